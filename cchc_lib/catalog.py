@@ -1,0 +1,132 @@
+"""The project's paths and its data catalog: every input named once, in one YAML file.
+
+``data/catalog.yml`` lists the sources (after Kedro's data catalog): units, procedure
+catalogue, targets, plan tasks and dossier exports, each with a path relative to the
+catalog file and its load options. ``include:`` pulls in another catalog (the shipped
+sample is one). Relative paths given to the workbook resolve against the project root,
+the nearest folder above the working directory that holds ``data/catalog.yml``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import CchcError, InputFileError
+
+CATALOG_FILE = Path("data/catalog.yml")
+PROCESSED_DIR = Path("data/processed")
+REPORTS_DIR = Path("reports")
+NOTEBOOKS_DIR = Path("notebooks")
+ROOT_ENV = "CCHC_PROJECT_DIR"
+SINGLE_SOURCES = ("units", "catalogue", "targets", "plan_tasks")
+REQUIRED_SOURCES = ("units", "catalogue")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path  # absolute, resolved against the catalog that named it
+    label: str  # as the user wrote it, relative: used in messages and quarantine rows
+    unit_code: str | None = None  # for exports that hold one unit and no unit column
+    sheet: str | None = None  # XLSX: read only this sheet
+
+
+@dataclass(frozen=True)
+class DataCatalog:
+    path: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    dossiers: tuple[Source, ...] = ()
+    personal_columns: tuple[str, ...] = ()
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The project folder: ``$CCHC_PROJECT_DIR``, else the nearest parent with data/catalog.yml."""
+    if os.environ.get(ROOT_ENV):
+        return Path(os.environ[ROOT_ENV]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CATALOG_FILE).is_file():
+            return folder
+    raise CchcError(
+        f"no project found: no {CATALOG_FILE} in {here} or any folder above it "
+        f"(run from inside the workbook, or set {ROOT_ENV})")
+
+
+def resolve(path: str | Path) -> Path:
+    """An absolute path: as given if absolute, else under the project root."""
+    p = Path(path)
+    return p if p.is_absolute() else project_root() / p
+
+
+def _source(entry: object, base: Path, where: str) -> Source:
+    if isinstance(entry, str):
+        entry = {"path": entry}
+    if not isinstance(entry, dict) or "path" not in entry:
+        raise CchcError(f"{where}: each source needs a 'path'")
+    unknown = set(entry) - {"path", "unit_code", "sheet"}
+    if unknown:
+        raise CchcError(f"{where}: unknown option(s) {', '.join(sorted(unknown))}; "
+                        "allowed: path, unit_code, sheet")
+    rel = Path(str(entry["path"]))
+    return Source(path=(base / rel).resolve(), label=_label(base / rel),
+                  unit_code=entry.get("unit_code"), sheet=entry.get("sheet"))
+
+
+def _label(path: Path) -> str:
+    """A path as shown to people: relative to the project root when it lies inside it."""
+    try:
+        return Path(os.path.relpath(path.resolve(), project_root())).as_posix()
+    except (CchcError, ValueError):
+        return path.name
+
+
+def load_catalog(path: str | Path | None = None) -> DataCatalog:
+    """Read a data catalog (and those it includes); a bad one stops with a message."""
+    file = resolve(path or CATALOG_FILE)
+    if not file.is_file():
+        raise InputFileError(_label(file), "data catalog not found")
+    try:
+        spec = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise InputFileError(_label(file), f"not valid YAML ({exc})") from None
+    if not isinstance(spec, dict):
+        raise InputFileError(_label(file), "a data catalog is a mapping of source names")
+    base = file.parent
+    sources: dict[str, Source] = {}
+    dossiers: list[Source] = []
+    personal: list[str] = []
+    includes = spec.get("include") or []
+    for inc in [includes] if isinstance(includes, str) else includes:
+        sub = load_catalog(base / inc)
+        sources.update(sub.sources)
+        dossiers.extend(sub.dossiers)
+        personal.extend(sub.personal_columns)
+    for name in SINGLE_SOURCES:
+        if name in spec:
+            sources[name] = _source(spec[name], base, f"{_label(file)}: {name}")
+    for i, entry in enumerate(spec.get("dossiers") or []):
+        dossiers.append(_source(entry, base, f"{_label(file)}: dossiers[{i}]"))
+    personal.extend(str(c) for c in spec.get("personal_columns") or [])
+    return DataCatalog(path=file, sources=sources, dossiers=tuple(dossiers),
+                       personal_columns=tuple(personal))
+
+
+def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units=None,
+                   unit_code: str | None = None) -> DataCatalog:
+    """The catalog with some sources replaced by files named on the command line."""
+    sources = dict(catalog.sources)
+    here = Path.cwd()
+    if catalogue:
+        sources["catalogue"] = _source(str(Path(catalogue).resolve()), here, "--catalogue")
+    if units:
+        sources["units"] = _source(str(Path(units).resolve()), here, "--units")
+    new_dossiers = catalog.dossiers
+    if dossiers:
+        new_dossiers = tuple(
+            _source({"path": str(Path(d).resolve()), **({"unit_code": unit_code} if unit_code
+                                                         else {})}, here, "--dossiers")
+            for d in dossiers)
+    return DataCatalog(catalog.path, sources, new_dossiers, catalog.personal_columns)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import schema
 from .calendar import add_working_days
-from .catalog import DataCatalog, Source
+from .catalog import PROCESSED_DIR, DataCatalog, Source, load_catalog, resolve, with_overrides
 from .errors import CchcError, InputFileError
 from .schema import Column, Table
 from .text import display_number_text, match_key, to_nfc, vocabulary_index
@@ -35,8 +35,8 @@ CSV_DELIMITERS = (",", ";", "\t", "|")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 REASON_SEP = "; "
 SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
-QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "dossier_id", "procedure_code",
-                      "detail"]
+QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "unit_code", "dossier_id",
+                      "procedure_code", "detail"]
 # raw DVCQG columns read only to derive e_result (schema.E_RESULT_PARTS)
 E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
 
@@ -557,8 +557,8 @@ def _quarantine_rows(table: Table, frame: pd.DataFrame, reasons: Reasons) -> pd.
         "source_sheet": frame.source_sheet[bad],
         "source_row": frame.source_row[bad],
         "reasons": reasons.text[bad],
-        "dossier_id": frame.get("dossier_id", pd.Series(pd.NA, index=frame.index))[bad],
-        "procedure_code": frame.get("procedure_code", pd.Series(pd.NA, index=frame.index))[bad],
+        **{c: frame.get(c, pd.Series(pd.NA, index=frame.index))[bad]
+           for c in ("unit_code", "dossier_id", "procedure_code")},
         "detail": reasons.detail[bad],
     })
     return q
@@ -652,6 +652,17 @@ def write_processed(result: IngestResult, out_dir: Path) -> list[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return sorted(out_dir.iterdir())
+
+
+def run(catalog_path: str | Path | None = None, out_dir: str | Path = PROCESSED_DIR,
+        **overrides) -> IngestResult:
+    """Ingest what the data catalog names (``overrides``: see ``with_overrides``) and write it."""
+    catalog = load_catalog(catalog_path)
+    if any(overrides.values()):
+        catalog = with_overrides(catalog, **overrides)
+    result = ingest(catalog)
+    write_processed(result, resolve(out_dir))
+    return result
 
 
 def read_processed(data_dir: Path | str) -> dict[str, pd.DataFrame]:

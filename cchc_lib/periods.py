@@ -13,8 +13,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from .errors import CchcError
 
-class PeriodError(ValueError):
+
+class PeriodError(CchcError, ValueError):
     """A period written in none of the accepted forms."""
 
 

@@ -178,9 +178,9 @@ class Profile:
 # Phường 2 misses all three targets in 2021 and closes the gap through 2022 (Kế hoạch 99).
 PROFILES = {
     ("SAMPLE-P1", 2021): Profile(22, 24, (0.10, 0.14), 0.03, 0.30),
-    ("SAMPLE-P1", 2022): Profile(30, 32, (0.14, 0.20), 0.02, 0.55),
+    ("SAMPLE-P1", 2022): Profile(36, 36, (0.12, 0.18), 0.02, 0.55),
     ("SAMPLE-P2", 2021): Profile(15, 17, (0.04, 0.07), 0.05, 0.20),
-    ("SAMPLE-P2", 2022): Profile(31, 34, (0.08, 0.26), 0.02, 0.50),
+    ("SAMPLE-P2", 2022): Profile(40, 44, (0.05, 0.19), 0.02, 0.50),
     ("SAMPLE-P3", 2021): Profile(18, 20, (0.06, 0.09), 0.04, 0.25),
     ("SAMPLE-P3", 2022): Profile(24, 27, (0.09, 0.13), 0.03, 0.45),
     ("SAMPLE-AD", 2021): Profile(12, 15, (0.03, 0.05), 0.06, 0.15),
@@ -374,7 +374,8 @@ def _dossiers_for(rng: np.random.Generator, unit: tuple, year: int, cat: pd.Data
     no_end = np.isin(status, ["processing", "supplement_requested", "awaiting_payment",
                               "registered", "not_accepted"])
     finished = finished.where(~no_end)
-    finished = finished.where(~ended_other, received_s + pd.Timedelta(days=1))
+    withdrawn_at = (received_s + pd.Timedelta(days=1)).clip(upper=EXPORTED_AT)
+    finished = finished.where(~ended_other, withdrawn_at)
     returned = returned.where(status == "returned")
     return_channel = np.where(status == "returned", return_channel, None)
 

@@ -1,0 +1,47 @@
+# The README's two commands: `make report` and `make test`. Each sets up what it needs.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+UNIT ?= SAMPLE-P2
+PERIOD ?= 2022
+
+.PHONY: setup report test lab sample golden lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install it, or set PYTHON=/path/to/python3.11"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0] + ": set PYTHON=/path/to/python3.11")'
+	@echo "Setting up $(VENV) with $$($(PYTHON) --version)…"
+	@$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): on Debian/Ubuntu install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name cchc --display-name "CCHC workbook (Python 3.11)" >/dev/null
+	@touch $(STAMP)
+
+## make report: ingest the data catalog's sources and write the ward report (UNIT, PERIOD)
+report: setup
+	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD)
+
+## make test: the whole test suite, notebooks (nbval) included
+test: setup
+	$(BIN)/python -m pytest
+
+## make lab: JupyterLab on the notebooks, with the project's kernel
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+## make sample: regenerate data/raw/sample (deterministic, byte for byte)
+sample: setup
+	$(BIN)/cchc sample --out data/raw/sample
+
+## make golden: regenerate the executed notebooks nbval compares against
+golden: setup
+	$(BIN)/cchc golden
+
+lint: setup
+	$(BIN)/ruff check cchc_lib tests
+
+clean:
+	rm -rf $(VENV) tests/.sample_processed .pytest_cache

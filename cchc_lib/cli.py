@@ -1,0 +1,205 @@
+"""``cchc``: the workbook's command line. Argument parsing only; the work is in the modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
+from .errors import CchcError
+from .periods import PERIOD_FORMS
+
+EXIT_USER_ERROR = 2
+
+DESCRIPTION = """\
+CCHC workbook: one-stop dossier exports -> indicators of the PAR index (Chỉ số CCHC),
+report form Biểu 06 and the ward report.
+
+typical use:
+  cchc ingest                                  read data/catalog.yml -> data/processed/
+  cchc indicators --unit SAMPLE-P2 --period 2022 --format json
+  cchc run --unit SAMPLE-P2 --period 2022      notebooks -> reports/2022/SAMPLE-P2/
+"""
+
+
+def _add_ingest(sub) -> None:
+    p = sub.add_parser("ingest", help="read raw exports into clean Parquet",
+                       description="Read the sources named by the data catalog (or the files "
+                       "given here), drop personal data, write canonical Parquet tables, the "
+                       "quarantine of rejected rows with reasons, and a summary.")
+    p.add_argument("--catalog", default=str(CATALOG_FILE),
+                   help="data catalog YAML (default: %(default)s)")
+    p.add_argument("--dossiers", nargs="+", metavar="FILE",
+                   help="dossier exports (CSV/XLSX) to read instead of the catalog's")
+    p.add_argument("--unit-code", metavar="CODE",
+                   help="unit of the --dossiers files when they have no unit column")
+    p.add_argument("--catalogue", metavar="FILE", help="procedure catalogue instead of the catalog's")
+    p.add_argument("--units", metavar="FILE", help="units file instead of the catalog's")
+    p.add_argument("--out", default=str(PROCESSED_DIR),
+                   help="output folder (default: %(default)s)")
+
+
+def _add_indicators(sub) -> None:
+    p = sub.add_parser("indicators", help="compute the indicators of one unit and period",
+                       description="The plan's three indicators (with targets) and the Biểu 06 "
+                       "rows per field plus total, from processed data.")
+    p.add_argument("--data", default=str(PROCESSED_DIR),
+                   help="processed data folder (default: %(default)s)")
+    p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="output format (default: %(default)s)")
+
+
+def _add_run(sub) -> None:
+    p = sub.add_parser("run", help="execute the notebooks with papermill and write the report",
+                       description="Ingest (notebooks/ingest.ipynb) then the ward report "
+                       "(notebooks/ward_report.ipynb) through papermill, into "
+                       "reports/<period>/<unit>/, with an HTML copy without code.")
+    p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+    p.add_argument("--catalog", default=str(CATALOG_FILE), help="data catalog (default: %(default)s)")
+    p.add_argument("--data", default=str(PROCESSED_DIR),
+                   help="processed data folder (default: %(default)s)")
+    p.add_argument("--reports", default=str(REPORTS_DIR),
+                   help="reports folder (default: %(default)s)")
+    p.add_argument("--skip-ingest", action="store_true",
+                   help="use the processed data as it is, do not ingest again")
+    p.add_argument("--kernel", default="cchc", help="Jupyter kernel name (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cchc", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_ingest(sub)
+    _add_indicators(sub)
+    _add_run(sub)
+    p = sub.add_parser("sample", help="regenerate the shipped sample data (deterministic)")
+    p.add_argument("--out", default="data/raw/sample", help="folder (default: %(default)s)")
+    sub.add_parser("golden", help="regenerate the executed notebooks the tests compare against")
+    return parser
+
+
+# --------------------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------------------
+
+
+def cmd_ingest(args) -> int:
+    from .ingest import run, summary_text
+
+    result = run(args.catalog, args.out, dossiers=args.dossiers, catalogue=args.catalogue,
+                 units=args.units, unit_code=args.unit_code)
+    print(summary_text(result), end="")
+    print(f"written to {args.out}")
+    return 0
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    clean = frame.astype(object).where(frame.notna(), None)
+    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+            for row in clean.to_dict("records")]
+
+
+def cmd_indicators(args) -> int:
+    from . import render
+    from .catalog import resolve
+    from .indicators import all_indicators
+    from .ingest import read_processed
+    from .periods import parse_period
+    from .report import unit_name
+
+    period = parse_period(args.period)
+    tables = read_processed(resolve(args.data))
+    unit_name(tables["units"], args.unit)  # stops with the known units if the code is wrong
+    result = all_indicators(tables, args.unit, period)
+    if args.format == "json":
+        print(json.dumps(_records(result), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        print(result.to_csv(index=False), end="")
+    else:
+        shown = result.assign(
+            field=result.field.fillna("(toàn đơn vị / total)"),
+            value=[render.percent(v) if d is not pd.NA and d is not None else render.integer(v)
+                   for v, d in zip(result.value, result.denominator, strict=True)],
+            target=result.target.map(lambda t: "" if pd.isna(t) else render.percent(t, 0)),
+            met=result.met.map(lambda m: "" if m is None or pd.isna(m) else render.MET_VI[m]),
+        )
+        print(shown.astype(object).where(shown.notna(), "").to_string(index=False))
+    return 0
+
+
+def cmd_run(args) -> int:
+    from tqdm import tqdm
+
+    from .delivery import run_unit
+    from .periods import parse_period
+
+    period = parse_period(args.period).label
+    steps = 2 if args.skip_ingest else 3
+    with tqdm(total=steps, desc=f"{args.unit} {period}", unit="bước", file=sys.stderr,
+              disable=None) as bar:
+        done = -1
+
+        def progress(step: str) -> None:  # called as each step starts
+            nonlocal done
+            done += 1
+            bar.update(done - bar.n)
+            bar.set_postfix_str(step)
+
+        run = run_unit(args.unit, period, catalog=args.catalog, data_dir=args.data,
+                       reports_dir=args.reports, ingest=not args.skip_ingest,
+                       kernel=args.kernel, progress=progress)
+        bar.update(steps - bar.n)
+    for f in run.files:
+        print(f)
+    return 0
+
+
+def cmd_sample(args) -> int:
+    from .sample import generate
+
+    for path in generate(args.out):
+        print(path)
+    return 0
+
+
+def cmd_golden(args) -> int:
+    from .delivery import write_golden
+
+    for path in write_golden():
+        print(path)
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
+            "sample": cmd_sample, "golden": cmd_golden}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CchcError as exc:
+        print(f"cchc: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("cchc: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # no traceback for analysts; developers set CCHC_DEBUG=1
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        print(f"cchc: unexpected error: {type(exc).__name__}: {exc}\n"
+              "(this is a bug in the workbook; run again with CCHC_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,339 @@
+"""Indicators as pure functions: DataFrames in, tidy DataFrames out (indicators.md).
+
+Nothing here reads files, prints or plots. Every share carries its numerator and
+denominator; a denominator of 0 gives ``value = None`` ("không áp dụng"), never 0.
+
+Conventions where the spec is silent (docs/decisions.md):
+- a dossier with no due date (none in the export and none derivable) cannot be late:
+  it counts as resolved on time, or pending in time;
+- shares of a period that runs past the end of the data are computed on the data there is;
+  :func:`data_through` tells how far that is, and reports say so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import schema
+from .periods import Period, parse_period
+from .text import match_key
+
+RESULT_COLUMNS = ["indicator", "unit_code", "period", "field", "numerator", "denominator",
+                  "value", "target", "met"]
+
+
+# --------------------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------------------
+
+
+def share(numerator: float, denominator: float) -> float | None:
+    """numerator ÷ denominator, or None when the denominator is 0 (không áp dụng)."""
+    return None if not denominator else numerator / denominator
+
+
+def in_period(ts: pd.Series, period: Period) -> pd.Series:
+    """Timestamps whose calendar day lies in the period (NaT is never in it)."""
+    return (ts >= period.start_ts) & (ts < period.end_exclusive_ts)
+
+
+def accepted(dossiers: pd.DataFrame) -> pd.Series:
+    """All but statuses registered and not_accepted, which count in no indicator."""
+    return ~dossiers.status.isin(list(schema.NOT_ACCEPTED_STATUSES))
+
+
+def end_date(dossiers: pd.DataFrame) -> pd.Series:
+    """The end date of ended dossiers: ``finished_at``, else ``returned_at``; NaT otherwise."""
+    ended = dossiers.status.isin(list(schema.ENDED_STATUSES))
+    return dossiers.finished_at.fillna(dossiers.returned_at).where(ended)
+
+
+def unit_dossiers(dossiers: pd.DataFrame, unit_code: str) -> pd.DataFrame:
+    return dossiers[dossiers.unit_code == unit_code]
+
+
+def data_through(dossiers: pd.DataFrame) -> pd.Timestamp | None:
+    """The last day the data speaks for: the latest date on any dossier."""
+    dates = dossiers[["received_at", "finished_at", "returned_at"]].max()
+    latest = dates.max()
+    return None if pd.isna(latest) else latest.normalize()
+
+
+def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
+    """The period, ended at the last day of data when the data stops earlier."""
+    last = data_through(dossiers)
+    if last is None or last.date() >= period.end or last.date() < period.start:
+        return period
+    return Period(period.start, last.date(), period.label)
+
+
+def offered_procedures(catalogue: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
+    """Procedures the unit offers on the period's last day (data_contract.md §2)."""
+    cat = catalogue
+    mine = cat.unit_code.isna() | (cat.unit_code == unit_code)
+    day = pd.Timestamp(period.end)
+    valid = (cat.valid_from.isna() | (cat.valid_from <= day)) & \
+            (cat.valid_to.isna() | (cat.valid_to >= day))
+    out = cat[mine & valid]
+    # a unit-specific row overrides the row offered by every unit
+    out = out.assign(_own=out.unit_code.notna()).sort_values(["procedure_code", "_own"])
+    return out.drop_duplicates("procedure_code", keep="last").drop(columns="_own") \
+        .set_index("procedure_code")
+
+
+def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,
+               year: int) -> float | None:
+    """The target of an indicator: a row for the unit and year wins over a general one."""
+    if targets is None or targets.empty:
+        return None
+    t = targets[targets.indicator == indicator]
+    t = t[(t.unit_code.isna() | (t.unit_code == unit_code)) & (t.year.isna() | (t.year == year))]
+    if t.empty:
+        return None
+    specificity = t.unit_code.notna().astype(int) * 2 + t.year.notna().astype(int)
+    return float(t.loc[specificity.idxmax(), "target"])
+
+
+def _row(indicator, unit_code, period, numerator, denominator, target=None, field=None,
+         value=None) -> dict:
+    if value is None and denominator is not None:
+        value = share(numerator, denominator)
+    met = None if target is None or value is None else bool(value >= target - 1e-12)
+    return {"indicator": indicator, "unit_code": unit_code, "period": period.label,
+            "field": field, "numerator": numerator, "denominator": denominator,
+            "value": value, "target": target, "met": met}
+
+
+# --------------------------------------------------------------------------------------
+# The plan's three indicators (Kế hoạch 99/KH-UBND) and the gap to target
+# --------------------------------------------------------------------------------------
+
+
+def procedure_uptake(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
+                     period: Period) -> pd.DataFrame:
+    """Per procedure the unit offers: dossiers received in P by channel, returned in P by channel.
+
+    The three plan indicators and their gaps are all read off this one table.
+    """
+    cat = offered_procedures(catalogue, unit_code, period)
+    d = unit_dossiers(dossiers, unit_code)
+    d = d[accepted(d)]
+    rec = d[in_period(d.received_at, period)]
+    ret = d[in_period(d.returned_at, period)]
+    received = pd.crosstab(rec.procedure_code, rec.receive_channel)
+    returned = pd.crosstab(ret.procedure_code, ret.return_channel.fillna("unknown"))
+    out = pd.DataFrame(index=cat.index)
+    out["procedure_name"] = cat.procedure_name
+    out["field_name"] = cat.field_name
+    out["level"] = cat.level
+    out["postal_enabled"] = cat.postal_enabled.fillna(False).astype(bool)
+    out["online_enabled"] = cat.level.isin(list(schema.ONLINE_LEVELS))
+    for ch in ("online", "postal", "direct"):
+        out[f"received_{ch}"] = received.get(ch, pd.Series(dtype=int)).reindex(out.index)
+        out[f"returned_{ch}"] = returned.get(ch, pd.Series(dtype=int)).reindex(out.index)
+    out["returned_total"] = returned.sum(axis=1).reindex(out.index) if len(returned) else 0
+    out = out.fillna({c: 0 for c in out.columns if c.startswith(("received_", "returned_"))})
+    count_cols = [c for c in out.columns if c.startswith(("received_", "returned_"))]
+    out[count_cols] = out[count_cols].astype("int64")
+    out["received_total"] = out[["received_online", "received_postal", "received_direct"]].sum(
+        axis=1)
+    return out
+
+
+def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
+                    targets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``online_procedure_rate``, ``postal_procedure_rate``, ``postal_return_share``.
+
+    - online: procedures (partial/full) with ≥ 1 dossier received online in P
+      ÷ procedures (partial/full);
+    - postal: postal-enabled procedures with ≥ 1 dossier received or returned by post in P
+      ÷ postal-enabled procedures;
+    - postal return: dossiers of postal-enabled procedures returned by post in P
+      ÷ dossiers of postal-enabled procedures returned in P (any channel).
+    """
+    on = uptake[uptake.online_enabled]
+    po = uptake[uptake.postal_enabled]
+    parts = {
+        "online_procedure_rate": (int((on.received_online > 0).sum()), len(on)),
+        "postal_procedure_rate": (int(((po.received_postal > 0) | (po.returned_postal > 0)).sum()),
+                                  len(po)),
+        "postal_return_share": (int(po.returned_postal.sum()), int(po.returned_total.sum())),
+    }
+    rows = [_row(ind, unit_code, period, num, den,
+                 target_for(targets, ind, unit_code, period.year))
+            for ind, (num, den) in parts.items()]
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+def needed_for_target(indicator: str, numerator: int, denominator: int,
+                      target: float | None) -> int | None:
+    """How many more procedures (or postal returns) reach the target (indicators.md, Gap).
+
+    Procedure rates: max(0, ceil(target × denominator) − numerator).
+    Postal return share: max(0, ceil(target × denominator − numerator)).
+    Products are rounded to 9 decimals first, so 0.6 × 5 is 3, not 3.0000000000000004.
+    """
+    if target is None or not denominator:
+        return None
+    if indicator == "postal_return_share":
+        return max(0, math.ceil(round(target * denominator - numerator, 9)))
+    return max(0, math.ceil(round(target * denominator, 9)) - numerator)
+
+
+@dataclass(frozen=True)
+class Gap:
+    indicator: str
+    numerator: int
+    denominator: int
+    value: float | None
+    target: float | None
+    needed: int | None
+    candidates: pd.DataFrame  # ranked: where the next online/postal dossier can come from
+
+
+def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
+    """For each plan indicator: the needed count and the ranked candidate procedures.
+
+    Candidates for the procedure rates are enabled procedures with no dossier through the
+    channel yet, ranked by dossiers received in P through other channels (demand that could
+    move); for the postal return share, postal-enabled procedures ranked by counter returns.
+    """
+    out = {}
+    base = uptake.reset_index()
+    by_demand = ["demand", "procedure_code"]
+    for r in results.itertuples(index=False):
+        if r.indicator == "online_procedure_rate":
+            c = base[base.online_enabled & (base.received_online == 0)]
+            c = c.assign(demand=c.received_total - c.received_online)
+        elif r.indicator == "postal_procedure_rate":
+            c = base[base.postal_enabled & (base.received_postal == 0) & (base.returned_postal == 0)]
+            c = c.assign(demand=c.received_total - c.received_postal)
+        elif r.indicator == "postal_return_share":
+            c = base[base.postal_enabled & (base.returned_direct > 0)]
+            c = c.assign(demand=c.returned_direct)
+        else:
+            continue
+        c = c.sort_values(by_demand, ascending=[False, True], kind="stable")
+        c = c[["procedure_code", "procedure_name", "field_name", "demand"]].reset_index(drop=True)
+        out[r.indicator] = Gap(r.indicator, r.numerator, r.denominator, r.value, r.target,
+                               needed_for_target(r.indicator, r.numerator, r.denominator,
+                                                 r.target), c)
+    return out
+
+
+def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
+                        period: Period, targets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The plan indicators from 1 January to the end of each month up to the period's end."""
+    ytd = period.year_to_date()
+    frames = []
+    for month in ytd.months():
+        span = Period(ytd.start, month.end, month.label)
+        frames.append(plan_indicators(procedure_uptake(dossiers, catalogue, unit_code, span),
+                                      unit_code, span, targets))
+    return pd.concat(frames, ignore_index=True)
+
+
+# --------------------------------------------------------------------------------------
+# Biểu số 06/VPCP/KSTT: processing results per field, plus a total row
+# --------------------------------------------------------------------------------------
+
+
+def bieu06_flags(dossiers: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per dossier, which cells of Biểu 06 it counts in (booleans, one column per cell)."""
+    d = dossiers
+    acc = accepted(d)
+    end = end_date(d)
+    ended = end.notna()
+    day = lambda s: s.dt.normalize()  # noqa: E731 - dates compare by calendar day
+    end_day, due_day = day(end), day(d.due_at)
+    start, stop = period.start_ts, period.end_exclusive_ts
+    received = acc & in_period(d.received_at, period)
+    flags = pd.DataFrame(index=d.index)
+    flags["received_online"] = received & (d.receive_channel == "online")
+    flags["received_direct_postal"] = received & d.receive_channel.isin(["direct", "postal"])
+    flags["carried_over"] = acc & (d.received_at < start) & ~(ended & (end < start))
+    flags["received_total"] = flags[["received_online", "received_direct_postal",
+                                     "carried_over"]].any(axis=1)
+    resolved = d.status.isin(list(schema.RESOLVED_STATUSES)) & in_period(end, period) & acc
+    no_due = d.due_at.isna()
+    flags["resolved_early"] = resolved & (end_day < due_day)
+    flags["resolved_on_time"] = resolved & ((end_day == due_day) | no_due)
+    flags["resolved_late"] = resolved & (end_day > due_day)
+    flags["resolved_total"] = resolved
+    pending = acc & (d.received_at < stop) & ~(ended & (end < stop))
+    last_day = pd.Timestamp(period.end)
+    flags["pending_in_time"] = pending & ((due_day >= last_day) | no_due)
+    flags["pending_overdue"] = pending & (due_day < last_day)
+    flags["pending_total"] = pending
+    return flags.fillna(False).astype(bool)
+
+
+def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
+           period: Period) -> pd.DataFrame:
+    """Biểu 06 for one unit: a row per field (sorted by name), then the total row (field None).
+
+    Columns: ``field`` and the 11 counts of :data:`schema.BIEU06_COLUMNS`, then
+    ``on_time_rate`` = (early + on time) ÷ resolved_total.
+    """
+    d = unit_dossiers(dossiers, unit_code)
+    flags = bieu06_flags(d, period)
+    counts = flags.groupby(d.field_name.astype(object)).sum()
+    fields = set(offered_procedures(catalogue, unit_code, period).field_name.dropna())
+    fields |= set(counts.index)
+    cols = list(schema.BIEU06_COLUMNS)
+    counts = counts.reindex(sorted(fields, key=match_key), fill_value=0)[cols].astype("int64")
+    table = counts.reset_index(names="field").astype({"field": object})
+    total = pd.DataFrame([{"field": None, **counts.sum().to_dict()}])
+    table = pd.concat([table, total], ignore_index=True)
+    ok = table.resolved_early + table.resolved_on_time
+    table["on_time_rate"] = pd.Series([share(a, b) for a, b in zip(ok, table.resolved_total,
+                                                                    strict=True)], dtype=object)
+    return table
+
+
+def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
+    """Biểu 06 as tidy result rows: counts (value only) and on_time_rate (with its parts)."""
+    rows = []
+    for r in table.itertuples(index=False):
+        for col in schema.BIEU06_COLUMNS:
+            rows.append(_row(col, unit_code, period, None, None, field=r.field,
+                             value=int(getattr(r, col))))
+        rows.append(_row("on_time_rate", unit_code, period,
+                         int(r.resolved_early + r.resolved_on_time), int(r.resolved_total),
+                         field=r.field))
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+# --------------------------------------------------------------------------------------
+# Everything for one unit and period
+# --------------------------------------------------------------------------------------
+
+
+def all_indicators(tables: dict[str, pd.DataFrame], unit_code: str,
+                   period: Period | str) -> pd.DataFrame:
+    """The plan indicators (whole unit) then Biểu 06 (per field, total last), tidy.
+
+    A period that runs past the data is cut at the last day of data (:func:`clip_to_data`),
+    as the ward report does, so both give the same figures.
+    """
+    dossiers, catalogue = tables["dossiers"], tables["catalogue"]
+    period = clip_to_data(parse_period(period), dossiers)
+    uptake = procedure_uptake(dossiers, catalogue, unit_code, period)
+    plan = plan_indicators(uptake, unit_code, period, tables.get("targets"))
+    form = bieu06_long(bieu06(dossiers, catalogue, unit_code, period), unit_code, period)
+    out = pd.concat([plan, form], ignore_index=True)
+    out[["numerator", "denominator"]] = out[["numerator", "denominator"]].astype("Int64")
+    return out
+
+
+def comparison(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
+    """Plan indicator values now and a year before, with the change in percentage points."""
+    merged = now.merge(before[["indicator", "value", "period"]], on="indicator", how="left",
+                       suffixes=("", "_before"))
+    merged["change"] = merged.value.astype(float) - merged.value_before.astype(float)
+    merged["change"] = merged.change.where(np.isfinite(merged.change), None)
+    return merged

@@ -1,0 +1,151 @@
+"""The ward report: everything one unit's report shows, computed once, displayed in pieces.
+
+A notebook cell calls one method and shows what it returns; the Vietnamese narrative
+between them lives in the notebook's markdown cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Image, Markdown
+
+from . import indicators as ind
+from . import render, schema
+from .catalog import resolve
+from .errors import CchcError
+from .ingest import read_processed
+from .periods import Period, parse_period
+
+PLAN_NAME_VI = "Kế hoạch 99/KH-UBND"
+CANDIDATE_LIMIT = 10
+DEMAND_LABELS_VI = {
+    "online_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
+    "postal_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
+    "postal_return_share": "Hồ sơ trả tại bộ phận một cửa",
+}
+NEEDED_VI = {
+    "online_procedure_rate": "Cần thêm **{n}** TTHC có phát sinh hồ sơ trực tuyến để đạt "
+                             "mục tiêu {t}. Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ "
+                             "trực tuyến, xếp theo số hồ sơ nộp qua kênh khác (nhu cầu có thể "
+                             "chuyển sang trực tuyến):",
+    "postal_procedure_rate": "Cần thêm **{n}** TTHC có phát sinh hồ sơ qua dịch vụ BCCI để đạt "
+                             "mục tiêu {t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào "
+                             "qua BCCI, xếp theo số hồ sơ qua kênh khác:",
+    "postal_return_share": "Cần thêm **{n}** hồ sơ trả kết quả qua dịch vụ BCCI để đạt mục tiêu "
+                           "{t}. Các TTHC có nhiều hồ sơ trả kết quả tại bộ phận một cửa nhất:",
+}
+
+
+def unit_name(units: pd.DataFrame, unit_code: str) -> str:
+    row = units[units.unit_code == unit_code]
+    if row.empty:
+        known = ", ".join(sorted(units.unit_code))
+        raise CchcError(f"unknown unit '{unit_code}'; units in the data: {known}")
+    return str(row.unit_name.iloc[0])
+
+
+@dataclass
+class WardReport:
+    unit_code: str
+    unit_name: str
+    parent_name: str
+    requested: Period
+    period: Period  # clipped to the last day of data
+    before: Period
+    plan: pd.DataFrame
+    trend_now: pd.DataFrame
+    trend_before: pd.DataFrame
+    form: pd.DataFrame
+    gaps: dict[str, ind.Gap]
+    quarantined: int
+
+    # -- pieces the notebook shows ------------------------------------------------------
+
+    def header(self) -> Markdown:
+        met = int(self.plan.met.fillna(False).sum())
+        span = self.requested.label_vi()
+        clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
+                   if self.period.end < self.requested.end else "")
+        return Markdown(
+            f"# Báo cáo Chỉ số CCHC: {self.unit_name}\n\n"
+            f"**Đơn vị:** {self.unit_name}, {self.parent_name} · "
+            f"**Kỳ báo cáo:** {span}{clipped}\n\n"
+            f"**Tóm tắt:** đạt **{met}/{len(self.plan)}** mục tiêu của {PLAN_NAME_VI}. "
+            + " ".join(f"{schema.SHORT_LABELS_VI[r.indicator]}: **{render.percent(r.value)}**"
+                       f" ({render.MET_VI[r.met].lower()})." for r in self.plan.itertuples()))
+
+    def plan_table(self) -> HTML:
+        table = render.plan_table(self.plan, str(self.before.year))
+        return HTML(render.html_table(table, "plan", numeric=["Kết quả", "Tử số / mẫu số",
+                                                               "Mục tiêu", "Thay đổi"]))
+
+    def trend_chart(self) -> Image:
+        fig = render.trend_chart(self.trend_now, self.trend_before, self.period.year,
+                                 self.before.year)
+        return Image(data=render.png(fig), format="png")
+
+    def bieu06_table(self) -> HTML:
+        table = render.bieu06_table(self.form)
+        numeric = [c for c in table.columns if c not in ("STT", "Lĩnh vực")]
+        return HTML(render.html_table(table, "bieu06", numeric=numeric, total_last=True))
+
+    def next_steps(self, indicator: str) -> Markdown | HTML:
+        gap = self.gaps[indicator]
+        title = f"**{schema.SHORT_LABELS_VI[indicator]}**: {render.percent(gap.value)}"
+        if gap.target is None:
+            return Markdown(f"{title}. Chưa có mục tiêu cho chỉ tiêu này.")
+        target = render.percent(gap.target, 0)
+        if not gap.needed:
+            return Markdown(f"{title}, đã đạt mục tiêu {target}. Tiếp tục duy trì.")
+        text = NEEDED_VI[indicator].format(n=render.integer(gap.needed), t=target)
+        table = render.candidates_table(gap.candidates, DEMAND_LABELS_VI[indicator],
+                                        CANDIDATE_LIMIT)
+        more = len(gap.candidates) - len(table)
+        tail = f"<p><em>… và {more} TTHC khác.</em></p>" if more > 0 else ""
+        return HTML(f"<p>{_md_bold(title)}. {_md_bold(text)}</p>"
+                    + render.html_table(table, f"gap-{indicator}",
+                                        numeric=[DEMAND_LABELS_VI[indicator]]) + tail)
+
+    def data_note(self) -> Markdown:
+        return Markdown(
+            f"Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: "
+            f"từ {render.day(self.before.start)} đến {render.day(self.before.end)}. "
+            f"Số dòng bị loại khi nhập dữ liệu: {render.integer(self.quarantined)} "
+            f"(xem báo cáo nhập dữ liệu). Tỷ lệ làm tròn một chữ số thập phân; "
+            f"“{render.NOT_APPLICABLE_VI}” khi mẫu số bằng 0.")
+
+
+def _md_bold(text: str) -> str:
+    parts = text.split("**")
+    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:
+    """Compute everything the ward report shows for a unit and period."""
+    tables = read_processed(resolve(data_dir))
+    units = tables["units"]
+    name = unit_name(units, unit_code)
+    parent = units.loc[units.unit_code == unit_code, "parent_name"].fillna("").iloc[0]
+    requested = parse_period(period)
+    dossiers, catalogue, targets = tables["dossiers"], tables["catalogue"], tables.get("targets")
+    clipped = ind.clip_to_data(requested, dossiers)
+    before = clipped.same_period_years_before(1)
+    uptake = ind.procedure_uptake(dossiers, catalogue, unit_code, clipped)
+    plan_now = ind.plan_indicators(uptake, unit_code, clipped, targets)
+    plan_before = ind.plan_indicators(
+        ind.procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
+    q = tables.get("quarantine")
+    return WardReport(
+        unit_code=unit_code, unit_name=name, parent_name=str(parent),
+        requested=requested, period=clipped, before=before,
+        plan=ind.comparison(plan_now, plan_before),
+        trend_now=ind.cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets),
+        trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
+        form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
+        gaps=ind.gaps(uptake, plan_now),
+        quarantined=0 if q is None else int(((q.table == "dossiers")
+                                              & (q.unit_code == unit_code)).sum()),
+    )

@@ -1,0 +1,50 @@
+"""Shared fixtures. The sample is ingested once per session into tests/.sample_processed,
+the folder the golden notebooks (nbval) read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_CATALOG = ROOT / "data/raw/sample/catalog.yml"
+SAMPLE_PROCESSED = ROOT / "tests/.sample_processed"
+
+
+def pytest_sessionstart(session):
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.chdir(ROOT)
+    from cchc_lib.delivery import ensure_kernel
+    from cchc_lib.ingest import ingest, write_processed
+    from cchc_lib.catalog import load_catalog
+
+    ensure_kernel()  # nbval runs the golden notebooks on this environment's kernel
+    write_processed(ingest(load_catalog(SAMPLE_CATALOG)), SAMPLE_PROCESSED)
+
+
+@pytest.fixture(scope="session")
+def sample_tables() -> dict[str, pd.DataFrame]:
+    from cchc_lib.ingest import read_processed
+
+    return read_processed(SAMPLE_PROCESSED)
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory) -> dict[str, Path]:
+    """`cchc run` for Phường 2, 2022 on the sample, as the cron job would: ingest notebook,
+    report notebook and HTML, all through papermill, into a temporary reports folder."""
+    import subprocess
+    import sys
+
+    base = tmp_path_factory.mktemp("run")
+    args = [sys.executable, "-m", "cchc_lib.cli", "run", "--unit", "SAMPLE-P2", "--period", "2022",
+            "--catalog", str(SAMPLE_CATALOG), "--data", str(base / "processed"),
+            "--reports", str(base / "reports")]
+    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    folder = base / "reports" / "2022" / "SAMPLE-P2"
+    return {"base": base, "folder": folder, "stdout": run.stdout, "stderr": run.stderr,
+            "processed": base / "processed"}

@@ -1,0 +1,59 @@
+"""The command line: helpful --help, one-line errors with exit status 2, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cchc(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cchc_lib.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_help_lists_commands_and_examples():
+    out = cchc("--help")
+    assert out.returncode == 0
+    for word in ("ingest", "indicators", "run", "cchc run --unit SAMPLE-P2 --period 2022"):
+        assert word in out.stdout
+    sub = cchc("indicators", "--help")
+    assert "YYYY-Qn" in sub.stdout and "--format" in sub.stdout
+
+
+def check_error(run: subprocess.CompletedProcess, *needles: str) -> None:
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cchc: error: "), run.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_errors_are_one_clear_line():
+    check_error(cchc("indicators", "--unit", "SAMPLE-P2", "--period", "2022-Q5"),
+                "'2022-Q5' is not a period")
+    check_error(cchc("indicators", "--data", "tests/.sample_processed", "--unit", "P9",
+                     "--period", "2022"), "unknown unit 'P9'", "SAMPLE-P2")
+    check_error(cchc("indicators", "--data", "no/such/folder", "--unit", "SAMPLE-P2",
+                     "--period", "2022"), "run `cchc ingest` first")
+
+
+def test_bad_input_file_stops_ingest_and_keeps_previous_output(tmp_path):
+    out = tmp_path / "processed"
+    good = cchc("ingest", "--catalog", "data/raw/sample/catalog.yml", "--out", str(out))
+    assert good.returncode == 0, good.stderr
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    broken = tmp_path / "export.xlsx"
+    broken.write_bytes(b"PK\x03\x04 truncated download")
+    bad = cchc("ingest", "--catalog", "data/raw/sample/catalog.yml", "--out", str(out),
+               "--dossiers", str(broken))
+    check_error(bad, "export.xlsx", "not a readable Excel workbook")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_outside_the_project_says_so(tmp_path):
+    run = cchc("indicators", "--unit", "X", "--period", "2022", cwd=tmp_path)
+    check_error(run, "no project found")

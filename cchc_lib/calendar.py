@@ -27,7 +27,8 @@ def public_holidays(years: Iterable[int], extra_days_off: Iterable[date] = ()) -
     return np.array(sorted(days), dtype="datetime64[D]")
 
 
-def working_calendar(years: Iterable[int], extra_days_off: Iterable[date] = ()) -> np.busdaycalendar:
+def working_calendar(years: Iterable[int],
+                     extra_days_off: Iterable[date] = ()) -> np.busdaycalendar:
     return np.busdaycalendar(weekmask=WEEKMASK, holidays=public_holidays(years, extra_days_off))
 
 

@@ -38,7 +38,8 @@ def _add_ingest(sub) -> None:
                    help="dossier exports (CSV/XLSX) to read instead of the catalog's")
     p.add_argument("--unit-code", metavar="CODE",
                    help="unit of the --dossiers files when they have no unit column")
-    p.add_argument("--catalogue", metavar="FILE", help="procedure catalogue instead of the catalog's")
+    p.add_argument("--catalogue", metavar="FILE",
+                   help="procedure catalogue instead of the catalog's")
     p.add_argument("--units", metavar="FILE", help="units file instead of the catalog's")
     p.add_argument("--out", default=str(PROCESSED_DIR),
                    help="output folder (default: %(default)s)")
@@ -63,7 +64,8 @@ def _add_run(sub) -> None:
                        "reports/<period>/<unit>/, with an HTML copy without code.")
     p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
-    p.add_argument("--catalog", default=str(CATALOG_FILE), help="data catalog (default: %(default)s)")
+    p.add_argument("--catalog", default=str(CATALOG_FILE),
+                   help="data catalog (default: %(default)s)")
     p.add_argument("--data", default=str(PROCESSED_DIR),
                    help="processed data folder (default: %(default)s)")
     p.add_argument("--reports", default=str(REPORTS_DIR),

@@ -210,7 +210,8 @@ def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
             c = base[base.online_enabled & (base.received_online == 0)]
             c = c.assign(demand=c.received_total - c.received_online)
         elif r.indicator == "postal_procedure_rate":
-            c = base[base.postal_enabled & (base.received_postal == 0) & (base.returned_postal == 0)]
+            none_yet = (base.received_postal == 0) & (base.returned_postal == 0)
+            c = base[base.postal_enabled & none_yet]
             c = c.assign(demand=c.received_total - c.received_postal)
         elif r.indicator == "postal_return_share":
             c = base[base.postal_enabled & (base.returned_direct > 0)]

@@ -62,7 +62,8 @@ class Period:
             except ValueError:
                 return d.replace(year=d.year - years, day=28)
         label = _shift_label(self.label, years)
-        return Period(shift(self.start), shift(self.end), label or f"{shift(self.start)}..{shift(self.end)}")
+        start, end = shift(self.start), shift(self.end)
+        return Period(start, end, label or f"{start}..{end}")
 
     def label_vi(self) -> str:
         """Vietnamese wording of the period, for report titles."""

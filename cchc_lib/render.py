@@ -14,9 +14,9 @@ from datetime import date
 import matplotlib
 import numpy as np
 import pandas as pd
+from IPython.display import HTML
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
-from IPython.display import HTML
 
 from . import schema
 

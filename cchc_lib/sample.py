@@ -292,7 +292,8 @@ def _dossiers_for(rng: np.random.Generator, unit: tuple, year: int, cat: pd.Data
                   adoption_before: dict | None) -> tuple[pd.DataFrame, dict]:
     unit_code, unit_name, volume, _shape = unit
     prof = PROFILES[(unit_code, year)]
-    last_day = EXPORTED_AT.normalize() if year == EXPORTED_AT.year else pd.Timestamp(f"{year}-12-31")
+    last_day = (EXPORTED_AT.normalize() if year == EXPORTED_AT.year
+                else pd.Timestamp(f"{year}-12-31"))
     days = _working_days(year, last_day)
     months = days.astype("datetime64[M]").astype(int) % 12
     n = int(volume * MONTH_WEIGHTS[: months.max() + 1].sum() / MONTH_WEIGHTS.sum())

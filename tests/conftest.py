@@ -17,9 +17,9 @@ SAMPLE_PROCESSED = ROOT / "tests/.sample_processed"
 def pytest_sessionstart(session):
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.chdir(ROOT)
+    from cchc_lib.catalog import load_catalog
     from cchc_lib.delivery import ensure_kernel
     from cchc_lib.ingest import ingest, write_processed
-    from cchc_lib.catalog import load_catalog
 
     ensure_kernel()  # nbval runs the golden notebooks on this environment's kernel
     write_processed(ingest(load_catalog(SAMPLE_CATALOG)), SAMPLE_PROCESSED)

@@ -14,7 +14,7 @@ Q1 = parse_period("2022-Q1")
 def catalogue(rows):
     cols = ["procedure_code", "procedure_name", "field_name", "level", "postal_enabled",
             "processing_days", "has_fee", "unit_code", "valid_from", "valid_to"]
-    frame = pd.DataFrame([dict(zip(cols, r + (None,) * (len(cols) - len(r)))) for r in rows],
+    frame = pd.DataFrame([dict(zip(cols, r + (None,) * (len(cols) - len(r)), strict=True)) for r in rows],
                          columns=cols)
     return frame.astype({"valid_from": "datetime64[us]", "valid_to": "datetime64[us]"})
 

@@ -23,7 +23,8 @@ CATALOGUE_CSV = (
     "2.000950,Công nhận tổ trưởng tổ hòa giải,Phổ biến giáo dục pháp luật,Cung cấp thông tin,"
     "Không,5,Miễn phí\n"
 )
-UNITS_CSV = "unit_code,unit_name,parent_code,parent_name\nU1,Phường 1,T,Thị xã\nU2,Phường 2,T,Thị xã\n"
+UNITS_CSV = ("unit_code,unit_name,parent_code,parent_name\n"
+             "U1,Phường 1,T,Thị xã\nU2,Phường 2,T,Thị xã\n")
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -15,7 +15,8 @@ PERSONAL_HEADERS = {"Chủ hồ sơ", "Số CCCD", "Điện thoại", "Địa ch
 
 
 def planted_values() -> set[str]:
-    frames = [pd.read_excel(p, engine="calamine", skiprows=5, dtype=str) for p in RAW.glob("*.xlsx")]
+    frames = [pd.read_excel(p, engine="calamine", skiprows=5, dtype=str)
+              for p in RAW.glob("*.xlsx")]
     frames += [pd.read_csv(p, sep=None, engine="python", dtype=str) for p in RAW.glob("*.csv")]
     values = set()
     for f in frames:

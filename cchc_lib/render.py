@@ -33,11 +33,14 @@ def _missing(v: object) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
 
 
+NBSP = "\u00a0"  # keeps "52,4 %" on one line in narrow table cells
+
+
 def percent(v: float | None, decimals: int = 1) -> str:
-    """0.524 -> '52,4 %'; None -> 'không áp dụng'."""
+    """0.524 -> '52,4 %' (with a no-break space); None -> 'không áp dụng'."""
     if _missing(v):
         return NOT_APPLICABLE_VI
-    return f"{v * 100:.{decimals}f}".replace(".", ",") + " %"
+    return f"{v * 100:.{decimals}f}".replace(".", ",") + NBSP + "%"
 
 
 def integer(v: float | None) -> str:
@@ -57,7 +60,7 @@ def change_pp(v: float | None) -> str:
     if _missing(v):
         return "—"
     sign = "+" if v > 0 else "−" if v < 0 else "±"
-    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + " điểm %"
+    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm" + NBSP + "%"
 
 
 def day(d: date | pd.Timestamp | None) -> str:
@@ -85,18 +88,18 @@ def html_table(frame: pd.DataFrame, table_id: str, numeric: list[str] = (),
 def show(frame: pd.DataFrame, table_id: str) -> HTML:
     """A formatted table for a notebook cell: numbers right-aligned when they look like numbers."""
     numeric = [c for c in frame.columns
-               if frame[c].astype(str).str.fullmatch(r"[−+\-]?[\d.,]+( %)?|—").all()]
+               if frame[c].astype(str).str.fullmatch(r"[−+\-]?[\d.,]+([ \u00a0]%)?|—").all()]
     return HTML(html_table(frame, table_id, numeric=numeric))
 
 
 def plan_table(comp: pd.DataFrame, year_before: str) -> pd.DataFrame:
     """The three plan targets: result, parts, target, met, a year before, change."""
     return pd.DataFrame({
-        "Chỉ tiêu": comp.indicator.map(schema.INDICATOR_LABELS_VI),
+        "Chỉ tiêu": comp.indicator.map(schema.SHORT_LABELS_VI),
         "Kết quả": comp.value.map(percent),
         "Tử số / mẫu số": [f"{integer(n)} / {integer(d)}" for n, d in
                            zip(comp.numerator, comp.denominator, strict=True)],
-        "Mục tiêu": comp.target.map(lambda t: "—" if _missing(t) else "≥ " + percent(t, 0)),
+        "Mục tiêu": comp.target.map(lambda t: "—" if _missing(t) else "≥" + NBSP + percent(t, 0)),
         "Đánh giá": comp.met.map(lambda m: MET_VI[None if _missing(m) else bool(m)]),
         f"Cùng kỳ {year_before}": comp.value_before.map(percent),
         "Thay đổi": comp.change.map(change_pp),

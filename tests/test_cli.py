@@ -57,3 +57,16 @@ def test_bad_input_file_stops_ingest_and_keeps_previous_output(tmp_path):
 def test_outside_the_project_says_so(tmp_path):
     run = cchc("indicators", "--unit", "X", "--period", "2022", cwd=tmp_path)
     check_error(run, "no project found")
+
+
+def test_indicators_csv_and_table_formats():
+    args = ["indicators", "--data", "tests/.sample_processed", "--unit", "SAMPLE-P2",
+            "--period", "2022-Q3"]
+    csv = cchc(*args, "--format", "csv")
+    assert csv.returncode == 0, csv.stderr
+    lines = csv.stdout.splitlines()
+    assert lines[0] == "indicator,unit_code,period,field,numerator,denominator,value,target,met"
+    assert lines[1].startswith("online_procedure_rate,SAMPLE-P2,2022-Q3,,")
+    table = cchc(*args)
+    assert table.returncode == 0, table.stderr
+    assert "postal_return_share" in table.stdout and "Tổng cộng" not in table.stdout

@@ -22,7 +22,7 @@ PROCESSED_DIR = Path("data/processed")
 REPORTS_DIR = Path("reports")
 NOTEBOOKS_DIR = Path("notebooks")
 ROOT_ENV = "CCHC_PROJECT_DIR"
-SINGLE_SOURCES = ("units", "catalogue", "targets", "plan_tasks")
+SINGLE_SOURCES = ("units", "catalogue", "targets", "plan_tasks", "calendar")
 REQUIRED_SOURCES = ("units", "catalogue")
 
 

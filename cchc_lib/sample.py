@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .calendar import add_working_days, working_calendar
+from .calendar import WorkCalendar, add_working_days
 
 SEED = 99_2022
 EXPORTED_AT = pd.Timestamp("2022-11-30 17:30")
@@ -282,9 +282,8 @@ def _adoption(rng: np.random.Generator, eligible: pd.DataFrame, count: int,
 
 
 def _working_days(year: int, last: pd.Timestamp) -> np.ndarray:
-    cal = working_calendar([year])
-    days = np.arange(f"{year}-01-01", f"{year + 1}-01-01", dtype="datetime64[D]")
-    days = days[np.is_busday(days, busdaycal=cal)]
+    days = WorkCalendar().working_days(np.datetime64(f"{year}-01-01"),
+                                       np.datetime64(f"{year}-12-31"))
     return days[days <= np.datetime64(last.date())]
 
 
@@ -327,21 +326,20 @@ def _dossiers_for(rng: np.random.Generator, unit: tuple, year: int, cat: pd.Data
     received_s = pd.Series(received)
     due = add_working_days(received_s, c.processing_days)
     # outcome: processing time in working days, a few late
-    cal = working_calendar([year, year + 1])
+    cal = WorkCalendar()
     late = rng.random(n) < prof.late
     span = np.maximum(c.processing_days.to_numpy(), 0)
     took = np.floor(rng.random(n) * (span + 1)).astype(int)
     took = np.where(late, span + rng.integers(1, 6, n), took)
-    finish_day = np.busday_offset(np.asarray(day, dtype="datetime64[D]"), took, roll="forward",
-                                  busdaycal=cal)
+    finish_day = cal.offset(np.asarray(day, dtype="datetime64[D]"), took)
     supplement = np.where(c.processing_days.to_numpy() > 0,
                           np.select([rng.random(n) < 0.005, rng.random(n) < 0.04], [2, 1], 0), 0)
     supp_days = np.where(supplement > 0, rng.integers(1, 6, n), 0)
-    finish_day = np.busday_offset(finish_day, supp_days, roll="forward", busdaycal=cal)
+    finish_day = cal.offset(finish_day, supp_days)
     finish_min = np.where(took == 0, minutes + rng.integers(20, 120, n), rng.integers(450, 1020, n))
     finished = pd.Series(pd.to_datetime(finish_day) + pd.to_timedelta(np.minimum(finish_min, 1050),
                                                                         unit="m"))
-    pickup = np.busday_offset(finish_day, rng.integers(0, 4, n), roll="forward", busdaycal=cal)
+    pickup = cal.offset(finish_day, rng.integers(0, 4, n))
     returned = pd.Series(pd.to_datetime(pickup) + pd.to_timedelta(rng.integers(460, 1020, n),
                                                                    unit="m"))
     returned = returned.where(returned > finished, finished + pd.Timedelta(minutes=10))

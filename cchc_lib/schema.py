@@ -149,7 +149,18 @@ PLAN_TASKS = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARGETS, PLAN_TASKS)}
+CALENDAR = Table(
+    name="calendar",
+    label_vi="Lịch làm việc của đơn vị",
+    columns=(
+        Column("date", "datetime", True, ("Ngày", "Ngày tháng")),
+        Column("kind", "code", True, ("Loại", "Loại ngày"), vocabulary="day_kind"),
+        Column("note", "text", False, ("Ghi chú", "Lý do")),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARGETS, PLAN_TASKS,
+                                                CALENDAR)}
 
 # Headers that hold personal data (data_contract.md §1): dropped at ingest, never read.
 # A header is personal when its match key contains one of these keys.
@@ -198,6 +209,11 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "full": ("4", "Mức độ 4", "Toàn trình", "DVC trực tuyến toàn trình", "Trực tuyến toàn trình"),
 }
 
+DAY_KINDS: dict[str, tuple[str, ...]] = {
+    "off": ("Nghỉ", "Ngày nghỉ", "Nghỉ bù", "Nghỉ thêm", "Nghỉ lễ"),
+    "working": ("Làm bù", "Ngày làm bù", "Làm việc", "Đi làm"),
+}
+
 FLAGS: dict[bool, tuple[str, ...]] = {
     True: ("1", "2", "Có", "x", "X", "true", "yes", "y", "Đã", "Đúng", "v", "✓"),
     False: ("0", "Không", "false", "no", "n", "Chưa", "Sai", "-"),
@@ -209,6 +225,7 @@ VOCABULARIES: dict[str, dict] = {
     "return_channel": RETURN_CHANNELS,
     "level": LEVELS,
     "flag": FLAGS,
+    "day_kind": DAY_KINDS,
 }
 
 # --------------------------------------------------------------------------------------
@@ -286,6 +303,14 @@ STATUS_LABELS_VI = {code: spellings[1] for code, spellings in STATUS_CODES.items
 UNKNOWN_FIELD_VI = "Chưa xác định lĩnh vực"
 TOTAL_ROW_VI = "Tổng cộng"
 
+# The dtype each column kind is stored as (ingest parses into it, pandera checks it).
+KIND_DTYPES = {"text": "string", "procedure_code": "string", "code": "string",
+               "flag": "boolean", "datetime": "datetime64[us]", "count": "Int64",
+               "amount": "Float64", "fee": "boolean"}
+
+# Quarantine reasons are written "reason:column", several joined by this separator.
+REASON_SEP = "; "
+
 # Reasons a row is quarantined, with the Vietnamese text the data-quality report shows.
 QUARANTINE_REASONS_VI: dict[str, str] = {
     "missing": "Thiếu giá trị bắt buộc",
@@ -296,4 +321,5 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
     "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
     "status_without_end_date": "Trạng thái đã kết thúc nhưng không có ngày kết thúc",
     "duplicate": "Trùng mã hồ sơ",
+    "wrong_field_count": "Dòng có số cột khác tiêu đề (dấu phân cách trong nội dung)",
 }

@@ -255,8 +255,7 @@ def _block(raw: RawSheet, source: Source, table: Table, personal: tuple[str, ...
     frame, reasons = parse_block(values, table, cmap, source.unit_code)
     frame["source_row"] = raw.row_numbers[data].astype("int64")
     if raw.broken_rows:  # lines that do not split into the header's columns
-        broken = pd.DataFrame({c: pd.Series(pd.NA, index=range(len(raw.broken_rows)),
-                                            dtype=frame[c].dtype) for c in frame.columns})
+        broken = frame.iloc[:0].reindex(range(len(raw.broken_rows)))  # empty, same dtypes
         broken["source_row"] = [row for row, _ in raw.broken_rows]
         bad = Reasons(broken.index)
         bad.add(pd.Series(True, index=broken.index), "wrong_field_count", "row")

@@ -11,6 +11,7 @@ import codecs
 import csv
 import math
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -90,7 +91,8 @@ def find_header(rows: list[list], table: Table) -> tuple[list[str], int] | None:
                 best = (score, cells, start)
     if best[0] < max(2, math.ceil(len(table.required) / 2)):
         return None
-    return ["" if _empty(c) else str(c).strip() for c in best[1]], best[2]
+    return ["" if _empty(c) else unicodedata.normalize("NFC", str(c).strip())
+            for c in best[1]], best[2]
 
 
 def expected_headers(table: Table) -> str:
@@ -155,7 +157,7 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     broken = []
     for w in caught:
         for m in _SKIP_LINE.finditer(str(w.message)):
-            broken.append((int(m[1]) + start, m[2].strip()))
+            broken.append((int(m[1]), m[2].strip()))  # pandas counts physical lines
     first = start + 1
     lines_taken = np.arange(first, first + len(values) + len(broken))
     rows = np.setdiff1d(lines_taken, [b[0] for b in broken]) if broken else lines_taken
@@ -281,7 +283,7 @@ def non_data_rows(values: pd.DataFrame, received_pos: int | None) -> pd.Series:
         first = values.iloc[0][~empty.iloc[0]].astype(str).str.strip().str.strip("()")
         if len(first) >= 3 and first.str.fullmatch(r"\d+").all():
             nums = first.astype(int).to_numpy()
-            if (np.diff(nums) == 1).all():
+            if (np.diff(nums) > 0).all():  # increasing: personal columns are already gone
                 reason.iloc[0] = "column_numbers"
     # a totals row has no receipt date: only those rows are looked at, cell by cell
     candidates = reason == ""

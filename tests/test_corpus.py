@@ -1,0 +1,85 @@
+"""Every file of the corpus (tests/corpus/files) gives what tests/corpus/expected.yml says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from cchc_lib.catalog import load_catalog, with_overrides
+from cchc_lib.cli import main
+from cchc_lib.errors import InputFileError
+from cchc_lib.ingest import ingest
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
+
+
+def test_corpus_is_complete():
+    files = sorted(p.name for p in (CORPUS / "files").iterdir())
+    assert files == sorted(CASES) and len(files) >= 40
+
+
+def run_case(name: str):
+    case = CASES[name]
+    catalog = with_overrides(load_catalog(CORPUS / "catalog.yml"),
+                             dossiers=[str(CORPUS / "files" / name)],
+                             unit_code=case.get("unit_code"))
+    return ingest(catalog)
+
+
+def same(actual, expected) -> bool:
+    if expected is None:
+        return pd.isna(actual)
+    if isinstance(expected, str) and isinstance(actual, pd.Timestamp):
+        return actual == pd.Timestamp(expected)
+    if isinstance(expected, bool):
+        return not pd.isna(actual) and bool(actual) is expected
+    if isinstance(expected, float):
+        return actual == pytest.approx(expected)
+    return actual == expected
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_corpus_file(name):
+    case = CASES[name]
+    if "refused" in case:
+        with pytest.raises(InputFileError) as err:
+            run_case(name)
+        assert name in str(err.value) and case["refused"] in str(err.value), str(err.value)
+        return
+    result = run_case(name)
+    reports = [f for f in result.files if f.table == "dossiers"]
+    assert sum(f.accepted for f in reports) == case["accepted"]
+    q = result.quarantine[result.quarantine.table == "dossiers"]
+    got = {int(r): reasons.split("; ") for r, reasons in zip(q.source_row, q.reasons,
+                                                              strict=True)}
+    assert got == case.get("quarantine", {})
+    assert sum(f.rows_in for f in reports) == case["accepted"] + len(got)  # rows conserved
+    if "detail" in case:
+        assert dict(zip(q.source_row.astype(int), q.detail, strict=True)) == case["detail"]
+    skipped: dict[str, int] = {}
+    for f in reports:
+        for kind, n in f.rows_skipped.items():
+            skipped[kind] = skipped.get(kind, 0) + n
+    assert skipped == case.get("skipped", {})
+    dropped = {c for f in reports for c in f.personal_columns_dropped}
+    assert set(case.get("personal", [])) <= dropped
+    assert set(case.get("ignored", [])) <= {c for f in reports for c in f.columns_ignored}
+    d = result.tables["dossiers"].set_index("dossier_id")
+    for dossier, values in case.get("values", {}).items():
+        for column, expected in values.items():
+            actual = d.loc[dossier, column]
+            assert same(actual, expected), (dossier, column, actual, expected)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in CASES.items() if "refused" in c))
+def test_refused_files_stop_the_command_with_one_line(name, tmp_path, capsys):
+    code = main(["ingest", "--catalog", str(CORPUS / "catalog.yml"), "--out",
+                 str(tmp_path / "out"), "--dossiers", str(CORPUS / "files" / name)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1 and err[0].startswith("cchc: error: ") and name in err[0]
+    assert not (tmp_path / "out").exists()  # nothing half-written

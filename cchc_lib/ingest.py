@@ -121,6 +121,7 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
     frame = pd.DataFrame(index=index)
     reasons = Reasons(index)
     extras = {}
+    unreadable: dict[str, pd.Series] = {}
     columns = {c.name: c for c in table.columns}
     for pos, name in cmap.canonical.items():
         if name.startswith("_"):
@@ -131,6 +132,7 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
         frame[name] = parsed
         if col.kind in BAD_REASON:
             reasons.add(bad, BAD_REASON[col.kind], name, values[pos])
+            unreadable[name] = bad
     for col in table.columns:
         if col.name not in frame:
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])
@@ -141,8 +143,8 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
                  for p in schema.E_RESULT_PARTS]
         frame["e_result"] = (parts[0] & parts[1]).astype("boolean")
     for col in table.columns:
-        if col.required:
-            already = reasons.text.str.contains(f":{col.name}", regex=False)
+        if col.required:  # a value that was there but unreadable is not also "missing"
+            already = unreadable.get(col.name, pd.Series(False, index=index))
             reasons.add(frame[col.name].isna() & ~already, "missing", col.name)
     return frame, reasons
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import schema
 from .schema import Column
-from .text import display_number_text, match_key, to_nfc, vocabulary_index
+from .text import display_number_text, match_key, on_uniques, to_nfc, vocabulary_index
 
 Parsed = tuple[pd.Series, pd.Series]
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
@@ -53,8 +53,10 @@ def parse_procedure_code(raw: pd.Series, col: Column) -> Parsed:
     if kinds is not None:
         is_float = kinds.eq(float)
         text = text.where(~is_float, raw[is_float].map("{:.6f}".format))
-    text = to_nfc(text.where(~blank(raw)))
-    return text.str.replace(r"[\s\u00a0\u200b]+", "", regex=True), _no(raw)
+    text = on_uniques(text.where(~blank(raw)),
+                      lambda t: t.str.normalize("NFC").str.replace(r"[\s\u00a0\u200b]+", "",
+                                                                   regex=True))
+    return text.mask(text == ""), _no(raw)
 
 
 def codes(raw: pd.Series, vocabulary: dict) -> Parsed:
@@ -124,9 +126,13 @@ def parse_datetime(raw: pd.Series, col: Column) -> Parsed:
             out[stamps.index] = stamps
         text_mask &= ~(native | serial)
     text = raw.where(text_mask).astype("string").str.strip()
-    text = text.str.replace(r"\s+", " ", regex=True)
-    text = text.str.replace(r"(?i)\s*\bSA$", " AM", regex=True).str.replace(
-        r"(?i)\s*\bCH$", " PM", regex=True).str.upper()
+    # rare spellings are rewritten on the few cells that have them, not on every date
+    odd = text.str.contains(r"\s\s|\t|[A-Za-z]\s*$", regex=True).fillna(False)
+    if odd.any():
+        fixed = text[odd].str.replace(r"\s+", " ", regex=True).str.replace(
+            r"(?i)\s*\bSA$", " AM", regex=True).str.replace(
+            r"(?i)\s*\bCH$", " PM", regex=True).str.upper()
+        text = text.mask(odd, fixed)
     serial_text = text.str.fullmatch(r"\d{5}(\.\d+)?").fillna(False)
     if serial_text.any():
         stamps = _excel_serial(pd.to_numeric(text[serial_text], errors="coerce"))

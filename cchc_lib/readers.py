@@ -142,7 +142,7 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
             values = pd.read_csv(source.path, sep=delim, encoding=encoding, skiprows=start,
-                                 header=None, names=range(len(header)), dtype=object,
+                                 header=None, names=range(len(header)), dtype="string",
                                  keep_default_na=False, na_values=[], skip_blank_lines=False,
                                  on_bad_lines="warn", encoding_errors="strict")
         except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,

@@ -31,14 +31,30 @@ def vocabulary_index(vocabulary: dict) -> dict[str, object]:
     return index
 
 
+def on_uniques(series: pd.Series, transform) -> pd.Series:
+    """``transform`` applied to each distinct value once, then spread back over the rows.
+
+    Exports repeat the same names, fields and codes thousands of times; text clean-up that
+    pandas runs value by value costs only as much as the distinct values.
+    """
+    codes, uniques = pd.factorize(series.astype("string"), use_na_sentinel=True)
+    done = transform(pd.Series(uniques, dtype="string")).to_numpy(dtype=object)
+    out = pd.Series(pd.array(done.take(codes) if len(done) else [None] * len(codes),
+                             dtype="string"), index=series.index)
+    return out.mask(codes < 0)
+
+
+def _nfc(text: pd.Series) -> pd.Series:
+    text = text.str.normalize("NFC").str.strip().str.replace(r"\s+", " ", regex=True)
+    return text.mask(text == "")
+
+
 def to_nfc(series: pd.Series) -> pd.Series:
     """Strip, collapse inner whitespace and store text in NFC; blanks become <NA>."""
-    text = series.astype("string").str.normalize("NFC").str.strip()
-    text = text.str.replace(r"\s+", " ", regex=True)
-    return text.mask(text == "")
+    return on_uniques(series, _nfc)
 
 
 def display_number_text(series: pd.Series) -> pd.Series:
     """Excel often turns a code such as ``1`` into ``1.0``: give back ``"1"``."""
-    text = series.astype("string").str.strip()
-    return text.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
+    return on_uniques(series, lambda t: t.str.strip().str.replace(r"^(-?\d+)\.0+$", r"\1",
+                                                                   regex=True))

@@ -1,0 +1,117 @@
+"""Ingest speed on big exports: a 1,000,000-row DVCQG CSV and a 200,000-row XLSX.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--rows 1000000] [--xlsx-rows 200000]
+
+The files are made by repeating the shipped sample's exports (new dossier ids per copy),
+personal-data columns included. Each ingest runs in a fresh process, which reports its
+wall time and peak memory (ru_maxrss). Results go in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data/raw/sample"
+
+
+def tiled(frame: pd.DataFrame, rows: int, id_col: str) -> pd.DataFrame:
+    copies = -(-rows // len(frame))
+    out = pd.concat([frame] * copies, ignore_index=True).iloc[:rows].copy()
+    block = (pd.Series(range(len(out))) // len(frame)).astype(str).str.zfill(3)
+    out[id_col] = out[id_col].astype(str) + "-" + block
+    return out
+
+
+def make_csv(path: Path, rows: int) -> None:
+    base = pd.read_csv(SAMPLE / "dossiers/dvcqg_2022.csv", dtype=str, keep_default_na=False)
+    tiled(base, rows, "MaHoSo").to_csv(path, index=False)
+
+
+def make_xlsx(path: Path, rows: int) -> None:
+    import xlsxwriter
+
+    base = pd.read_excel(SAMPLE / "dossiers/phuong2_2022.xlsx", engine="calamine", skiprows=5,
+                         dtype=object)
+    frame = tiled(base, rows, "Mã hồ sơ")
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Danh sách hồ sơ")
+    ws.write(0, 0, "UBND PHƯỜNG 2 — DANH SÁCH HỒ SƠ (benchmark)")
+    ws.write_row(2, 0, list(frame.columns))
+    when = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    for i, row in enumerate(frame.itertuples(index=False), start=3):
+        for j, v in enumerate(row):
+            if isinstance(v, pd.Timestamp):
+                ws.write_datetime(i, j, v.to_pydatetime(), when)
+            elif v is None or (isinstance(v, float) and v != v):
+                continue
+            else:
+                ws.write(i, j, v)
+    wb.close()
+
+
+CHILD = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from cchc_lib.catalog import load_catalog, with_overrides
+from cchc_lib.ingest import ingest, write_processed
+catalog = with_overrides(load_catalog(sys.argv[1]), dossiers=[sys.argv[2]],
+                         unit_code=sys.argv[3] or None)
+t1 = time.perf_counter()
+result = ingest(catalog)
+t2 = time.perf_counter()
+write_processed(result, sys.argv[4])
+t3 = time.perf_counter()
+d = [f for f in result.files if f.table == "dossiers"]
+print(json.dumps({"rows_in": sum(f.rows_in for f in d), "accepted": sum(f.accepted for f in d),
+                  "quarantined": sum(f.quarantined for f in d), "ingest_s": t2 - t1,
+                  "write_s": t3 - t2, "total_s": t3 - t0,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(path: Path, unit_code: str, out: Path) -> dict:
+    run = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE / "catalog.yml"), str(path),
+                          unit_code, str(out)], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode:
+        raise SystemExit(run.stderr)
+    return json.loads(run.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="CSV rows (%(default)s)")
+    parser.add_argument("--xlsx-rows", type=int, default=200_000, help="XLSX rows (%(default)s)")
+    args = parser.parse_args()
+    print(f"machine: {platform.processor() or platform.machine()}, Python "
+          f"{platform.python_version()}, pandas {pd.__version__}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for label, maker, rows, name, unit in (
+                ("DVCQG CSV", make_csv, args.rows, "big.csv", ""),
+                ("XLSX with title block", make_xlsx, args.xlsx_rows, "big.xlsx", "SAMPLE-P2")):
+            t = time.perf_counter()
+            maker(tmp / name, rows)
+            size = (tmp / name).stat().st_size / 1e6
+            print(f"\n{label}: {rows:,} rows, {size:,.0f} MB (made in "
+                  f"{time.perf_counter() - t:.0f} s)")
+            r = measure(tmp / name, unit, tmp / f"out-{name}")
+            print(f"  rows in {r['rows_in']:,} = accepted {r['accepted']:,} + quarantined "
+                  f"{r['quarantined']:,}")
+            print(f"  ingest {r['ingest_s']:.1f} s, write Parquet {r['write_s']:.1f} s, "
+                  f"whole process {r['total_s']:.1f} s, peak memory {r['peak_mb']:,.0f} MB, "
+                  f"{r['rows_in'] / r['ingest_s']:,.0f} rows/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -232,21 +232,21 @@ class IngestResult:
         return pd.DataFrame(rows, columns=cols)
 
 
-def _check_required_columns(raw: RawSheet, table: Table, cmap: ColumnMap, source: Source):
-    have = set(cmap.canonical.values())
-    if source.unit_code:
-        have.add("unit_code")
-    missing = [c for c in table.columns if c.required and c.name not in have]
-    if missing:
-        names = "; ".join(f"{c.name} ({' / '.join(c.aliases[:2]) or c.name})" for c in missing)
-        where = f" (sheet '{raw.sheet}')" if raw.sheet else ""
-        raise InputFileError(source.label, f"required column missing{where}: {names}")
+def _missing_columns(table: Table, cmap: ColumnMap, source: Source) -> list:
+    have = set(cmap.canonical.values()) | ({"unit_code"} if source.unit_code else set())
+    return [c for c in table.columns if c.required and c.name not in have]
 
 
-def _block(raw: RawSheet, source: Source, table: Table, personal: tuple[str, ...]
+def _missing_columns_error(raw: RawSheet, cmap: ColumnMap, table: Table,
+                           source: Source) -> InputFileError:
+    missing = _missing_columns(table, cmap, source)
+    names = "; ".join(f"{c.name} ({' / '.join(c.aliases[:2]) or c.name})" for c in missing)
+    where = f" (sheet '{raw.sheet}')" if raw.sheet else ""
+    return InputFileError(source.label, f"required column missing{where}: {names}")
+
+
+def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table
            ) -> tuple[pd.DataFrame, Reasons, FileReport]:
-    cmap = map_columns(raw.header, table, personal)
-    _check_required_columns(raw, table, cmap, source)
     # personal columns are never looked at: only canonical and ignored positions are kept
     values = raw.values[sorted([*cmap.canonical, *cmap.ignored])]
     received = next((p for p, n in cmap.canonical.items() if n == "received_at"), None)
@@ -287,8 +287,18 @@ def _read_table(sources: list[Source], table: Table, personal: tuple[str, ...]
     frames, reasons_list, reports = [], [], []
     for source in sources:
         try:
-            for raw in read_source(source, table):
-                frame, reasons, report = _block(raw, source, table, personal)
+            blocks = [(raw, map_columns(raw.header, table, personal))
+                      for raw in read_source(source, table)]
+            complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
+            if not any(complete):
+                raise _missing_columns_error(*blocks[0], table, source)
+            for (raw, cmap), ok in zip(blocks, complete, strict=True):
+                if not ok:  # e.g. a summary sheet beside the dossier list: its rows are counted
+                    reports.append(FileReport(table.name, raw.file, raw.sheet, 0,
+                                              rows_skipped={"incomplete_sheet": len(raw.values)},
+                                              personal_columns_dropped=cmap.personal))
+                    continue
+                frame, reasons, report = _block(raw, cmap, source, table)
                 frames.append(frame)
                 reasons_list.append(reasons)
                 reports.append(report)

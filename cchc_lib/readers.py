@@ -255,6 +255,7 @@ NON_DATA_REASONS_VI = {
     "blank": "Dòng trống",
     "column_numbers": "Dòng đánh số cột (1), (2), …",
     "totals": "Dòng tổng cộng",
+    "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",
 }
 
 

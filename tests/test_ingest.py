@@ -228,3 +228,28 @@ def test_write_is_all_or_nothing_and_round_trips(tmp_path):
          "ingest_summary.csv", "plan_tasks.parquet", "quarantine.csv", "quarantine.parquet",
          "targets.parquet", "units.parquet"])
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".processed")]
+
+
+def test_sheet_without_required_columns_is_skipped_and_counted(tmp_path):
+    path = tmp_path / "two.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    summary = wb.add_worksheet("Thống kê")
+    summary.write_row(0, 0, ["Lĩnh vực", "Mã TTHC", "Tên TTHC", "Số hồ sơ"])
+    summary.write_row(1, 0, ["Hộ tịch", "1.001193", "Đăng ký khai sinh", 12])
+    summary.write_row(2, 0, ["Chứng thực", "2.000815", "Chứng thực bản sao", 40])
+    data = wb.add_worksheet("Hồ sơ")
+    data.write_row(0, 0, ["Mã hồ sơ", "Mã TTHC", "Kênh thực hiện", "Ngày tiếp nhận", "Trạng thái"])
+    data.write_row(1, 0, ["Z1", "1.001193", "Trực tiếp", "01/04/2022 08:00", "Đang xử lý"])
+    wb.close()
+    r = ingest(catalog_for(tmp_path, [source(path, "U1")]))
+    reports = {f.sheet: f for f in r.files if f.table == "dossiers"}
+    assert reports["Thống kê"].rows_skipped == {"incomplete_sheet": 2}
+    assert (reports["Hồ sơ"].rows_in, reports["Hồ sơ"].accepted) == (1, 1)
+    assert r.tables["dossiers"].dossier_id.tolist() == ["Z1"]
+
+
+def test_two_digit_years_are_day_first(tmp_path):
+    text = ("MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+            "Y1,U1,1.001193,1,05/04/22,4\n")
+    r = ingest(catalog_for(tmp_path, [source(write(tmp_path / "y.csv", text))]))
+    assert r.tables["dossiers"].received_at.iloc[0] == pd.Timestamp("2022-04-05")

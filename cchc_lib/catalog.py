@@ -78,9 +78,10 @@ def _source(entry: object, base: Path, where: str) -> Source:
 def _label(path: Path) -> str:
     """A path as shown to people: relative to the project root when it lies inside it."""
     try:
-        return Path(os.path.relpath(path.resolve(), project_root())).as_posix()
+        rel = Path(os.path.relpath(path.resolve(), project_root())).as_posix()
     except (CchcError, ValueError):
-        return path.name
+        return str(path.resolve())
+    return str(path.resolve()) if rel.startswith("..") else rel
 
 
 def load_catalog(path: str | Path | None = None) -> DataCatalog:

@@ -96,8 +96,10 @@ def find_header(rows: list[list], table: Table) -> tuple[list[str], int] | None:
 
 
 def expected_headers(table: Table) -> str:
-    return ", ".join(c.aliases[1] if len(c.aliases) > 1 else c.name
-                     for c in table.columns if c.required)
+    """The required columns as an office would title them (the first Vietnamese alias)."""
+    def shown(c) -> str:
+        return next((a for a in c.aliases if " " in a), c.aliases[0] if c.aliases else c.name)
+    return ", ".join(shown(c) for c in table.columns if c.required)
 
 
 def _no_header(source: Source, table: Table, where: str) -> InputFileError:
@@ -149,6 +151,9 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
                 ValueError) as exc:
             if isinstance(exc, pd.errors.EmptyDataError):
                 values = pd.DataFrame(columns=range(len(header)), dtype=object)
+            elif "EOF inside string" in str(exc):
+                raise InputFileError(source.label, 'a quotation mark (") opens a value that '
+                                     "never closes: check the quotes in the file") from None
             else:
                 raise InputFileError(source.label, f"cannot be read as a table: "
                                      f"{str(exc).splitlines()[0]}") from None
@@ -232,12 +237,12 @@ def sniff(path: Path, label: str) -> str:
     if lowered.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in lowered:
         raise InputFileError(label, "this is a web page (HTML) saved with a spreadsheet name: "
                              "open it in Excel and save it as .xlsx")
-    bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\x00" in head and not bom16:
-        raise InputFileError(label, "not a text table (binary content)")
     if path.suffix.lower() in EXCEL_SUFFIXES:
         raise InputFileError(label, "not a readable Excel workbook (the file is not in any "
                              "Excel format)")
+    bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in head and not bom16:
+        raise InputFileError(label, "not a text table (binary content)")
     return "text"
 
 

@@ -284,6 +284,20 @@ def bad_file_cases() -> None:
          "<html><head><meta charset='utf-8'></head><body><table><tr><td>Mã hồ sơ</td></tr>"
          "</table></body></html>")
     text("53_truncated_download.xlsx", "PK\x03\x04\x14\x00\x06\x00")
+    text("54_unclosed_quote.csv", "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+         'A1,U1,"1.001193,1,20220401,4\nA2,U1,1.001193,1,20220401,4\n')
+
+
+def more_cases() -> None:
+    text("55_excel_sep_hint_dotted_dates.csv",
+         "sep=;\nMaHoSo;MaDonVi;MaTTHC;KenhThucHien;NgayTiepNhan;TrangThaiHoSo\n"
+         "M1;U1;1.001193;1;15.03.2022 08:30;4\n")
+    text("56_year_first_slashes.tsv",
+         "MaHoSo\tMaDonVi\tMaTTHC\tKenhThucHien\tNgayTiepNhan\tTrangThaiHoSo\r\n"
+         "M2\tU1\t1.001193\t1\t2022/03/15 14:05\t4\r\n")
+    text("57_duplicated_header.csv",
+         "Mã hồ sơ,Số hồ sơ,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+         "M3,SO-99,U1,1.001193,1,20220315,4\n")
 
 
 if __name__ == "__main__":
@@ -296,4 +310,5 @@ if __name__ == "__main__":
     row_cases()
     xlsx_cases()
     bad_file_cases()
+    more_cases()
     print(f"{len(list(OUT.iterdir()))} files in {OUT}")

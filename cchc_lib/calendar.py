@@ -69,6 +69,16 @@ class WorkCalendar:
         work = self.working_days(days.min(), days.max() + margin)
         return work[np.searchsorted(work, days, side="left") + n]
 
+    def offset_back(self, days: np.ndarray, n: np.ndarray) -> np.ndarray:
+        """The working day ``n`` working days before each day (a day off rolls back first)."""
+        days = np.asarray(days, dtype="datetime64[D]")
+        n = np.asarray(n, dtype=np.int64)
+        if days.size == 0:
+            return days
+        margin = np.timedelta64(int(n.max()) * 2 + 40, "D")
+        work = self.working_days(days.min() - margin, days.max())
+        return work[np.searchsorted(work, days, side="right") - 1 - n]
+
 
 def add_working_days(received_at: pd.Series, processing_days: pd.Series,
                      calendar: WorkCalendar | None = None) -> pd.Series:

@@ -98,7 +98,7 @@ def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,
     return float(t.loc[specificity.idxmax(), "target"])
 
 
-def _row(indicator, unit_code, period, numerator, denominator, target=None, field=None,
+def row(indicator, unit_code, period, numerator, denominator, target=None, field=None,
          value=None) -> dict:
     if value is None and denominator is not None:
         value = share(numerator, denominator)
@@ -163,7 +163,7 @@ def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
                                   len(po)),
         "postal_return_share": (int(po.returned_postal.sum()), int(po.returned_total.sum())),
     }
-    rows = [_row(ind, unit_code, period, num, den,
+    rows = [row(ind, unit_code, period, num, den,
                  target_for(targets, ind, unit_code, period.year))
             for ind, (num, den) in parts.items()]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
@@ -301,9 +301,9 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
     rows = []
     for r in table.itertuples(index=False):
         for col in schema.BIEU06_COLUMNS:
-            rows.append(_row(col, unit_code, period, None, None, field=r.field,
+            rows.append(row(col, unit_code, period, None, None, field=r.field,
                              value=int(getattr(r, col))))
-        rows.append(_row("on_time_rate", unit_code, period,
+        rows.append(row("on_time_rate", unit_code, period,
                          int(r.resolved_early + r.resolved_on_time), int(r.resolved_total),
                          field=r.field))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)

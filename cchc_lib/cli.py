@@ -55,6 +55,8 @@ def _add_indicators(sub) -> None:
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="output format (default: %(default)s)")
+    p.add_argument("--bieu06", metavar="FILE",
+                   help="also write Biểu số 06/VPCP/KSTT ready to file (.xlsx or .csv)")
 
 
 def _add_run(sub) -> None:
@@ -112,7 +114,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def cmd_indicators(args) -> int:
     from . import render
     from .catalog import resolve
-    from .indicators import all_indicators
+    from .results import all_indicators
     from .ingest import read_processed
     from .periods import parse_period
     from .report import unit_name
@@ -121,6 +123,15 @@ def cmd_indicators(args) -> int:
     tables = read_processed(resolve(args.data))
     unit_name(tables["units"], args.unit)  # stops with the known units if the code is wrong
     result = all_indicators(tables, args.unit, period)
+    if args.bieu06:
+        from .export import write_form
+        from .indicators import bieu06, clip_to_data
+
+        span = clip_to_data(period, tables["dossiers"])
+        form = bieu06(tables["dossiers"], tables["catalogue"], args.unit, span)
+        name = unit_name(tables["units"], args.unit)
+        print(f"Biểu 06 written to {write_form(form, args.bieu06, name, span)}",
+              file=sys.stderr)
     if args.format == "json":
         print(json.dumps(_records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":

@@ -156,7 +156,29 @@ def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
                      {"unit_code": unit_code, "period": period, "data_dir": data_dir}, kernel)
     progress("html")
     files += [report, to_html(report, report.with_suffix(".html"))]
+    files += write_bieu06_files(unit_code, period, data_dir, folder)
     return UnitRun(unit_code, period, folder, tuple(files))
+
+
+def write_bieu06_files(unit_code: str, period: str, data_dir: str, folder: Path) -> list[Path]:
+    """Biểu 06 of the run, ready to file: bieu06.xlsx and bieu06.csv beside the report."""
+    from .catalog import resolve
+    from .export import write_form
+    from .indicators import bieu06, clip_to_data
+    from .ingest import read_processed
+    from .periods import parse_period
+    from .report import unit_name
+
+    tables = read_processed(resolve(data_dir))
+    span = clip_to_data(parse_period(period), tables["dossiers"])
+    form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
+    name = unit_name(tables["units"], unit_code)
+    out = []
+    for suffix in (".xlsx", ".csv"):
+        target = folder / f"bieu06{suffix}"
+        _atomic_write(target, lambda p, s=suffix: write_form(form, p, name, span, kind=s))
+        out.append(target)
+    return out
 
 
 def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:

@@ -310,25 +310,38 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
 
 
 # --------------------------------------------------------------------------------------
-# Everything for one unit and period
+# Comparison and projection
 # --------------------------------------------------------------------------------------
 
 
-def all_indicators(tables: dict[str, pd.DataFrame], unit_code: str,
-                   period: Period | str) -> pd.DataFrame:
-    """The plan indicators (whole unit) then Biểu 06 (per field, total last), tidy.
+def projection(trend: pd.DataFrame, min_months: int = 2) -> pd.DataFrame:
+    """Where a straight run-rate puts each plan indicator at the end of the year.
 
-    A period that runs past the data is cut at the last day of data (:func:`clip_to_data`),
-    as the ward report does, so both give the same figures.
+    ``trend`` is :func:`cumulative_by_month` (the value from 1 January to the end of each
+    month). The run-rate is the straight line through those monthly values (least squares),
+    extended to December and kept within [0, 1]. Fewer than ``min_months`` months: None.
     """
-    dossiers, catalogue = tables["dossiers"], tables["catalogue"]
-    period = clip_to_data(parse_period(period), dossiers)
-    uptake = procedure_uptake(dossiers, catalogue, unit_code, period)
-    plan = plan_indicators(uptake, unit_code, period, tables.get("targets"))
-    form = bieu06_long(bieu06(dossiers, catalogue, unit_code, period), unit_code, period)
-    out = pd.concat([plan, form], ignore_index=True)
-    out[["numerator", "denominator"]] = out[["numerator", "denominator"]].astype("Int64")
-    return out
+    rows = []
+    for indicator, part in trend.groupby("indicator", sort=False):
+        part = part[part.value.notna()]
+        months = part.period.str.slice(5, 7).astype(int).to_numpy()
+        values = part.value.astype(float).to_numpy()
+        target = part.target.dropna()
+        target = float(target.iloc[0]) if len(target) else None
+        projected = None
+        if len(part) >= min_months and months.max() < 12:
+            slope, intercept = np.polyfit(months, values, 1)
+            projected = float(np.clip(slope * 12 + intercept, 0.0, 1.0))
+        elif len(part) and months.max() == 12:
+            projected = float(values[-1])
+        rows.append({"indicator": indicator,
+                     "last_month": int(months.max()) if len(part) else None,
+                     "value": float(values[-1]) if len(part) else None,
+                     "projected": projected, "target": target,
+                     "met_projected": None if projected is None or target is None
+                     else bool(projected >= target - 1e-12)})
+    return pd.DataFrame(rows, columns=["indicator", "last_month", "value", "projected",
+                                       "target", "met_projected"], dtype=object)
 
 
 def comparison(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:

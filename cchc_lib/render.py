@@ -139,10 +139,11 @@ def _month_number(labels: pd.Series) -> np.ndarray:
     return labels.str.slice(5, 7).astype(int).to_numpy()
 
 
-def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_before: int
-                ) -> Figure:
+def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_before: int,
+                projection: pd.DataFrame | None = None) -> Figure:
     """Cumulative value since January of each plan indicator, this year against last, with
-    the target: one small panel per indicator, stacked so it reads on a phone."""
+    the target and, dashed, the straight run-rate to December: one small panel per
+    indicator, stacked so it reads on a phone."""
     fig = Figure(figsize=(7.2, 7.8), layout="constrained")
     axes = fig.subplots(len(schema.PLAN_INDICATORS), 1, sharex=True)
     for ax, ind in zip(axes, schema.PLAN_INDICATORS, strict=True):
@@ -156,6 +157,16 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
         if len(target):
             ax.axhline(float(target.iloc[0]), color=COLORS["target"], linestyle=":",
                        linewidth=1.6, label=f"Mục tiêu {percent(float(target.iloc[0]), 0)}")
+        proj = (projection[projection.indicator == ind] if projection is not None
+                else pd.DataFrame())
+        if len(proj) and not _missing(proj.projected.iloc[0]) and len(n) \
+                and _month_number(n.period)[-1] < 12:
+            p = proj.iloc[0]
+            ax.plot([_month_number(n.period)[-1], 12], [n.value.iloc[-1], p.projected],
+                    color=COLORS["now"], linestyle=(0, (4, 3)), linewidth=1.4,
+                    label="Dự báo cuối năm")
+            ax.annotate(percent(float(p.projected)), (12, p.projected), textcoords="offset points",
+                        xytext=(-4, 8), fontsize=8, color=COLORS["now"], ha="right")
         if len(n) and not _missing(n.value.iloc[-1]):
             last = n.iloc[-1]
             ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
@@ -166,9 +177,10 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
         ax.set_ylim(bottom=0)
         ax.grid(axis="y", color="#e3e6ea")
         ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=3)
+        ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=4)
         top = max([0.1, *now[now.indicator == ind].value.dropna().astype(float),
-                   *b.value.dropna().astype(float), *target.astype(float)])
+                   *b.value.dropna().astype(float), *target.astype(float),
+                   *(proj.projected.dropna().astype(float) if len(proj) else [])])
         ax.set_ylim(0, min(1.0, top * 1.3) if top < 0.77 else 1.02)
     axes[-1].set_xticks(range(1, 13), [f"T{m}" for m in range(1, 13)])
     axes[-1].set_xlim(0.6, 12.6)

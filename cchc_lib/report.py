@@ -13,13 +13,14 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown
 
 from . import indicators as ind
-from . import render, schema
+from . import national, render, schema
 from .catalog import resolve
 from .errors import CchcError
 from .ingest import read_processed
 from .periods import Period, parse_period
 
 PLAN_NAME_VI = "Kế hoạch 99/KH-UBND"
+APOLOGY_ID_LIMIT = 30
 CANDIDATE_LIMIT = 10
 DEMAND_LABELS_VI = {
     "online_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
@@ -61,6 +62,11 @@ class WardReport:
     form: pd.DataFrame
     gaps: dict[str, ind.Gap]
     quarantined: int
+    projection: pd.DataFrame
+    national: pd.DataFrame  # the 766 estimates
+    points: pd.DataFrame  # their estimated points
+    apology: pd.DataFrame  # coverage per field and total
+    late: pd.DataFrame  # the late dossiers, with or without a slip
 
     # -- pieces the notebook shows ------------------------------------------------------
 
@@ -84,8 +90,63 @@ class WardReport:
 
     def trend_chart(self) -> Image:
         fig = render.trend_chart(self.trend_now, self.trend_before, self.period.year,
-                                 self.before.year)
+                                 self.before.year, self.projection)
         return Image(data=render.png(fig), format="png")
+
+    def projection_table(self) -> HTML:
+        p = self.projection
+        table = pd.DataFrame({
+            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Lũy kế đến nay": p.value.map(render.percent),
+            "Dự báo cuối năm": p.projected.map(render.percent),
+            "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
+            "Dự báo": p.met_projected.map(
+                lambda m: "—" if m is None else "Đạt" if m else "Chưa đạt"),
+        })
+        return render.show(table, "projection")
+
+    def national_table(self) -> HTML:
+        pts = self.points.merge(self.national[["indicator", "numerator", "denominator"]],
+                                on="indicator")
+        table = pd.DataFrame({
+            "Tiêu chí 766": pts.criterion,
+            "Nhóm": pts.group,
+            "Chỉ số": pts.indicator.map(schema.INDICATOR_LABELS_VI),
+            "Kết quả": pts.value.map(render.percent),
+            "Tử số / mẫu số": [f"{render.integer(n)} / {render.integer(d)}"
+                               for n, d in zip(pts.numerator, pts.denominator, strict=True)],
+            "Điểm ước tính": pts.points.map(render.points),
+            "Điểm tối đa": pts.max_points.map(render.points),
+        })
+        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "", "Chỉ số": schema.TOTAL_ROW_VI,
+                               "Kết quả": "", "Tử số / mẫu số": "",
+                               "Điểm ước tính": render.points(pts.points.dropna().sum()),
+                               "Điểm tối đa": render.points(pts.max_points.sum())}])
+        table = pd.concat([table, total], ignore_index=True)
+        return HTML(render.html_table(table, "national", numeric=[
+            "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True))
+
+    def national_caveat(self) -> Markdown:
+        missing = [g for g, (_, local) in national.GROUPS_766.items() if not local]
+        return Markdown(f"*{national.CAVEAT_VI}* Nhóm không tính: {', '.join(missing)}.")
+
+    def apology_table(self) -> HTML:
+        a = self.apology
+        table = pd.DataFrame({
+            "Lĩnh vực": a.field.fillna(schema.TOTAL_ROW_VI),
+            "Hồ sơ trễ hạn": a.denominator.map(render.integer),
+            "Có phiếu xin lỗi": a.numerator.map(render.integer),
+            "Tỷ lệ": a.value.map(render.percent),
+        })
+        missing = self.late[~self.late.apology_issued]
+        ids = ", ".join(missing.dossier_id.head(APOLOGY_ID_LIMIT))
+        more = len(missing) - APOLOGY_ID_LIMIT
+        tail = f" … và {render.integer(more)} hồ sơ khác" if more > 0 else ""
+        note = (f"<p>Hồ sơ trễ hạn chưa có phiếu xin lỗi ({render.integer(len(missing))}): "
+                f"{ids}{tail}.</p>" if len(missing) else
+                "<p>Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.</p>")
+        return HTML(render.html_table(table, "apology", numeric=[
+            "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True) + note)
 
     def bieu06_table(self) -> HTML:
         table = render.bieu06_table(self.form)
@@ -138,14 +199,21 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     plan_before = ind.plan_indicators(
         ind.procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
     q = tables.get("quarantine")
+    trend_now = ind.cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets)
+    estimates = national.national_indicators(dossiers, catalogue, unit_code, clipped)
     return WardReport(
         unit_code=unit_code, unit_name=name, parent_name=str(parent),
         requested=requested, period=clipped, before=before,
         plan=ind.comparison(plan_now, plan_before),
-        trend_now=ind.cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets),
+        trend_now=trend_now,
         trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
         form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
         gaps=ind.gaps(uptake, plan_now),
         quarantined=0 if q is None else int(((q.table == "dossiers")
                                               & (q.unit_code == unit_code)).sum()),
+        projection=ind.projection(trend_now),
+        national=estimates,
+        points=national.points_766(estimates),
+        apology=national.apology_coverage(dossiers, unit_code, clipped),
+        late=national.late_dossiers(dossiers, unit_code, clipped),
     )

@@ -274,6 +274,14 @@ INDICATOR_LABELS_VI: dict[str, str] = {
     "pending_overdue": "Số hồ sơ đang giải quyết quá hạn",
     "pending_total": "Tổng số hồ sơ đang giải quyết",
     "on_time_rate": "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn",
+    "progress_on_time": "Tiến độ giải quyết: hồ sơ đúng hạn (kể cả đang giải quyết trong hạn)",
+    "online_provision_rate": "TTHC cung cấp trực tuyến (một phần, toàn trình) trên tổng số TTHC",
+    "online_service_uptake": "TTHC có phát sinh hồ sơ trực tuyến trên số TTHC trực tuyến",
+    "online_dossier_share": "Hồ sơ nộp trực tuyến trên tổng số hồ sơ tiếp nhận",
+    "online_payment_share": "Hồ sơ thanh toán trực tuyến trên số hồ sơ có phí, lệ phí",
+    "digitized_share": "Hồ sơ được số hóa khi tiếp nhận",
+    "e_result_share": "Hồ sơ có kết quả điện tử trên số hồ sơ đã kết thúc",
+    "apology_coverage": "Hồ sơ trễ hạn có phiếu xin lỗi và hẹn lại ngày trả kết quả",
 }
 
 SHORT_LABELS_VI: dict[str, str] = {

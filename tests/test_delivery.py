@@ -10,8 +10,8 @@ import nbformat
 
 def test_run_writes_notebooks_and_html(sample_run):
     folder = sample_run["folder"]
-    assert sorted(p.name for p in folder.iterdir()) == ["ingest.ipynb", "ward_report.html",
-                                                        "ward_report.ipynb"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "bieu06.csv", "bieu06.xlsx", "ingest.ipynb", "ward_report.html", "ward_report.ipynb"]
     assert "Traceback" not in sample_run["stderr"]
 
 
@@ -23,6 +23,8 @@ def test_html_opens_offline_and_reads_in_vietnamese(sample_run):
     images = re.findall(r"<img[^>]+src=\"([^\"]{0,30})", html)
     assert images and all(src.startswith("data:image/png;base64,") for src in images)
     for text in ("Báo cáo Chỉ số CCHC: Phường 2", "Ba mục tiêu của Kế hoạch 99/KH-UBND",
+                 "Dự báo cuối năm", "Trách nhiệm xin lỗi", "Bộ chỉ số 766", "Điểm ước tính",
+                 "điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia",
                  "Biểu số 06/VPCP/KSTT", "Việc cần làm tiếp theo", "Tổng cộng",
                  "số liệu đến ngày 30/11/2022", "Cùng kỳ 2021"):
         assert text in html
@@ -63,3 +65,24 @@ def test_ingest_notebook_shows_the_data_quality_tables(sample_run):
     for text in ("Số dòng dữ liệu", "Trùng mã hồ sơ", "Ngày tháng không đọc được",
                  "Đã trả kết quả"):
         assert text in html
+
+
+def test_bieu06_files_are_the_form(sample_run):
+    """The XLSX has the form's title, its 13 numbered columns and the same total as the CSV."""
+    import pandas as pd
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(sample_run["folder"] / "bieu06.xlsx")) \
+        .get_sheet_by_name("Biểu 06").to_python()
+    assert rows[0][12] == "Biểu số 06/VPCP/KSTT"
+    assert rows[1][0].startswith("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC")
+    assert rows[4][2] == "Số hồ sơ nhận giải quyết" and rows[5][2] == "Tổng số"
+    assert rows[6] == [f"({i})" for i in range(1, 14)]
+    total = rows[-1]
+    assert total[1] == "Tổng cộng" and len(total) == 13
+    csv = pd.read_csv(sample_run["folder"] / "bieu06.csv", encoding="utf-8-sig")
+    assert csv.shape[1] == 13
+    assert [int(v) for v in total[2:]] == csv.iloc[-1, 2:].astype(int).tolist()
+    # received = resolved + pending + withdrawn/stopped: the totals cannot exceed received
+    assert total[2] == total[3] + total[4] + total[5]
+    assert total[6] == total[7] + total[8] + total[9] and total[10] == total[11] + total[12]

@@ -63,8 +63,13 @@ def _add_run(sub) -> None:
     p = sub.add_parser("run", help="execute the notebooks with papermill and write the report",
                        description="Ingest (notebooks/ingest.ipynb) then the ward report "
                        "(notebooks/ward_report.ipynb) through papermill, into "
-                       "reports/<period>/<unit>/, with an HTML copy without code.")
-    p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+                       "reports/<period>/<unit>/, with an HTML copy without code and Biểu 06 "
+                       "as XLSX and CSV; or, with --overview, the town overview of every unit "
+                       "(notebooks/town_overview.ipynb) into reports/<period>/overview/.")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--unit", metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    target.add_argument("--overview", action="store_true",
+                        help="the town overview: all units side by side, ranked")
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
     p.add_argument("--catalog", default=str(CATALOG_FILE),
                    help="data catalog (default: %(default)s)")
@@ -114,10 +119,10 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def cmd_indicators(args) -> int:
     from . import render
     from .catalog import resolve
-    from .results import all_indicators
     from .ingest import read_processed
     from .periods import parse_period
     from .report import unit_name
+    from .results import all_indicators
 
     period = parse_period(args.period)
     tables = read_processed(resolve(args.data))
@@ -151,12 +156,13 @@ def cmd_indicators(args) -> int:
 def cmd_run(args) -> int:
     from tqdm import tqdm
 
-    from .delivery import run_unit
+    from .delivery import run_overview, run_unit
     from .periods import parse_period
 
     period = parse_period(args.period).label
     steps = 2 if args.skip_ingest else 3
-    with tqdm(total=steps, desc=f"{args.unit} {period}", unit="bước", file=sys.stderr,
+    what = "overview" if args.overview else args.unit
+    with tqdm(total=steps, desc=f"{what} {period}", unit="bước", file=sys.stderr,
               disable=None) as bar:
         done = -1
 
@@ -166,9 +172,10 @@ def cmd_run(args) -> int:
             bar.update(done - bar.n)
             bar.set_postfix_str(step)
 
-        run = run_unit(args.unit, period, catalog=args.catalog, data_dir=args.data,
-                       reports_dir=args.reports, ingest=not args.skip_ingest,
-                       kernel=args.kernel, progress=progress)
+        options = dict(catalog=args.catalog, data_dir=args.data, reports_dir=args.reports,
+                       ingest=not args.skip_ingest, kernel=args.kernel, progress=progress)
+        run = (run_overview(period, **options) if args.overview
+               else run_unit(args.unit, period, **options))
         bar.update(steps - bar.n)
     for f in run.files:
         print(f)

@@ -26,9 +26,12 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "cchc_html"
 INGEST_NOTEBOOK = "ingest.ipynb"
 REPORT_NOTEBOOK = "ward_report.ipynb"
+OVERVIEW_NOTEBOOK = "town_overview.ipynb"
+OVERVIEW_FOLDER = "overview"
 GOLDEN_DIR = Path("tests/golden")
 GOLDEN_DATA_DIR = "tests/.sample_processed"  # where the test suite ingests the sample
 GOLDEN_CASES = (("SAMPLE-P2", "2022"),)
+GOLDEN_OVERVIEW_PERIODS = ("2022",)
 # the kernel talks to papermill over loopback TCP, as in JupyterLab; its warning about
 # unencrypted transport would reach every cron mail, so the kernel logs errors only
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -160,6 +163,26 @@ def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
     return UnitRun(unit_code, period, folder, tuple(files))
 
 
+def run_overview(period: str, *, catalog: str = "data/catalog.yml",
+                 data_dir: str = "data/processed", reports_dir: str | Path = REPORTS_DIR,
+                 ingest: bool = True, kernel: str = KERNEL_NAME,
+                 progress: Callable[[str], None] = lambda step: None) -> UnitRun:
+    """Ingest (optional) and the town overview for a period, into reports/<period>/overview/."""
+    root = project_root()
+    folder = report_folder(period, OVERVIEW_FOLDER, reports_dir)
+    files = []
+    if ingest:
+        progress("ingest")
+        files.append(execute(root / NOTEBOOKS_DIR / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
+                             {"catalog": catalog, "out_dir": data_dir}, kernel))
+    progress("report")
+    report = execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK, folder / OVERVIEW_NOTEBOOK,
+                     {"period": period, "data_dir": data_dir}, kernel)
+    progress("html")
+    files += [report, to_html(report, report.with_suffix(".html"))]
+    return UnitRun(OVERVIEW_FOLDER, period, folder, tuple(files))
+
+
 def write_bieu06_files(unit_code: str, period: str, data_dir: str, folder: Path) -> list[Path]:
     """Biểu 06 of the run, ready to file: bieu06.xlsx and bieu06.csv beside the report."""
     from .catalog import resolve
@@ -195,4 +218,8 @@ def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
         out.append(execute(root / NOTEBOOKS_DIR / REPORT_NOTEBOOK, target,
                            {"unit_code": unit_code, "period": period,
                             "data_dir": GOLDEN_DATA_DIR}, kernel))
+    for period in GOLDEN_OVERVIEW_PERIODS:
+        out.append(execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK,
+                           root / GOLDEN_DIR / f"town_overview_{period}.ipynb",
+                           {"period": period, "data_dir": GOLDEN_DATA_DIR}, kernel))
     return out

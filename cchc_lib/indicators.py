@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .periods import Period, parse_period
+from .periods import Period
 from .text import match_key
 
 RESULT_COLUMNS = ["indicator", "unit_code", "period", "field", "numerator", "denominator",

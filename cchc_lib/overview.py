@@ -1,0 +1,140 @@
+"""The town overview: every unit side by side for a period, ranked, with who meets which target.
+
+Ranking (docs/decisions.md): most plan targets met first, then the higher estimated 766 points,
+then the unit code. Shares of a unit with nothing to measure show "không áp dụng".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Image, Markdown
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from . import indicators as ind
+from . import national, render, schema
+from .catalog import resolve
+from .ingest import read_processed
+from .periods import Period, parse_period
+
+
+def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) -> dict:
+    """One unit's figures for the overview."""
+    dossiers, catalogue = tables["dossiers"], tables["catalogue"]
+    plan = ind.plan_indicators(ind.procedure_uptake(dossiers, catalogue, unit_code, period),
+                               unit_code, period, tables.get("targets")).set_index("indicator")
+    form = ind.bieu06(dossiers, catalogue, unit_code, period).iloc[-1]
+    points = national.points_766(national.national_indicators(dossiers, catalogue, unit_code,
+                                                              period))
+    apology = national.apology_coverage(dossiers, unit_code, period).iloc[-1]
+    out = {"unit_code": unit_code}
+    for indicator in schema.PLAN_INDICATORS:
+        out[indicator] = plan.loc[indicator, "value"]
+        out[f"{indicator}_met"] = plan.loc[indicator, "met"]
+    out["targets_met"] = int(sum(bool(out[f"{i}_met"]) for i in schema.PLAN_INDICATORS))
+    out["received_total"] = int(form.received_total)
+    out["on_time_rate"] = form.on_time_rate
+    out["points_766"] = float(points.points.dropna().sum())
+    out["apology_coverage"] = apology.value
+    return out
+
+
+def overview_table(tables: dict[str, pd.DataFrame], period: Period,
+                   unit_codes: list[str]) -> pd.DataFrame:
+    """Every unit's figures, ranked (1 = best)."""
+    rows = pd.DataFrame([unit_row(tables, u, period) for u in unit_codes])
+    rows = rows.sort_values(["targets_met", "points_766", "unit_code"],
+                            ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    rows.insert(0, "rank", range(1, len(rows) + 1))
+    return rows
+
+
+@dataclass
+class TownOverview:
+    town_name: str
+    requested: Period
+    period: Period
+    units: pd.DataFrame  # unit_code -> unit_name
+    table: pd.DataFrame
+    targets: dict[str, float | None]
+
+    def header(self) -> Markdown:
+        clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
+                   if self.period.end < self.requested.end else "")
+        met_all = int((self.table.targets_met == len(schema.PLAN_INDICATORS)).sum())
+        return Markdown(
+            f"# Tổng hợp Chỉ số CCHC: {self.town_name}\n\n"
+            f"**Kỳ báo cáo:** {self.requested.label_vi()}{clipped} · "
+            f"**Số đơn vị:** {len(self.table)} · **Đạt cả ba mục tiêu:** {met_all} đơn vị")
+
+    def ranking(self) -> HTML:
+        t = self.table
+        names = self.units.set_index("unit_code").unit_name
+        out = pd.DataFrame({"Hạng": t["rank"].astype(str), "Đơn vị": t.unit_code.map(names)})
+        for indicator in schema.PLAN_INDICATORS:
+            mark = t[f"{indicator}_met"].map(lambda m: "" if m is None else " ✓" if m else " ✗")
+            out[schema.SHORT_LABELS_VI[indicator]] = t[indicator].map(render.percent) + mark
+        out["Mục tiêu đạt"] = t.targets_met.astype(str) + "/3"
+        out["Hồ sơ tiếp nhận"] = t.received_total.map(render.integer)
+        out["Đúng hạn (Biểu 06)"] = t.on_time_rate.map(render.percent)
+        out["Điểm 766 ước tính (/48)"] = t.points_766.map(render.points)
+        out["Xin lỗi khi trễ hạn"] = t.apology_coverage.map(render.percent)
+        numeric = [c for c in out.columns if c not in ("Đơn vị",)]
+        return HTML(render.html_table(out, "overview", numeric=numeric))
+
+    def chart(self) -> Image:
+        return Image(data=render.png(self._figure()), format="png")
+
+    def _figure(self) -> Figure:
+        t = self.table.sort_values("unit_code")
+        names = t.unit_code.map(self.units.set_index("unit_code").unit_name)
+        fig = Figure(figsize=(7.2, 7.2), layout="constrained")
+        axes = fig.subplots(len(schema.PLAN_INDICATORS), 1)
+        for ax, indicator in zip(axes, schema.PLAN_INDICATORS, strict=True):
+            values = t[indicator].astype(float).fillna(0)
+            met = t[f"{indicator}_met"].fillna(False).astype(bool)
+            colors = [render.COLORS["met"] if m else render.COLORS["missed"] for m in met]
+            ax.barh(names, values, color=colors, height=0.6)
+            target = self.targets.get(indicator)
+            if target is not None:
+                ax.axvline(target, color="#333", linestyle=":", linewidth=1.4)
+            for y, v in enumerate(values):
+                ax.annotate(render.percent(v), (v, y), xytext=(4, 0), textcoords="offset points",
+                            va="center", fontsize=8)
+            ax.set_title(schema.SHORT_LABELS_VI[indicator]
+                         + (f" (mục tiêu {render.percent(target, 0)})" if target else ""),
+                         loc="left", fontsize=11, fontweight="bold")
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: render.percent(v, 0)))
+            ax.set_xlim(0, max(1.0, float(values.max()) * 1.15))
+            ax.invert_yaxis()
+            ax.spines[["top", "right"]].set_visible(False)
+        fig.suptitle("Xanh: đạt mục tiêu · Đỏ: chưa đạt", fontsize=9, x=0.01, ha="left",
+                     color="#444")
+        return fig
+
+    def note(self) -> Markdown:
+        return Markdown(
+            "Xếp hạng: đơn vị đạt nhiều mục tiêu của kế hoạch hơn xếp trên; bằng nhau thì xét "
+            "điểm 766 ước tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ). "
+            f"{national.CAVEAT_VI}")
+
+
+def town_overview(period: str | Period, data_dir: str | Path,
+                  parent_code: str = "") -> TownOverview:
+    """Compute the overview of every unit (of ``parent_code``, if given) for a period."""
+    tables = read_processed(resolve(data_dir))
+    units = tables["units"]
+    if parent_code:
+        units = units[units.parent_code == parent_code]
+    units = units.sort_values("unit_code")
+    requested = parse_period(period)
+    clipped = ind.clip_to_data(requested, tables["dossiers"])
+    parents = units.parent_name.dropna()
+    town = str(parents.iloc[0]) if len(parents) else "toàn bộ đơn vị"
+    targets = {i: ind.target_for(tables.get("targets"), i, "", clipped.year)
+               for i in schema.PLAN_INDICATORS}
+    return TownOverview(town, requested, clipped, units[["unit_code", "unit_name"]],
+                        overview_table(tables, clipped, units.unit_code.tolist()), targets)

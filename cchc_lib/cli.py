@@ -147,7 +147,7 @@ def cmd_indicators(args) -> int:
             value=[render.percent(v) if d is not pd.NA and d is not None else render.integer(v)
                    for v, d in zip(result.value, result.denominator, strict=True)],
             target=result.target.map(lambda t: "" if pd.isna(t) else render.percent(t, 0)),
-            met=result.met.map(lambda m: "" if m is None or pd.isna(m) else render.MET_VI[m]),
+            met=result.met.map(lambda m: "" if m is None or pd.isna(m) else render.met(m)),
         )
         print(shown.astype(object).where(shown.notna(), "").to_string(index=False))
     return 0

@@ -63,6 +63,16 @@ def change_pp(v: float | None) -> str:
     return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm" + NBSP + "%"
 
 
+def fraction(numerators: pd.Series, denominators: pd.Series) -> list[str]:
+    """'27 / 53' for each numerator and denominator."""
+    return [f"{integer(n)} / {integer(d)}" for n, d in zip(numerators, denominators, strict=True)]
+
+
+def met(m: bool | None) -> str:
+    """'Đạt', 'Chưa đạt', or '—' when there is no target or no value."""
+    return MET_VI[None if _missing(m) else bool(m)]
+
+
 def day(d: date | pd.Timestamp | None) -> str:
     return "—" if _missing(d) or d is pd.NaT else f"{pd.Timestamp(d):%d/%m/%Y}"
 
@@ -97,10 +107,9 @@ def plan_table(comp: pd.DataFrame, year_before: str) -> pd.DataFrame:
     return pd.DataFrame({
         "Chỉ tiêu": comp.indicator.map(schema.SHORT_LABELS_VI),
         "Kết quả": comp.value.map(percent),
-        "Tử số / mẫu số": [f"{integer(n)} / {integer(d)}" for n, d in
-                           zip(comp.numerator, comp.denominator, strict=True)],
+        "Tử số / mẫu số": fraction(comp.numerator, comp.denominator),
         "Mục tiêu": comp.target.map(lambda t: "—" if _missing(t) else "≥" + NBSP + percent(t, 0)),
-        "Đánh giá": comp.met.map(lambda m: MET_VI[None if _missing(m) else bool(m)]),
+        "Đánh giá": comp.met.map(met),
         f"Cùng kỳ {year_before}": comp.value_before.map(percent),
         "Thay đổi": comp.change.map(change_pp),
     })

@@ -81,7 +81,7 @@ class WardReport:
             f"**Kỳ báo cáo:** {span}{clipped}\n\n"
             f"**Tóm tắt:** đạt **{met}/{len(self.plan)}** mục tiêu của {PLAN_NAME_VI}. "
             + " ".join(f"{schema.SHORT_LABELS_VI[r.indicator]}: **{render.percent(r.value)}**"
-                       f" ({render.MET_VI[r.met].lower()})." for r in self.plan.itertuples()))
+                       f" ({render.met(r.met).lower()})." for r in self.plan.itertuples()))
 
     def plan_table(self) -> HTML:
         table = render.plan_table(self.plan, str(self.before.year))
@@ -100,8 +100,7 @@ class WardReport:
             "Lũy kế đến nay": p.value.map(render.percent),
             "Dự báo cuối năm": p.projected.map(render.percent),
             "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
-            "Dự báo": p.met_projected.map(
-                lambda m: "—" if m is None else "Đạt" if m else "Chưa đạt"),
+            "Dự báo": p.met_projected.map(render.met),
         })
         return render.show(table, "projection")
 
@@ -113,8 +112,7 @@ class WardReport:
             "Nhóm": pts.group,
             "Chỉ số": pts.indicator.map(schema.INDICATOR_LABELS_VI),
             "Kết quả": pts.value.map(render.percent),
-            "Tử số / mẫu số": [f"{render.integer(n)} / {render.integer(d)}"
-                               for n, d in zip(pts.numerator, pts.denominator, strict=True)],
+            "Tử số / mẫu số": render.fraction(pts.numerator, pts.denominator),
             "Điểm ước tính": pts.points.map(render.points),
             "Điểm tối đa": pts.max_points.map(render.points),
         })

@@ -96,7 +96,7 @@ def run(engine: str, data: Path, cat: Path, out: Path) -> dict:
                           cwd=ROOT)
     if proc.returncode:
         raise SystemExit(proc.stderr)
-    return json.loads(proc.stdout)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:

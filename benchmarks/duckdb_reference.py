@@ -149,6 +149,7 @@ def reference(dossiers: pd.DataFrame, catalogue: pd.DataFrame,
               threads: int | None = None) -> pd.DataFrame:
     """Run the SQL on the frames (DuckDB reads them in place) and label the months."""
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     if threads:
         con.execute(f"SET threads = {threads}")
     con.register("dossiers", dossiers.assign(effective_end=effective_end(dossiers)))

@@ -51,8 +51,12 @@ def _add_indicators(sub) -> None:
                        "rows per field plus total, from processed data.")
     p.add_argument("--data", default=str(PROCESSED_DIR),
                    help="processed data folder (default: %(default)s)")
-    p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    p.add_argument("--unit", required=True, metavar="CODE",
+                   help="unit code, e.g. SAMPLE-P2; several separated by commas, or 'all', "
+                   "are pooled into one set")
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+    p.add_argument("--by-field", action="store_true",
+                   help="also give the plan's and the 766 indicators per field (lĩnh vực)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="output format (default: %(default)s)")
     p.add_argument("--bieu06", metavar="FILE",
@@ -126,8 +130,13 @@ def cmd_indicators(args) -> int:
 
     period = parse_period(args.period)
     tables = read_processed(resolve(args.data))
-    unit_name(tables["units"], args.unit)  # stops with the known units if the code is wrong
-    result = all_indicators(tables, args.unit, period)
+    units = (sorted(tables["units"].unit_code) if args.unit == "all"
+             else [u.strip() for u in args.unit.split(",") if u.strip()])
+    for unit in units:
+        unit_name(tables["units"], unit)  # stops with the known units if a code is wrong
+    result = all_indicators(tables, units, period, by_field=args.by_field)
+    if args.bieu06 and len(units) > 1:
+        raise CchcError("--bieu06 is written for one unit at a time")
     if args.bieu06:
         from .export import write_form
         from .indicators import bieu06, clip_to_data

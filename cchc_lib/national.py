@@ -21,7 +21,6 @@ from .indicators import (
     end_date,
     in_period,
     offered_procedures,
-    plan_indicators,
     procedure_uptake,
     row,
     unit_dossiers,
@@ -77,8 +76,10 @@ def effective_end(dossiers: pd.DataFrame, calendar: WorkCalendar | None = None) 
 
 
 def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
-                        period: Period, calendar: WorkCalendar | None = None) -> pd.DataFrame:
-    """The seven 766 estimates for one unit and period, with numerator and denominator.
+                        period: Period, calendar: WorkCalendar | None = None,
+                        by_field: bool = False) -> pd.DataFrame:
+    """The seven 766 estimates for one unit and period (per field with ``by_field``), with
+    numerator and denominator.
 
     - progress_on_time (2.1): ended in P with effective end ≤ due, plus pending at the end of P
       with due ≥ end, over ended in P plus pending; more than one supplement request is late;
@@ -103,21 +104,33 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     offered = offered_procedures(catalogue, unit_code, period)
     fee_codes = offered.index[offered.has_fee.fillna(False).astype(bool)]
     fee = received & d.procedure_code.isin(fee_codes)
-    uptake = plan_indicators(procedure_uptake(d, catalogue, unit_code, period), unit_code,
-                             period).set_index("indicator").loc["online_procedure_rate"]
+    uptake = procedure_uptake(d, catalogue, unit_code, period)
+    # every part is a count per group: the field with by_field, else one group for the unit
+    key = d.field_name.astype(object) if by_field else pd.Series("", index=d.index)
+    offered_key = offered.field_name.astype(object) if by_field else \
+        pd.Series("", index=offered.index)
+    uptake_key = uptake.field_name.astype(object) if by_field else \
+        pd.Series("", index=uptake.index)
+    count = lambda mask, k=key: mask.astype(int).groupby(k).sum()  # noqa: E731
+    online_offered = offered.level.isin(list(schema.ONLINE_LEVELS))
     parts = {
-        "progress_on_time": (ended_on_time.sum() + pending_on_time.sum(),
-                             ended.sum() + pending.sum()),
-        "online_provision_rate": (offered.level.isin(list(schema.ONLINE_LEVELS)).sum(),
-                                  len(offered)),
-        "online_service_uptake": (uptake.numerator, uptake.denominator),
-        "online_dossier_share": ((received & (d.receive_channel == "online")).sum(),
-                                 received.sum()),
-        "online_payment_share": ((fee & _flag(d.paid_online)).sum(), fee.sum()),
-        "e_result_share": ((ended & _flag(d.e_result)).sum(), ended.sum()),
-        "digitized_share": ((received & _flag(d.digitized)).sum(), received.sum()),
+        "progress_on_time": (count(ended_on_time) + count(pending_on_time),
+                             count(ended) + count(pending)),
+        "online_provision_rate": (count(online_offered, offered_key),
+                                  count(pd.Series(True, index=offered.index), offered_key)),
+        "online_service_uptake": (count(uptake.online_enabled & (uptake.received_online > 0),
+                                        uptake_key), count(uptake.online_enabled, uptake_key)),
+        "online_dossier_share": (count(received & (d.receive_channel == "online")),
+                                 count(received)),
+        "online_payment_share": (count(fee & _flag(d.paid_online)), count(fee)),
+        "e_result_share": (count(ended & _flag(d.e_result)), count(ended)),
+        "digitized_share": (count(received & _flag(d.digitized)), count(received)),
     }
-    rows = [row(i, unit_code, period, int(n), int(m)) for i, (n, m) in parts.items()]
+    groups = sorted({g for n, m in parts.values() for g in (*n.index, *m.index)},
+                    key=match_key) if by_field else [""]
+    rows = [row(i, unit_code, period, int(n.get(g, 0)), int(m.get(g, 0)),
+                field=g if by_field else None)
+            for g in groups for i, (n, m) in parts.items()]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 

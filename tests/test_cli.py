@@ -70,3 +70,31 @@ def test_indicators_csv_and_table_formats():
     table = cchc(*args)
     assert table.returncode == 0, table.stderr
     assert "postal_return_share" in table.stdout and "Tổng cộng" not in table.stdout
+
+
+def test_indicators_for_a_set_of_units_and_per_field():
+    import json
+
+    base = ["indicators", "--data", "tests/.sample_processed", "--period", "2022-Q3",
+            "--format", "json"]
+    one = {u: json.loads(cchc(*base, "--unit", u).stdout) for u in ("SAMPLE-P1", "SAMPLE-P2")}
+    both = json.loads(cchc(*base, "--unit", "SAMPLE-P1,SAMPLE-P2").stdout)
+    pick = lambda rows, i: next(r for r in rows if r["indicator"] == i and r["field"] is None)  # noqa: E731
+    for indicator in ("online_procedure_rate", "postal_return_share", "progress_on_time"):
+        a, b, ab = pick(one["SAMPLE-P1"], indicator), pick(one["SAMPLE-P2"], indicator), \
+            pick(both, indicator)
+        assert ab["numerator"] == a["numerator"] + b["numerator"]
+        assert ab["denominator"] == a["denominator"] + b["denominator"]
+        assert ab["unit_code"] == "SAMPLE-P1+SAMPLE-P2"
+    assert pick(both, "received_total")["value"] == (
+        pick(one["SAMPLE-P1"], "received_total")["value"]
+        + pick(one["SAMPLE-P2"], "received_total")["value"])
+    per_field = json.loads(cchc(*base, "--unit", "SAMPLE-P2", "--by-field").stdout)
+    rate = [r for r in per_field if r["indicator"] == "online_dossier_share"]
+    total = next(r for r in rate if r["field"] is None)
+    assert len(rate) > 5
+    assert sum(r["numerator"] for r in rate if r["field"]) == total["numerator"]
+    assert sum(r["denominator"] for r in rate if r["field"]) == total["denominator"]
+    plan = [r for r in per_field if r["indicator"] == "online_procedure_rate" and r["field"]]
+    assert sum(r["denominator"] for r in plan) == pick(per_field, "online_procedure_rate")[
+        "denominator"]

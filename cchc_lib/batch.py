@@ -28,11 +28,9 @@ SHARES = ("online_procedure_rate", "postal_procedure_rate", "postal_return_share
 
 def month_index(ts: pd.Series) -> np.ndarray:
     """Months since year 0 (year × 12 + month − 1); −1 for NaT."""
-    out = np.full(len(ts), -1, dtype=np.int64)
-    ok = ts.notna().to_numpy()
-    out[ok] = (ts.dt.year.to_numpy()[ok].astype(np.int64) * 12
-               + ts.dt.month.to_numpy()[ok].astype(np.int64) - 1)
-    return out
+    values = ts.to_numpy(dtype="datetime64[us]")
+    months = values.astype("datetime64[M]").astype(np.int64) + 1970 * 12  # a cast, no loop
+    return np.where(np.isnat(values), -1, months)
 
 
 class _Grid:
@@ -59,10 +57,11 @@ class _Grid:
         lo = np.clip(start - self.first, 0, self.n_months)
         hi = np.clip(stop - self.first + 1, 0, self.n_months)
         m = mask & (lo < hi)
-        diff = np.zeros((len(self.units), self.n_months + 1), dtype=np.int64)
-        np.add.at(diff, (unit[m], lo[m]), 1)
-        np.add.at(diff, (unit[m], hi[m]), -1)
-        return np.cumsum(diff, axis=1)[:, :-1]
+        width = self.n_months + 1
+        size = len(self.units) * width
+        diff = (np.bincount(unit[m] * width + lo[m], minlength=size)
+                - np.bincount(unit[m] * width + hi[m], minlength=size))
+        return np.cumsum(diff.reshape(len(self.units), width), axis=1)[:, :-1]
 
     def frame(self, columns: dict[str, np.ndarray]) -> pd.DataFrame:
         months = np.arange(self.first, self.first + self.n_months)
@@ -120,9 +119,10 @@ def monthly_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame,
     acc = accepted(d).to_numpy()
     unit, units = pd.factorize(d.unit_code, sort=True)
     units = np.asarray(units, dtype=object)
-    codes = pd.Index(catalogue.procedure_code.astype(str)).union(
-        pd.Index(d.procedure_code.dropna().astype(str).unique()))
-    proc = codes.get_indexer(d.procedure_code.astype(object))  # ints: fast to group and merge
+    # procedures as integers (fast to key and look up), the catalogue's and the unknown ones
+    row_codes, seen = pd.factorize(d.procedure_code)
+    codes = pd.Index(catalogue.procedure_code.astype(str)).union(pd.Index(seen.astype(str)))
+    proc = np.where(row_codes >= 0, codes.get_indexer(seen.astype(str))[row_codes], -1)
     catalogue = catalogue.assign(procedure_code=codes.get_indexer(catalogue.procedure_code))
     end = end_date(d)
     rm, em, retm = month_index(d.received_at), month_index(end), month_index(d.returned_at)
@@ -176,11 +176,17 @@ def monthly_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame,
     for name, arr in offered.items():
         c[f"_offered_{name}"] = arr.sum(axis=2)
 
+    cells: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
     def is_offered(kind: str, month: np.ndarray) -> np.ndarray:
         """Per dossier: its procedure offered (with ``kind``) by its unit in that month."""
-        ok = (month >= lo) & (month <= hi) & (proc >= 0)
+        if id(month) not in cells:  # the (unit, month, procedure) cell, once per date column
+            ok = (month >= lo) & (month <= hi) & (proc >= 0)
+            cells[id(month)] = (ok, ((unit * grid.n_months + month - lo) * len(codes)
+                                     + proc)[ok])
+        ok, flat = cells[id(month)]
         out = np.zeros(len(month), dtype=bool)
-        out[ok] = offered[kind][unit[ok], month[ok] - lo, proc[ok]]
+        out[ok] = offered[kind].reshape(-1)[flat]
         return out
 
     def distinct_procedures(month: np.ndarray, mask: np.ndarray) -> np.ndarray:

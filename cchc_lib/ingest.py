@@ -34,7 +34,9 @@ QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "unit_code", "dossier
                       "procedure_code", "detail"]
 # tables in the order they are read: dossiers need the catalogue and the calendar
 TABLE_ORDER = (schema.UNITS, schema.CATALOGUE, schema.CALENDAR, schema.TARGETS,
-               schema.PLAN_TASKS, schema.DOSSIERS)
+               schema.PLAN_TASKS, schema.SELF_ASSESSMENT, schema.OFFICIAL_RESULTS,
+               schema.PLAN_PROGRESS, schema.DOSSIERS)
+METHODOLOGY_FILE = "methodology.yml"
 
 
 # --------------------------------------------------------------------------------------
@@ -219,6 +221,7 @@ class IngestResult:
     tables: dict[str, pd.DataFrame]
     quarantine: pd.DataFrame
     files: list[FileReport]
+    methodology: str | None = None  # the PAR methodology YAML, checked, copied as it is
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -386,7 +389,14 @@ def ingest(catalog: DataCatalog) -> IngestResult:
         tables[table.name] = validate(table, _finish(table, good))
     q = pd.concat(quarantine, ignore_index=True)[QUARANTINE_COLUMNS]
     q = q.astype({c: "string" for c in QUARANTINE_COLUMNS if c != "source_row"})
-    return IngestResult(tables, q.astype({"source_row": "int64"}), reports)
+    methodology = None
+    if "methodology" in catalog.sources:  # refused here, with its line, if malformed
+        from .methodology import load_methodology
+
+        source = catalog.sources["methodology"]
+        load_methodology(source.path)
+        methodology = source.path.read_text(encoding="utf-8")
+    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, methodology)
 
 
 # --------------------------------------------------------------------------------------
@@ -410,6 +420,8 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
         result.quarantine.to_csv(tmp / "quarantine.csv", index=False)
         result.summary.to_csv(tmp / "ingest_summary.csv", index=False)
         quality_table(result).to_csv(tmp / "data_quality.csv", index=False)
+        if result.methodology is not None:
+            (tmp / METHODOLOGY_FILE).write_text(result.methodology, encoding="utf-8")
         if (out_dir / ".gitkeep").exists():
             (tmp / ".gitkeep").touch()
         tmp.chmod(0o755)

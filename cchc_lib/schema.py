@@ -159,8 +159,52 @@ CALENDAR = Table(
     ),
 )
 
+SELF_ASSESSMENT = Table(
+    name="self_assessment",
+    label_vi="Tự chấm điểm",
+    columns=(
+        Column("unit_code", "text", True, ("Mã đơn vị", "Đơn vị")),
+        Column("year", "count", True, ("Năm",)),
+        Column("criterion_id", "text", True, ("Mã tiêu chí", "Tiêu chí", "TT")),
+        Column("points", "amount", True, ("Điểm tự chấm", "Điểm")),
+        Column("evidence", "text", False, ("Tài liệu kiểm chứng", "Minh chứng")),
+        Column("note", "text", False, ("Ghi chú",)),
+    ),
+)
+
+OFFICIAL_RESULTS = Table(
+    name="official_results",
+    label_vi="Kết quả Chỉ số CCHC đã công bố",
+    columns=(
+        Column("year", "count", True, ("Năm",)),
+        Column("unit_code", "text", True, ("Mã đơn vị", "Đơn vị")),
+        Column("criterion_id", "text", True, ("Mã tiêu chí", "Tiêu chí")),
+        Column("points", "amount", True, ("Điểm", "Điểm thẩm định")),
+    ),
+)
+
+PLAN_PROGRESS = Table(
+    name="plan_progress",
+    label_vi="Tiến độ thực hiện kế hoạch",
+    columns=(
+        Column("task_id", "text", True, ("Mã nhiệm vụ", "TT", "Nhiệm vụ")),
+        Column("date", "datetime", True, ("Ngày", "Ngày cập nhật")),
+        Column("status", "code", True, ("Tình trạng", "Trạng thái"), vocabulary="task_status"),
+        Column("note", "text", False, ("Ghi chú", "Nội dung")),
+        Column("evidence", "text", False, ("Tài liệu kiểm chứng", "Minh chứng", "Văn bản")),
+    ),
+)
+
+TASK_STATUSES: dict[str, tuple[str, ...]] = {
+    "not_started": ("Chưa thực hiện", "Chưa triển khai"),
+    "in_progress": ("Đang thực hiện", "Đang triển khai"),
+    "done": ("Hoàn thành", "Đã hoàn thành", "Đã thực hiện"),
+    "blocked": ("Vướng mắc", "Khó khăn, vướng mắc", "Chậm"),
+}
+
 TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARGETS, PLAN_TASKS,
-                                                CALENDAR)}
+                                                CALENDAR, SELF_ASSESSMENT, OFFICIAL_RESULTS,
+                                                PLAN_PROGRESS)}
 
 # Headers that hold personal data (data_contract.md §1): dropped at ingest, never read.
 # A header is personal when its match key contains one of these keys.
@@ -226,6 +270,7 @@ VOCABULARIES: dict[str, dict] = {
     "level": LEVELS,
     "flag": FLAGS,
     "day_kind": DAY_KINDS,
+    "task_status": TASK_STATUSES,
 }
 
 # --------------------------------------------------------------------------------------

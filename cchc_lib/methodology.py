@@ -128,7 +128,7 @@ class _Reader:
                                 f"than the criterion's maximum {maximum:g}")
             bands.append((b[LINE], Band(low, high, pts)))
         bands.sort(key=lambda lb: lb[1].min)
-        for (line_a, a), (line_b, b) in zip(bands, bands[1:], strict=False):
+        for (_, a), (line_b, b) in zip(bands, bands[1:], strict=False):
             if a.min == b.min or (a.max != math.inf and a.max > b.min):
                 raise self.fail(line_b, f"criterion {cid}: bands overlap (from {a.min:g} and "
                                 f"from {b.min:g})")

@@ -1,0 +1,139 @@
+"""The plan tracker: the tasks of a plan (Phụ lục 1 of Kế hoạch 99/KH-UBND), their time frames
+as dates, their progress log, and each task's status as of a date.
+
+Status (docs/decisions.md), first that applies:
+- done: the latest update on or before the date says "hoàn thành";
+- not due yet: the time frame starts after the date;
+- overdue: the time frame ended before the date and the task is not done;
+- no update: started, and no update for more than a month (30 days) before the date;
+- at risk: a linked indicator is below its target with less than a quarter of the time frame
+  left (for "thường xuyên" tasks: of the year), or the latest update reports a blocker;
+- on track: otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .periods import parse_period
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+STALE_AFTER = timedelta(days=30)
+RISK_TIME_LEFT = 0.25
+STATUS_VI = {"done": "Hoàn thành", "not_due": "Chưa đến hạn", "overdue": "Quá hạn",
+             "no_update": "Không cập nhật quá 1 tháng", "at_risk": "Có nguy cơ không đạt",
+             "on_track": "Đúng tiến độ"}
+
+
+class TimeframeError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Timeframe:
+    start: date
+    end: date
+    ongoing: bool  # "Thường xuyên": the whole year, reviewed monthly
+    text: str
+
+    def label_vi(self) -> str:
+        span = f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
+        return f"{self.text} ({span}, theo dõi hằng tháng)" if self.ongoing \
+            else f"{self.text} ({span})"
+
+
+def parse_timeframe(text: str, plan_year: int) -> Timeframe:
+    """A time frame as written in a plan -> dates.
+
+    "Quý II, Quý III năm 2022" -> 01/04/2022–30/09/2022; "Thường xuyên" -> the plan's year;
+    also "Quý IV/2022", "Tháng 3 năm 2022", "6 tháng đầu năm 2022", "Năm 2022",
+    "Trước ngày 30/6/2022", "Từ 01/3/2022 đến 31/5/2022".
+    """
+    raw = str(text).strip()
+    key = " " + re.sub(r"[^0-9a-z/]+", " ", _fold(raw)) + " "
+    years = [int(y) for y in re.findall(r"(20\d\d)", key)]
+    year = years[-1] if years else plan_year
+    if "thuong xuyen" in key or "hang thang" in key or " ca nam " in key:
+        return Timeframe(date(year, 1, 1), date(year, 12, 31), True, raw)
+    dates = re.findall(r"(\d{1,2})/(\d{1,2})/(20\d\d)", key)
+    if dates:
+        days = [date(int(y), int(m), int(d)) for d, m, y in dates]
+        if " truoc " in key and len(days) == 1:
+            return Timeframe(date(days[0].year, 1, 1), days[0], False, raw)
+        return Timeframe(min(days), max(days), False, raw)
+    quarters = [ROMAN.get(q) or int(q) for q in re.findall(r"quy (iv|iii|ii|i|[1-4])\b", key)]
+    if quarters:
+        first, last = parse_period(f"{year}-Q{min(quarters)}"), parse_period(
+            f"{year}-Q{max(quarters)}")
+        return Timeframe(first.start, last.end, False, raw)
+    if "6 thang dau" in key:
+        return Timeframe(date(year, 1, 1), date(year, 6, 30), False, raw)
+    if "6 thang cuoi" in key:
+        return Timeframe(date(year, 7, 1), date(year, 12, 31), False, raw)
+    months = [int(m) for m in re.findall(r"thang (\d{1,2})\b", key)]
+    if months:
+        first, last = parse_period(f"{year}-{min(months):02d}"), parse_period(
+            f"{year}-{max(months):02d}")
+        return Timeframe(first.start, last.end, False, raw)
+    if re.search(r"\bnam (20\d\d)\b", key):
+        return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
+    raise TimeframeError(f"time frame not understood: '{raw}'")
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics; letters, digits and slashes kept, words apart."""
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^0-9a-z/]+", " ", text)
+
+
+def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
+                plan_year: int, indicator_values: dict[str, float | None],
+                targets: dict[str, float | None]) -> pd.DataFrame:
+    """Each task as of a date: owner, time frame, latest update, linked indicators, status."""
+    as_of_ts = pd.Timestamp(as_of)
+    log = progress if progress is not None else pd.DataFrame(
+        columns=["task_id", "date", "status", "note", "evidence"])
+    log = log[log.date <= as_of_ts + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)]
+    log = log.sort_values(["task_id", "date"], kind="stable")
+    rows = []
+    for t in tasks.itertuples(index=False):
+        frame = parse_timeframe(t.timeframe, plan_year)
+        mine = log[log.task_id == t.task_id]
+        last = mine.iloc[-1] if len(mine) else None
+        evidence = [e for e in mine.evidence.dropna()] if len(mine) else []
+        linked = [i for i in str(t.indicators or "").split(";") if i.strip()] \
+            if not pd.isna(t.indicators) else []
+        below = [i for i in linked if targets.get(i) is not None
+                 and indicator_values.get(i) is not None
+                 and indicator_values[i] < targets[i] - 1e-12]
+        span = (frame.end - frame.start).days or 1
+        left = (frame.end - as_of).days / span
+        if last is not None and last.status == "done":
+            status = "done"
+        elif as_of < frame.start:
+            status = "not_due"
+        elif as_of > frame.end and not frame.ongoing:
+            status = "overdue"
+        elif last is None or as_of_ts - last.date > pd.Timedelta(STALE_AFTER):
+            status = "no_update"
+        elif (below and left < RISK_TIME_LEFT) or last.status == "blocked":
+            status = "at_risk"
+        else:
+            status = "on_track"
+        rows.append({
+            "task_id": t.task_id, "section": t.section, "task": t.task, "lead": t.lead,
+            "coordinators": t.coordinators, "timeframe": frame.label_vi(),
+            "start": frame.start, "end": frame.end, "ongoing": frame.ongoing,
+            "last_update": None if last is None else last.date.date(),
+            "last_note": None if last is None else last.note,
+            "evidence": "; ".join(evidence) if evidence else None,
+            "indicators": linked, "below_target": below, "status": status,
+            "status_vi": STATUS_VI[status],
+        })
+    return pd.DataFrame(rows)

@@ -1,0 +1,68 @@
+"""Time frames of the seed plan and task status as of a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from cchc_lib.plan import TimeframeError, parse_timeframe, task_status
+
+
+@pytest.mark.parametrize("text, start, end, ongoing", [
+    # the two forms in the seed's Phụ lục 1
+    ("Quý II, Quý III năm 2022", date(2022, 4, 1), date(2022, 9, 30), False),
+    ("Thường xuyên", date(2022, 1, 1), date(2022, 12, 31), True),
+    # forms other plans use
+    ("Quý IV/2022", date(2022, 10, 1), date(2022, 12, 31), False),
+    ("Quy 1 nam 2023", date(2023, 1, 1), date(2023, 3, 31), False),
+    ("Tháng 3 năm 2022", date(2022, 3, 1), date(2022, 3, 31), False),
+    ("Tháng 3, tháng 4", date(2022, 3, 1), date(2022, 4, 30), False),
+    ("6 tháng đầu năm 2022", date(2022, 1, 1), date(2022, 6, 30), False),
+    ("Năm 2022", date(2022, 1, 1), date(2022, 12, 31), False),
+    ("Trước ngày 30/6/2022", date(2022, 1, 1), date(2022, 6, 30), False),
+    ("Từ 01/3/2022 đến 31/5/2022", date(2022, 3, 1), date(2022, 5, 31), False),
+])
+def test_timeframes(text, start, end, ongoing):
+    t = parse_timeframe(text, plan_year=2022)
+    assert (t.start, t.end, t.ongoing) == (start, end, ongoing)
+
+
+def test_unknown_timeframe_says_so():
+    with pytest.raises(TimeframeError, match="không rõ"):
+        parse_timeframe("không rõ", 2022)
+
+
+TASKS = pd.DataFrame({
+    "task_id": ["A", "B", "C", "D", "E", "F"], "section": ["I"] * 6, "task": list("abcdef"),
+    "lead": ["VP-TK"] * 6, "coordinators": [None] * 6,
+    "timeframe": ["Quý II, Quý III năm 2022", "Quý II, Quý III năm 2022", "Thường xuyên",
+                  "Thường xuyên", "Quý IV năm 2022", "Thường xuyên"],
+    "indicators": [None, None, None, "postal_procedure_rate", None, "online_procedure_rate"],
+})
+LOG = pd.DataFrame({
+    "task_id": ["A", "B", "C", "D", "D", "F"],
+    "date": pd.to_datetime(["2022-09-20", "2022-06-30", "2022-09-01", "2022-11-10",
+                            "2022-12-01", "2022-11-05"]),
+    "status": ["done", "in_progress", "in_progress", "in_progress", "done", "in_progress"],
+    "note": [None] * 6, "evidence": ["QĐ 1", None, None, "BC 2", None, None],
+})
+
+
+def test_status_as_of_15_november():
+    s = task_status(TASKS, LOG, date(2022, 11, 15), 2022,
+                    {"postal_procedure_rate": 0.56, "online_procedure_rate": 0.51},
+                    {"postal_procedure_rate": 0.6, "online_procedure_rate": 0.5})
+    got = dict(zip(s.task_id, s.status, strict=True))
+    assert got == {
+        "A": "done",  # completed 20/09
+        "B": "overdue",  # ended 30/09, last update "in progress"
+        "C": "no_update",  # ongoing, last update 01/09: more than a month ago
+        "D": "at_risk",  # postal rate 56 % < 60 %, 1.5 months of the year left (< 25 %);
+                         # its "done" of 01/12 is after the date and not counted
+        "E": "no_update",  # Q4 started on 01/10 and nothing was reported since
+        "F": "on_track",  # online rate 51 % ≥ 50 %, updated 05/11
+    }
+    d = s.set_index("task_id").loc["D"]
+    assert d.below_target == ["postal_procedure_rate"] and d.evidence == "BC 2"

@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 ## make report: ingest the data catalog's sources and write the ward report (UNIT, PERIOD)
 report: setup
-	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD)
+	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD) --report all
 
 ## make test: the whole test suite, notebooks (nbval) included
 test: setup

@@ -81,6 +81,12 @@ def _add_run(sub) -> None:
                    help="processed data folder (default: %(default)s)")
     p.add_argument("--reports", default=str(REPORTS_DIR),
                    help="reports folder (default: %(default)s)")
+    p.add_argument("--report", default="ward",
+                   help="which unit reports, comma separated: ward, scorecard, plan, or all "
+                   "(default: %(default)s)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="plan report: the day it reports on (default: the period's end or the "
+                   "last day of data)")
     p.add_argument("--skip-ingest", action="store_true",
                    help="use the processed data as it is, do not ingest again")
     p.add_argument("--kernel", default="cchc", help="Jupyter kernel name (default: %(default)s)")
@@ -165,11 +171,17 @@ def cmd_indicators(args) -> int:
 def cmd_run(args) -> int:
     from tqdm import tqdm
 
-    from .delivery import run_overview, run_unit
+    from .delivery import REPORT_KINDS, run_overview, run_unit
     from .periods import parse_period
 
     period = parse_period(args.period).label
-    steps = 2 if args.skip_ingest else 3
+    kinds = REPORT_KINDS if args.report == "all" else tuple(
+        k.strip() for k in args.report.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in REPORT_KINDS]
+    if unknown or not kinds:
+        raise CchcError(f"--report: unknown report {', '.join(unknown) or '(none)'}; choose "
+                        f"from {', '.join(REPORT_KINDS)} or all")
+    steps = (1 if args.overview else len(kinds)) + (0 if args.skip_ingest else 1)
     what = "overview" if args.overview else args.unit
     with tqdm(total=steps, desc=f"{what} {period}", unit="bước", file=sys.stderr,
               disable=None) as bar:
@@ -184,7 +196,7 @@ def cmd_run(args) -> int:
         options = dict(catalog=args.catalog, data_dir=args.data, reports_dir=args.reports,
                        ingest=not args.skip_ingest, kernel=args.kernel, progress=progress)
         run = (run_overview(period, **options) if args.overview
-               else run_unit(args.unit, period, **options))
+               else run_unit(args.unit, period, reports=kinds, as_of=args.as_of, **options))
         bar.update(steps - bar.n)
     for f in run.files:
         print(f)

@@ -27,11 +27,15 @@ TEMPLATE_NAME = "cchc_html"
 INGEST_NOTEBOOK = "ingest.ipynb"
 REPORT_NOTEBOOK = "ward_report.ipynb"
 OVERVIEW_NOTEBOOK = "town_overview.ipynb"
+SCORECARD_NOTEBOOK = "scorecard.ipynb"
+PLAN_NOTEBOOK = "plan_progress.ipynb"
+REPORT_KINDS = ("ward", "scorecard", "plan")
 OVERVIEW_FOLDER = "overview"
 GOLDEN_DIR = Path("tests/golden")
 GOLDEN_DATA_DIR = "tests/.sample_processed"  # where the test suite ingests the sample
 GOLDEN_CASES = (("SAMPLE-P2", "2022"),)
 GOLDEN_OVERVIEW_PERIODS = ("2022",)
+GOLDEN_PLAN_AS_OF = "2022-11-15"
 # the kernel talks to papermill over loopback TCP, as in JupyterLab; its warning about
 # unencrypted transport would reach every cron mail, so the kernel logs errors only
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -143,9 +147,11 @@ def report_folder(period: str, unit_code: str, reports_dir: str | Path = REPORTS
 
 def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
              data_dir: str = "data/processed", reports_dir: str | Path = REPORTS_DIR,
-             ingest: bool = True, kernel: str = KERNEL_NAME,
+             ingest: bool = True, kernel: str = KERNEL_NAME, reports: tuple[str, ...] = ("ward",),
+             as_of: str | None = None,
              progress: Callable[[str], None] = lambda step: None) -> UnitRun:
-    """Ingest (optional) and the ward report for one unit and period, through papermill."""
+    """Ingest (optional) and the unit's reports through papermill: the ward report (with
+    Biểu 06 files), the PAR scorecard and the plan-progress report, as asked."""
     root = project_root()
     folder = report_folder(period, unit_code, reports_dir)
     notebooks = root / NOTEBOOKS_DIR
@@ -154,13 +160,35 @@ def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
         progress("ingest")
         files.append(execute(notebooks / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
                              {"catalog": catalog, "out_dir": data_dir}, kernel))
-    progress("report")
-    report = execute(notebooks / REPORT_NOTEBOOK, folder / REPORT_NOTEBOOK,
-                     {"unit_code": unit_code, "period": period, "data_dir": data_dir}, kernel)
-    progress("html")
-    files += [report, to_html(report, report.with_suffix(".html"))]
-    files += write_bieu06_files(unit_code, period, data_dir, folder)
+    year = int(period[:4])
+    jobs = {
+        "ward": (REPORT_NOTEBOOK, {"unit_code": unit_code, "period": period,
+                                   "data_dir": data_dir}),
+        "scorecard": (SCORECARD_NOTEBOOK, {"unit_code": unit_code, "year": year,
+                                           "data_dir": data_dir}),
+        "plan": (PLAN_NOTEBOOK, {"unit_code": unit_code, "year": year,
+                                 "as_of": as_of or _last_day(period, data_dir),
+                                 "data_dir": data_dir}),
+    }
+    for kind in reports:
+        name, parameters = jobs[kind]
+        progress(kind)
+        done = execute(notebooks / name, folder / name, parameters, kernel)
+        files += [done, to_html(done, done.with_suffix(".html"))]
+        if kind == "ward":
+            files += write_bieu06_files(unit_code, period, data_dir, folder)
     return UnitRun(unit_code, period, folder, tuple(files))
+
+
+def _last_day(period: str, data_dir: str) -> str:
+    """The day a plan is reported on by default: the period's end, or the last day of data."""
+    from .catalog import resolve
+    from .indicators import clip_to_data
+    from .ingest import read_processed
+    from .periods import parse_period
+
+    dossiers = read_processed(resolve(data_dir))["dossiers"]
+    return f"{clip_to_data(parse_period(period), dossiers).end:%Y-%m-%d}"
 
 
 def run_overview(period: str, *, catalog: str = "data/catalog.yml",
@@ -222,4 +250,12 @@ def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
         out.append(execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK,
                            root / GOLDEN_DIR / f"town_overview_{period}.ipynb",
                            {"period": period, "data_dir": GOLDEN_DATA_DIR}, kernel))
+    for unit_code, period in GOLDEN_CASES:
+        common = {"unit_code": unit_code, "year": int(period), "data_dir": GOLDEN_DATA_DIR}
+        out.append(execute(root / NOTEBOOKS_DIR / SCORECARD_NOTEBOOK,
+                           root / GOLDEN_DIR / f"scorecard_{unit_code}_{period}.ipynb",
+                           common, kernel))
+        out.append(execute(root / NOTEBOOKS_DIR / PLAN_NOTEBOOK,
+                           root / GOLDEN_DIR / f"plan_progress_{unit_code}_{period}.ipynb",
+                           {**common, "as_of": GOLDEN_PLAN_AS_OF}, kernel))
     return out

@@ -607,13 +607,84 @@ def _csv(frame: pd.DataFrame, sep: str = ",") -> str:
 
 
 # --------------------------------------------------------------------------------------
+# PAR scoring inputs and the plan's progress log (all marked as samples)
+# --------------------------------------------------------------------------------------
+
+METHODOLOGY_TEMPLATE = "methodology/chi_so_cchc_cap_xa_mau.yml"  # under data/raw
+# Phường 2 lost points in 2021 where Phụ lục 1 of the plan acts: 1.5, 1.6 (section I),
+# 3.4 (section II), 7.2 and 7.3 (section III)
+P2_LOST_2021 = {"1.5": 0.0, "1.6": 1.0, "3.4": 0.0, "7.2": 1.0, "7.3": 1.0}
+SAMPLE_NOTE = "dữ liệu mẫu"
+
+PROGRESS_P2 = (  # task, date, status, note, evidence (document numbers are made up)
+    ("I.1", "2022-04-15", "Đang thực hiện", "Họp giao nhiệm vụ nghiên cứu sáng kiến CCHC",
+     "Thông báo số 35/TB-UBND ngày 15/4/2022 (mẫu)"),
+    ("I.1", "2022-09-28", "Hoàn thành", "Công nhận 02 giải pháp mới trong chỉ đạo, điều hành",
+     "Quyết định số 120/QĐ-UBND ngày 28/9/2022 (mẫu)"),
+    ("I.2", "2022-03-31", "Đang thực hiện", "Theo dõi, đôn đốc nhiệm vụ quý I",
+     "Báo cáo số 30/BC-UBND ngày 31/3/2022 (mẫu)"),
+    ("I.2", "2022-06-30", "Đang thực hiện", "Theo dõi, đôn đốc nhiệm vụ quý II",
+     "Báo cáo số 61/BC-UBND ngày 30/6/2022 (mẫu)"),
+    ("I.2", "2022-09-30", "Đang thực hiện", "Theo dõi, đôn đốc nhiệm vụ quý III",
+     "Báo cáo số 95/BC-UBND ngày 30/9/2022 (mẫu)"),
+    ("I.2", "2022-11-07", "Đang thực hiện", "Rà soát nhiệm vụ thị xã giao còn tồn đọng", ""),
+    ("II.1", "2022-04-30", "Đang thực hiện", "Hướng dẫn người dân nộp hồ sơ trực tuyến tại "
+     "bộ phận một cửa", "Kế hoạch số 40/KH-UBND ngày 30/4/2022 (mẫu)"),
+    ("II.1", "2022-08-31", "Đang thực hiện", "Bố trí máy tính hỗ trợ nộp hồ sơ trực tuyến", ""),
+    ("II.1", "2022-10-31", "Đang thực hiện", "27/53 TTHC đã có hồ sơ trực tuyến",
+     "Báo cáo số 110/BC-UBND ngày 31/10/2022 (mẫu)"),
+    ("III.1", "2022-05-15", "Đang thực hiện", "Phối hợp Bưu điện tuyên truyền dịch vụ BCCI",
+     "Biên bản làm việc với Bưu điện thị xã ngày 15/5/2022 (mẫu)"),
+    ("III.1", "2022-10-25", "Vướng mắc", "Người dân còn ngại trả phí BCCI; đề xuất hỗ trợ phí",
+     "Báo cáo số 108/BC-UBND ngày 25/10/2022 (mẫu)"),
+)
+
+
+def _scoring_inputs(rng: np.random.Generator, methodology_path: Path
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    from .methodology import load_methodology
+
+    method = load_methodology(methodology_path)
+    leaves = method.leaves()
+    official, self_rows = [], []
+    for code, _name, _volume, _shape in UNITS:
+        for c in leaves:
+            share = rng.choice([1.0, 1.0, 0.75, 0.5], p=[0.55, 0.2, 0.15, 0.1])
+            points = round(c.max_points * share * 4) / 4
+            if code == "SAMPLE-P2" and c.id in P2_LOST_2021:
+                points = P2_LOST_2021[c.id]
+            official.append((2021, code, c.id, points))
+            if c.manual:
+                points_now = round(c.max_points * rng.choice([1.0, 1.0, 0.75]) * 4) / 4
+                number = int(rng.integers(10, 150))
+                evidence = f"Văn bản số {number}/UBND năm 2022 ({SAMPLE_NOTE})"
+                if code == "SAMPLE-P2" and c.id == "1.4":
+                    evidence = ""  # scored without evidence: the scorecard flags it
+                self_rows.append((code, 2022, c.id, points_now, evidence, ""))
+        official.append((2021, code, "survey", round(float(rng.uniform(6.5, 9.5)), 2)))
+    return (pd.DataFrame(official, columns=["year", "unit_code", "criterion_id", "points"]),
+            pd.DataFrame(self_rows, columns=["unit_code", "year", "criterion_id", "points",
+                                             "evidence", "note"]),
+            pd.DataFrame(PROGRESS_P2, columns=["task_id", "date", "status", "note",
+                                               "evidence"]))
+
+
+# --------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------
 
 
-def generate(out_dir: Path | str) -> list[Path]:
-    """Write the whole sample under ``out_dir`` and return the files written, sorted."""
+def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list[Path]:
+    """Write the whole sample under ``out_dir`` and return the files written, sorted.
+
+    ``methodology``: the template whose criteria the sample self-assessments score
+    (default: data/raw/methodology/ of the project).
+    """
+    from .catalog import project_root
+
     out = Path(out_dir)
+    methodology = Path(methodology) if methodology else \
+        project_root() / "data/raw" / METHODOLOGY_TEMPLATE
     (out / "dossiers").mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(SEED)
     cat = catalogue_frame()
@@ -669,12 +740,21 @@ def generate(out_dir: Path | str) -> list[Path]:
         save(path, _csv(dvcqg))
         sources.append({"path": f"dossiers/{path.name}"})
 
+    official, self_assessment, progress = _scoring_inputs(np.random.default_rng(SEED + 1),
+                                                          methodology)
+    save(out / "official_results.csv", _csv(official))
+    save(out / "self_assessment_2022.csv", _csv(self_assessment))
+    save(out / "plan_progress.csv", _csv(progress))
     catalog = {
         "description": "Dữ liệu mẫu thị xã Quảng Trị (made-up sample data, see cchc_lib/sample.py)",
         "units": {"path": "units.csv"},
         "catalogue": {"path": "catalogue.csv"},
         "targets": {"path": "targets.csv"},
         "plan_tasks": {"path": "plan_tasks.csv"},
+        "plan_progress": {"path": "plan_progress.csv"},
+        "self_assessment": {"path": "self_assessment_2022.csv"},
+        "official_results": {"path": "official_results.csv"},
+        "methodology": {"path": f"../{METHODOLOGY_TEMPLATE}"},
         "dossiers": sources,
     }
     save(out / "catalog.yml", "# Generated by cchc_lib/sample.py: do not edit.\n"

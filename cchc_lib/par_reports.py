@@ -1,0 +1,236 @@
+"""The two annual reports beside the ward report: the PAR scorecard (where the points were
+lost, what they are worth) and the plan-progress report ("Báo cáo kết quả thực hiện Kế hoạch
+99/KH-UBND"). Computed once, shown piece by piece by the notebooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from . import render, schema
+from .catalog import resolve
+from .errors import CchcError
+from .ingest import METHODOLOGY_FILE, read_processed
+from .methodology import Methodology, parse_methodology
+from .plan import task_status
+from .report import PLAN_NAME_VI, unit_name
+from .results import all_indicators
+from .scoring import SURVEY_ID, official_scored, points_lost, ranking, score, total
+
+SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
+             "sum": ""}
+LOST_LIMIT = 12
+
+
+def _methodology(data_dir: Path) -> Methodology:
+    path = data_dir / METHODOLOGY_FILE
+    if not path.is_file():
+        raise CchcError(f"{path}: no methodology; name one in the data catalog "
+                        "(methodology: {path: ...}) and run `cchc ingest`")
+    return parse_methodology(path.read_text(encoding="utf-8"), str(path))
+
+
+def _values(tables: dict, unit: str, period: str) -> dict[str, float | None]:
+    r = all_indicators(tables, unit, period)
+    r = r[r.field.isna()]
+    return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
+                                                                   strict=True)}
+
+
+def _unit_score(method, tables, unit, year):
+    sa = tables.get("self_assessment")
+    sa = sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
+    official = tables.get("official_results")
+    survey = None
+    if official is not None:  # this year's survey is published late: last year's stands in
+        last = official[(official.unit_code == unit) & (official.criterion_id == SURVEY_ID)
+                        & (official.year == year - 1)]
+        survey = float(last.points.iloc[0]) if len(last) else None
+    scored = score(method, _values(tables, unit, str(year)), sa, survey)
+    return scored, total(method, scored)
+
+
+@dataclass
+class Scorecard:
+    unit_code: str
+    unit_name: str
+    year: int
+    method: Methodology
+    scored: pd.DataFrame
+    summary: dict
+    before: pd.DataFrame | None
+    summary_before: dict | None
+    lost: pd.DataFrame
+    ranks: pd.DataFrame
+    names: dict[str, str]
+
+    def header(self) -> Markdown:
+        s, b = self.summary, self.summary_before
+        before = (f" · **Năm {self.year - 1} (chính thức):** {render.points(b['index'])} điểm, "
+                  f"xếp loại {b['grade']}") if b else ""
+        template = ("\n\n*Bộ chỉ số dùng ở đây là **mẫu** theo cấu trúc Chỉ số CCHC quốc gia; "
+                    "điểm chính thức theo bộ chỉ số của tỉnh.*" if self.method.template else "")
+        return Markdown(
+            f"# Chỉ số CCHC năm {self.year}: {self.unit_name}\n\n"
+            f"**Chỉ số {self.year} (tự chấm, ước tính):** {render.points(s['index'])} điểm "
+            f"({render.points(s['points'])}/{render.points(s['max_points'])}), xếp loại "
+            f"**{s['grade']}**{before}{template}")
+
+    def fields_table(self) -> HTML:
+        top = self.scored[self.scored.level == 1]
+        then = self.before.set_index("id").points if self.before is not None else None
+        table = pd.DataFrame({
+            "Lĩnh vực": [f"{i}. {t}" if i != SURVEY_ID else t for i, t in zip(top.id, top.title,
+                                                                             strict=True)],
+            "Điểm tối đa": top.max_points.map(render.points),
+            f"Năm {self.year - 1}": top.id.map(then).map(render.points) if then is not None
+            else "—",
+            f"Năm {self.year}": top.points.map(render.points),
+            "Thay đổi": (top.points - top.id.map(then)).map(
+                lambda v: "—" if pd.isna(v) else f"{v:+.2f}".replace(".", ","))
+            if then is not None else "—",
+        })
+        return render.show(table, "fields")
+
+    def lost_table(self) -> HTML:
+        lost = self.lost[self.lost.recoverable > 0].head(LOST_LIMIT)
+        table = pd.DataFrame({
+            "Tiêu chí": lost.id.replace({SURVEY_ID: "ĐTXHH"}),
+            "Nội dung": lost.title,
+            "Cách chấm": lost.source.map(SOURCE_VI),
+            "Tối đa": lost.max_points.map(render.points),
+            f"Năm {self.year - 1}": lost.points_before.map(render.points),
+            f"Năm {self.year}": lost.points.map(render.points),
+            "Còn có thể tăng": lost.recoverable.map(render.points),
+            "Lưu ý": lost.flag.fillna(""),
+        })
+        return HTML(render.html_table(table, "lost", numeric=[
+            "Tối đa", f"Năm {self.year - 1}", f"Năm {self.year}", "Còn có thể tăng"]))
+
+    def flagged_table(self) -> HTML:
+        f = self.scored[self.scored.flag.notna() & (self.scored.source == "manual")]
+        if f.empty:
+            return HTML("<p>Mọi tiêu chí tự chấm đều có tài liệu kiểm chứng.</p>")
+        table = pd.DataFrame({"Tiêu chí": f.id, "Nội dung": f.title,
+                              "Điểm tự chấm": f.points.map(render.points),
+                              "Lưu ý": f.flag})
+        return render.show(table, "flagged")
+
+    def ranking_table(self) -> HTML:
+        r = self.ranks
+        table = pd.DataFrame({
+            "Hạng": r["rank"].astype(str),
+            "Đơn vị": r.unit_code.map(self.names),
+            f"Chỉ số {self.year} (ước tính)": r["index"].map(render.points),
+            "Xếp loại": r["index"].map(self.method.grade),
+            f"Chỉ số {self.year - 1}": r.index_before.map(render.points),
+            f"Hạng {self.year - 1}": r.rank_before.map(lambda v: "—" if pd.isna(v)
+                                                       else str(int(v))),
+            "Thay đổi hạng": r.rank_change.map(lambda v: "—" if pd.isna(v) else
+                                               f"{int(v):+d}" if v else "0"),
+        })
+        return render.show(table, "ranking")
+
+    def note(self) -> Markdown:
+        return Markdown(
+            f"Tiêu chí tính từ dữ liệu: giá trị chỉ số của năm {self.year} (đến ngày cuối có dữ "
+            f"liệu) đối chiếu các mức điểm trong bộ chỉ số. Tiêu chí tự chấm: theo tệp tự chấm "
+            f"điểm; tiêu chí có điểm mà thiếu tài liệu kiểm chứng sẽ bị Phòng Nội vụ trừ điểm "
+            f"khi thẩm định. Điểm điều tra xã hội học năm {self.year} chưa công bố: tạm lấy điểm "
+            f"năm {self.year - 1}. Bộ chỉ số: {self.method.name}.")
+
+
+def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
+    data_dir = resolve(data_dir)
+    tables = read_processed(data_dir)
+    method = _methodology(data_dir)
+    name = unit_name(tables["units"], unit_code)
+    scored, summary = _unit_score(method, tables, unit_code, year)
+    official = tables.get("official_results")
+    before = official_scored(method, official, unit_code, year - 1) \
+        if official is not None else None
+    summary_before = None
+    if before is not None:
+        pts = float(before[before.id.isin([*method.fields, SURVEY_ID])].points.sum())
+        summary_before = {"points": pts, "index": pts / method.max_points * 100,
+                          "grade": method.grade(pts / method.max_points * 100)}
+    units = sorted(tables["units"].unit_code)
+    now, then = {}, {}
+    for u in units:
+        now[u] = summary["index"] if u == unit_code else \
+            _unit_score(method, tables, u, year)[1]["index"]
+        b = official_scored(method, official, u, year - 1) if official is not None else None
+        if b is not None:
+            then[u] = float(b[b.id.isin([*method.fields, SURVEY_ID])].points.sum()) \
+                / method.max_points * 100
+    names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))
+    return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,
+                     points_lost(method, scored, before), ranking(now, then), names)
+
+
+@dataclass
+class PlanProgress:
+    unit_name: str
+    year: int
+    as_of: date
+    tasks: pd.DataFrame
+    plan: pd.DataFrame  # the plan's three indicators, year to date
+
+    def header(self) -> Markdown:
+        counts = self.tasks.status_vi.value_counts()
+        summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
+        return Markdown(
+            f"# Báo cáo kết quả thực hiện {PLAN_NAME_VI}\n\n"
+            f"**Đơn vị:** {self.unit_name} · **Tính đến ngày:** {render.day(self.as_of)} · "
+            f"**{len(self.tasks)} nhiệm vụ:** {summary}.")
+
+    def tasks_table(self) -> HTML:
+        t = self.tasks
+        values = dict(zip(self.plan.indicator, self.plan.value, strict=True))
+        targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
+
+        def linked(ids: list[str]) -> str:
+            return "; ".join(f"{schema.SHORT_LABELS_VI.get(i, i)}: {render.percent(values.get(i))}"
+                             f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
+
+        table = pd.DataFrame({
+            "TT": t.task_id, "Nhiệm vụ và giải pháp": t.task, "Chủ trì": t.lead,
+            "Phối hợp": t.coordinators.fillna(""), "Thời gian": t.timeframe,
+            "Tình trạng": t.status_vi,
+            "Cập nhật gần nhất": [f"{render.day(d)}: {n}" if d else "—"
+                                  for d, n in zip(t.last_update, t.last_note.fillna(""),
+                                                  strict=True)],
+            "Tài liệu kiểm chứng": t.evidence.fillna("—"),
+            "Chỉ tiêu liên quan": t.indicators.map(linked),
+        })
+        return HTML(render.html_table(table, "tasks"))
+
+    def indicators_table(self) -> HTML:
+        p = self.plan
+        table = pd.DataFrame({
+            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Kết quả từ đầu năm": p.value.map(render.percent),
+            "Tử số / mẫu số": render.fraction(p.numerator, p.denominator),
+            "Mục tiêu": p.target.map(lambda v: render.percent(v, 0)),
+            "Đánh giá": p.met.map(render.met),
+        })
+        return render.show(table, "plan-ytd")
+
+
+def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path
+                  ) -> PlanProgress:
+    tables = read_processed(resolve(data_dir))
+    as_of = pd.Timestamp(as_of).date()
+    plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")
+    plan = plan[plan.indicator.isin(schema.PLAN_INDICATORS)]
+    values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
+                                                                    strict=True)}
+    targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
+                                                                     plan.target, strict=True)}
+    tasks = task_status(tables["plan_tasks"], tables.get("plan_progress"), as_of, year,
+                        values, targets)
+    return PlanProgress(unit_name(tables["units"], unit_code), year, as_of, tasks, plan)

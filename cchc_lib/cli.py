@@ -15,6 +15,7 @@ from .errors import CchcError
 from .periods import PERIOD_FORMS
 
 EXIT_USER_ERROR = 2
+EXIT_PARTIAL = 3  # a scheduled run where some units failed
 
 DESCRIPTION = """\
 CCHC workbook: one-stop dossier exports -> indicators of the PAR index (Chỉ số CCHC),
@@ -74,6 +75,11 @@ def _add_run(sub) -> None:
     target.add_argument("--unit", metavar="CODE", help="unit code, e.g. SAMPLE-P2")
     target.add_argument("--overview", action="store_true",
                         help="the town overview: all units side by side, ranked")
+    target.add_argument("--all-units", action="store_true",
+                        help="every unit of the data, in parallel (for cron): a failing unit "
+                        "does not stop the others; exit status 3 if any failed")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="--all-units: units run at once (default: one per core)")
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
     p.add_argument("--catalog", default=str(CATALOG_FILE),
                    help="data catalog (default: %(default)s)")
@@ -181,6 +187,8 @@ def cmd_run(args) -> int:
     if unknown or not kinds:
         raise CchcError(f"--report: unknown report {', '.join(unknown) or '(none)'}; choose "
                         f"from {', '.join(REPORT_KINDS)} or all")
+    if args.all_units:
+        return _run_all_units(args, period, kinds)
     steps = (1 if args.overview else len(kinds)) + (0 if args.skip_ingest else 1)
     what = "overview" if args.overview else args.unit
     with tqdm(total=steps, desc=f"{what} {period}", unit="bước", file=sys.stderr,
@@ -201,6 +209,32 @@ def cmd_run(args) -> int:
     for f in run.files:
         print(f)
     return 0
+
+
+def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
+    from tqdm import tqdm
+
+    from .catalog import resolve
+    from .delivery import run_all_units
+    from .ingest import read_processed
+    from .ingest import run as run_ingest
+
+    if not args.skip_ingest:  # the unit list comes from the data as ingested now
+        run_ingest(args.catalog, args.data)
+    units = sorted(read_processed(resolve(args.data))["units"].unit_code)
+    with tqdm(total=len(units), desc=f"{period}", unit="đơn vị", file=sys.stderr,
+              disable=None) as bar:
+        outcomes = run_all_units(period, units, catalog=args.catalog, data_dir=args.data,
+                                 reports_dir=args.reports, ingest=False, kernel=args.kernel,
+                                 reports=kinds, as_of=args.as_of, jobs=args.jobs,
+                                 on_done=lambda o: (bar.update(1), bar.set_postfix_str(
+                                     o.unit_code + ("" if o.ok else " FAILED"))))
+    failed = [o for o in outcomes if not o.ok]
+    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} units done for {period}; "
+          f"reports in {args.reports}/{period}/")
+    for o in failed:
+        print(f"FAILED {o.unit_code}: {o.message} (log: {o.log})")
+    return EXIT_PARTIAL if failed else 0
 
 
 def cmd_sample(args) -> int:

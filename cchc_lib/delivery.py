@@ -259,3 +259,88 @@ def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
                            root / GOLDEN_DIR / f"plan_progress_{unit_code}_{period}.ipynb",
                            {**common, "as_of": GOLDEN_PLAN_AS_OF}, kernel))
     return out
+
+
+# --------------------------------------------------------------------------------------
+# Scheduled runs: every unit, in parallel, one failure does not stop the others
+# --------------------------------------------------------------------------------------
+
+LOCK_FILE = ".cchc-run.lock"
+LOGS_DIR = "logs"
+
+
+@dataclass(frozen=True)
+class UnitOutcome:
+    unit_code: str
+    ok: bool
+    files: tuple[Path, ...]
+    log: Path
+    message: str
+
+
+def _run_one(unit_code: str, period: str, options: dict) -> UnitOutcome:
+    """One unit in a worker process; its log says what happened (never personal data)."""
+    import traceback
+
+    log = project_root() / options["reports_dir"] / period / LOGS_DIR / f"{unit_code}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        run = run_unit(unit_code, period, ingest=False, **options)
+        text = "ok\n" + "".join(f"{f}\n" for f in run.files)
+        _atomic_write(log, lambda p: p.write_text(text, encoding="utf-8"))
+        return UnitOutcome(unit_code, True, run.files, log, "ok")
+    except CchcError as exc:
+        _atomic_write(log, lambda p: p.write_text(f"failed: {exc}\n", encoding="utf-8"))
+        return UnitOutcome(unit_code, False, (), log, str(exc))
+    except Exception as exc:  # a bug: the log keeps the traceback for whoever fixes it
+        detail = traceback.format_exc()
+        _atomic_write(log, lambda p: p.write_text(f"failed: {exc}\n\n{detail}",
+                                                  encoding="utf-8"))
+        return UnitOutcome(unit_code, False, (), log, f"{type(exc).__name__}: {exc}")
+
+
+def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog.yml",
+                  data_dir: str = "data/processed", reports_dir: str | Path = REPORTS_DIR,
+                  ingest: bool = True, kernel: str = KERNEL_NAME,
+                  reports: tuple[str, ...] = ("ward",), as_of: str | None = None,
+                  jobs: int | None = None,
+                  on_done: Callable[[UnitOutcome], None] = lambda outcome: None
+                  ) -> list[UnitOutcome]:
+    """Ingest once, then every unit's reports in parallel (one process per core).
+
+    A lock file in the reports folder stops a second run from starting while one is going;
+    each unit's files are replaced one by one, atomically, so a killed run leaves the last
+    good reports in place.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from filelock import FileLock, Timeout
+
+    root = project_root()
+    folder = root / reports_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(folder / LOCK_FILE))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise CchcError(f"another scheduled run is in progress (lock: {folder / LOCK_FILE}); "
+                        "try again when it has finished") from None
+    try:
+        ensure_kernel(kernel)
+        if ingest:
+            execute(root / NOTEBOOKS_DIR / INGEST_NOTEBOOK,
+                    folder / period / INGEST_NOTEBOOK,
+                    {"catalog": catalog, "out_dir": data_dir}, kernel)
+        options = {"data_dir": data_dir, "reports_dir": str(reports_dir), "kernel": kernel,
+                   "reports": reports, "as_of": as_of}
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
+        outcomes = []
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_run_one, u, period, options) for u in units]
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes.append(outcome)
+                on_done(outcome)
+        return sorted(outcomes, key=lambda o: o.unit_code)
+    finally:
+        lock.release()

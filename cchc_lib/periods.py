@@ -77,7 +77,26 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 _YTD = re.compile(r"^(\d{4})-YTD@(\d{4}-\d{2}-\d{2})$", re.IGNORECASE)
 
-PERIOD_FORMS = "YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD or YYYY-YTD@YYYY-MM-DD"
+PERIOD_FORMS = ("YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD, YYYY-YTD@YYYY-MM-DD, "
+                "or last-month, last-quarter, last-year, this-year (for scheduled runs)")
+RELATIVE = ("last-month", "last-quarter", "last-year", "this-year")
+
+
+def resolve_relative(text: str, today: date | None = None) -> str:
+    """``last-month`` and friends, as the period they name today (cron runs use them)."""
+    today = today or date.today()
+    key = str(text).strip().lower()
+    if key == "last-month":
+        first = date(today.year, today.month, 1) - timedelta(days=1)
+        return f"{first.year}-{first.month:02d}"
+    if key == "last-quarter":
+        q = (today.month - 1) // 3  # the current quarter's index 0..3
+        return f"{today.year - 1}-Q4" if q == 0 else f"{today.year}-Q{q}"
+    if key == "last-year":
+        return str(today.year - 1)
+    if key == "this-year":
+        return f"{today.year}-YTD@{today:%Y-%m-%d}"
+    return str(text).strip()
 
 
 def _month_end(year: int, month: int) -> date:
@@ -96,7 +115,7 @@ def parse_period(text: str | Period) -> Period:
     """Parse a period; raise :class:`PeriodError` naming the accepted forms otherwise."""
     if isinstance(text, Period):
         return text
-    raw = str(text).strip()
+    raw = resolve_relative(text)
     if m := _YEAR.match(raw):
         y = int(m[1])
         return Period(date(y, 1, 1), date(y, 12, 31), raw)

@@ -1,0 +1,74 @@
+"""Unattended runs: every unit, a failing unit does not stop the others, a lock stops
+overlapping runs, and a run killed midway leaves the last good reports in place."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from filelock import FileLock
+
+from cchc_lib.delivery import LOCK_FILE, run_all_units
+from cchc_lib.periods import resolve_relative
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = "tests/.sample_processed"
+
+
+def cchc_run(reports: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "cchc_lib.cli", "run", "--all-units", "--period", "2022-Q3",
+            "--skip-ingest", "--data", DATA, "--reports", str(reports), *extra]
+
+
+def test_relative_periods_for_cron():
+    assert resolve_relative("last-month", date(2023, 1, 5)) == "2022-12"
+    assert resolve_relative("last-quarter", date(2022, 11, 28)) == "2022-Q3"
+    assert resolve_relative("last-quarter", date(2023, 2, 1)) == "2022-Q4"
+    assert resolve_relative("last-year", date(2023, 2, 1)) == "2022"
+    assert resolve_relative("this-year", date(2022, 11, 15)) == "2022-YTD@2022-11-15"
+
+
+def test_a_failing_unit_does_not_stop_the_others(tmp_path):
+    outcomes = run_all_units("2022-Q3", ["NO-SUCH-UNIT", "SAMPLE-P2"], data_dir=DATA,
+                             reports_dir=tmp_path, ingest=False, jobs=2)
+    by_unit = {o.unit_code: o for o in outcomes}
+    assert by_unit["SAMPLE-P2"].ok
+    assert (tmp_path / "2022-Q3/SAMPLE-P2/ward_report.html").is_file()
+    bad = by_unit["NO-SUCH-UNIT"]
+    assert not bad.ok and "unknown unit 'NO-SUCH-UNIT'" in bad.message
+    assert bad.log.read_text(encoding="utf-8").startswith("failed:")
+
+
+def test_a_second_run_waits_for_the_lock(tmp_path):
+    tmp_path.mkdir(exist_ok=True)
+    with FileLock(str(tmp_path / LOCK_FILE)):
+        run = subprocess.run(cchc_run(tmp_path), cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+    assert run.returncode == 2
+    assert "another scheduled run is in progress" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_killed_run_leaves_reports_intact_and_the_next_run_succeeds(tmp_path):
+    first = subprocess.run(cchc_run(tmp_path), cwd=ROOT, capture_output=True, text=True,
+                           timeout=600)
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.html")}
+    assert len(before) == 5
+    second = subprocess.Popen(cchc_run(tmp_path), cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(6)  # kernels running, some files being replaced
+    os.killpg(second.pid, signal.SIGKILL)
+    second.wait(timeout=30)
+    for path in before:  # every report is still there, whole: the old one or a new one
+        text = path.read_text(encoding="utf-8")
+        assert text.rstrip().endswith("</html>") and "Biểu số 06/VPCP/KSTT" in text
+    third = subprocess.run(cchc_run(tmp_path), cwd=ROOT, capture_output=True, text=True,
+                           timeout=600)
+    assert third.returncode == 0, third.stderr
+    assert "5 of 5 units done" in third.stdout

@@ -286,17 +286,16 @@ def _run_one(unit_code: str, period: str, options: dict) -> UnitOutcome:
     log.parent.mkdir(parents=True, exist_ok=True)
     try:
         run = run_unit(unit_code, period, ingest=False, **options)
+        outcome = UnitOutcome(unit_code, True, run.files, log, "ok")
         text = "ok\n" + "".join(f"{f}\n" for f in run.files)
-        _atomic_write(log, lambda p: p.write_text(text, encoding="utf-8"))
-        return UnitOutcome(unit_code, True, run.files, log, "ok")
     except CchcError as exc:
-        _atomic_write(log, lambda p: p.write_text(f"failed: {exc}\n", encoding="utf-8"))
-        return UnitOutcome(unit_code, False, (), log, str(exc))
+        outcome = UnitOutcome(unit_code, False, (), log, str(exc))
+        text = f"failed: {exc}\n"
     except Exception as exc:  # a bug: the log keeps the traceback for whoever fixes it
-        detail = traceback.format_exc()
-        _atomic_write(log, lambda p: p.write_text(f"failed: {exc}\n\n{detail}",
-                                                  encoding="utf-8"))
-        return UnitOutcome(unit_code, False, (), log, f"{type(exc).__name__}: {exc}")
+        outcome = UnitOutcome(unit_code, False, (), log, f"{type(exc).__name__}: {exc}")
+        text = f"failed: {exc}\n\n{traceback.format_exc()}"
+    _atomic_write(log, lambda p: p.write_text(text, encoding="utf-8"))
+    return outcome
 
 
 def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog.yml",

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -105,6 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_indicators(sub)
     _add_run(sub)
+    p = sub.add_parser("email", help="send a unit's ward report by email (or write the .eml)",
+                       description="Build an email from reports/<period>/<unit>/ward_report.ipynb "
+                       "(run `cchc run` first): inlined styles, charts as cid: images, a "
+                       "plain-text summary; send it over SMTP. Settings: CCHC_SMTP_HOST, "
+                       "CCHC_SMTP_PORT, CCHC_SMTP_SECURITY (starttls|ssl|none), "
+                       "CCHC_SMTP_USER, CCHC_SMTP_FROM, CCHC_SMTP_CAFILE, and the password in "
+                       "CCHC_SMTP_PASSWORD (environment only).")
+    p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+    p.add_argument("--to", nargs="+", metavar="ADDR", help="recipients (else the recipients file)")
+    p.add_argument("--recipients", default="data/recipients.yml",
+                   help="recipients per unit, YAML (default: %(default)s)")
+    p.add_argument("--reports", default=str(REPORTS_DIR),
+                   help="reports folder (default: %(default)s)")
+    p.add_argument("--smtp-config", metavar="FILE",
+                   help="INI file with an [smtp] section, kept outside the repository")
+    p.add_argument("--dry-run", nargs="?", const="", metavar="FILE.eml",
+                   help="write the message instead of sending it (default: beside the report)")
     p = sub.add_parser("sample", help="regenerate the shipped sample data (deterministic)")
     p.add_argument("--out", default="data/raw/sample", help="folder (default: %(default)s)")
     sub.add_parser("golden", help="regenerate the executed notebooks the tests compare against")
@@ -237,6 +256,46 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
     return EXIT_PARTIAL if failed else 0
 
 
+def cmd_email(args) -> int:
+    import yaml
+
+    from .catalog import resolve
+    from .delivery import report_folder, to_html
+    from .mail import build_message, email_body, send, smtp_settings, summary_of
+    from .periods import parse_period
+
+    period = parse_period(args.period).label
+    folder = report_folder(period, args.unit, args.reports)
+    notebook = folder / "ward_report.ipynb"
+    if not notebook.is_file():
+        raise CchcError(f"{notebook}: no report yet; run `cchc run --unit {args.unit} "
+                        f"--period {period}` first")
+    to = args.to
+    if not to:
+        path = resolve(args.recipients)
+        book = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        to = (book or {}).get(args.unit) or (book or {}).get("default")
+        if not to:
+            raise CchcError(f"no recipients for {args.unit}: give --to or list them in {path}")
+    page = folder / "ward_report.html"
+    if not page.is_file():
+        to_html(notebook, page)
+    title, summary = summary_of(notebook)
+    body = email_body(page.read_text(encoding="utf-8"), summary,
+                      f"{title} ({parse_period(period).label_vi()})")
+    if args.dry_run is not None:
+        sender = os.environ.get("CCHC_SMTP_FROM", "cchc@localhost")
+        target = Path(args.dry_run) if args.dry_run else folder / "ward_report.eml"
+        target.write_bytes(bytes(build_message(body, sender, to)))
+        print(f"message written to {target} ({len(body.html.encode()):,} bytes of HTML, "
+              f"{len(body.images)} chart(s))")
+        return 0
+    settings = smtp_settings(args.smtp_config)
+    send(build_message(body, settings.sender, to), settings)
+    print(f"sent to {', '.join(to)} through {settings.host}:{settings.port}")
+    return 0
+
+
 def cmd_sample(args) -> int:
     from .sample import generate
 
@@ -254,7 +313,7 @@ def cmd_golden(args) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
-            "sample": cmd_sample, "golden": cmd_golden}
+            "email": cmd_email, "sample": cmd_sample, "golden": cmd_golden}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,154 @@
+"""Email: the message a mail client receives, sent through a real SMTP server on localhost
+(aiosmtpd, STARTTLS with a certificate made for the test, AUTH), parsed back and checked."""
+
+from __future__ import annotations
+
+import email
+import os
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "Mật-khẩu-thử-9f3#kq"  # must never appear in any output
+USER = "baocao@example.vn"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    """A ward report made by `cchc run`, in a folder of its own."""
+    reports = tmp_path_factory.mktemp("mail-reports")
+    run = subprocess.run([sys.executable, "-m", "cchc_lib.cli", "run", "--unit", "SAMPLE-P2",
+                          "--period", "2022", "--skip-ingest", "--data",
+                          "tests/.sample_processed", "--reports", str(reports)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return reports
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return key, cert
+
+
+class Inbox:
+    def __init__(self):
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture()
+def smtp_server(certificate):
+    import ssl
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    key, cert = certificate
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == USER \
+            and auth_data.password.decode() == PASSWORD
+        return AuthResult(success=ok, handled=False)  # handled=False: the server replies 535
+
+    import socket
+
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, tls_context=context,
+                            require_starttls=True, authenticator=authenticator,
+                            auth_required=True)
+    controller.start()
+    try:
+        yield inbox, port, cert
+    finally:
+        controller.stop()
+
+
+def cchc_email(report: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cchc_lib.cli", "email", "--unit", "SAMPLE-P2",
+                           "--period", "2022", "--reports", str(report), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def smtp_env(port: int, cert: Path, password: str = PASSWORD) -> dict:
+    return {**os.environ, "CCHC_SMTP_HOST": "localhost", "CCHC_SMTP_PORT": str(port),
+            "CCHC_SMTP_SECURITY": "starttls", "CCHC_SMTP_USER": USER,
+            "CCHC_SMTP_FROM": "Văn phòng UBND phường <baocao@example.vn>",
+            "CCHC_SMTP_CAFILE": str(cert), "CCHC_SMTP_PASSWORD": password}
+
+
+def check_message(raw: bytes) -> email.message.EmailMessage:
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert msg["Subject"] == "Báo cáo Chỉ số CCHC: Phường 2 (năm 2022)"
+    types = [p.get_content_type() for p in msg.walk()]
+    assert types[:4] == ["multipart/alternative", "text/plain", "multipart/related",
+                         "text/html"]
+    assert types[4:] == ["image/png"]
+    html = msg.get_body(("html",)).get_content()
+    assert len(html.encode("utf-8")) < 102 * 1024  # Gmail clips longer bodies
+    assert "<script" not in html and "<style" not in html and "var(--" not in html
+    assert "http://" not in html and "https://" not in html
+    cids = {p["Content-ID"].strip("<>") for p in msg.walk() if p.get_content_type() ==
+            "image/png"}
+    assert {c for c in cids if f'src="cid:{c}"' in html} == cids  # every chart referenced
+    assert 'style="' in html and "Biểu số 06/VPCP/KSTT" in html
+    text = msg.get_body(("plain",)).get_content()
+    assert "đạt" in text and "TTHC có hồ sơ trực tuyến" in text
+    return msg
+
+
+def test_send_through_a_real_smtp_server(report, smtp_server):
+    inbox, port, cert = smtp_server
+    run = cchc_email(report, smtp_env(port, cert), "--to", "chutich.phuong2@example.vn")
+    assert run.returncode == 0, run.stderr
+    assert len(inbox.messages) == 1
+    sender, recipients, raw = inbox.messages[0]
+    assert sender == "baocao@example.vn" and recipients == ["chutich.phuong2@example.vn"]
+    check_message(raw)
+    # the password is nowhere: not in the output, the message, the notebooks or the pages
+    assert PASSWORD not in run.stdout + run.stderr
+    assert PASSWORD.encode() not in raw
+    for path in report.rglob("*"):
+        if path.is_file():
+            assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_recipients_from_the_file_and_a_wrong_password(report, smtp_server):
+    inbox, port, cert = smtp_server
+    run = cchc_email(report, smtp_env(port, cert))
+    assert run.returncode == 0, run.stderr
+    assert inbox.messages[-1][1] == ["chutich.phuong2@example.vn", "vanphong.phuong2@example.vn",
+                                     "phongnoivu@example.vn"]
+    bad = cchc_email(report, smtp_env(port, cert, password="sai"), "--to", "a@example.vn")
+    assert bad.returncode == 2 and "refused the login" in bad.stderr
+    assert "sai" not in bad.stderr.split("refused")[0] and "Traceback" not in bad.stderr
+
+
+def test_dry_run_writes_the_eml(report, tmp_path):
+    target = tmp_path / "p2.eml"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
+    run = cchc_email(report, env, "--to", "a@example.vn", "--dry-run", str(target))
+    assert run.returncode == 0, run.stderr
+    check_message(target.read_bytes())
+
+
+def test_not_configured_says_so(report):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
+    run = cchc_email(report, env, "--to", "a@example.vn")
+    assert run.returncode == 2 and "SMTP is not configured" in run.stderr

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 UNIT ?= SAMPLE-P2
 PERIOD ?= 2022
 
-.PHONY: setup report test lab sample golden lint clean
+.PHONY: setup browser report test lab sample golden lint clean
 
 setup: $(STAMP)
 
@@ -25,8 +25,16 @@ report: setup
 	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD) --report all
 
 ## make test: the whole test suite, notebooks (nbval) included
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
+
+# the email test looks at the HTML in a real browser: Debian's Chromium, installed if missing
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Chromium (Debian package) for the browser test…"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing and cannot be installed here: apt-get install chromium"; exit 1; fi; }
 
 ## make lab: JupyterLab on the notebooks, with the project's kernel
 lab: setup

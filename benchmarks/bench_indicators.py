@@ -47,6 +47,7 @@ def synthetic(rows: int, units: int, seed: int = 766) -> pd.DataFrame:
         "unit_code": pd.Categorical.from_codes(rng.integers(0, units, rows),
                                                [f"U{i:04d}" for i in range(units)]),
         "procedure_code": pd.Categorical.from_codes(proc, codes),
+        "field_name": pd.Categorical(cat["Lĩnh vực"].to_numpy()[proc]),
         "receive_channel": pd.Categorical(rng.choice(["direct", "online", "postal"], rows,
                                                      p=[0.75, 0.15, 0.10])),
         "return_channel": pd.Categorical(rng.choice(["direct", "online", "postal"], rows,

@@ -17,6 +17,8 @@ from .periods import PERIOD_FORMS
 
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
+EMAIL_REPORTS = {"ward": "ward_report", "scorecard": "scorecard", "plan": "plan_progress",
+                 "overview": "town_overview"}
 
 DESCRIPTION = """\
 CCHC workbook: one-stop dossier exports -> indicators of the PAR index (Chỉ số CCHC),
@@ -113,8 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "CCHC_SMTP_PORT, CCHC_SMTP_SECURITY (starttls|ssl|none), "
                        "CCHC_SMTP_USER, CCHC_SMTP_FROM, CCHC_SMTP_CAFILE, and the password in "
                        "CCHC_SMTP_PASSWORD (environment only).")
-    p.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    p.add_argument("--unit", required=True, metavar="CODE",
+                   help="unit code, e.g. SAMPLE-P2 (with --report overview: who receives it)")
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+    p.add_argument("--report", choices=sorted(EMAIL_REPORTS), default="ward",
+                   help="which executed report to send (default: %(default)s)")
     p.add_argument("--to", nargs="+", metavar="ADDR", help="recipients (else the recipients file)")
     p.add_argument("--recipients", default="data/recipients.yml",
                    help="recipients per unit, YAML (default: %(default)s)")
@@ -264,12 +269,17 @@ def cmd_email(args) -> int:
     from .mail import build_message, email_body, send, smtp_settings, summary_of
     from .periods import parse_period
 
+    from .delivery import OVERVIEW_FOLDER
+
     period = parse_period(args.period).label
-    folder = report_folder(period, args.unit, args.reports)
-    notebook = folder / "ward_report.ipynb"
+    overview = args.report == "overview"
+    folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
+    name = EMAIL_REPORTS[args.report]
+    notebook = folder / f"{name}.ipynb"
     if not notebook.is_file():
-        raise CchcError(f"{notebook}: no report yet; run `cchc run --unit {args.unit} "
-                        f"--period {period}` first")
+        how = "--overview" if overview else f"--unit {args.unit} --report {args.report}"
+        raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
+                        "first")
     to = args.to
     if not to:
         path = resolve(args.recipients)
@@ -277,7 +287,7 @@ def cmd_email(args) -> int:
         to = (book or {}).get(args.unit) or (book or {}).get("default")
         if not to:
             raise CchcError(f"no recipients for {args.unit}: give --to or list them in {path}")
-    page = folder / "ward_report.html"
+    page = folder / f"{name}.html"
     if not page.is_file():
         to_html(notebook, page)
     title, summary = summary_of(notebook)
@@ -285,7 +295,7 @@ def cmd_email(args) -> int:
                       f"{title} ({parse_period(period).label_vi()})")
     if args.dry_run is not None:
         sender = os.environ.get("CCHC_SMTP_FROM", "cchc@localhost")
-        target = Path(args.dry_run) if args.dry_run else folder / "ward_report.eml"
+        target = Path(args.dry_run) if args.dry_run else folder / f"{name}.eml"
         target.write_bytes(bytes(build_message(body, sender, to)))
         print(f"message written to {target} ({len(body.html.encode()):,} bytes of HTML, "
               f"{len(body.images)} chart(s))")

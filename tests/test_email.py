@@ -152,3 +152,26 @@ def test_not_configured_says_so(report):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
     run = cchc_email(report, env, "--to", "a@example.vn")
     assert run.returncode == 2 and "SMTP is not configured" in run.stderr
+
+
+def test_every_report_kind_can_be_mailed(tmp_path):
+    """Scorecard, plan progress and the town overview go out the same way as the ward report."""
+    reports = tmp_path / "r"
+    base = [sys.executable, "-m", "cchc_lib.cli", "run", "--period", "2022", "--skip-ingest",
+            "--data", "tests/.sample_processed", "--reports", str(reports)]
+    for extra in (["--unit", "SAMPLE-P2", "--report", "scorecard,plan", "--as-of",
+                   "2022-11-15"], ["--overview"]):
+        run = subprocess.run(base + extra, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
+    for kind, subject in (("scorecard", "Chỉ số CCHC năm 2022: Phường 2"),
+                          ("plan", "Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND"),
+                          ("overview", "Tổng hợp Chỉ số CCHC")):
+        target = tmp_path / f"{kind}.eml"
+        run = cchc_email(reports, env, "--report", kind, "--to", "a@example.vn", "--dry-run",
+                         str(target))
+        assert run.returncode == 0, run.stderr
+        msg = email.message_from_bytes(target.read_bytes(), policy=policy.default)
+        assert msg["Subject"].startswith(subject)
+        html = msg.get_body(("html",)).get_content()
+        assert "<style" not in html and len(html.encode()) < 102 * 1024

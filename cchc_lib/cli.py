@@ -265,11 +265,9 @@ def cmd_email(args) -> int:
     import yaml
 
     from .catalog import resolve
-    from .delivery import report_folder, to_html
+    from .delivery import OVERVIEW_FOLDER, report_folder, to_html
     from .mail import build_message, email_body, send, smtp_settings, summary_of
     from .periods import parse_period
-
-    from .delivery import OVERVIEW_FOLDER
 
     period = parse_period(args.period).label
     overview = args.report == "overview"

@@ -151,22 +151,19 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     name = unit_name(tables["units"], unit_code)
     scored, summary = _unit_score(method, tables, unit_code, year)
     official = tables.get("official_results")
-    before = official_scored(method, official, unit_code, year - 1) \
-        if official is not None else None
-    summary_before = None
-    if before is not None:
-        pts = float(before[before.id.isin([*method.fields, SURVEY_ID])].points.sum())
-        summary_before = {"points": pts, "index": pts / method.max_points * 100,
-                          "grade": method.grade(pts / method.max_points * 100)}
-    units = sorted(tables["units"].unit_code)
+
+    def published(unit: str) -> pd.DataFrame | None:  # last year's official points
+        return official_scored(method, official, unit, year - 1) if official is not None \
+            else None
+
+    before = published(unit_code)
+    summary_before = total(method, before) if before is not None else None
     now, then = {}, {}
-    for u in units:
+    for u in sorted(tables["units"].unit_code):
         now[u] = summary["index"] if u == unit_code else \
             _unit_score(method, tables, u, year)[1]["index"]
-        b = official_scored(method, official, u, year - 1) if official is not None else None
-        if b is not None:
-            then[u] = float(b[b.id.isin([*method.fields, SURVEY_ID])].points.sum()) \
-                / method.max_points * 100
+        if (b := published(u)) is not None:
+            then[u] = total(method, b)["index"]
     names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))
     return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,
                      points_lost(method, scored, before), ranking(now, then), names)

@@ -98,10 +98,11 @@ def official_scored(method: Methodology, official: pd.DataFrame, unit_code: str,
     for c in reversed(list(method.criteria.values())):
         if c.children:
             rows[c.id] = sum(rows[k] for k in c.children)
-    out = pd.DataFrame({"id": list(rows), "points": list(rows.values())})
+    out = pd.DataFrame({"id": list(rows), "points": list(rows.values()),
+                        "level": [method.criteria[i].level for i in rows]})
     if method.survey_max:
-        out.loc[len(out)] = {"id": SURVEY_ID, "points": points.get(SURVEY_ID, 0.0)}
-    return out
+        out.loc[len(out)] = {"id": SURVEY_ID, "points": points.get(SURVEY_ID, 0.0), "level": 1}
+    return out  # total() reads it like a scored frame
 
 
 def points_lost(method: Methodology, now: pd.DataFrame, before: pd.DataFrame | None

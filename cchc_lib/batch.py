@@ -176,39 +176,38 @@ def monthly_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame,
     for name, arr in offered.items():
         c[f"_offered_{name}"] = arr.sum(axis=2)
 
-    cells: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    def procedure_cells(month: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each dossier's (unit, month, procedure) cell in ``offered``, where it has one."""
+        ok = (month >= lo) & (month <= hi) & (proc >= 0)
+        return ok, ((unit * grid.n_months + month - lo) * len(codes) + proc)[ok]
 
-    def is_offered(kind: str, month: np.ndarray) -> np.ndarray:
-        """Per dossier: its procedure offered (with ``kind``) by its unit in that month."""
-        if id(month) not in cells:  # the (unit, month, procedure) cell, once per date column
-            ok = (month >= lo) & (month <= hi) & (proc >= 0)
-            cells[id(month)] = (ok, ((unit * grid.n_months + month - lo) * len(codes)
-                                     + proc)[ok])
-        ok, flat = cells[id(month)]
-        out = np.zeros(len(month), dtype=bool)
+    cells = {"received": procedure_cells(rm), "returned": procedure_cells(retm)}
+
+    def is_offered(kind: str, when: str) -> np.ndarray:
+        """Per dossier: its procedure offered (with ``kind``) by its unit in the month it was
+        ``received`` or ``returned``."""
+        ok, flat = cells[when]
+        out = np.zeros(len(d), dtype=bool)
         out[ok] = offered[kind].reshape(-1)[flat]
         return out
 
-    def distinct_procedures(month: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Per cell: how many distinct procedures have at least one dossier in ``mask``."""
-        key = np.unique((unit[mask] * grid.n_months + (month[mask] - lo)) * len(codes)
-                        + proc[mask])
+    def distinct_procedures(rows: np.ndarray, month: np.ndarray) -> np.ndarray:
+        """Per cell: how many distinct procedures the dossiers ``rows`` (in ``month``) touch."""
+        key = np.unique((unit[rows] * grid.n_months + (month - lo)) * len(codes) + proc[rows])
         return np.bincount(key // len(codes), minlength=grid.shape[0] * grid.shape[1]
                            ).reshape(grid.shape)
 
-    online_hits = distinct_procedures(rm, acc & online & is_offered("online", rm))
+    rows = np.flatnonzero(acc & online & is_offered("online", "received"))
+    online_hits = distinct_procedures(rows, rm[rows])
     c["online_procedure_rate_num"] = c["online_service_uptake_num"] = online_hits
     c["online_procedure_rate_den"] = c["online_service_uptake_den"] = c["_offered_online"]
     # a procedure counts once per month whether its postal dossier came in or went out
-    by_post_in = acc & postal & is_offered("postal", rm)
-    by_post_out = acc & returned_by_post & is_offered("postal", retm)
-    both = np.concatenate([rm[by_post_in], retm[by_post_out]])
-    who = np.concatenate([np.flatnonzero(by_post_in), np.flatnonzero(by_post_out)])
-    key = np.unique((unit[who] * grid.n_months + (both - lo)) * len(codes) + proc[who])
-    c["postal_procedure_rate_num"] = np.bincount(
-        key // len(codes), minlength=grid.shape[0] * grid.shape[1]).reshape(grid.shape)
+    came_in = np.flatnonzero(acc & postal & is_offered("postal", "received"))
+    went_out = np.flatnonzero(acc & returned_by_post & is_offered("postal", "returned"))
+    c["postal_procedure_rate_num"] = distinct_procedures(
+        np.concatenate([came_in, went_out]), np.concatenate([rm[came_in], retm[went_out]]))
     c["postal_procedure_rate_den"] = c["_offered_postal"]
-    returned = acc & (retm >= 0) & is_offered("postal", retm)
+    returned = acc & (retm >= 0) & is_offered("postal", "returned")
     c["postal_return_share_den"] = grid.count(k_retm, returned)
     c["postal_return_share_num"] = grid.count(k_retm, returned & returned_by_post)
     c["online_provision_rate_num"], c["online_provision_rate_den"] = c["_offered_online"], \
@@ -219,7 +218,7 @@ def monthly_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame,
     c["online_dossier_share_den"] = grid.count(k_rm, received)
     c["digitized_share_num"] = grid.count(k_rm, received & flag("digitized"))
     c["digitized_share_den"] = c["online_dossier_share_den"]
-    fee = received & is_offered("fee", rm)
+    fee = received & is_offered("fee", "received")
     c["online_payment_share_den"] = grid.count(k_rm, fee)
     c["online_payment_share_num"] = grid.count(k_rm, fee & flag("paid_online"))
     c["e_result_share_num"] = grid.count(k_em, ended & flag("e_result"))

@@ -145,6 +145,12 @@ def report_folder(period: str, unit_code: str, reports_dir: str | Path = REPORTS
     return project_root() / reports_dir / period / unit_code
 
 
+def run_ingest_notebook(folder: Path, catalog: str, data_dir: str, kernel: str) -> Path:
+    """The ingest notebook, executed into ``folder`` as the record of what was read."""
+    return execute(project_root() / NOTEBOOKS_DIR / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
+                   {"catalog": catalog, "out_dir": data_dir}, kernel)
+
+
 def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
              data_dir: str = "data/processed", reports_dir: str | Path = REPORTS_DIR,
              ingest: bool = True, kernel: str = KERNEL_NAME, reports: tuple[str, ...] = ("ward",),
@@ -158,8 +164,7 @@ def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
     files = []
     if ingest:
         progress("ingest")
-        files.append(execute(notebooks / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
-                             {"catalog": catalog, "out_dir": data_dir}, kernel))
+        files.append(run_ingest_notebook(folder, catalog, data_dir, kernel))
     year = int(period[:4])
     jobs = {
         "ward": (REPORT_NOTEBOOK, {"unit_code": unit_code, "period": period,
@@ -201,8 +206,7 @@ def run_overview(period: str, *, catalog: str = "data/catalog.yml",
     files = []
     if ingest:
         progress("ingest")
-        files.append(execute(root / NOTEBOOKS_DIR / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
-                             {"catalog": catalog, "out_dir": data_dir}, kernel))
+        files.append(run_ingest_notebook(folder, catalog, data_dir, kernel))
     progress("report")
     report = execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK, folder / OVERVIEW_NOTEBOOK,
                      {"period": period, "data_dir": data_dir}, kernel)
@@ -327,9 +331,7 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
     try:
         ensure_kernel(kernel)
         if ingest:
-            execute(root / NOTEBOOKS_DIR / INGEST_NOTEBOOK,
-                    folder / period / INGEST_NOTEBOOK,
-                    {"catalog": catalog, "out_dir": data_dir}, kernel)
+            run_ingest_notebook(folder / period, catalog, data_dir, kernel)
         options = {"data_dir": data_dir, "reports_dir": str(reports_dir), "kernel": kernel,
                    "reports": reports, "as_of": as_of}
         workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))

@@ -62,10 +62,10 @@ def _flag(series: pd.Series) -> pd.Series:
 def effective_end(dossiers: pd.DataFrame, calendar: WorkCalendar | None = None) -> pd.Series:
     """End date less the working days spent waiting for the citizen's supplement."""
     end = end_date(dossiers)
-    days = pd.to_numeric(dossiers.get("supplement_days"), errors="coerce")
-    if days is None:
+    if "supplement_days" not in dossiers:
         return end.dt.normalize()
-    wait = days.fillna(0).clip(lower=0).round().astype("int64")
+    wait = pd.to_numeric(dossiers.supplement_days, errors="coerce").fillna(0)
+    wait = wait.clip(lower=0).round().astype("int64")
     ok = end.notna() & (wait > 0)
     out = end.dt.normalize()
     if ok.any():

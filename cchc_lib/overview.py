@@ -19,26 +19,22 @@ from . import national, render, schema
 from .catalog import resolve
 from .ingest import read_processed
 from .periods import Period, parse_period
+from .results import unit_indicators
 
 
 def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) -> dict:
-    """One unit's figures for the overview."""
-    dossiers, catalogue = tables["dossiers"], tables["catalogue"]
-    plan = ind.plan_indicators(ind.procedure_uptake(dossiers, catalogue, unit_code, period),
-                               unit_code, period, tables.get("targets")).set_index("indicator")
-    form = ind.bieu06(dossiers, catalogue, unit_code, period).iloc[-1]
-    points = national.points_766(national.national_indicators(dossiers, catalogue, unit_code,
-                                                              period))
-    apology = national.apology_coverage(dossiers, unit_code, period).iloc[-1]
+    """One unit's figures for the overview, read off its whole-unit indicator rows."""
+    rows = unit_indicators(tables, unit_code, period)
+    unit = rows[rows.field.isna()].set_index("indicator")
     out = {"unit_code": unit_code}
     for indicator in schema.PLAN_INDICATORS:
-        out[indicator] = plan.loc[indicator, "value"]
-        out[f"{indicator}_met"] = plan.loc[indicator, "met"]
+        out[indicator] = unit.loc[indicator, "value"]
+        out[f"{indicator}_met"] = unit.loc[indicator, "met"]
     out["targets_met"] = int(sum(bool(out[f"{i}_met"]) for i in schema.PLAN_INDICATORS))
-    out["received_total"] = int(form.received_total)
-    out["on_time_rate"] = form.on_time_rate
-    out["points_766"] = float(points.points.dropna().sum())
-    out["apology_coverage"] = apology.value
+    out["received_total"] = int(unit.loc["received_total", "value"])
+    out["on_time_rate"] = unit.loc["on_time_rate", "value"]
+    out["points_766"] = float(national.points_766(unit.reset_index()).points.dropna().sum())
+    out["apology_coverage"] = unit.loc["apology_coverage", "value"]
     return out
 
 

@@ -99,7 +99,7 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
     as_of_ts = pd.Timestamp(as_of)
     log = progress if progress is not None else pd.DataFrame(
         columns=["task_id", "date", "status", "note", "evidence"])
-    log = log[log.date <= as_of_ts + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)]
+    log = log[log.date < as_of_ts + pd.Timedelta(days=1)]  # updates up to the end of that day
     log = log.sort_values(["task_id", "date"], kind="stable")
     rows = []
     for t in tasks.itertuples(index=False):

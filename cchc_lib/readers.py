@@ -23,6 +23,7 @@ import pandas as pd
 from . import schema
 from .catalog import Source
 from .errors import InputFileError
+from .parsers import blank
 from .schema import Table
 from .text import match_key
 
@@ -266,11 +267,7 @@ NON_DATA_REASONS_VI = {
 
 def blank_cells(values: pd.DataFrame) -> pd.DataFrame:
     """True where a cell holds nothing (None, NaN or only spaces)."""
-    out = {}
-    for c in values.columns:
-        col = values[c]
-        out[c] = col.isna() | col.astype("string").str.strip().fillna("").eq("")
-    return pd.DataFrame(out, index=values.index)
+    return pd.DataFrame({c: blank(values[c]) for c in values.columns}, index=values.index)
 
 
 def non_data_rows(values: pd.DataFrame, received_pos: int | None) -> pd.Series:

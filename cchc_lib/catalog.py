@@ -10,7 +10,8 @@ the nearest folder above the working directory that holds ``data/catalog.yml``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -33,6 +34,9 @@ class Source:
     label: str  # as the user wrote it, relative: used in messages and quarantine rows
     unit_code: str | None = None  # for exports that hold one unit and no unit column
     sheet: str | None = None  # XLSX: read only this sheet
+    # spellings the office pins: column -> folded spelling -> code (wins over the rules)
+    value_map: dict = field(default_factory=dict, hash=False, compare=False)
+    exported_on: date | None = None  # no date in the file may be later than this
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class DataCatalog:
     sources: dict[str, Source] = field(default_factory=dict)
     dossiers: tuple[Source, ...] = ()
     personal_columns: tuple[str, ...] = ()
+    value_map: dict = field(default_factory=dict, hash=False)  # for every source
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -62,18 +67,63 @@ def resolve(path: str | Path) -> Path:
     return p if p.is_absolute() else project_root() / p
 
 
+SOURCE_OPTIONS = ("path", "unit_code", "sheet", "value_map", "exported_on")
+
+
+def value_map(spec: object, where: str) -> dict:
+    """A ``value_map:`` checked: column -> {spelling: code}, spellings folded, codes valid.
+
+    ``value_map: {receive_channel: {"Một cửa điện tử": direct}}`` pins what a spelling
+    means for that column; it wins over the meaning rules.
+    """
+    from . import schema
+    from .codes import FAMILIES
+    from .text import fold
+
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict):
+        raise CchcError(f"{where}: value_map is a mapping of column -> {{spelling: code}}")
+    columns = {c.name: c for t in schema.TABLES.values() for c in t.columns
+               if c.kind in ("code", "flag", "fee")}
+    out: dict[str, dict] = {}
+    for column, pins in spec.items():
+        if column not in columns:
+            raise CchcError(f"{where}: value_map names column '{column}', which holds no "
+                            f"codes (columns with codes: {', '.join(sorted(columns))})")
+        col = columns[column]
+        family = FAMILIES["flag" if col.kind in ("flag", "fee") else col.vocabulary]
+        allowed = list(schema.VOCABULARIES[family.name])
+        if not isinstance(pins, dict):
+            raise CchcError(f"{where}: value_map.{column} is a mapping of spelling -> code")
+        out[column] = {}
+        for spelling, code in pins.items():
+            if family.name == "flag" and not isinstance(code, bool):
+                code = family.read(code)[0] if code is not None else None
+            if code not in allowed:
+                raise CchcError(f"{where}: value_map.{column}: '{spelling}' -> '{code}' is "
+                                f"not a code of {column} (codes: "
+                                f"{', '.join(str(a) for a in allowed)})")
+            out[column][fold(spelling)] = code
+    return out
+
+
 def _source(entry: object, base: Path, where: str) -> Source:
     if isinstance(entry, str):
         entry = {"path": entry}
     if not isinstance(entry, dict) or "path" not in entry:
         raise CchcError(f"{where}: each source needs a 'path'")
-    unknown = set(entry) - {"path", "unit_code", "sheet"}
+    unknown = set(entry) - set(SOURCE_OPTIONS)
     if unknown:
-        raise CchcError(f"{where}: unknown option(s) {', '.join(sorted(unknown))}; "
-                        "allowed: path, unit_code, sheet")
+        raise CchcError(f"{where}: unknown option(s) {', '.join(sorted(map(str, unknown)))}; "
+                        f"allowed: {', '.join(SOURCE_OPTIONS)}")
+    exported = entry.get("exported_on")
+    if exported is not None and not isinstance(exported, date):
+        raise CchcError(f"{where}: exported_on is a date written YYYY-MM-DD")
     rel = Path(str(entry["path"]))
     return Source(path=(base / rel).resolve(), label=_label(base / rel),
-                  unit_code=entry.get("unit_code"), sheet=entry.get("sheet"))
+                  unit_code=entry.get("unit_code"), sheet=entry.get("sheet"),
+                  value_map=value_map(entry.get("value_map"), where), exported_on=exported)
 
 
 def _label(path: Path) -> str:
@@ -100,12 +150,17 @@ def load_catalog(path: str | Path | None = None) -> DataCatalog:
     sources: dict[str, Source] = {}
     dossiers: list[Source] = []
     personal: list[str] = []
+    pins: dict[str, dict] = {}
     includes = spec.get("include") or []
     for inc in [includes] if isinstance(includes, str) else includes:
         sub = load_catalog(base / inc)
         sources.update(sub.sources)
         dossiers.extend(sub.dossiers)
         personal.extend(sub.personal_columns)
+        for column, m in sub.value_map.items():
+            pins.setdefault(column, {}).update(m)
+    for column, m in value_map(spec.get("value_map"), f"{_label(file)}: value_map").items():
+        pins.setdefault(column, {}).update(m)
     for name in SINGLE_SOURCES:
         if name in spec:
             sources[name] = _source(spec[name], base, f"{_label(file)}: {name}")
@@ -113,7 +168,15 @@ def load_catalog(path: str | Path | None = None) -> DataCatalog:
         dossiers.append(_source(entry, base, f"{_label(file)}: dossiers[{i}]"))
     personal.extend(str(c) for c in spec.get("personal_columns") or [])
     return DataCatalog(path=file, sources=sources, dossiers=tuple(dossiers),
-                       personal_columns=tuple(personal))
+                       personal_columns=tuple(personal), value_map=pins)
+
+
+def pinned(catalog: DataCatalog, source: Source) -> dict[str, dict]:
+    """The spellings pinned for one source: the catalog's, then the source's own on top."""
+    out = {column: dict(m) for column, m in catalog.value_map.items()}
+    for column, m in source.value_map.items():
+        out.setdefault(column, {}).update(m)
+    return out
 
 
 def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units=None,
@@ -131,4 +194,4 @@ def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units
             _source({"path": str(Path(d).resolve()), **({"unit_code": unit_code} if unit_code
                                                          else {})}, here, "--dossiers")
             for d in dossiers)
-    return DataCatalog(catalog.path, sources, new_dossiers, catalog.personal_columns)
+    return replace(catalog, sources=sources, dossiers=new_dossiers)

@@ -47,6 +47,9 @@ def _add_ingest(sub) -> None:
     p.add_argument("--units", metavar="FILE", help="units file instead of the catalog's")
     p.add_argument("--out", default=str(PROCESSED_DIR),
                    help="output folder (default: %(default)s)")
+    p.add_argument("--strict", action="store_true",
+                   help="for unattended runs: exit with status 2, writing nothing, when one "
+                   "unrecognised value sets aside at least 1 %% of a file's rows (or 20 rows)")
 
 
 def _add_indicators(sub) -> None:
@@ -141,10 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_ingest(args) -> int:
-    from .ingest import run, summary_text
+    from .ingest import alerts_text, run, summary_text
 
     result = run(args.catalog, args.out, dossiers=args.dossiers, catalogue=args.catalogue,
-                 units=args.units, unit_code=args.unit_code)
+                 units=args.units, unit_code=args.unit_code, strict=args.strict)
+    if result.alerts:
+        print(alerts_text(result), file=sys.stderr)
+        if args.strict:
+            print("cchc: error: --strict: nothing written; pin the values above in the data "
+                  "catalog or correct the export", file=sys.stderr)
+            return EXIT_USER_ERROR
     print(summary_text(result), end="")
     print(f"written to {args.out}")
     return 0

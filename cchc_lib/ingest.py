@@ -11,9 +11,11 @@ values by column kind (:mod:`cchc_lib.parsers`) -> mark rows that break a rule w
 from __future__ import annotations
 
 import io
+import json
+import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,12 +23,21 @@ import pandas as pd
 
 from . import schema
 from .calendar import WorkCalendar, add_working_days
-from .catalog import PROCESSED_DIR, DataCatalog, Source, load_catalog, resolve, with_overrides
+from .catalog import (
+    PROCESSED_DIR,
+    DataCatalog,
+    Source,
+    load_catalog,
+    pinned,
+    resolve,
+    with_overrides,
+)
+from .codes import AMBIGUOUS, problem_vi
 from .errors import CchcError, InputFileError
-from .parsers import BAD_REASON, PARSERS, blank
+from .parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
 from .readers import NON_DATA_REASONS_VI, RawSheet, alias_index, non_data_rows, read_source
 from .schema import REASON_SEP, Table
-from .text import match_key
+from .text import fold, match_key, shown_values
 from .validation import validate
 
 SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
@@ -87,17 +98,21 @@ class Reasons:
     def __init__(self, index: pd.Index):
         self.text = pd.Series("", index=index, dtype=object)
         self.detail = pd.Series("", index=index, dtype=object)
+        # unreadable codes, kept in memory only: (column, raw values, problems) for alerts
+        self.bad_codes: list[tuple[str, pd.Series, pd.Series]] = []
 
-    def add(self, mask: pd.Series, reason: str, column: str, values: pd.Series | None = None):
+    def add(self, mask: pd.Series, reason: str, column: str, shown: pd.Series | None = None):
+        """Mark rows; ``shown`` is what the quarantine may show of the value (see
+        :func:`cchc_lib.text.shown_values`), never the raw text."""
         mask = mask.fillna(False).astype(bool)
         if not mask.any():
             return
         tag = f"{reason}:{column}"
         self.text[mask] = np.where(self.text[mask] == "", tag, self.text[mask] + REASON_SEP + tag)
-        if values is not None:
-            shown = column + "=" + values[mask].astype(str)
-            self.detail[mask] = np.where(self.detail[mask] == "", shown,
-                                         self.detail[mask] + REASON_SEP + shown)
+        if shown is not None:
+            note = column + "=" + shown[mask].astype(str)
+            self.detail[mask] = np.where(self.detail[mask] == "", note,
+                                         self.detail[mask] + REASON_SEP + note)
 
     @property
     def rejected(self) -> pd.Series:
@@ -112,13 +127,38 @@ class Reasons:
         return out
 
 
-def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None
-                ) -> tuple[pd.DataFrame, Reasons]:
+def _vocabulary(col) -> re.Pattern | None:
+    """The words of a code column's family, to tell a label from text a person typed."""
+    if col.kind not in ("code", "flag", "fee"):
+        return None
+    family = family_of(col)
+    return re.compile("|".join(p.pattern for p in family.patterns().values()))
+
+
+def _shown_bad(raw: pd.Series, bad: pd.Series, col, value_map: dict | None) -> pd.Series:
+    """What the quarantine says of each unreadable value: the value when it may be shown,
+    and for codes why it was not read."""
+    shown = pd.Series("", index=raw.index, dtype=object)
+    if not bad.any():
+        return shown
+    part = raw[bad]
+    text = shown_values(part, col.kind, _vocabulary(col)).astype(object)
+    if col.kind in ("code", "flag"):
+        problems = code_problems(part, family_of(col), value_map).fillna("unknown")
+        text = '"' + text + '" (' + problems.map(problem_vi) + ")"
+    shown[bad] = text
+    return shown
+
+
+def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None,
+                value_maps: dict[str, dict] | None = None) -> tuple[pd.DataFrame, Reasons]:
     """Typed canonical columns of one block, and the reasons each row breaks a rule.
 
-    Only canonical positions of ``values`` are read. The raw value is kept in the reason's
-    detail only for dates, codes and numbers, never for text.
+    Only canonical positions of ``values`` are read. ``value_maps``: the office's pinned
+    spellings, column -> folded spelling -> code. The reason's detail shows a failing value
+    only when it looks like a date, number or code (never text a person typed).
     """
+    value_maps = value_maps or {}
     index = values.index
     frame = pd.DataFrame(index=index)
     reasons = Reasons(index)
@@ -130,11 +170,15 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
             extras[name] = values[pos]
             continue
         col = columns[name]
-        parsed, bad = PARSERS[col.kind](values[pos], col)
+        parsed, bad = PARSERS[col.kind](values[pos], col, value_maps.get(name))
         frame[name] = parsed
         if col.kind in BAD_REASON:
-            reasons.add(bad, BAD_REASON[col.kind], name, values[pos])
+            reasons.add(bad, BAD_REASON[col.kind], name,
+                        _shown_bad(values[pos], bad, col, value_maps.get(name)))
             unreadable[name] = bad
+            if col.kind in ("code", "flag") and bad.any():
+                reasons.bad_codes.append((name, values[pos][bad], code_problems(
+                    values[pos][bad], family_of(col), value_maps.get(name))))
     for col in table.columns:
         if col.name not in frame:
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])
@@ -214,6 +258,62 @@ class FileReport:
     rows_skipped: dict[str, int] = field(default_factory=dict)  # not data: blank, totals, …
     personal_columns_dropped: list[str] = field(default_factory=list)
     columns_ignored: list[str] = field(default_factory=list)
+    # unreadable code values, one per (column, folded value), kept in memory for the alerts
+    unread_codes: list[UnreadCode] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class UnreadCode:
+    column: str
+    shown: str  # as the quarantine may show it (never text a person typed)
+    problem: str  # codes.UNKNOWN, NOT_A_CODE or "ambiguous:a/b"
+    rows: int
+    first_row: int  # the file's row or line number of its first occurrence
+    spelling: str  # the raw value: used only to write the value_map line, if it may be shown
+    family: str  # the code family (codes.FAMILIES)
+
+
+# An unread value is said first, loudly, when it sets aside this share of a file's rows or
+# this many rows (issue: one spelling an export system uses can hide half the data).
+ALERT_SHARE = 0.01
+ALERT_ROWS = 20
+
+
+@dataclass
+class CodeAlert:
+    """One unrecognised value that sets aside many rows of one file."""
+
+    table: str
+    file: str
+    code: UnreadCode
+    rows_in: int
+
+    @property
+    def share(self) -> float:
+        return self.code.rows / self.rows_in if self.rows_in else 0.0
+
+    @property
+    def value_map_line(self) -> str:
+        """The line to add to the data catalog once the office knows what the value means:
+        the codes to choose from are those the value names, or every code of the column."""
+        if self.code.problem.startswith(AMBIGUOUS):
+            options = self.code.problem.split(":", 1)[1].split("/")
+        else:
+            options = [str(c).lower() for c in schema.VOCABULARIES[self.code.family]]
+        spelling = (json.dumps(self.code.spelling, ensure_ascii=False)
+                    if self.code.shown == self.code.spelling
+                    else f'"<giá trị ở dòng {self.code.first_row}>"')
+        return f"value_map: {{{self.code.column}: {{{spelling}: {'|'.join(options)}}}}}"
+
+    def message_vi(self) -> str:
+        from .render import integer, percent
+
+        return (f"CẢNH BÁO {self.file}: cột {self.code.column}, giá trị "
+                f"\"{self.code.shown}\" ({problem_vi(self.code.problem)}) làm "
+                f"{integer(self.code.rows)}/{integer(self.rows_in)} dòng "
+                f"({percent(self.share)}) bị cách ly; lần đầu ở dòng {self.code.first_row}. "
+                f"Khi đã rõ nghĩa, ghim cách viết này trong danh mục dữ liệu (data/catalog.yml), "
+                f"giữ một mã:\n    {self.value_map_line}")
 
 
 @dataclass
@@ -224,13 +324,35 @@ class IngestResult:
     methodology: str | None = None  # the PAR methodology YAML, checked, copied as it is
 
     @property
+    def alerts(self) -> list[CodeAlert]:
+        """Unrecognised values that set aside at least 1 % of a file's rows, or 20 rows."""
+        out = []
+        rows_in: dict[tuple[str, str], int] = {}
+        for f in self.files:
+            rows_in[(f.table, f.file)] = rows_in.get((f.table, f.file), 0) + f.rows_in
+        merged: dict[tuple, UnreadCode] = {}
+        for f in self.files:
+            for c in f.unread_codes:
+                key = (f.table, f.file, c.column, fold(c.spelling), c.problem)
+                if key in merged:
+                    m = merged[key]
+                    merged[key] = replace(m, rows=m.rows + c.rows)
+                else:
+                    merged[key] = c
+        for (table, file, *_), c in merged.items():
+            n = rows_in[(table, file)]
+            if c.rows >= ALERT_ROWS or c.rows >= ALERT_SHARE * n:
+                out.append(CodeAlert(table, file, c, n))
+        return sorted(out, key=lambda a: (-a.code.rows, a.file, a.code.column))
+
+    @property
     def summary(self) -> pd.DataFrame:
-        rows = [{**f.__dict__,
+        rows = [{**{k: v for k, v in f.__dict__.items() if k != "unread_codes"},
                  "rows_skipped": sum(f.rows_skipped.values()),
                  "skipped_detail": ", ".join(f"{k} {v}" for k, v in f.rows_skipped.items()),
                  "personal_columns_dropped": ", ".join(f.personal_columns_dropped),
                  "columns_ignored": ", ".join(f.columns_ignored)} for f in self.files]
-        cols = list(FileReport.__dataclass_fields__)
+        cols = [c for c in FileReport.__dataclass_fields__ if c != "unread_codes"]
         cols.insert(cols.index("rows_skipped") + 1, "skipped_detail")
         return pd.DataFrame(rows, columns=cols)
 
@@ -248,8 +370,8 @@ def _missing_columns_error(raw: RawSheet, cmap: ColumnMap, table: Table,
     return InputFileError(source.label, f"required column missing{where}: {names}")
 
 
-def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table
-           ) -> tuple[pd.DataFrame, Reasons, FileReport]:
+def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
+           value_maps: dict[str, dict]) -> tuple[pd.DataFrame, Reasons, FileReport]:
     # personal columns are never looked at: only canonical and ignored positions are kept
     values = raw.values[sorted([*cmap.canonical, *cmap.ignored])]
     received = next((p for p, n in cmap.canonical.items() if n == "received_at"), None)
@@ -257,7 +379,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table
     data = (kind == "").to_numpy()
     skipped = kind[~data].value_counts().sort_index().to_dict()
     values = values[data].reset_index(drop=True)
-    frame, reasons = parse_block(values, table, cmap, source.unit_code)
+    frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps)
     frame["source_row"] = raw.row_numbers[data].astype("int64")
     if raw.broken_rows:  # lines that do not split into the header's columns
         broken = frame.iloc[:0].reindex(range(len(raw.broken_rows)))  # empty, same dtypes
@@ -270,12 +392,31 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table
         order = frame.source_row.argsort(kind="stable").to_numpy()  # back in file order
         frame = frame.iloc[order].reset_index(drop=True)
         reasons = _take(joined, order)
+    unread = _unread_codes(reasons, raw.row_numbers[data], table)
     frame["source_file"] = raw.file
     frame["source_sheet"] = raw.sheet
     report = FileReport(table.name, raw.file, raw.sheet, len(frame), rows_skipped=skipped,
                         personal_columns_dropped=cmap.personal,
-                        columns_ignored=[n for n in cmap.ignored.values() if n])
+                        columns_ignored=[n for n in cmap.ignored.values() if n],
+                        unread_codes=unread)
     return frame, reasons, report
+
+
+def _unread_codes(reasons: Reasons, row_numbers: np.ndarray, table: Table) -> list[UnreadCode]:
+    """Each unreadable code value of a block, counted once per (column, folded spelling)."""
+    columns = {c.name: c for c in table.columns}
+    out = []
+    for column, values, problems in reasons.bad_codes:
+        col = columns[column]
+        frame = pd.DataFrame({"raw": values.astype("string"), "problem": problems,
+                              "row": row_numbers[values.index.to_numpy()]})
+        frame["key"] = frame.raw.map(fold)
+        for (_key, problem), part in frame.groupby(["key", "problem"], sort=True):
+            first = part.iloc[0]
+            shown = shown_values(part.raw.iloc[:1], col.kind, _vocabulary(col)).iloc[0]
+            out.append(UnreadCode(column, str(shown), str(problem), len(part), int(first.row),
+                                  str(first.raw), family_of(col).name))
+    return out
 
 
 def _take(reasons: Reasons, order: np.ndarray) -> Reasons:
@@ -285,12 +426,12 @@ def _take(reasons: Reasons, order: np.ndarray) -> Reasons:
     return out
 
 
-def _read_table(sources: list[Source], table: Table, personal: tuple[str, ...]
+def _read_table(sources: list[Source], table: Table, catalog: DataCatalog
                 ) -> tuple[pd.DataFrame, Reasons, list[FileReport]]:
     frames, reasons_list, reports = [], [], []
     for source in sources:
         try:
-            blocks = [(raw, map_columns(raw.header, table, personal))
+            blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns))
                       for raw in read_source(source, table)]
             complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
             if not any(complete):
@@ -301,7 +442,8 @@ def _read_table(sources: list[Source], table: Table, personal: tuple[str, ...]
                                               rows_skipped={"incomplete_sheet": len(raw.values)},
                                               personal_columns_dropped=cmap.personal))
                     continue
-                frame, reasons, report = _block(raw, cmap, source, table)
+                frame, reasons, report = _block(raw, cmap, source, table,
+                                                pinned(catalog, source))
                 frames.append(frame)
                 reasons_list.append(reasons)
                 reports.append(report)
@@ -367,7 +509,7 @@ def ingest(catalog: DataCatalog) -> IngestResult:
     for table in TABLE_ORDER:
         sources = ([catalog.sources[table.name]] if table.name in catalog.sources
                    else list(catalog.dossiers) if table is schema.DOSSIERS else [])
-        frame, reasons, file_reports = _read_table(sources, table, catalog.personal_columns)
+        frame, reasons, file_reports = _read_table(sources, table, catalog)
         if table is schema.TARGETS:
             known = list(schema.INDICATOR_LABELS_VI)
             reasons.add(frame.indicator.notna() & ~frame.indicator.isin(known), "bad_code",
@@ -440,14 +582,29 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
 
 
 def run(catalog_path: str | Path | None = None, out_dir: str | Path = PROCESSED_DIR,
-        **overrides) -> IngestResult:
-    """Ingest what the data catalog names (``overrides``: see ``with_overrides``) and write it."""
+        strict: bool = False, **overrides) -> IngestResult:
+    """Ingest what the data catalog names (``overrides``: see ``with_overrides``) and write it.
+
+    ``strict``: when an unrecognised value sets many rows aside (:attr:`IngestResult.alerts`),
+    write nothing and return the result for the caller to report.
+    """
     catalog = load_catalog(catalog_path)
     if any(overrides.values()):
         catalog = with_overrides(catalog, **overrides)
     result = ingest(catalog)
-    write_processed(result, resolve(out_dir))
+    if not (strict and result.alerts):
+        write_processed(result, resolve(out_dir))
     return result
+
+
+def alerts_text(result: IngestResult) -> str:
+    """The alerts, first thing an analyst reads: one paragraph per unrecognised value."""
+    alerts = result.alerts
+    if not alerts:
+        return ""
+    head = (f"{len(alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
+            f"(mọi chỉ số tính trên phần còn lại sẽ sai):")
+    return "\n".join([head, *(a.message_vi() for a in alerts)]) + "\n"
 
 
 def read_processed(data_dir: Path | str) -> dict[str, pd.DataFrame]:

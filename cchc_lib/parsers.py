@@ -13,9 +13,9 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from . import schema
+from .codes import FAMILIES, CodeFamily
 from .schema import Column
-from .text import display_number_text, match_key, on_uniques, to_nfc, vocabulary_index
+from .text import display_number_text, fold, match_key, on_uniques, to_nfc
 
 Parsed = tuple[pd.Series, pd.Series]
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
@@ -41,11 +41,11 @@ def _no(raw: pd.Series) -> pd.Series:
     return pd.Series(False, index=raw.index)
 
 
-def parse_text(raw: pd.Series, col: Column) -> Parsed:
+def parse_text(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     return to_nfc(raw.astype(object).where(~blank(raw))), _no(raw)
 
 
-def parse_procedure_code(raw: pd.Series, col: Column) -> Parsed:
+def parse_procedure_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """Codes as text without any space; Excel numbers get six decimals back (2.00095 ->
     2.000950, every national code has six digits after the dot)."""
     kinds = _kinds(raw)
@@ -59,25 +59,57 @@ def parse_procedure_code(raw: pd.Series, col: Column) -> Parsed:
     return text.mask(text == ""), _no(raw)
 
 
-def codes(raw: pd.Series, vocabulary: dict) -> Parsed:
+def reader(family: CodeFamily, value_map: dict | None) -> Callable[[str], tuple]:
+    """Read one distinct value: the office's ``value_map`` (keys folded) first, then the
+    family's meaning rules. Returns (code, problem)."""
+    pinned = value_map or {}
+
+    def read(value: str) -> tuple:
+        key = fold(value)
+        if key in pinned:
+            return pinned[key], None
+        return family.read(value)
+    return read
+
+
+def codes(raw: pd.Series, family: CodeFamily, value_map: dict | None = None) -> Parsed:
     text = display_number_text(raw.where(~blank(raw)))
-    index = vocabulary_index(vocabulary)
-    mapped = map_unique(text, lambda u: index.get(match_key(u)))
+    read = reader(family, value_map)
+    mapped = map_unique(text, lambda u: read(u)[0])
     return mapped, text.notna() & mapped.isna()
 
 
-def parse_code(raw: pd.Series, col: Column) -> Parsed:
-    values, bad = codes(raw, schema.VOCABULARIES[col.vocabulary])
-    return values.astype("string"), bad
+def code_problems(raw: pd.Series, family: CodeFamily, value_map: dict | None = None
+                  ) -> pd.Series:
+    """Why each (bad) value was not read: ``"unknown"`` or ``"ambiguous:a/b"``."""
+    text = display_number_text(raw.where(~blank(raw)))
+    read = reader(family, value_map)
+    return map_unique(text, lambda u: read(u)[1])
 
 
-def parse_flag(raw: pd.Series, col: Column) -> Parsed:
+def _flag_text(raw: pd.Series) -> pd.Series:
     kinds = _kinds(raw)
     if kinds is not None:
         is_bool = kinds.eq(bool)
         raw = raw.where(~is_bool, raw[is_bool].map({True: "1", False: "0"}))
-    values, bad = codes(raw, schema.FLAGS)
+    return raw
+
+
+def family_of(col: Column) -> CodeFamily:
+    return FAMILIES["flag" if col.kind in ("flag", "fee") else col.vocabulary]
+
+
+def parse_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    values, bad = codes(raw, family_of(col), value_map)
+    return values.astype("string"), bad
+
+
+def parse_flag(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    values, bad = codes(_flag_text(raw), FLAGS_FAMILY, value_map)
     return values.astype("boolean"), bad
+
+
+FLAGS_FAMILY = FAMILIES["flag"]
 
 
 # (regex the text must match, format); day first, always (data_contract.md)
@@ -114,7 +146,7 @@ def _excel_serial(numbers: pd.Series) -> pd.Series:
     return stamps.dt.round("s").astype("datetime64[us]")
 
 
-def parse_datetime(raw: pd.Series, col: Column) -> Parsed:
+def parse_datetime(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """ISO, day-first dd/mm/yyyy (with or without time, SA/CH or AM/PM), yyyyMMddHHmmss,
     Excel serials and native datetimes. Times with a zone become Vietnam local time, naive."""
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
@@ -162,7 +194,7 @@ def _number_text(raw: pd.Series) -> pd.Series:
     return text.str.replace(",", ".", regex=False)
 
 
-def parse_count(raw: pd.Series, col: Column) -> Parsed:
+def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     empty = blank(raw)
     num = pd.to_numeric(_number_text(raw.where(~empty)), errors="coerce")
     ok = num.notna() & (num >= 0) & (num == np.floor(num))
@@ -173,7 +205,7 @@ SAME_DAY = {match_key(s) for s in ("Trong ngày", "Ngay trong ngày", "Trả nga
 FREE = {match_key(s) for s in ("Miễn phí", "Không thu", "Miễn", "Không", "0 đồng")}
 
 
-def parse_amount(raw: pd.Series, col: Column) -> Parsed:
+def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A non-negative number; "1,5" is 1.5; "Trong ngày" is 0; "3 ngày làm việc" is 3."""
     empty = blank(raw)
     text = raw.where(~empty).astype("string").str.strip()
@@ -184,20 +216,20 @@ def parse_amount(raw: pd.Series, col: Column) -> Parsed:
     return num.where(ok).astype("Float64"), ~empty & ~ok
 
 
-def parse_fee(raw: pd.Series, col: Column) -> Parsed:
+def parse_fee(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A fee column holds an amount (non-zero = has a fee: "8.000 đồng") or a yes/no word."""
     empty = blank(raw)
     digits = raw.astype("string").str.replace(r"[.,\s]|đồng|đ|VNĐ|VND", "", regex=True)
     amount = pd.to_numeric(digits.where(digits.str.fullmatch(r"\d+").fillna(False)),
                            errors="coerce")
-    words, _ = parse_flag(raw.where(amount.isna()), col)
+    words, _ = parse_flag(raw.where(amount.isna()), col, value_map)
     free = map_unique(raw.astype("string"), lambda v: match_key(v) in FREE).fillna(False)
     values = (amount > 0).astype("boolean").where(amount.notna(), words)
     values = values.mask(free.astype(bool), False)
     return values.astype("boolean"), ~empty & values.isna()
 
 
-PARSERS: dict[str, Callable[[pd.Series, Column], Parsed]] = {
+PARSERS: dict[str, Callable[..., Parsed]] = {
     "text": parse_text,
     "procedure_code": parse_procedure_code,
     "code": parse_code,

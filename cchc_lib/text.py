@@ -8,17 +8,29 @@ import unicodedata
 import pandas as pd
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_INNER = re.compile(r"[\W_]+")
+
+
+def _plain(value: object) -> str:
+    text = unicodedata.normalize("NFD", str(value)).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
 def match_key(value: object) -> str:
-    """The form two spellings share when they mean the same thing.
+    """The form two spellings of a *header* share when they mean the same thing.
 
     Drops diacritics (đ → d), case, spaces and punctuation, so "Mã hồ sơ", "MA HO SO",
     "mã_hồ_sơ" (NFD or NFC) and "MaHoSo" all give ``"mahoso"``.
     """
-    text = unicodedata.normalize("NFD", str(value)).replace("đ", "d").replace("Đ", "D")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return _NON_ALNUM.sub("", text)
+    return _NON_ALNUM.sub("", _plain(value))
+
+
+def fold(value: object) -> str:
+    """The words of a *value*, for meaning rules: no diacritics (đ → d), lower case,
+    punctuation read as spaces, nothing at the ends: ``" Qua Dịch vụ BƯU CHÍNH công ích. "``
+    → ``"qua dich vu buu chinh cong ich"``."""
+    return " ".join(_INNER.sub(" ", _EDGE.sub("", _plain(value))).split())
 
 
 def vocabulary_index(vocabulary: dict) -> dict[str, object]:
@@ -58,3 +70,38 @@ def display_number_text(series: pd.Series) -> pd.Series:
     """Excel often turns a code such as ``1`` into ``1.0``: give back ``"1"``."""
     return on_uniques(series, lambda t: t.str.strip().str.replace(r"^(-?\d+)\.0+$", r"\1",
                                                                    regex=True))
+
+
+# What a failing value may show in the quarantine: dates, numbers and codes, never text a
+# person typed (a name or an address that slid into a code column).
+_DATE_LIKE = re.compile(r"[\dTZ:/\-.,+ ]{1,32}(?: ?(?:AM|PM|SA|CH))?", re.IGNORECASE)
+_NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]{1,20}")
+_CODE_LIKE = re.compile(r"[^\s]{1,24}")
+_LONG_DIGITS = re.compile(r"\d{9,}")  # phone and ID numbers: 9 to 12 digits
+
+
+def _shown_one(value: str, kind: str, vocabulary: re.Pattern | None) -> str:
+    text = unicodedata.normalize("NFC", value).strip()
+    if kind == "datetime" and _DATE_LIKE.fullmatch(text) and len(text) <= 32 and (
+            not text.isdigit() or len(text) <= 6
+            or (len(text) in (8, 12, 14) and text.startswith(("19", "20")))):
+        return text  # a date, compact yyyyMMdd[HHmm[ss]] or an Excel serial
+    if _LONG_DIGITS.search(text):
+        return f"<số, {sum(ch.isdigit() for ch in text)} chữ số>"
+    if kind in ("count", "amount", "fee") and _NUMBER_LIKE.fullmatch(text):
+        return text
+    if _CODE_LIKE.fullmatch(text):
+        return text
+    if vocabulary is not None and len(text) <= 60 and vocabulary.search(fold(text)):
+        return text  # a label of the code family's own words ("Qua dịch vụ BCCI")
+    return f"<văn bản, {len(text)} ký tự>"
+
+
+def shown_values(raw: pd.Series, kind: str, vocabulary: re.Pattern | None = None
+                 ) -> pd.Series:
+    """Each value as the quarantine may show it: a date, number or short code as it is, a
+    label made of the column's own code words as it is, anything else as
+    ``<văn bản, 37 ký tự>`` and long digit runs as ``<số, 12 chữ số>``."""
+    text = raw.astype("string")
+    return on_uniques(text, lambda t: t.map(lambda v: _shown_one(v, kind, vocabulary),
+                                            na_action="ignore"))

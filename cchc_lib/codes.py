@@ -46,6 +46,7 @@ class CodeFamily:
     rules: Mapping[object, tuple[str, ...]]
     beats: tuple[tuple[object, object], ...] = ()
     symbols: bool = False  # ticks and dashes stand for yes/no
+    unclear: str = r"\b(khong|chua) (ro|xac dinh|biet)\b|\bunknown\b|^n ?a$"  # says it is not known
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def patterns(self) -> dict[object, re.Pattern]:
@@ -67,7 +68,7 @@ class CodeFamily:
                 return self.numbers[int(number)], None
             return None, NOT_A_CODE
         words = fold(raw)
-        if not words:
+        if not words or re.search(self.unclear, words):
             return None, UNKNOWN
         named = [code for code, pattern in self.patterns().items() if pattern.search(words)]
         beaten = {loser for winner, loser in self.beats if winner in named}

@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -207,6 +208,28 @@ def check_dossier_rules(df: pd.DataFrame, reasons: Reasons) -> None:
     ended = df.status.isin(list(schema.ENDED_STATUSES))
     reasons.add(ended & df.finished_at.isna() & df.returned_at.isna(),
                 "status_without_end_date", "status")
+
+
+# Dates a one-stop export can hold: the national portal and the provinces' one-stop systems
+# date from 2015 at the earliest; nothing happened after the export was made (the run day
+# unless the data catalog gives ``exported_on``); a due date lies at most a year after it.
+EARLIEST_DATE = pd.Timestamp("2015-01-01")
+DUE_AHEAD = pd.Timedelta(days=366)
+DATE_COLUMNS = ("submitted_at", "received_at", "due_at", "finished_at", "returned_at")
+
+
+def check_plausible_dates(df: pd.DataFrame, reasons: Reasons, latest: pd.Series) -> None:
+    """Dates outside what an export can hold (a year 0022 or 1900, a receipt next year) are
+    set aside as implausible: never counted as carried over or overdue.
+
+    ``latest``: per row, the last moment the row's export can speak of (end of its day).
+    """
+    for column in DATE_COLUMNS:
+        limit = latest + DUE_AHEAD if column == "due_at" else latest
+        values = df[column]
+        bad = values.notna() & ((values < EARLIEST_DATE) | (values > limit))
+        reasons.add(bad, "implausible_date", column,
+                    values.dt.strftime("%d/%m/%Y").astype(object).where(bad, ""))
 
 
 def mark_duplicates(df: pd.DataFrame) -> pd.Series:
@@ -496,8 +519,19 @@ def _finish(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
                        "source_row": "int64", **table.derived})
 
 
-def ingest(catalog: DataCatalog) -> IngestResult:
-    """Read every source of the catalog into canonical tables; nothing is written."""
+def _latest_dates(frame: pd.DataFrame, sources: list[Source], today: date) -> pd.Series:
+    """Per row: the end of the day its export was made (``exported_on``, else the run day)."""
+    exported = {s.label: pd.Timestamp(s.exported_on or today) for s in sources}
+    days = frame.source_file.map(exported).fillna(pd.Timestamp(today))
+    return days.astype("datetime64[us]") + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
+
+
+def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
+    """Read every source of the catalog into canonical tables; nothing is written.
+
+    ``today``: the day of the run (default: the system date); no date may lie after it.
+    """
+    today = today or date.today()
     for name in ("units", "catalogue"):
         if name not in catalog.sources:
             raise CchcError(f"{catalog.path.name}: the data catalog names no '{name}' source")
@@ -515,6 +549,7 @@ def ingest(catalog: DataCatalog) -> IngestResult:
             reasons.add(frame.indicator.notna() & ~frame.indicator.isin(known), "bad_code",
                         "indicator", frame.indicator)
         if table is schema.DOSSIERS:
+            check_plausible_dates(frame, reasons, _latest_dates(frame, sources, today))
             check_dossier_rules(frame, reasons)
             ok = ~reasons.rejected
             reasons.add(mark_duplicates(frame[ok]).reindex(frame.index, fill_value=False),

@@ -368,6 +368,7 @@ REASON_SEP = "; "
 QUARANTINE_REASONS_VI: dict[str, str] = {
     "missing": "Thiếu giá trị bắt buộc",
     "bad_date": "Ngày tháng không đọc được",
+    "implausible_date": "Ngày tháng không thể có (trước năm 2015 hoặc sau ngày xuất dữ liệu)",
     "bad_code": "Mã không hợp lệ",
     "bad_number": "Số không hợp lệ",
     "received_after_finished": "Ngày tiếp nhận sau ngày kết thúc xử lý",

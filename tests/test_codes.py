@@ -148,7 +148,8 @@ FLAG = [
     ("Đã xin lỗi", True, "TYPED"), ("Có phiếu xin lỗi", True, "TYPED"),
     ("Không có", False, "TYPED"), ("Không đúng", False, "TYPED"), ("Có.", True, "TYPED"),
     ("Miễn", False, "CATALOG"), ("Có/Không", "?", "TYPED"), ("Có, không", "?", "TYPED"),
-    ("Không rõ", "-", "TYPED"), ("Chưa xác định", "-", "TYPED"), ("N/A", "-", "TYPED"), ("Chờ", "-", "TYPED"), ("?", "-", "TYPED"),
+    ("Không rõ", "-", "TYPED"), ("Chưa xác định", "-", "TYPED"), ("N/A", "-", "TYPED"),
+    ("Chờ", "-", "TYPED"), ("?", "-", "TYPED"),
 ]
 
 DAY_KIND = [
@@ -181,7 +182,8 @@ TASK_STATUS = [
     ("Đã hoàn thành", "done", "TYPED"), ("Khó khăn, vướng mắc", "blocked", "TYPED"),
     ("Chậm", "blocked", "TYPED"), ("Chưa hoàn thành", "in_progress", "TYPED"),
     ("Đã thực hiện", "done", "TYPED"), ("Xong", "done", "TYPED"),
-    ("Đang thực hiện, có vướng mắc", "blocked", "TYPED"), ("DANG THUC HIEN", "in_progress", "TYPED"),
+    ("Đang thực hiện, có vướng mắc", "blocked", "TYPED"),
+    ("DANG THUC HIEN", "in_progress", "TYPED"),
     ("chua thuc hien", "not_started", "TYPED"), ("Khác", "-", "TYPED"), ("3", "-", "TYPED"),
 ]
 

@@ -281,6 +281,7 @@ class FileReport:
     rows_skipped: dict[str, int] = field(default_factory=dict)  # not data: blank, totals, …
     personal_columns_dropped: list[str] = field(default_factory=list)
     columns_ignored: list[str] = field(default_factory=list)
+    note: str = ""  # how the file was read: its encoding, a sheet continuing another
     # unreadable code values, one per (column, folded value), kept in memory for the alerts
     unread_codes: list[UnreadCode] = field(default_factory=list, repr=False)
 
@@ -399,6 +400,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     values = raw.values[sorted([*cmap.canonical, *cmap.ignored])]
     received = next((p for p, n in cmap.canonical.items() if n == "received_at"), None)
     kind = non_data_rows(values, received)
+    kind.iloc[raw.header_rows] = "header"  # a header repeated below the first one
     data = (kind == "").to_numpy()
     skipped = kind[~data].value_counts().sort_index().to_dict()
     values = values[data].reset_index(drop=True)
@@ -421,8 +423,19 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     report = FileReport(table.name, raw.file, raw.sheet, len(frame), rows_skipped=skipped,
                         personal_columns_dropped=cmap.personal,
                         columns_ignored=[n for n in cmap.ignored.values() if n],
-                        unread_codes=unread)
+                        unread_codes=unread, note=_note(raw))
     return frame, reasons, report
+
+
+def _note(raw: RawSheet) -> str:
+    from .encodings import LEGACY_NAMES_VI
+
+    notes = []
+    if raw.encoding in LEGACY_NAMES_VI:
+        notes.append(f"bảng mã {LEGACY_NAMES_VI[raw.encoding]}, đã chuyển sang Unicode")
+    if raw.continues:
+        notes.append(f"không có dòng tiêu đề: đọc tiếp theo tiêu đề của trang '{raw.continues}'")
+    return "; ".join(notes)
 
 
 def _unread_codes(reasons: Reasons, row_numbers: np.ndarray, table: Table) -> list[UnreadCode]:
@@ -454,8 +467,13 @@ def _read_table(sources: list[Source], table: Table, catalog: DataCatalog
     frames, reasons_list, reports = [], [], []
     for source in sources:
         try:
+            sheets = read_source(source, table)
+            for raw in sheets:
+                if raw.skipped:  # a sheet not read is said, with its rows
+                    reports.append(FileReport(table.name, raw.file, raw.sheet, 0,
+                                              rows_skipped={raw.skipped: len(raw.values)}))
             blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns))
-                      for raw in read_source(source, table)]
+                      for raw in sheets if not raw.skipped]
             complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
             if not any(complete):
                 raise _missing_columns_error(*blocks[0], table, source)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import math
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 from pathlib import Path
 
@@ -22,15 +23,18 @@ import pandas as pd
 
 from . import schema
 from .catalog import Source
+from .encodings import decode
 from .errors import InputFileError
 from .parsers import blank
 from .schema import Table
-from .text import match_key
+from .text import match_key, on_uniques
 
 HEADER_SCAN_ROWS = 30
 CSV_DELIMITERS = (",", ";", "\t", "|")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEAD_BYTES = 256 * 1024
+MAX_FILE_BYTES = 4 * 2**30  # a text export larger than this is refused, not read slowly
+MAX_COLUMNS = 16_384  # Excel's own limit: a wider header is not a table an office made
 # raw DVCQG columns read only to derive e_result (schema.E_RESULT_PARTS)
 E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
 TOTAL_LABELS = {match_key(s) for s in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Cộng:")}
@@ -50,6 +54,10 @@ class RawSheet:
     row_numbers: np.ndarray  # 1-based line (CSV) or row (XLSX) numbers of the data rows
     typed: bool = False  # values may be numbers/datetimes (Excel), not only text
     broken_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, problem)
+    encoding: str = ""  # text files: the encoding the file was read in
+    header_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="int64"))
+    skipped: str = ""  # a sheet not read: why (NON_DATA_REASONS_VI), its rows all counted
+    continues: str = ""  # a sheet without a header read under the previous sheet's header
 
 
 def alias_index(table: Table) -> dict[str, str]:
@@ -113,24 +121,30 @@ def _no_header(source: Source, table: Table, where: str) -> InputFileError:
 # --------------------------------------------------------------------------------------
 
 
-def _decode_head(head: bytes) -> tuple[str, str]:
-    """(encoding, decoded text) of the start of a text file."""
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", head[3:].decode("utf-8", errors="ignore")
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", head.decode("utf-16", errors="ignore")
-    try:
-        return "utf-8", codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        # Vietnamese Windows ("ANSI") exports: code page 1258
-        return "cp1258", head.decode("cp1258", errors="replace")
+def _refuse_size(source: Source, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(source.label, f"the file is {size / 2**30:.1f} GB, more than the "
+                             f"{MAX_FILE_BYTES // 2**30} GB one export may hold: export one "
+                             "year (or one unit) per file")
+
+
+def decode_text(source: Source) -> tuple[str, str]:
+    """(encoding, text) of a whole text file; line ends made plain (see :func:`read_csv`)."""
+    data = source.path.read_bytes()
+    encoding, text = decode(data)
+    if "\n" in text:
+        # a carriage return alone inside a field (typed into a cell) is not a line end when
+        # the file's lines end in LF or CRLF: it must not split a dossier in two
+        text = text.replace("\r\n", "\n").replace("\r", " ")
+    else:
+        text = text.replace("\r", "\n")  # old Mac line ends
+    return encoding, text
 
 
 def read_csv(source: Source, table: Table) -> list[RawSheet]:
-    with open(source.path, "rb") as fh:
-        head = fh.read(HEAD_BYTES)
-    encoding, text = _decode_head(head)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[:HEADER_SCAN_ROWS + 1]
+    _refuse_size(source, source.path.stat().st_size)
+    encoding, text = decode_text(source)
+    lines = text.split("\n", HEADER_SCAN_ROWS + 1)[:HEADER_SCAN_ROWS + 1]
     best: tuple[int, str, tuple[list[str], int] | None] = (-1, ",", None)
     for delim in CSV_DELIMITERS:
         rows = list(csv.reader(lines, delimiter=delim))
@@ -141,15 +155,17 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     if found is None:
         raise _no_header(source, table, f"the first {HEADER_SCAN_ROWS} lines")
     header, start = found
+    if len(header) > MAX_COLUMNS:
+        raise InputFileError(source.label, f"the header has {len(header):,} columns, more than "
+                             f"the {MAX_COLUMNS:,} a worksheet can hold")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
-            values = pd.read_csv(source.path, sep=delim, encoding=encoding, skiprows=start,
+            values = pd.read_csv(io.StringIO(text), sep=delim, skiprows=start,
                                  header=None, names=range(len(header)), dtype="string",
                                  keep_default_na=False, na_values=[], skip_blank_lines=False,
-                                 on_bad_lines="warn", encoding_errors="strict")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
-                ValueError) as exc:
+                                 on_bad_lines="warn")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
             if isinstance(exc, pd.errors.EmptyDataError):
                 values = pd.DataFrame(columns=range(len(header)), dtype=object)
             elif "EOF inside string" in str(exc):
@@ -164,11 +180,24 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     for w in caught:
         for m in _SKIP_LINE.finditer(str(w.message)):
             broken.append((int(m[1]), m[2].strip()))  # pandas counts physical lines
-    first = start + 1
-    lines_taken = np.arange(first, first + len(values) + len(broken))
-    rows = np.setdiff1d(lines_taken, [b[0] for b in broken]) if broken else lines_taken
+    rows = _line_numbers(values, start + 1, [b[0] for b in broken])
     return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
-                     broken_rows=broken)]
+                     broken_rows=broken, encoding=encoding)]
+
+
+def _line_numbers(values: pd.DataFrame, first: int, broken: list[int]) -> np.ndarray:
+    """The physical line each record starts on: a quoted value that spans lines moves every
+    later record down, and so does each broken line the parser skipped."""
+    extra = np.zeros(len(values), dtype="int64")
+    for c in values.columns:
+        col = values[c]
+        if col.dtype == "string" or col.dtype == object:
+            extra += col.astype("string").str.count("\n").fillna(0).to_numpy(dtype="int64")
+    lines = first + np.arange(len(values)) + np.concatenate([[0], np.cumsum(extra)[:-1]]) \
+        if len(values) else np.zeros(0, dtype="int64")
+    for b in sorted(broken):
+        lines[lines >= b] += 1
+    return lines
 
 
 # --------------------------------------------------------------------------------------
@@ -179,6 +208,7 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
 def read_excel(source: Source, table: Table) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook
 
+    _refuse_size(source, source.path.stat().st_size)
     try:
         book = CalamineWorkbook.from_path(str(source.path))
     except Exception as exc:  # calamine raises its own error types for every bad workbook
@@ -189,24 +219,110 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
             raise InputFileError(source.label, f"no sheet named '{source.sheet}' "
                                  f"(sheets: {', '.join(names)})")
         names = [source.sheet]
-    sheets = []
+    sheets: list[RawSheet] = []
+    previous: RawSheet | None = None  # the last sheet read with a header
     for name in names:
         try:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:
             raise InputFileError(source.label, f"sheet '{name}' cannot be read ({exc})") from None
+        filled = sum(1 for r in rows if any(not _empty(c) for c in r))
         found = find_header(rows, table)
         if found is None:
-            continue
-        header, start = found
+            if previous is not None and filled and _continues(rows, previous, table):
+                header, start, continues = previous.header, 0, previous.sheet
+            else:  # said in the summary, with its rows: a sheet never vanishes
+                sheets.append(RawSheet(source.label, name, [], pd.DataFrame(index=range(filled)),
+                                       np.zeros(filled, dtype="int64"), typed=True,
+                                       skipped="no_header" if filled else "empty_sheet"))
+                continue
+        else:
+            (header, start), continues = found, ""
+        if len(header) > MAX_COLUMNS:
+            raise InputFileError(source.label, f"sheet '{name}': the header has "
+                                 f"{len(header):,} columns, more than Excel allows")
         width = len(header)
         data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[start:]]
         values = pd.DataFrame(data, columns=range(width), dtype=object)
-        sheets.append(RawSheet(source.label, name, header, values,
-                               np.arange(len(values)) + start + 1, typed=True))
-    if not sheets:
+        sheet = RawSheet(source.label, name, header, values,
+                         np.arange(len(values)) + start + 1, typed=True, continues=continues)
+        sheets.append(sheet)
+        previous = sheet
+    if not any(not s.skipped for s in sheets):
         raise _no_header(source, table, f"any sheet's first {HEADER_SCAN_ROWS} rows")
     return sheets
+
+
+def _continues(rows: list[list], previous: RawSheet, table: Table) -> bool:
+    """Whether a sheet without a header row goes on with the previous sheet's list: as wide
+    (give or take an empty last column), and its receipt-date column holds dates."""
+    from .parsers import parse_datetime
+
+    index = alias_index(table)
+    keys = [index.get(match_key(h)) for h in previous.header]
+    if "received_at" not in keys:
+        return False
+    pos = keys.index("received_at")
+    body = [r for r in rows if any(not _empty(c) for c in r)][:200]
+    widths = {sum(1 for c in r if not _empty(c)) for r in body}
+    if max(widths) > len(previous.header):
+        return False
+    cells = pd.Series([r[pos] if pos < len(r) else None for r in body], dtype=object)
+    parsed, bad = parse_datetime(cells, None)
+    return parsed.notna().mean() >= 0.8
+
+
+# --------------------------------------------------------------------------------------
+# A header repeated in the middle of a list (pasted exports, printed page headers)
+# --------------------------------------------------------------------------------------
+
+
+def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
+    """Rows that are a header again are set aside as ``header`` rows, and when they put the
+    columns in another order, the rows below them are read in that order (moved under the
+    first header's columns; a column the first header lacks is added to it)."""
+    if raw.skipped or raw.values.empty:
+        return raw
+    index = alias_index(table)
+    named = pd.DataFrame({c: on_uniques(raw.values[c].astype("string"),
+                                         lambda t: t.map(lambda v: index.get(match_key(v)),
+                                                         na_action="ignore"))
+                          for c in raw.values.columns}, index=raw.values.index)
+    candidates = named.notna().sum(axis=1) >= 2
+    if not candidates.any():
+        return raw
+    scores = named[candidates].nunique(axis=1)
+    needed = max(2, math.ceil(len(table.required) / 2))
+    header_rows = scores.index[scores >= needed].to_numpy()
+    if not len(header_rows):
+        return raw
+    header = list(raw.header)
+    keys = [match_key(h) for h in header]
+    values = raw.values.copy()
+    bounds = [*header_rows, len(values)]
+    for h, end in zip(bounds[:-1], bounds[1:], strict=True):
+        cells = ["" if _empty(c) else unicodedata.normalize("NFC", str(c).strip())
+                 for c in raw.values.iloc[h]]
+        target = []
+        for cell in cells:
+            key = match_key(cell)
+            if not key:
+                target.append(None)
+                continue
+            if key not in keys:
+                header.append(cell)
+                keys.append(key)
+                values[len(header) - 1] = None
+            target.append(keys.index(key))
+        if target == list(range(len(cells))) or end <= h + 1:
+            continue
+        block = raw.values.iloc[h + 1:end]
+        moved = pd.DataFrame(None, index=block.index, columns=values.columns, dtype=object)
+        for src, dst in enumerate(target):
+            if dst is not None:
+                moved[dst] = block[src].astype(object)
+        values.iloc[h + 1:end] = moved.to_numpy()
+    return replace(raw, header=header, values=values, header_rows=header_rows)
 
 
 # --------------------------------------------------------------------------------------
@@ -248,9 +364,10 @@ def sniff(path: Path, label: str) -> str:
 
 
 def read_source(source: Source, table: Table) -> list[RawSheet]:
-    """The table-shaped blocks of one file."""
+    """The table-shaped blocks of one file (sheets not read are returned, marked skipped)."""
     kind = sniff(source.path, source.label)
-    return read_excel(source, table) if kind == "excel" else read_csv(source, table)
+    sheets = read_excel(source, table) if kind == "excel" else read_csv(source, table)
+    return [split_repeated_headers(s, table) for s in sheets]
 
 
 # --------------------------------------------------------------------------------------
@@ -262,6 +379,9 @@ NON_DATA_REASONS_VI = {
     "column_numbers": "Dòng đánh số cột (1), (2), …",
     "totals": "Dòng tổng cộng",
     "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",
+    "header": "Dòng tiêu đề lặp lại giữa danh sách",
+    "no_header": "Trang tính không có dòng tiêu đề và không nối tiếp trang trước (không đọc)",
+    "empty_sheet": "Trang tính trống",
 }
 
 

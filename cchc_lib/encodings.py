@@ -1,0 +1,115 @@
+"""Text encodings Vietnamese offices still meet, decided on the whole file.
+
+- UTF-8 (with or without BOM) and UTF-16 (Excel "Unicode text"), by BOM or a strict decode
+  of *every* byte (a file whose first accented letter comes late is still UTF-8);
+- Windows-1258 (Vietnamese "ANSI"), and the two font encodings of the 1990s–2000s still found
+  in old spreadsheets saved as text: TCVN3 (ABC, fonts ``.VnTime``; TCVN 5712:1993) and VNI
+  (fonts ``VNI-Times``), converted to Unicode.
+
+The legacy encodings are all single-byte, so any byte sequence decodes in each; the right one
+is the one whose text reads as Vietnamese: the decoding with the most common Vietnamese
+syllables wins, and a file where none reads as Vietnamese is refused by the caller.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# TCVN 5712:1993 (VN1, a superset of VN3/ABC): bytes 0x80-0xFF; the rest is ASCII.
+_TCVN_HIGH = (
+    "ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"  # 0x80-0x9F
+    " ĂÂÊÔƠƯĐăâêôơưđẰ"  # 0xA0-0xAF
+    "\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴ"  # 0xB0-0xBF
+    "ẮẦẨẪẤỀặầẩẫấậèỂẻẽ"  # 0xC0-0xCF
+    "éẹềểễếệìỉỄẾỒĩíịò"  # 0xD0-0xDF
+    "ỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ"  # 0xE0-0xFF
+)
+_TCVN_TABLE = {0x80 + i: ch for i, ch in enumerate(_TCVN_HIGH)}
+assert len(_TCVN_HIGH) == 128
+
+# VNI: Windows-1252 letters after a vowel carry its marks; a few stand for whole letters.
+_VNI_MARKS = {  # mark letter -> combining marks (lower and upper case alike)
+    "ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323",
+    "â": "\u0302", "á": "\u0302\u0301", "à": "\u0302\u0300", "å": "\u0302\u0309",
+    "ã": "\u0302\u0303", "ä": "\u0302\u0323",
+    "ê": "\u0306", "é": "\u0306\u0301", "è": "\u0306\u0300", "ú": "\u0306\u0309",
+    "ü": "\u0306\u0303", "ë": "\u0306\u0323",
+}
+_VNI_LETTERS = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
+                "î": "ỵ"}
+_VNI_MARK_RE = re.compile(
+    "([aeouyơư])([" + "".join(_VNI_MARKS) + "])", re.IGNORECASE)
+_VNI_LETTER_RE = re.compile("[" + "".join(_VNI_LETTERS) + "".join(_VNI_LETTERS).upper() + "]")
+
+
+def decode_tcvn3(data: bytes) -> str:
+    return unicodedata.normalize("NFC", data.decode("latin-1").translate(_TCVN_TABLE))
+
+
+def _vni_letter(m: re.Match) -> str:
+    ch = m.group(0)
+    out = _VNI_LETTERS[ch.lower()]
+    return out.upper() if ch.isupper() else out
+
+
+def _vni_mark(m: re.Match) -> str:
+    return m.group(1) + _VNI_MARKS[m.group(2).lower()]
+
+
+def decode_vni(data: bytes) -> str:
+    text = data.decode("cp1252", errors="replace")
+    text = _VNI_LETTER_RE.sub(_vni_letter, text)  # ơ, ư, đ and the i/y letters first
+    text = _VNI_MARK_RE.sub(_vni_mark, text)
+    return unicodedata.normalize("NFC", text)
+
+
+def decode_cp1258(data: bytes) -> str:
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+LEGACY = {"cp1258": decode_cp1258, "tcvn3": decode_tcvn3, "vni": decode_vni}
+LEGACY_NAMES_VI = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+
+# Syllables that any dossier list, catalogue or plan has many of.
+_COMMON = set("""
+hồ sơ mã số tên thủ tục hành chính lĩnh vực ngày tiếp nhận hẹn trả kết quả xử lý giải quyết
+trạng thái đã đang chờ trực tuyến tiếp bưu công ích điện tử một cửa phường xã thị ủy ban nhân
+dân đơn vị hộ tịch chứng thực đăng ký khai sinh tử kết hôn cấp giấy bản sao người nộp địa chỉ
+điện thoại quá hạn đúng trước không có được thời gian phí lệ hình thức kênh nhận tình bổ sung
+tổng cộng năm tháng quý báo cáo danh sách xuất thực hiện hiện việc trình toàn phần độ mức
+""".split())
+
+
+def vietnamese_score(text: str) -> int:
+    """How many words of the text are common Vietnamese syllables with their diacritics."""
+    words = re.findall(r"\w+", text.lower())
+    return sum(w in _COMMON for w in words if not w.isascii())
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(encoding, text) of a whole file: BOM, else strict UTF-8, else the legacy encoding
+    whose text reads most like Vietnamese. ``encoding`` is one of utf-8, utf-8-sig, utf-16,
+    cp1258, tcvn3, vni; a legacy text that reads as no Vietnamese at all is returned as
+    cp1258 with a score of zero for the caller to judge (see :func:`legacy_scores`)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", data.decode("utf-16", errors="replace")
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    scores = legacy_scores(data)
+    best = max(scores, key=lambda e: (scores[e][0], e == "cp1258"))
+    return best, scores[best][1]
+
+
+def legacy_scores(data: bytes) -> dict[str, tuple[int, str]]:
+    return {name: (vietnamese_score(text), text)
+            for name, text in ((n, f(data)) for n, f in LEGACY.items())}
+
+
+__all__ = ["decode", "decode_tcvn3", "decode_vni", "decode_cp1258", "vietnamese_score",
+           "LEGACY_NAMES_VI"]

@@ -399,7 +399,8 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     # personal columns are never looked at: only canonical and ignored positions are kept
     values = raw.values[sorted([*cmap.canonical, *cmap.ignored])]
     received = next((p for p, n in cmap.canonical.items() if n == "received_at"), None)
-    kind = non_data_rows(values, received)
+    dossier_id = next((p for p, n in cmap.canonical.items() if n == "dossier_id"), None)
+    kind = non_data_rows(values, received, dossier_id)
     kind.iloc[raw.header_rows] = "header"  # a header repeated below the first one
     data = (kind == "").to_numpy()
     skipped = kind[~data].value_counts().sort_index().to_dict()

@@ -35,6 +35,7 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEAD_BYTES = 256 * 1024
 MAX_FILE_BYTES = 4 * 2**30  # a text export larger than this is refused, not read slowly
 MAX_COLUMNS = 16_384  # Excel's own limit: a wider header is not a table an office made
+MAX_CELL_CHARS = 2**31 - 1  # no limit on one cell (the file size limit bounds it)
 # raw DVCQG columns read only to derive e_result (schema.E_RESULT_PARTS)
 E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
 TOTAL_LABELS = {match_key(s) for s in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Cộng:")}
@@ -146,8 +147,12 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     encoding, text = decode_text(source)
     lines = text.split("\n", HEADER_SCAN_ROWS + 1)[:HEADER_SCAN_ROWS + 1]
     best: tuple[int, str, tuple[list[str], int] | None] = (-1, ",", None)
-    for delim in CSV_DELIMITERS:
-        rows = list(csv.reader(lines, delimiter=delim))
+    limit = csv.field_size_limit(MAX_CELL_CHARS)  # one huge note must not refuse a file
+    try:
+        scans = {d: list(csv.reader(lines, delimiter=d)) for d in CSV_DELIMITERS}
+    finally:
+        csv.field_size_limit(limit)
+    for delim, rows in scans.items():
         found = find_header(rows, table)
         if found and _score(found[0], alias_index(table)) > best[0]:
             best = (_score(found[0], alias_index(table)), delim, found)
@@ -380,6 +385,7 @@ NON_DATA_REASONS_VI = {
     "totals": "Dòng tổng cộng",
     "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",
     "header": "Dòng tiêu đề lặp lại giữa danh sách",
+    "sub_header": "Dòng tiêu đề phụ dưới tiêu đề nhóm",
     "no_header": "Trang tính không có dòng tiêu đề và không nối tiếp trang trước (không đọc)",
     "empty_sheet": "Trang tính trống",
 }
@@ -390,7 +396,8 @@ def blank_cells(values: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: blank(values[c]) for c in values.columns}, index=values.index)
 
 
-def non_data_rows(values: pd.DataFrame, received_pos: int | None) -> pd.Series:
+def non_data_rows(values: pd.DataFrame, received_pos: int | None,
+                  id_pos: int | None = None) -> pd.Series:
     """Why a row is not a dossier ('blank', 'column_numbers', 'totals'), else ''.
 
     - blank: every cell empty;
@@ -402,6 +409,16 @@ def non_data_rows(values: pd.DataFrame, received_pos: int | None) -> pd.Series:
     empty = blank_cells(values)
     reason = pd.Series("", index=values.index, dtype=object)
     reason[empty.all(axis=1)] = "blank"
+    # a sub-header under group titles ("Kết quả giải quyết" over "Trước hạn | Đúng hạn"):
+    # among the first rows, one with words only, and neither a dossier id nor a receipt date
+    if received_pos in values.columns and id_pos in values.columns:
+        for i in range(min(2, len(values))):
+            row = values.iloc[i][~empty.iloc[i]]
+            if reason.iloc[i] or not len(row):
+                continue
+            words = row.astype(str).str.contains(r"[^\W\d_]", regex=True).all()
+            if words and empty.iloc[i][received_pos] and empty.iloc[i][id_pos]:
+                reason.iloc[i] = "sub_header"
     if len(values):
         first = values.iloc[0][~empty.iloc[0]].astype(str).str.strip().str.strip("()")
         if len(first) >= 3 and first.str.fullmatch(r"\d+").all():

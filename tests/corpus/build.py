@@ -300,6 +300,161 @@ def more_cases() -> None:
          "M3,SO-99,U1,1.001193,1,20220315,4\n")
 
 
+# --------------------------------------------------------------------------------------
+# Other systems' exports and files offices really have (issue: real exports)
+# --------------------------------------------------------------------------------------
+
+TCVN3_SLOTS = {  # TCVN 5712:1993 VN3 (ABC fonts): byte -> letter, lower case and ĂÂÊÔƠƯĐ
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
+    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ", 0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ",
+    0xBE: "ắ", 0xC6: "ặ", 0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ", 0xCC: "è",
+    0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ", 0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế",
+    0xD6: "ệ", 0xD7: "ì", 0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị", 0xDF: "ò", 0xE1: "ỏ",
+    0xE2: "õ", 0xE3: "ó", 0xE4: "ọ", 0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ",
+    0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ", 0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ",
+    0xF3: "ú", 0xF4: "ụ", 0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự", 0xFA: "ỳ",
+    0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
+}
+
+
+def tcvn3(body: str) -> bytes:
+    """As a .VnTime document saved as text: capitals with marks are written as small letters
+    (ABC fonts keep capitals in a second font), ĂÂÊÔƠƯĐ have their own bytes."""
+    slots = {ch: b for b, ch in TCVN3_SLOTS.items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", body):
+        if ord(ch) < 128:
+            out.append(ord(ch))
+        else:
+            out.append(slots[ch] if ch in slots else slots[ch.lower()])
+    return bytes(out)
+
+
+VNI_TONES = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
+VNI_CIRCUMFLEX = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã",
+                  "\u0323": "ä"}
+VNI_BREVE = {"": "ê", "\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}
+VNI_I = {"\u0301": "í", "\u0300": "ì", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}
+
+
+def vni(body: str) -> bytes:
+    """As a VNI-Times document saved as text: a letter, then Windows-1252 letters for its
+    marks (ơ ư đ and the marked i, ỵ are single letters of their own)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", body):
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        tone = next((m for m in marks if m in VNI_TONES), "")
+        upper = base.isupper()
+        low = base.lower()
+
+        def case(s: str) -> str:
+            return s.upper() if upper else s
+        if ch in "đĐ":
+            out.append(case("ñ"))
+        elif "\u031b" in marks:  # horn: ơ ư
+            out.append(case({"o": "ô", "u": "ö"}[low]) + case(VNI_TONES.get(tone, "")))
+        elif low == "i" and tone:
+            out.append(case(VNI_I[tone]))
+        elif low == "y" and tone == "\u0323":
+            out.append(case("î"))
+        elif "\u0302" in marks:
+            out.append(base + case(VNI_CIRCUMFLEX[tone]))
+        elif "\u0306" in marks:
+            out.append(base + case(VNI_BREVE[tone]))
+        elif tone:
+            out.append(base + case(VNI_TONES[tone]))
+        else:
+            out.append(ch)
+    return "".join(out).encode("cp1252")
+
+
+def real_export_cases() -> None:
+    wb = _book("58_other_system_spellings.xlsx")
+    ws = wb.add_worksheet("DS")
+    ws.write_row(0, 0, ["STT", "Mã hồ sơ", "Mã TTHC", "Họ tên người nộp", "Kênh thực hiện",
+                        "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả",
+                        "Hình thức trả kết quả", "Trạng thái"])
+    ws.write_row(1, 0, [1, "P1", "1.004873", "Hồ Văn Tâm", "Trực tiếp tại bộ phận một cửa",
+                        "04/04/2022 08:00", "07/04/2022 17:00", "06/04/2022 10:00",
+                        "Nhận tại Bộ phận một cửa", "Đã trả kết quả"])
+    ws.write_row(2, 0, [2, "P2", "2.000950", "Võ Thị Lan", "Qua dịch vụ bưu chính công ích",
+                        "05/04/2022 09:00", "12/04/2022 17:00", "11/04/2022 15:00",
+                        "Qua dịch vụ BCCI", "Hoàn thành"])
+    ws.write_row(3, 0, [3, "P3", "1.001193", "Đặng Văn Hùng", "Nộp trực tuyến qua Cổng DVC",
+                        "06/04/2022 08:30", "06/04/2022 17:00", "", "Trả kết quả điện tử",
+                        "Đang giải quyết"])
+    wb.close()
+    text("59_bad_and_ambiguous_codes.csv",
+         "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+         "Q1,U1,1.004873,-1,20220401080000,4\n"
+         "Q2,U1,1.004873,1,20220401080000,1/0\n"
+         "Q3,U1,1.004873,Một cửa điện tử,20220401080000,4\n"
+         "Q4,U1,1.004873,Nguyễn Thị Hoa,20220401080000,4\n"
+         "Q5,U1,1.004873,4,20220401080000,4\n"
+         "Q6,U1,1.004873,2.5,20220401080000,4\n"
+         "Q7,U1,1.004873,Trực tuyến,20220401080000,Đang xử lý\n")
+    text("60_value_map_pinned.csv",
+         "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+         "V1,U1,1.004873,Một cửa điện tử,20220401080000,4\n"
+         "V2,U1,1.004873,tt,20220401080000,4\n")
+    wb = _book("61_split_sheets_no_header.xlsx")
+    head = ["Mã hồ sơ", "Mã TTHC", "Kênh thực hiện", "Ngày tiếp nhận", "Trạng thái"]
+    ws = wb.add_worksheet("Trang 1")
+    ws.write_row(0, 0, head)
+    ws.write_row(1, 0, ["R1", "1.004873", "Trực tiếp", "04/04/2022 08:00", "Đang xử lý"])
+    ws.write_row(2, 0, ["R2", "1.004873", "Trực tuyến", "04/04/2022 09:00", "Đang xử lý"])
+    ws = wb.add_worksheet("Trang 2")  # the list goes on, without its header row
+    ws.write_row(0, 0, ["R3", "1.004873", "Trực tiếp", "05/04/2022 08:00", "Đang xử lý"])
+    ws.write_row(1, 0, ["R4", "2.000950", "BCCI", "05/04/2022 09:00", "Đang xử lý"])
+    wb.add_worksheet("Ghi chú").write(0, 0, "Số liệu xuất ngày 30/11/2022")
+    wb.add_worksheet("Trống")
+    wb.close()
+    text("62_implausible_years.csv",
+         "Mã hồ sơ;Mã TTHC;Kênh thực hiện;Ngày tiếp nhận;Ngày kết thúc xử lý;Trạng thái\n"
+         "Y1;1.004873;Trực tiếp;15/03/0022 08:00;;Đang xử lý\n"
+         "Y2;1.004873;Trực tiếp;01/01/1900;;Đang xử lý\n"
+         "Y3;1.004873;Trực tiếp;15/03/2022 08:00;15/03/2099 10:00;Đã xử lý xong\n"
+         "Y4;1.004873;Trực tiếp;15/03/2022 08:00;;Đang xử lý\n")
+    text("63_repeated_header_swapped.csv",
+         "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+         "W1,U1,1.004873,1,20220401080000,4\n"
+         "MaHoSo,MaDonVi,MaTTHC,TrangThaiHoSo,NgayTiepNhan,KenhThucHien\n"
+         "W2,U1,1.004873,4,20220402080000,2\n")
+    text("64_multiline_quoted_then_bad.csv",
+         "MaHoSo,MaDonVi,MaTTHC,TenTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+         'L1,U1,2.000815,"Chứng thực bản sao\ntừ bản chính\n(3 dòng)",1,20220401080000,4\n'
+         "L2,U1,2.000815,Chứng thực,9,20220401090000,4\n"
+         "L3,U1,2.000815,Chứng thực,1,20220401100000,4\n")
+    text("65_stray_cr_in_unquoted_field.csv",
+         "Mã hồ sơ;Họ tên người nộp;Số CCCD;Điện thoại;Mã TTHC;Kênh thực hiện;Ngày tiếp nhận;"
+         "Trạng thái\r\n"
+         "Z1;Trần Văn\rBình;001203004567;0912345678;1.004873;Trực tiếp;01/04/2022 08:00;"
+         "Đang xử lý\r\n"
+         "Z2;Lê Thị Hà;001203004568;0912345679;1.004873;Trực tuyến;01/04/2022 09:00;"
+         "Đang xử lý\r\n")
+    rows = "".join(f"N{i},U1,1.004873,1,20220401080000,4\n" for i in range(1, 9001))
+    text("66_utf8_late_accent.csv",
+         "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,NgayKetThucXuLy,TrangThaiHoSo\n"
+         + rows.replace(",4\n", ",,4\n")
+         + "N9001,U1,1.004873,1,20220401080000,20220401100000,Đã trả kết quả\n")
+    (OUT / "67_tcvn3_abc.csv").write_bytes(tcvn3(f"{VN_HEAD}\r\n{VN_B1}\r\n{VN_B2}\r\n"))
+    (OUT / "68_vni_windows.csv").write_bytes(vni(f"{VN_HEAD}\r\n{VN_B1}\r\n{VN_B2}\r\n"))
+    extra = ",".join(f"Cột {i}" for i in range(1, 3001))
+    text("69_wide_header_huge_cell.csv",
+         f"MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo,Ghi chú,{extra}\n"
+         f"WH1,U1,1.004873,1,20220401080000,4,{'x' * 1_000_000},{',' * 2999}\n")
+    wb = _book("70_sub_header_row.xlsx")
+    ws = wb.add_worksheet("Hồ sơ")
+    ws.write_row(0, 0, ["STT", "Mã hồ sơ", "Mã TTHC", "Kênh thực hiện", "Ngày tiếp nhận",
+                        "Trạng thái", "Kết quả giải quyết"])
+    ws.write_row(1, 6, ["Trước hạn", "Đúng hạn", "Quá hạn"])
+    ws.write_row(2, 0, [1, "SH1", "1.004873", "Trực tiếp", "04/04/2022 08:00", "Đang xử lý"])
+    ws.write_row(3, 0, [2, "SH2", "1.004873", "Trực tuyến", "04/04/2022 09:00", "Đang xử lý"])
+    wb.close()
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     for old in OUT.iterdir():
@@ -311,4 +466,5 @@ if __name__ == "__main__":
     xlsx_cases()
     bad_file_cases()
     more_cases()
+    real_export_cases()
     print(f"{len(list(OUT.iterdir()))} files in {OUT}")

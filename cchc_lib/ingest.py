@@ -232,6 +232,55 @@ def check_plausible_dates(df: pd.DataFrame, reasons: Reasons, latest: pd.Series)
                     values.dt.strftime("%d/%m/%Y").astype(object).where(bad, ""))
 
 
+def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
+                         tables: dict[str, pd.DataFrame], methodology) -> None:
+    """Reference files are held to the rules exports are: a row that would be dropped
+    without a trace or crash a report later is quarantined here, with its file and line.
+
+    - catalogue: a procedure code listed twice with different attributes (both rows: which
+      one is right is the office's call); listed twice the same (the later row);
+    - units: a unit code listed twice (the later row);
+    - self-assessment: a criterion the methodology lacks;
+    - progress log: a task the plan lacks;
+    - plan tasks: a time frame that cannot be read as dates.
+    """
+    ok = ~reasons.rejected
+    if table is schema.CATALOGUE:
+        key = ["procedure_code", "unit_code"]
+        attrs = [c for c in table.names if c not in key]
+        rows = frame[ok]
+        distinct = rows.drop_duplicates(key + attrs)
+        conflicting = distinct[distinct.duplicated(key, keep=False)]
+        clash = rows.set_index(key).index.isin(conflicting.set_index(key).index)
+        reasons.add(pd.Series(clash, index=rows.index).reindex(frame.index, fill_value=False),
+                    "conflicting_duplicate", "procedure_code", frame.procedure_code)
+        same = rows.duplicated(key + attrs) & ~pd.Series(clash, index=rows.index)
+        reasons.add(same.reindex(frame.index, fill_value=False), "duplicate", "procedure_code")
+    elif table is schema.UNITS:
+        reasons.add(frame.unit_code.duplicated() & ok, "duplicate", "unit_code",
+                    frame.unit_code)
+    elif table is schema.SELF_ASSESSMENT and methodology is not None:
+        unknown = frame.criterion_id.notna() & ~frame.criterion_id.isin(
+            list(methodology.criteria))
+        reasons.add(unknown, "unknown_criterion", "criterion_id",
+                    shown_values(frame.criterion_id, "code"))
+    elif table is schema.PLAN_PROGRESS and "plan_tasks" in tables:
+        unknown = frame.task_id.notna() & ~frame.task_id.isin(tables["plan_tasks"].task_id)
+        reasons.add(unknown, "unknown_task", "task_id", shown_values(frame.task_id, "code"))
+    elif table is schema.PLAN_TASKS:
+        from .plan import TimeframeError, parse_timeframe
+
+        def unreadable(text: str) -> bool:
+            try:
+                parse_timeframe(text, 2000)
+            except TimeframeError:
+                return True
+            return False
+        bad = frame.timeframe.map(unreadable, na_action="ignore").fillna(False).astype(bool)
+        reasons.add(bad, "bad_timeframe", "timeframe",
+                    shown_values(frame.timeframe, "code"))
+
+
 def mark_duplicates(df: pd.DataFrame) -> pd.Series:
     """Rows to quarantine as ``duplicate``: all but the most advanced row of each dossier.
 
@@ -559,14 +608,21 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
     tables: dict[str, pd.DataFrame] = {}
     quarantine: list[pd.DataFrame] = []
     reports: list[FileReport] = []
+    methodology = None
+    if "methodology" in catalog.sources:  # refused here, with its line, if malformed
+        from .methodology import load_methodology
+
+        methodology = load_methodology(catalog.sources["methodology"].path)
     for table in TABLE_ORDER:
         sources = ([catalog.sources[table.name]] if table.name in catalog.sources
                    else list(catalog.dossiers) if table is schema.DOSSIERS else [])
         frame, reasons, file_reports = _read_table(sources, table, catalog)
         if table is schema.TARGETS:
             known = list(schema.INDICATOR_LABELS_VI)
-            reasons.add(frame.indicator.notna() & ~frame.indicator.isin(known), "bad_code",
-                        "indicator", frame.indicator)
+            unknown = frame.indicator.notna() & ~frame.indicator.isin(known)
+            reasons.add(unknown, "bad_code", "indicator",
+                        shown_values(frame.indicator, "code").where(unknown, ""))
+        check_reference_rows(table, frame, reasons, tables, methodology)
         if table is schema.DOSSIERS:
             check_plausible_dates(frame, reasons, _latest_dates(frame, sources, today))
             check_dossier_rules(frame, reasons)
@@ -585,14 +641,9 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
         tables[table.name] = validate(table, _finish(table, good))
     q = pd.concat(quarantine, ignore_index=True)[QUARANTINE_COLUMNS]
     q = q.astype({c: "string" for c in QUARANTINE_COLUMNS if c != "source_row"})
-    methodology = None
-    if "methodology" in catalog.sources:  # refused here, with its line, if malformed
-        from .methodology import load_methodology
-
-        source = catalog.sources["methodology"]
-        load_methodology(source.path)
-        methodology = source.path.read_text(encoding="utf-8")
-    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, methodology)
+    text = (catalog.sources["methodology"].path.read_text(encoding="utf-8")
+            if methodology is not None else None)
+    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text)
 
 
 # --------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from .errors import CchcError
 
 LINE = "__line__"
 CHILD_KEYS = ("criteria", "sub_criteria")
+NODE_KEYS = ("id", "title", "max_points", "indicator", "bands", "manual", "note", *CHILD_KEYS,
+             LINE)
 
 
 class MethodologyError(CchcError):
@@ -103,7 +105,7 @@ class _Reader:
     def number(self, node: dict, key: str) -> float:
         value = node.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 \
-                or math.isnan(value):
+                or math.isnan(value) or math.isinf(value):
             raise self.fail(node.get(LINE), f"'{key}' must be a number ≥ 0 (found {value!r})")
         return float(value)
 
@@ -145,6 +147,16 @@ class _Reader:
         for key in ("id", "title", "max_points"):
             if key not in raw:
                 raise self.fail(line, f"missing '{key}'")
+        unknown = [str(k) for k in raw if k not in NODE_KEYS]
+        if unknown:  # often a title cut at a comma inside {…}: quote the title
+            raise self.fail(line, f"unknown key(s) {', '.join(unknown)} (allowed: "
+                            f"{', '.join(k for k in NODE_KEYS if k != LINE)}); a title with a "
+                            'comma inside {…} must be in quotes: title: "…, …"')
+        if isinstance(raw["id"], float):
+            raise self.fail(line, f"id {raw['id']!r} is read as a number (1.10 becomes 1.1): "
+                            f'write it in quotes, id: "…"')
+        if not isinstance(raw["title"], str) or not raw["title"].strip():
+            raise self.fail(line, "the title must be text")
         cid = str(raw["id"]).strip()
         if cid in self.nodes:
             raise self.fail(line, f"duplicate id {cid} (first at line {self.nodes[cid].line})")

@@ -212,7 +212,7 @@ def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     same_day = map_unique(text, lambda v: match_key(v) in SAME_DAY).fillna(False).astype(bool)
     text = text.str.replace(r"(?i)\s*(ngày( làm việc)?|ngay( lam viec)?)$", "", regex=True)
     num = pd.to_numeric(_number_text(text), errors="coerce").mask(same_day, 0.0)
-    ok = num.notna() & (num >= 0)
+    ok = num.notna() & (num >= 0) & np.isfinite(num.astype(float).fillna(0))
     return num.where(ok).astype("Float64"), ~empty & ~ok
 
 

@@ -60,6 +60,8 @@ def parse_timeframe(text: str, plan_year: int) -> Timeframe:
     year = years[-1] if years else plan_year
     if "thuong xuyen" in key or "hang thang" in key or " ca nam " in key:
         return Timeframe(date(year, 1, 1), date(year, 12, 31), True, raw)
+    if re.search(r" (trong|ca|het) nam ", key):  # "Trong năm", "Trong năm 2022"
+        return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
     dates = re.findall(r"(\d{1,2})/(\d{1,2})/(20\d\d)", key)
     if dates:
         days = [date(int(y), int(m), int(d)) for d, m, y in dates]

@@ -349,7 +349,7 @@ def vni(body: str) -> bytes:
         upper = base.isupper()
         low = base.lower()
 
-        def case(s: str) -> str:
+        def case(s: str, upper: bool = upper) -> str:
             return s.upper() if upper else s
         if ch in "đĐ":
             out.append(case("ñ"))

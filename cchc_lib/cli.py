@@ -151,11 +151,11 @@ def cmd_ingest(args) -> int:
     if result.alerts:
         print(alerts_text(result), file=sys.stderr)
         if args.strict:
-            print("cchc: error: --strict: nothing written; pin the values above in the data "
-                  "catalog or correct the export", file=sys.stderr)
+            print("cchc: lỗi: --strict: không ghi dữ liệu nào; hãy ghim các giá trị trên trong "
+                  "danh mục dữ liệu hoặc sửa tệp xuất", file=sys.stderr)
             return EXIT_USER_ERROR
     print(summary_text(result), end="")
-    print(f"written to {args.out}")
+    print(f"đã ghi vào {args.out}")
     return 0
 
 

@@ -43,7 +43,7 @@ from .validation import validate
 
 SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
 QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "unit_code", "dossier_id",
-                      "procedure_code", "detail"]
+                      "procedure_code", "received_at", "detail"]
 # tables in the order they are read: dossiers need the catalogue and the calendar
 TABLE_ORDER = (schema.UNITS, schema.CATALOGUE, schema.CALENDAR, schema.TARGETS,
                schema.PLAN_TASKS, schema.SELF_ASSESSMENT, schema.OFFICIAL_RESULTS,
@@ -565,6 +565,9 @@ def _quarantine_rows(table: Table, frame: pd.DataFrame, reasons: Reasons) -> pd.
         "reasons": reasons.text[bad],
         **{c: frame.get(c, pd.Series(pd.NA, index=frame.index))[bad]
            for c in ("unit_code", "dossier_id", "procedure_code")},
+        # so that a report can say how many of *its period's* dossiers were set aside
+        "received_at": frame.get("received_at", pd.Series(pd.NaT, index=frame.index,
+                                                          dtype="datetime64[us]"))[bad],
         "detail": reasons.detail[bad],
     })
 
@@ -640,7 +643,9 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
             good = good.sort_values(["unit_code", "received_at", "dossier_id"], kind="stable")
         tables[table.name] = validate(table, _finish(table, good))
     q = pd.concat(quarantine, ignore_index=True)[QUARANTINE_COLUMNS]
-    q = q.astype({c: "string" for c in QUARANTINE_COLUMNS if c != "source_row"})
+    q = q.astype({c: "string" for c in QUARANTINE_COLUMNS
+                  if c not in ("source_row", "received_at")})
+    q["received_at"] = q.received_at.astype("datetime64[us]")
     text = (catalog.sources["methodology"].path.read_text(encoding="utf-8")
             if methodology is not None else None)
     return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text)
@@ -722,28 +727,36 @@ def read_processed(data_dir: Path | str) -> dict[str, pd.DataFrame]:
 
 
 def summary_text(result: IngestResult) -> str:
-    """A short plain summary of a run, for the terminal and logs (no personal values)."""
+    """A short plain summary of a run, in Vietnamese, for the terminal and logs (no
+    personal values)."""
+    from .readers import NON_DATA_REASONS_VI
+
     s = result.summary
     buf = io.StringIO()
     for table, part in s.groupby("table", sort=False):
-        buf.write(f"{table}: {part.rows_in.sum()} rows in, {part.accepted.sum()} accepted, "
-                  f"{part.quarantined.sum()} quarantined ({len(part)} file(s))\n")
-    d = s[s.table == "dossiers"]
-    for r in d.itertuples():
-        where = f" [{r.sheet}]" if r.sheet else ""
-        skipped = f" (not data, skipped: {r.skipped_detail})" if r.rows_skipped else ""
-        buf.write(f"  {r.file}{where}: {r.rows_in} in = {r.accepted} accepted + "
-                  f"{r.quarantined} quarantined{skipped}\n")
+        buf.write(f"{schema.TABLES[table].label_vi}: {part.rows_in.sum()} dòng dữ liệu, "
+                  f"nhận {part.accepted.sum()}, cách ly {part.quarantined.sum()} "
+                  f"({part.file.nunique()} tệp)\n")
+    for f in result.files:
+        if f.table != "dossiers":
+            continue
+        where = f" [{f.sheet}]" if f.sheet else ""
+        skipped = ", ".join(f"{NON_DATA_REASONS_VI.get(k, k).lower()} {n}"
+                            for k, n in f.rows_skipped.items())
+        notes = "; ".join(p for p in (f.note, f"bỏ qua: {skipped}" if skipped else "") if p)
+        buf.write(f"  {f.file}{where}: {f.rows_in} = {f.accepted} nhận + {f.quarantined} "
+                  f"cách ly" + (f" ({notes})" if notes else "") + "\n")
     dropped = sorted({c for f in result.files for c in f.personal_columns_dropped})
-    buf.write(f"personal-data columns dropped: {', '.join(dropped) or 'none'}\n")
+    buf.write(f"cột dữ liệu cá nhân đã bỏ: {', '.join(dropped) or 'không có'}\n")
     if len(result.quarantine):
         reasons = (result.quarantine.reasons.str.split(REASON_SEP).explode()
                    .str.split(":").str[0].value_counts().sort_index())
-        buf.write("quarantine reasons: " + ", ".join(f"{k} {v}" for k, v in reasons.items())
-                  + "\n")
+        buf.write("lý do cách ly: " + ", ".join(
+            f"{schema.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {v}"
+            for k, v in reasons.items()) + "\n")
     unknown = result.tables["dossiers"].get("unknown_procedure")
     if unknown is not None and unknown.any():
-        buf.write(f"dossiers with procedure codes not in the catalogue (kept, flagged): "
+        buf.write(f"hồ sơ có mã TTHC chưa có trong danh mục (vẫn nhận, có đánh dấu): "
                   f"{int(unknown.sum())}\n")
     return buf.getvalue()
 

@@ -19,6 +19,7 @@ from . import national, render, schema
 from .catalog import resolve
 from .ingest import read_processed
 from .periods import Period, parse_period
+from .quality import set_aside, set_aside_vi
 from .results import unit_indicators
 
 
@@ -56,6 +57,7 @@ class TownOverview:
     units: pd.DataFrame  # unit_code -> unit_name
     table: pd.DataFrame
     targets: dict[str, float | None]
+    set_aside: dict  # quality.set_aside for every unit of the overview
 
     def header(self) -> Markdown:
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
@@ -115,7 +117,7 @@ class TownOverview:
         return Markdown(
             "Xếp hạng: đơn vị đạt nhiều mục tiêu của kế hoạch hơn xếp trên; bằng nhau thì xét "
             "điểm 766 ước tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ). "
-            f"{national.CAVEAT_VI}")
+            f"{national.CAVEAT_VI} {set_aside_vi(self.set_aside)}")
 
 
 def town_overview(period: str | Period, data_dir: str | Path,
@@ -133,4 +135,6 @@ def town_overview(period: str | Period, data_dir: str | Path,
     targets = {i: ind.target_for(tables.get("targets"), i, "", clipped.year)
                for i in schema.PLAN_INDICATORS}
     return TownOverview(town, requested, clipped, units[["unit_code", "unit_name"]],
-                        overview_table(tables, clipped, units.unit_code.tolist()), targets)
+                        overview_table(tables, clipped, units.unit_code.tolist()), targets,
+                        set_aside(tables.get("quarantine"), units.unit_code.tolist(),
+                                  clipped.start, clipped.end))

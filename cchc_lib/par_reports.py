@@ -14,9 +14,12 @@ from IPython.display import HTML, Markdown
 from . import render, schema
 from .catalog import resolve
 from .errors import CchcError
+from .indicators import clip_to_data
 from .ingest import METHODOLOGY_FILE, read_processed
 from .methodology import Methodology, parse_methodology
+from .periods import parse_period
 from .plan import task_status
+from .quality import set_aside, set_aside_vi
 from .report import PLAN_NAME_VI, unit_name
 from .results import all_indicators
 from .scoring import SURVEY_ID, official_scored, points_lost, ranking, score, total
@@ -67,6 +70,7 @@ class Scorecard:
     lost: pd.DataFrame
     ranks: pd.DataFrame
     names: dict[str, str]
+    set_aside: dict  # quality.set_aside for the year's data
 
     def header(self) -> Markdown:
         s, b = self.summary, self.summary_before
@@ -141,7 +145,8 @@ class Scorecard:
             f"liệu) đối chiếu các mức điểm trong bộ chỉ số. Tiêu chí tự chấm: theo tệp tự chấm "
             f"điểm; tiêu chí có điểm mà thiếu tài liệu kiểm chứng sẽ bị Phòng Nội vụ trừ điểm "
             f"khi thẩm định. Điểm điều tra xã hội học năm {self.year} chưa công bố: tạm lấy điểm "
-            f"năm {self.year - 1}. Bộ chỉ số: {self.method.name}.")
+            f"năm {self.year - 1}. Bộ chỉ số: {self.method.name}. "
+            f"{set_aside_vi(self.set_aside)}")
 
 
 def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
@@ -165,8 +170,10 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
         if (b := published(u)) is not None:
             then[u] = total(method, b)["index"]
     names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))
+    span = clip_to_data(parse_period(str(year)), tables["dossiers"])
     return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,
-                     points_lost(method, scored, before), ranking(now, then), names)
+                     points_lost(method, scored, before), ranking(now, then), names,
+                     set_aside(tables.get("quarantine"), [unit_code], span.start, span.end))
 
 
 @dataclass
@@ -176,6 +183,7 @@ class PlanProgress:
     as_of: date
     tasks: pd.DataFrame
     plan: pd.DataFrame  # the plan's three indicators, year to date
+    set_aside: dict  # quality.set_aside from the start of the year to as_of
 
     def header(self) -> Markdown:
         counts = self.tasks.status_vi.value_counts()
@@ -183,7 +191,8 @@ class PlanProgress:
         return Markdown(
             f"# Báo cáo kết quả thực hiện {PLAN_NAME_VI}\n\n"
             f"**Đơn vị:** {self.unit_name} · **Tính đến ngày:** {render.day(self.as_of)} · "
-            f"**{len(self.tasks)} nhiệm vụ:** {summary}.")
+            f"**{len(self.tasks)} nhiệm vụ:** {summary}.\n\n"
+            f"*{set_aside_vi(self.set_aside)}*")
 
     def tasks_table(self) -> HTML:
         t = self.tasks
@@ -230,4 +239,6 @@ def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | 
                                                                      plan.target, strict=True)}
     tasks = task_status(tables["plan_tasks"], tables.get("plan_progress"), as_of, year,
                         values, targets)
-    return PlanProgress(unit_name(tables["units"], unit_code), year, as_of, tasks, plan)
+    return PlanProgress(unit_name(tables["units"], unit_code), year, as_of, tasks, plan,
+                        set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
+                                  as_of))

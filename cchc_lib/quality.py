@@ -6,16 +6,38 @@ written as ``data_quality.csv`` next to the processed data.
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from IPython.display import HTML
 
 from . import render, schema
+from .codes import problem_vi
 from .readers import NON_DATA_REASONS_VI
 from .schema import REASON_SEP
 
 if TYPE_CHECKING:
     from .ingest import IngestResult
+
+
+def alerts_view(result: IngestResult) -> HTML:
+    """The first thing the ingest notebook shows: unrecognised values that set many rows
+    aside, each with the ``value_map`` line that pins it (values escaped)."""
+    alerts = result.alerts
+    if not alerts:
+        return HTML("<p>Không có giá trị nào làm nhiều dòng bị cách ly "
+                    "(ngưỡng: 1&nbsp;% số dòng của một tệp hoặc 20 dòng).</p>")
+    items = "".join(
+        f"<li><p><strong>{escape(a.file)}</strong>, cột <code>{escape(a.code.column)}</code>: "
+        f"giá trị “{escape(a.code.shown)}” ({escape(problem_vi(a.code.problem))}) làm "
+        f"<strong>{render.integer(a.code.rows)}/{render.integer(a.rows_in)} dòng "
+        f"({render.percent(a.share)})</strong> bị cách ly; lần đầu ở dòng {a.code.first_row}."
+        f"</p><p>Khi đã rõ nghĩa, thêm vào danh mục dữ liệu (giữ một mã):</p>"
+        f"<pre>{escape(a.value_map_line)}</pre></li>" for a in alerts)
+    return HTML(f"<div class=\"alert\"><p><strong>⚠ Cảnh báo: {len(alerts)} giá trị không "
+                f"đọc được làm nhiều dòng bị cách ly.</strong> Mọi chỉ số tính trên phần còn "
+                f"lại sẽ sai cho đến khi sửa.</p><ul>{items}</ul></div>")
 
 
 def _label(table: str) -> str:
@@ -33,7 +55,15 @@ def files_table(result: IngestResult) -> pd.DataFrame:
         "Cách ly": s.quarantined.map(render.integer),
         "Dòng không phải dữ liệu": s.rows_skipped.map(render.integer),
         "Cột dữ liệu cá nhân đã bỏ": s.personal_columns_dropped,
+        "Ghi chú": [", ".join(p for p in (note, _skipped_vi(detail)) if p)
+                    for note, detail in zip(s.note, s.skipped_detail, strict=True)],
     })
+
+
+def _skipped_vi(detail: str) -> str:
+    """'blank 3, no_header 1' -> the same in Vietnamese."""
+    parts = [p.rsplit(" ", 1) for p in detail.split(", ") if p]
+    return ", ".join(f"{NON_DATA_REASONS_VI.get(k, k)}: {n}" for k, n in parts)
 
 
 def _reason_counts(result: IngestResult) -> pd.DataFrame:
@@ -75,6 +105,44 @@ def status_table(result: IngestResult) -> pd.DataFrame:
     out.insert(0, "Đơn vị", counts.index)
     out["Hạn trả tính từ danh mục"] = derived.map(render.integer).to_numpy()
     return out.reset_index(drop=True)
+
+
+def set_aside(quarantine: pd.DataFrame | None, unit_codes: list[str], start, end
+              ) -> dict[str, object]:
+    """Dossier rows of these units set aside at ingest, as a report of [start, end] must say.
+
+    ``in_period``: quarantined rows received in the period; ``reason``: their most common
+    reason (Vietnamese); ``undated``: rows of these units whose receipt date could not be
+    read (or is implausible), which may belong to this period or another.
+    """
+    if quarantine is None or quarantine.empty:
+        return {"in_period": 0, "reason": "", "reason_rows": 0, "undated": 0}
+    q = quarantine[(quarantine.table == "dossiers") & quarantine.unit_code.isin(unit_codes)]
+    received = q.received_at if "received_at" in q else pd.Series(pd.NaT, index=q.index)
+    from .ingest import EARLIEST_DATE
+
+    undated = received.isna() | (received < EARLIEST_DATE)
+    day = received.dt.normalize()
+    inside = q[~undated & (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))]
+    reasons = inside.reasons.str.split(REASON_SEP).str[0].str.split(":").str[0]
+    top = reasons.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    return {"in_period": len(inside),
+            "reason": schema.QUARANTINE_REASONS_VI.get(top.index[0], top.index[0])
+            if len(top) else "",
+            "reason_rows": int(top.iloc[0]) if len(top) else 0,
+            "undated": int(undated.sum())}
+
+
+def set_aside_vi(counts: dict[str, object]) -> str:
+    """One sentence for a report: how many of its period's dossiers were set aside, why."""
+    n, undated = counts["in_period"], counts["undated"]
+    text = (f"Hồ sơ tiếp nhận trong kỳ bị loại khi nhập dữ liệu: {render.integer(n)}"
+            + (f" (chủ yếu: {counts['reason']}, {render.integer(counts['reason_rows'])} hồ sơ)"
+               if n else "") + ".")
+    if undated:
+        text += (f" Ngoài ra {render.integer(undated)} dòng không đọc được ngày tiếp nhận nên "
+                 f"không xác định được thuộc kỳ nào.")
+    return text + " Chi tiết: báo cáo nhập dữ liệu (quarantine.csv)."
 
 
 def quality_table(result: IngestResult) -> pd.DataFrame:

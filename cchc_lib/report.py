@@ -18,6 +18,7 @@ from .catalog import resolve
 from .errors import CchcError
 from .ingest import read_processed
 from .periods import Period, parse_period
+from .quality import set_aside, set_aside_vi
 
 PLAN_NAME_VI = "Kế hoạch 99/KH-UBND"
 APOLOGY_ID_LIMIT = 30
@@ -61,7 +62,8 @@ class WardReport:
     trend_before: pd.DataFrame
     form: pd.DataFrame
     gaps: dict[str, ind.Gap]
-    quarantined: int
+    set_aside: dict  # quality.set_aside: this period's dossiers set aside at ingest
+    received: int  # dossiers of the unit received in the period (accepted ones)
     projection: pd.DataFrame
     national: pd.DataFrame  # the 766 estimates
     points: pd.DataFrame  # their estimated points
@@ -81,7 +83,15 @@ class WardReport:
             f"**Kỳ báo cáo:** {span}{clipped}\n\n"
             f"**Tóm tắt:** đạt **{met}/{len(self.plan)}** mục tiêu của {PLAN_NAME_VI}. "
             + " ".join(f"{schema.SHORT_LABELS_VI[r.indicator]}: **{render.percent(r.value)}**"
-                       f" ({render.met(r.met).lower()})." for r in self.plan.itertuples()))
+                       f" ({render.met(r.met).lower()})." for r in self.plan.itertuples())
+            + self._data_warning())
+
+    def _data_warning(self) -> str:
+        """Said at the top when the period lost at least 1 % of its dossiers at ingest."""
+        n = self.set_aside["in_period"]
+        if n and n >= 0.01 * (n + self.received):
+            return f"\n\n**Lưu ý về dữ liệu:** {set_aside_vi(self.set_aside)}"
+        return ""
 
     def plan_table(self) -> HTML:
         table = render.plan_table(self.plan, str(self.before.year))
@@ -172,8 +182,7 @@ class WardReport:
         return Markdown(
             f"Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: "
             f"từ {render.day(self.before.start)} đến {render.day(self.before.end)}. "
-            f"Số dòng bị loại khi nhập dữ liệu: {render.integer(self.quarantined)} "
-            f"(xem báo cáo nhập dữ liệu). Tỷ lệ làm tròn một chữ số thập phân; "
+            f"{set_aside_vi(self.set_aside)} Tỷ lệ làm tròn một chữ số thập phân; "
             f"“{render.NOT_APPLICABLE_VI}” khi mẫu số bằng 0.")
 
 
@@ -207,8 +216,10 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
         form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
         gaps=ind.gaps(uptake, plan_now),
-        quarantined=0 if q is None else int(((q.table == "dossiers")
-                                              & (q.unit_code == unit_code)).sum()),
+        set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
+        received=int(((dossiers.unit_code == unit_code)
+                      & dossiers.received_at.dt.normalize().between(
+                          pd.Timestamp(clipped.start), pd.Timestamp(clipped.end))).sum()),
         projection=ind.projection(trend_now),
         national=estimates,
         points=national.points_766(estimates),

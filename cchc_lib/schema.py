@@ -374,7 +374,7 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
     "received_after_finished": "Ngày tiếp nhận sau ngày kết thúc xử lý",
     "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
     "status_without_end_date": "Trạng thái đã kết thúc nhưng không có ngày kết thúc",
-    "duplicate": "Trùng mã (dòng lặp lại)",
+    "duplicate": "Mã bị trùng",
     "conflicting_duplicate": "Một mã khai hai lần với nội dung khác nhau",
     "unknown_criterion": "Tiêu chí không có trong bộ chỉ số",
     "unknown_task": "Nhiệm vụ không có trong kế hoạch",

@@ -62,7 +62,7 @@ def test_ingest_notebook_shows_the_data_quality_tables(sample_run):
     nb = json.loads((sample_run["folder"] / "ingest.ipynb").read_text(encoding="utf-8"))
     html = "".join("".join(o.get("data", {}).get("text/html", ""))
                    for c in nb["cells"] for o in c.get("outputs", []))
-    for text in ("Số dòng dữ liệu", "Trùng mã hồ sơ", "Ngày tháng không đọc được",
+    for text in ("Số dòng dữ liệu", "Mã bị trùng", "Ngày tháng không đọc được",
                  "Đã trả kết quả"):
         assert text in html
 

@@ -25,7 +25,7 @@ def processed(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("e2e") / "processed"
     run = cchc("ingest", "--catalog", str(RAW / "catalog.yml"), "--out", str(out))
     assert run.returncode == 0, run.stderr
-    assert "personal-data columns dropped: ChuHoSo" in run.stdout
+    assert "cột dữ liệu cá nhân đã bỏ: ChuHoSo" in run.stdout
     return out
 
 

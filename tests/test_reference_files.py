@@ -154,7 +154,7 @@ def test_strict_refuses_to_write_when_an_unread_value_sets_rows_aside(tmp_path, 
     code = main(["ingest", "--catalog", str(CORPUS / "catalog.yml"), "--out",
                  str(tmp_path / "out"), "--dossiers", str(export), "--strict"])
     assert code == 2 and not (tmp_path / "out").exists()
-    assert "--strict" in capsys.readouterr().err
+    assert "--strict: không ghi dữ liệu nào" in capsys.readouterr().err
 
 
 def test_a_few_unread_values_below_both_thresholds_are_not_alerts(tmp_path):

@@ -88,22 +88,51 @@ def vietnamese_score(text: str) -> int:
     return sum(w in _COMMON for w in words if not w.isascii())
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(encoding, text) of a whole file: BOM, else strict UTF-8, else the legacy encoding
-    whose text reads most like Vietnamese. ``encoding`` is one of utf-8, utf-8-sig, utf-16,
-    cp1258, tcvn3, vni; a legacy text that reads as no Vietnamese at all is returned as
-    cp1258 with a score of zero for the caller to judge (see :func:`legacy_scores`)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", data[3:].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", data.decode("utf-16", errors="replace")
+SCORE_BYTES = 8 * 2**20  # the legacy encodings are told apart on the first 8 MB
+_CHUNK = 16 * 2**20
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether every byte of ``data`` is valid UTF-8 (checked in chunks: no copy is kept)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return "utf-8", data.decode("utf-8")
+        for i in range(0, len(data), _CHUNK):
+            decoder.decode(data[i:i + _CHUNK], final=i + _CHUNK >= len(data))
     except UnicodeDecodeError:
-        pass
-    scores = legacy_scores(data)
-    best = max(scores, key=lambda e: (scores[e][0], e == "cp1258"))
-    return best, scores[best][1]
+        return False
+    return True
+
+
+def detect(data: bytes) -> str:
+    """The encoding of a whole file: utf-8-sig or utf-16 by their BOM, utf-8 when every byte
+    is valid UTF-8, else the legacy encoding whose text reads most like Vietnamese
+    (Windows-1258 on a tie)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if is_utf8(data):
+        return "utf-8"
+    sample = data[:SCORE_BYTES]
+    scores = {name: vietnamese_score(f(sample)) for name, f in LEGACY.items()}
+    return max(scores, key=lambda e: (scores[e], e == "cp1258"))
+
+
+def to_utf8(data: bytes, encoding: str) -> bytes:
+    """The file's bytes as UTF-8 without BOM (no copy when they already are)."""
+    if encoding == "utf-8":
+        return data
+    if encoding == "utf-8-sig":
+        return data[3:]
+    if encoding == "utf-16":
+        return data.decode("utf-16", errors="replace").encode("utf-8")
+    return LEGACY[encoding](data).encode("utf-8")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(encoding, text) of a whole file (see :func:`detect`)."""
+    encoding = detect(data)
+    return encoding, to_utf8(data, encoding).decode("utf-8", errors="replace")
 
 
 def legacy_scores(data: bytes) -> dict[str, tuple[int, str]]:
@@ -111,5 +140,5 @@ def legacy_scores(data: bytes) -> dict[str, tuple[int, str]]:
             for name, text in ((n, f(data)) for n, f in LEGACY.items())}
 
 
-__all__ = ["decode", "decode_tcvn3", "decode_vni", "decode_cp1258", "vietnamese_score",
-           "LEGACY_NAMES_VI"]
+__all__ = ["detect", "to_utf8", "decode", "is_utf8", "decode_tcvn3", "decode_vni",
+           "decode_cp1258", "vietnamese_score", "LEGACY_NAMES_VI"]

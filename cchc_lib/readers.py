@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import schema
 from .catalog import Source
-from .encodings import decode
+from .encodings import detect, to_utf8
 from .errors import InputFileError
 from .parsers import blank
 from .schema import Table
@@ -61,6 +61,16 @@ class RawSheet:
     continues: str = ""  # a sheet without a header read under the previous sheet's header
 
 
+HEADER_MAX_CHARS = 200  # no header or totals label is longer: a longer cell is a value
+
+
+def header_key(cell: object) -> str:
+    """:func:`match_key` of a cell that may be a header or a label; "" for long values, so a
+    huge note in the first rows costs nothing."""
+    text = str(cell)
+    return "" if len(text) > HEADER_MAX_CHARS else match_key(text)
+
+
 def alias_index(table: Table) -> dict[str, str]:
     """Match key of every header alias -> canonical column name."""
     index = {}
@@ -73,7 +83,8 @@ def alias_index(table: Table) -> dict[str, str]:
 
 
 def _score(cells: list, index: dict[str, str]) -> int:
-    return len({index[k] for k in (match_key(c) for c in cells if not _empty(c)) if k in index})
+    return len({index[k] for k in (header_key(c) for c in cells if not _empty(c))
+                if k in index})
 
 
 def _empty(v: object) -> bool:
@@ -129,23 +140,28 @@ def _refuse_size(source: Source, size: int) -> None:
                              "year (or one unit) per file")
 
 
-def decode_text(source: Source) -> tuple[str, str]:
-    """(encoding, text) of a whole text file; line ends made plain (see :func:`read_csv`)."""
+HEAD_SCAN_BYTES = 32 * 2**20  # the header is looked for in the first lines within this
+
+
+def decode_text(source: Source) -> tuple[str, bytes]:
+    """(encoding, the file as UTF-8 bytes with plain line ends) of a whole text file."""
     data = source.path.read_bytes()
-    encoding, text = decode(data)
-    if "\n" in text:
+    encoding = detect(data)
+    data = to_utf8(data, encoding)
+    if b"\n" in data:
         # a carriage return alone inside a field (typed into a cell) is not a line end when
         # the file's lines end in LF or CRLF: it must not split a dossier in two
-        text = text.replace("\r\n", "\n").replace("\r", " ")
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b" ")
     else:
-        text = text.replace("\r", "\n")  # old Mac line ends
-    return encoding, text
+        data = data.replace(b"\r", b"\n")  # old Mac line ends
+    return encoding, data
 
 
 def read_csv(source: Source, table: Table) -> list[RawSheet]:
     _refuse_size(source, source.path.stat().st_size)
-    encoding, text = decode_text(source)
-    lines = text.split("\n", HEADER_SCAN_ROWS + 1)[:HEADER_SCAN_ROWS + 1]
+    encoding, data = decode_text(source)
+    head = data[:HEAD_SCAN_BYTES].decode("utf-8", errors="ignore")
+    lines = head.split("\n", HEADER_SCAN_ROWS + 1)[:HEADER_SCAN_ROWS + 1]
     best: tuple[int, str, tuple[list[str], int] | None] = (-1, ",", None)
     limit = csv.field_size_limit(MAX_CELL_CHARS)  # one huge note must not refuse a file
     try:
@@ -166,7 +182,7 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
-            values = pd.read_csv(io.StringIO(text), sep=delim, skiprows=start,
+            values = pd.read_csv(io.BytesIO(data), sep=delim, skiprows=start, encoding="utf-8",
                                  header=None, names=range(len(header)), dtype="string",
                                  keep_default_na=False, na_values=[], skip_blank_lines=False,
                                  on_bad_lines="warn")
@@ -264,7 +280,7 @@ def _continues(rows: list[list], previous: RawSheet, table: Table) -> bool:
     from .parsers import parse_datetime
 
     index = alias_index(table)
-    keys = [index.get(match_key(h)) for h in previous.header]
+    keys = [index.get(header_key(h)) for h in previous.header]
     if "received_at" not in keys:
         return False
     pos = keys.index("received_at")
@@ -290,7 +306,7 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
         return raw
     index = alias_index(table)
     named = pd.DataFrame({c: on_uniques(raw.values[c].astype("string"),
-                                         lambda t: t.map(lambda v: index.get(match_key(v)),
+                                         lambda t: t.map(lambda v: index.get(header_key(v)),
                                                          na_action="ignore"))
                           for c in raw.values.columns}, index=raw.values.index)
     candidates = named.notna().sum(axis=1) >= 2
@@ -302,7 +318,7 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
     if not len(header_rows):
         return raw
     header = list(raw.header)
-    keys = [match_key(h) for h in header]
+    keys = [header_key(h) for h in header]
     values = raw.values.copy()
     bounds = [*header_rows, len(values)]
     for h, end in zip(bounds[:-1], bounds[1:], strict=True):
@@ -310,7 +326,7 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
                  for c in raw.values.iloc[h]]
         target = []
         for cell in cells:
-            key = match_key(cell)
+            key = header_key(cell)
             if not key:
                 target.append(None)
                 continue
@@ -431,7 +447,7 @@ def non_data_rows(values: pd.DataFrame, received_pos: int | None,
         candidates &= empty[received_pos]
     if candidates.any():
         cells = values[candidates].astype("string")
-        labels = cells.apply(lambda col: col.map(match_key, na_action="ignore").isin(TOTAL_LABELS))
+        labels = cells.apply(lambda col: col.map(header_key, na_action="ignore").isin(TOTAL_LABELS))
         totals = labels.fillna(False).astype(bool).any(axis=1)
         reason[totals[totals].index] = "totals"
     return reason

@@ -97,7 +97,7 @@ def test_planted_values_in_every_kind_of_row_never_leave_ingest(tmp_path):
                           str(catalog), "--out", str(out)], cwd=ROOT, capture_output=True,
                          text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "1 accepted + 2 quarantined" in run.stdout
+    assert "1 nhận + 2 cách ly" in run.stdout
     for column in PLANTED:
         assert column in run.stdout  # the summary names each dropped column
     cells, texts = cells_and_texts([out])

@@ -27,7 +27,7 @@ from .encodings import detect, to_utf8
 from .errors import InputFileError
 from .parsers import blank
 from .schema import Table
-from .text import match_key, on_uniques
+from .text import match_key
 
 HEADER_SCAN_ROWS = 30
 CSV_DELIMITERS = (",", ";", "\t", "|")
@@ -201,16 +201,20 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     for w in caught:
         for m in _SKIP_LINE.finditer(str(w.message)):
             broken.append((int(m[1]), m[2].strip()))  # pandas counts physical lines
-    rows = _line_numbers(values, start + 1, [b[0] for b in broken])
+    # a value spans lines only if the file has more line ends than lines read
+    spans = data.count(b"\n") + (not data.endswith(b"\n")) > start + len(values) + len(broken)
+    rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
     return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
                      broken_rows=broken, encoding=encoding)]
 
 
-def _line_numbers(values: pd.DataFrame, first: int, broken: list[int]) -> np.ndarray:
+def _line_numbers(values: pd.DataFrame, first: int, broken: list[int], spans: bool = True
+                  ) -> np.ndarray:
     """The physical line each record starts on: a quoted value that spans lines moves every
-    later record down, and so does each broken line the parser skipped."""
+    later record down (looked for only when ``spans``), and so does each broken line the
+    parser skipped."""
     extra = np.zeros(len(values), dtype="int64")
-    for c in values.columns:
+    for c in values.columns if spans else ():
         col = values[c]
         if col.dtype == "string" or col.dtype == object:
             extra += col.astype("string").str.count("\n").fillna(0).to_numpy(dtype="int64")
@@ -305,10 +309,21 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
     if raw.skipped or raw.values.empty:
         return raw
     index = alias_index(table)
-    named = pd.DataFrame({c: on_uniques(raw.values[c].astype("string"),
-                                         lambda t: t.map(lambda v: index.get(header_key(v)),
-                                                         na_action="ignore"))
-                          for c in raw.values.columns}, index=raw.values.index)
+    # a header row holds no date where the receipt date goes: only such rows are looked at
+    # (cell by cell), so the cost does not grow with the file
+    first = {name: pos for pos, name in ((p, index.get(header_key(h)))
+                                         for p, h in enumerate(raw.header)) if name}
+    pos = first.get("received_at", first.get("dossier_id"))
+    if pos is None:
+        return raw
+    cells = raw.values[pos].astype("string")
+    maybe = raw.values[~cells.str.contains(r"\d", regex=True).fillna(False).astype(bool)
+                       & cells.notna()]
+    if maybe.empty:
+        return raw
+    named = pd.DataFrame({c: maybe[c].map(lambda v: index.get(header_key(v)),
+                                          na_action="ignore")
+                          for c in maybe.columns}, index=maybe.index)
     candidates = named.notna().sum(axis=1) >= 2
     if not candidates.any():
         return raw

@@ -239,9 +239,22 @@ def cmd_run(args) -> int:
         run = (run_overview(period, **options) if args.overview
                else run_unit(args.unit, period, reports=kinds, as_of=args.as_of, **options))
         bar.update(steps - bar.n)
+    _say_alerts(args)
     for f in run.files:
         print(f)
     return 0
+
+
+def _say_alerts(args) -> None:
+    """After an ingest inside a run (cron mails stderr), the alerts it raised, first."""
+    if args.skip_ingest:
+        return
+    from .catalog import resolve
+    from .ingest import last_alerts
+
+    text = last_alerts(resolve(args.data))
+    if text:
+        print(text, file=sys.stderr, end="")
 
 
 def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
@@ -254,6 +267,7 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 
     if not args.skip_ingest:  # the unit list comes from the data as ingested now
         run_ingest(args.catalog, args.data)
+        _say_alerts(args)
     units = sorted(read_processed(resolve(args.data))["units"].unit_code)
     with tqdm(total=len(units), desc=f"{period}", unit="đơn vị", file=sys.stderr,
               disable=None) as bar:

@@ -655,6 +655,7 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
 # Writing: all or nothing
 # --------------------------------------------------------------------------------------
 
+ALERTS_FILE = "ingest_alerts.txt"  # the alerts of the last ingest (empty when none)
 PROCESSED_FILES = {name: f"{name}.parquet" for name in schema.TABLES} | {
     "quarantine": "quarantine.parquet"}
 
@@ -672,6 +673,7 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
         result.quarantine.to_csv(tmp / "quarantine.csv", index=False)
         result.summary.to_csv(tmp / "ingest_summary.csv", index=False)
         quality_table(result).to_csv(tmp / "data_quality.csv", index=False)
+        (tmp / ALERTS_FILE).write_text(alerts_text(result), encoding="utf-8")
         if result.methodology is not None:
             (tmp / METHODOLOGY_FILE).write_text(result.methodology, encoding="utf-8")
         if (out_dir / ".gitkeep").exists():
@@ -715,6 +717,12 @@ def alerts_text(result: IngestResult) -> str:
     head = (f"{len(alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
             f"(mọi chỉ số tính trên phần còn lại sẽ sai):")
     return "\n".join([head, *(a.message_vi() for a in alerts)]) + "\n"
+
+
+def last_alerts(data_dir: Path | str) -> str:
+    """The alerts the last ingest into ``data_dir`` raised ("" when none)."""
+    path = Path(data_dir) / ALERTS_FILE
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def read_processed(data_dir: Path | str) -> dict[str, pd.DataFrame]:

@@ -196,3 +196,18 @@ def test_a_file_past_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
     with pytest.raises(InputFileError, match="big.csv.*more than"):
         ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
                               dossiers=[str(tmp_path / "big.csv")]))
+
+
+def test_ingest_leaves_its_alerts_for_the_run_to_say(tmp_path):
+    """`cchc run` ingests inside a notebook, then prints the alerts it left (cron mails them)."""
+    from cchc_lib.ingest import last_alerts, run
+
+    export = _export(tmp_path, 60, "Một cửa điện tử")
+    catalog = tmp_path / "catalog.yml"
+    catalog.write_text(f"include: {CORPUS / 'catalog.yml'}\ndossiers: [{export}]\n",
+                       encoding="utf-8")
+    run(catalog, tmp_path / "out")
+    assert '"Một cửa điện tử"' in last_alerts(tmp_path / "out")
+    clean = _export(tmp_path, 60, "Trực tuyến")
+    run(catalog, tmp_path / "out", dossiers=[str(clean)])
+    assert last_alerts(tmp_path / "out") == ""

@@ -555,7 +555,19 @@ def _read_table(sources: list[Source], table: Table, catalog: DataCatalog
     return frame, Reasons.concat(reasons_list, frame.index), reports
 
 
-def _quarantine_rows(table: Table, frame: pd.DataFrame, reasons: Reasons) -> pd.DataFrame:
+def _ids_shown(frame: pd.DataFrame, column: str, known_units: pd.Series | None) -> pd.Series:
+    """An id column as the quarantine may show it: a code as it is, anything else (a name
+    or phone number that slid into it) as ``<văn bản, …>`` / ``<số, …>``; a known unit code
+    always as it is."""
+    values = frame.get(column, pd.Series(pd.NA, index=frame.index, dtype="string"))
+    shown = shown_values(values, "code")
+    if column == "unit_code" and known_units is not None:
+        shown = shown.mask(values.isin(known_units), values)
+    return shown
+
+
+def _quarantine_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
+                     known_units: pd.Series | None = None) -> pd.DataFrame:
     bad = reasons.rejected
     return pd.DataFrame({
         "table": table.name,
@@ -563,7 +575,7 @@ def _quarantine_rows(table: Table, frame: pd.DataFrame, reasons: Reasons) -> pd.
         "source_sheet": frame.source_sheet[bad],
         "source_row": frame.source_row[bad],
         "reasons": reasons.text[bad],
-        **{c: frame.get(c, pd.Series(pd.NA, index=frame.index))[bad]
+        **{c: _ids_shown(frame, c, known_units)[bad]
            for c in ("unit_code", "dossier_id", "procedure_code")},
         # so that a report can say how many of *its period's* dossiers were set aside
         "received_at": frame.get("received_at", pd.Series(pd.NaT, index=frame.index,
@@ -627,6 +639,9 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
                         shown_values(frame.indicator, "code").where(unknown, ""))
         check_reference_rows(table, frame, reasons, tables, methodology)
         if table is schema.DOSSIERS:
+            known = frame.unit_code.isin(tables["units"].unit_code) | frame.unit_code.isna()
+            reasons.add(~known, "unknown_unit", "unit_code",
+                        _ids_shown(frame, "unit_code", None))
             check_plausible_dates(frame, reasons, _latest_dates(frame, sources, today))
             check_dossier_rules(frame, reasons)
             ok = ~reasons.rejected
@@ -635,7 +650,8 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
         accepted = ~reasons.rejected
         _count(file_reports, frame, accepted)
         reports.extend(file_reports)
-        quarantine.append(_quarantine_rows(table, frame, reasons))
+        units = tables["units"].unit_code if "units" in tables else None
+        quarantine.append(_quarantine_rows(table, frame, reasons, units))
         good = frame[accepted]
         if table is schema.DOSSIERS:
             calendar = WorkCalendar.from_table(tables["calendar"])

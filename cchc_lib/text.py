@@ -76,7 +76,7 @@ def display_number_text(series: pd.Series) -> pd.Series:
 # person typed (a name or an address that slid into a code column).
 _DATE_LIKE = re.compile(r"[\dTZ:/\-.,+ ]{1,32}(?: ?(?:AM|PM|SA|CH))?", re.IGNORECASE)
 _NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]{1,20}")
-_CODE_LIKE = re.compile(r"[^\s]{1,24}")
+_CODE_LIKE = re.compile(r"[^\s]{1,40}")  # a code or id: one word, not a sentence
 _LONG_DIGITS = re.compile(r"\d{9,}")  # phone and ID numbers: 9 to 12 digits
 
 

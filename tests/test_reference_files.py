@@ -211,3 +211,20 @@ def test_ingest_leaves_its_alerts_for_the_run_to_say(tmp_path):
     clean = _export(tmp_path, 60, "Trực tuyến")
     run(catalog, tmp_path / "out", dossiers=[str(clean)])
     assert last_alerts(tmp_path / "out") == ""
+
+
+def test_a_name_or_phone_in_an_id_column_never_reaches_the_quarantine(tmp_path):
+    """A hand-edited sheet with columns shifted: the citizen's name sits in the dossier-id
+    column and the phone in the unit column; the row is set aside, neither value is kept."""
+    body = ("MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
+            "Nguyễn Văn An,0912345678,1.004873,1,20220401080000,4\n"
+            "A2,U1,1.004873,1,20220401080000,4\n")
+    (tmp_path / "shifted.csv").write_text(body, encoding="utf-8")
+    from cchc_lib.catalog import with_overrides
+    result = ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
+                                   dossiers=[str(tmp_path / "shifted.csv")]))
+    q = result.quarantine
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert row.dossier_id == "<văn bản, 13 ký tự>" and row.unit_code == "<số, 10 chữ số>"
+    assert "Nguyễn" not in q.to_csv() and "0912345678" not in q.to_csv()

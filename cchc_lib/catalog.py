@@ -14,8 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .errors import CchcError, InputFileError
 
 CATALOG_FILE = Path("data/catalog.yml")
@@ -135,15 +134,21 @@ def _label(path: Path) -> str:
     return str(path.resolve()) if rel.startswith("..") else rel
 
 
-def load_catalog(path: str | Path | None = None) -> DataCatalog:
+MAX_INCLUDE_DEPTH = 8
+
+
+def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) -> DataCatalog:
     """Read a data catalog (and those it includes); a bad one stops with a message."""
     file = resolve(path or CATALOG_FILE)
-    if not file.is_file():
+    if not file.exists() and not file.is_symlink():
         raise InputFileError(_label(file), "data catalog not found")
-    try:
-        spec = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise InputFileError(_label(file), f"not valid YAML ({exc})") from None
+    real = file.resolve()
+    if real in _chain:
+        raise InputFileError(_label(file), "danh mục dữ liệu tự include chính nó (vòng lặp "
+                             "include: " + " → ".join(_label(p) for p in (*_chain, real)) + ")")
+    if len(_chain) >= MAX_INCLUDE_DEPTH:
+        raise InputFileError(_label(file), f"include lồng quá {MAX_INCLUDE_DEPTH} cấp")
+    spec = yamlfile.load_file(file, _label(file)) or {}
     if not isinstance(spec, dict):
         raise InputFileError(_label(file), "a data catalog is a mapping of source names")
     base = file.parent
@@ -153,7 +158,7 @@ def load_catalog(path: str | Path | None = None) -> DataCatalog:
     pins: dict[str, dict] = {}
     includes = spec.get("include") or []
     for inc in [includes] if isinstance(includes, str) else includes:
-        sub = load_catalog(base / inc)
+        sub = load_catalog(base / str(inc), (*_chain, real))
         sources.update(sub.sources)
         dossiers.extend(sub.dossiers)
         personal.extend(sub.personal_columns)

@@ -13,7 +13,9 @@ import pandas as pd
 
 from .catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
 from .errors import CchcError
+from .paths import check_part
 from .periods import PERIOD_FORMS
+from .sheets import csv_text
 
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
@@ -194,7 +196,7 @@ def cmd_indicators(args) -> int:
     if args.format == "json":
         print(json.dumps(_records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        print(result.to_csv(index=False), end="")
+        print(csv_text(result), end="")
     else:
         shown = result.assign(
             field=result.field.fillna("(toàn đơn vị / total)"),
@@ -220,6 +222,9 @@ def cmd_run(args) -> int:
     if unknown or not kinds:
         raise CchcError(f"--report: unknown report {', '.join(unknown) or '(none)'}; choose "
                         f"from {', '.join(REPORT_KINDS)} or all")
+    check_part(period, "kỳ")
+    if args.unit is not None:  # refused before anything is ingested or written
+        check_part(args.unit, "mã đơn vị")
     if args.all_units:
         return _run_all_units(args, period, kinds)
     steps = (1 if args.overview else len(kinds)) + (0 if args.skip_ingest else 1)
@@ -285,13 +290,14 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 
 
 def cmd_email(args) -> int:
-    import yaml
-
+    from . import yamlfile
     from .catalog import resolve
     from .delivery import OVERVIEW_FOLDER, report_folder, to_html
+    from .errors import InputFileError
     from .mail import build_message, email_body, send, smtp_settings, summary_of
     from .periods import parse_period
 
+    check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
     overview = args.report == "overview"
     folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
@@ -304,8 +310,13 @@ def cmd_email(args) -> int:
     to = args.to
     if not to:
         path = resolve(args.recipients)
-        book = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        book = yamlfile.load_file(path, str(path)) if path.exists() else {}
+        if book and not isinstance(book, dict):
+            raise InputFileError(str(path), "danh sách người nhận viết theo dạng "
+                                 "'MÃ_ĐƠN_VỊ: [địa chỉ, …]' (và 'default: […]')")
         to = (book or {}).get(args.unit) or (book or {}).get("default")
+        if isinstance(to, str):  # one address written as plain text
+            to = [to]
         if not to:
             raise CchcError(f"no recipients for {args.unit}: give --to or list them in {path}")
     page = folder / f"{name}.html"

@@ -19,6 +19,8 @@ import nbformat
 
 from .catalog import NOTEBOOKS_DIR, REPORTS_DIR, project_root
 from .errors import CchcError
+from .paths import inside
+from .safe import plain
 
 KERNEL_NAME = "cchc"
 KERNEL_DISPLAY_NAME = "CCHC workbook (Python 3.11)"
@@ -129,7 +131,7 @@ def _title(nb: nbformat.NotebookNode) -> str | None:
         for out in cell.get("outputs", []):
             text = out.get("data", {}).get("text/markdown", "")
             if text.startswith("# "):
-                return text.splitlines()[0][2:].strip()
+                return plain(text.splitlines()[0]).strip()
     return None
 
 
@@ -142,7 +144,8 @@ class UnitRun:
 
 
 def report_folder(period: str, unit_code: str, reports_dir: str | Path = REPORTS_DIR) -> Path:
-    return project_root() / reports_dir / period / unit_code
+    """reports/<period>/<unit>: both checked as plain names, the result inside the folder."""
+    return inside(project_root() / reports_dir, period, unit_code, what="mã đơn vị hoặc kỳ")
 
 
 def run_ingest_notebook(folder: Path, catalog: str, data_dir: str, kernel: str) -> Path:
@@ -286,7 +289,7 @@ def _run_one(unit_code: str, period: str, options: dict) -> UnitOutcome:
     """One unit in a worker process; its log says what happened (never personal data)."""
     import traceback
 
-    log = project_root() / options["reports_dir"] / period / LOGS_DIR / f"{unit_code}.log"
+    log = inside(project_root() / options["reports_dir"], period, LOGS_DIR, f"{unit_code}.log")
     log.parent.mkdir(parents=True, exist_ok=True)
     try:
         run = run_unit(unit_code, period, ingest=False, **options)

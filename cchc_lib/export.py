@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from . import schema, sheets
 from .errors import CchcError
 from .periods import Period
+from .sheets import write_text
 
 FORM_TITLE = ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
               "TTHC")
@@ -37,8 +38,7 @@ def form_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
-    form_table(table).to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel opens it
-    return path
+    return sheets.write_csv(form_table(table), path, encoding="utf-8-sig")  # BOM: Excel reads it
 
 
 def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period) -> Path:
@@ -56,10 +56,12 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period) 
     text = wb.add_format({"border": 1, "text_wrap": True})
     total = wb.add_format({"border": 1, "bold": True, "num_format": "#,##0"})
     total_text = wb.add_format({"border": 1, "bold": True})
-    ws.write(0, 12, FORM_CODE, wb.add_format({"italic": True, "align": "right"}))
-    ws.merge_range(1, 0, 1, 12, FORM_TITLE, title)
-    ws.merge_range(2, 0, 2, 12, f"Đơn vị: {unit_name} · Kỳ báo cáo: {period.label_vi()} "
-                   f"(từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})", plain)
+    write_text(ws, 0, 12, FORM_CODE, wb.add_format({"italic": True, "align": "right"}))
+    ws.merge_range(1, 0, 1, 12, "", title)
+    write_text(ws, 1, 0, FORM_TITLE, title)
+    ws.merge_range(2, 0, 2, 12, "", plain)
+    write_text(ws, 2, 0, f"Đơn vị: {unit_name} · Kỳ báo cáo: {period.label_vi()} "
+               f"(từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})", plain)
     top, sub = 4, 5
     ws.merge_range(top, 0, sub, 0, "STT", bold)
     ws.merge_range(top, 1, sub, 1, "Lĩnh vực, công việc giải quyết", bold)
@@ -67,14 +69,15 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period) 
     for group, cols, subs in GROUPS:
         ws.merge_range(top, col, top, col + len(cols) - 1, group, bold)
         for j, name in enumerate(subs):
-            ws.write(sub, col + j, name, bold)
+            write_text(ws, sub, col + j, name, bold)
         col += len(cols)
-    ws.write_row(sub + 1, 0, [f"({i})" for i in range(1, 14)], plain)
+    for i in range(1, 14):
+        write_text(ws, sub + 1, i - 1, f"({i})", plain)
     form = form_table(table)
     for i, r in enumerate(form.itertuples(index=False), start=sub + 2):
         last = i == sub + 1 + len(form)
-        ws.write(i, 0, r[0], total_text if last else text)
-        ws.write(i, 1, r[1], total_text if last else text)
+        write_text(ws, i, 0, r[0], total_text if last else text)
+        write_text(ws, i, 1, r[1], total_text if last else text)
         for j, v in enumerate(r[2:], start=2):
             ws.write_number(i, j, int(v), total if last else cell)
     ws.set_column(0, 0, 5)

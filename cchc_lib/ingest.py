@@ -36,8 +36,10 @@ from .catalog import (
 from .codes import AMBIGUOUS, problem_vi
 from .errors import CchcError, InputFileError
 from .parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
+from .paths import is_safe_part
 from .readers import NON_DATA_REASONS_VI, RawSheet, alias_index, non_data_rows, read_source
 from .schema import REASON_SEP, Table
+from .sheets import write_csv
 from .text import fold, match_key, shown_values
 from .validation import validate
 
@@ -257,6 +259,11 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
         same = rows.duplicated(key + attrs) & ~pd.Series(clash, index=rows.index)
         reasons.add(same.reindex(frame.index, fill_value=False), "duplicate", "procedure_code")
     elif table is schema.UNITS:
+        # a unit code names the unit's report folder: it must be a plain name
+        unsafe = frame.unit_code.notna() & ~frame.unit_code.map(is_safe_part,
+                                                                 na_action="ignore").fillna(True)
+        reasons.add(unsafe.astype(bool), "bad_code", "unit_code",
+                    shown_values(frame.unit_code, "code"))
         reasons.add(frame.unit_code.duplicated() & ok, "duplicate", "unit_code",
                     frame.unit_code)
     elif table is schema.SELF_ASSESSMENT and methodology is not None:
@@ -686,9 +693,9 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
     try:
         for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
             frame.to_parquet(tmp / PROCESSED_FILES[name], index=False)
-        result.quarantine.to_csv(tmp / "quarantine.csv", index=False)
-        result.summary.to_csv(tmp / "ingest_summary.csv", index=False)
-        quality_table(result).to_csv(tmp / "data_quality.csv", index=False)
+        write_csv(result.quarantine, tmp / "quarantine.csv")
+        write_csv(result.summary, tmp / "ingest_summary.csv")
+        write_csv(quality_table(result), tmp / "data_quality.csv")
         (tmp / ALERTS_FILE).write_text(alerts_text(result), encoding="utf-8")
         if result.methodology is not None:
             (tmp / METHODOLOGY_FILE).write_text(result.methodology, encoding="utf-8")

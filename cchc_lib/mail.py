@@ -24,6 +24,7 @@ from pathlib import Path
 import nbformat
 
 from .errors import CchcError
+from .safe import plain
 
 GMAIL_CLIP_BYTES = 102 * 1024
 _IMG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"')
@@ -67,9 +68,8 @@ def summary_of(notebook: Path) -> tuple[str, str]:
         for out in cell.get("outputs", []):
             text = out.get("data", {}).get("text/markdown", "")
             if text.startswith("# "):
-                lines = [ln for ln in text.splitlines() if ln.strip()]
-                plain = "\n".join(re.sub(r"[*#]", "", ln).strip() for ln in lines)
-                return lines[0][2:].strip(), plain
+                lines = [plain(ln).strip() for ln in text.splitlines() if ln.strip()]
+                return lines[0], "\n".join(lines)
     return notebook.stem, ""
 
 

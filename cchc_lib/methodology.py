@@ -18,6 +18,7 @@ import yaml
 
 from . import schema
 from .errors import CchcError
+from .yamlfile import MAX_YAML_BYTES, NoAliasLoader
 
 LINE = "__line__"
 CHILD_KEYS = ("criteria", "sub_criteria")
@@ -80,7 +81,7 @@ class Methodology:
         return self.grades[-1][0] if self.grades else ""
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(NoAliasLoader):
     """SafeLoader that records the line of every mapping."""
 
 
@@ -191,6 +192,8 @@ class _Reader:
 def parse_methodology(text: str, where: str = "methodology") -> Methodology:
     """A methodology from YAML text; ``where`` names it in messages."""
     reader = _Reader(where)
+    if len(text.encode("utf-8")) > MAX_YAML_BYTES:
+        raise reader.fail(None, f"larger than {MAX_YAML_BYTES:,} bytes")
     try:
         spec = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:

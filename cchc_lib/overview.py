@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown
+from IPython.display import HTML, Image
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -21,6 +21,7 @@ from .ingest import read_processed
 from .periods import Period, parse_period
 from .quality import set_aside, set_aside_vi
 from .results import unit_indicators
+from .safe import Rich, rich
 
 
 def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) -> dict:
@@ -59,14 +60,15 @@ class TownOverview:
     targets: dict[str, float | None]
     set_aside: dict  # quality.set_aside for every unit of the overview
 
-    def header(self) -> Markdown:
+    def header(self) -> Rich:
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
         met_all = int((self.table.targets_met == len(schema.PLAN_INDICATORS)).sum())
-        return Markdown(
-            f"# Tổng hợp Chỉ số CCHC: {self.town_name}\n\n"
-            f"**Kỳ báo cáo:** {self.requested.label_vi()}{clipped} · "
-            f"**Số đơn vị:** {len(self.table)} · **Đạt cả ba mục tiêu:** {met_all} đơn vị")
+        return rich(
+            "# Tổng hợp Chỉ số CCHC: {town}\n\n"
+            "**Kỳ báo cáo:** {span}{clipped} · **Số đơn vị:** {count} · **Đạt cả ba mục "
+            "tiêu:** {met_all} đơn vị", town=self.town_name, span=self.requested.label_vi(),
+            clipped=clipped, count=len(self.table), met_all=met_all)
 
     def ranking(self) -> HTML:
         t = self.table
@@ -113,11 +115,11 @@ class TownOverview:
                      color="#444")
         return fig
 
-    def note(self) -> Markdown:
-        return Markdown(
+    def note(self) -> Rich:
+        return rich(
             "Xếp hạng: đơn vị đạt nhiều mục tiêu của kế hoạch hơn xếp trên; bằng nhau thì xét "
-            "điểm 766 ước tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ). "
-            f"{national.CAVEAT_VI} {set_aside_vi(self.set_aside)}")
+            "điểm 766 ước tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ). {caveat} "
+            "{set_aside}", caveat=national.CAVEAT_VI, set_aside=set_aside_vi(self.set_aside))
 
 
 def town_overview(period: str | Period, data_dir: str | Path,

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Markdown
+from IPython.display import HTML
 
 from . import render, schema
 from .catalog import resolve
@@ -22,6 +22,7 @@ from .plan import task_status
 from .quality import set_aside, set_aside_vi
 from .report import PLAN_NAME_VI, unit_name
 from .results import all_indicators
+from .safe import Rich, rich
 from .scoring import SURVEY_ID, official_scored, points_lost, ranking, score, total
 
 SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
@@ -72,17 +73,21 @@ class Scorecard:
     names: dict[str, str]
     set_aside: dict  # quality.set_aside for the year's data
 
-    def header(self) -> Markdown:
+    def header(self) -> Rich:
         s, b = self.summary, self.summary_before
-        before = (f" · **Năm {self.year - 1} (chính thức):** {render.points(b['index'])} điểm, "
-                  f"xếp loại {b['grade']}") if b else ""
+        before = (" · **Năm {year_before} (chính thức):** {index_before} điểm, xếp loại "
+                  "{grade_before}") if b else ""
         template = ("\n\n*Bộ chỉ số dùng ở đây là **mẫu** theo cấu trúc Chỉ số CCHC quốc gia; "
                     "điểm chính thức theo bộ chỉ số của tỉnh.*" if self.method.template else "")
-        return Markdown(
-            f"# Chỉ số CCHC năm {self.year}: {self.unit_name}\n\n"
-            f"**Chỉ số {self.year} (tự chấm, ước tính):** {render.points(s['index'])} điểm "
-            f"({render.points(s['points'])}/{render.points(s['max_points'])}), xếp loại "
-            f"**{s['grade']}**{before}{template}")
+        return rich(
+            "# Chỉ số CCHC năm {year}: {unit}\n\n"
+            "**Chỉ số {year} (tự chấm, ước tính):** {index} điểm ({points}/{max_points}), xếp "
+            "loại **{grade}**" + before + template,
+            year=self.year, unit=self.unit_name, index=render.points(s["index"]),
+            points=render.points(s["points"]), max_points=render.points(s["max_points"]),
+            grade=s["grade"], year_before=self.year - 1,
+            index_before=render.points(b["index"]) if b else "",
+            grade_before=b["grade"] if b else "")
 
     def fields_table(self) -> HTML:
         top = self.scored[self.scored.level == 1]
@@ -118,7 +123,7 @@ class Scorecard:
     def flagged_table(self) -> HTML:
         f = self.scored[self.scored.flag.notna() & (self.scored.source == "manual")]
         if f.empty:
-            return HTML("<p>Mọi tiêu chí tự chấm đều có tài liệu kiểm chứng.</p>")
+            return rich("Mọi tiêu chí tự chấm đều có tài liệu kiểm chứng.")
         table = pd.DataFrame({"Tiêu chí": f.id, "Nội dung": f.title,
                               "Điểm tự chấm": f.points.map(render.points),
                               "Lưu ý": f.flag})
@@ -139,14 +144,15 @@ class Scorecard:
         })
         return render.show(table, "ranking")
 
-    def note(self) -> Markdown:
-        return Markdown(
-            f"Tiêu chí tính từ dữ liệu: giá trị chỉ số của năm {self.year} (đến ngày cuối có dữ "
-            f"liệu) đối chiếu các mức điểm trong bộ chỉ số. Tiêu chí tự chấm: theo tệp tự chấm "
-            f"điểm; tiêu chí có điểm mà thiếu tài liệu kiểm chứng sẽ bị Phòng Nội vụ trừ điểm "
-            f"khi thẩm định. Điểm điều tra xã hội học năm {self.year} chưa công bố: tạm lấy điểm "
-            f"năm {self.year - 1}. Bộ chỉ số: {self.method.name}. "
-            f"{set_aside_vi(self.set_aside)}")
+    def note(self) -> Rich:
+        return rich(
+            "Tiêu chí tính từ dữ liệu: giá trị chỉ số của năm {year} (đến ngày cuối có dữ liệu) "
+            "đối chiếu các mức điểm trong bộ chỉ số. Tiêu chí tự chấm: theo tệp tự chấm điểm; "
+            "tiêu chí có điểm mà thiếu tài liệu kiểm chứng sẽ bị Phòng Nội vụ trừ điểm khi thẩm "
+            "định. Điểm điều tra xã hội học năm {year} chưa công bố: tạm lấy điểm năm "
+            "{year_before}. Bộ chỉ số: {method}. {set_aside}", year=self.year,
+            year_before=self.year - 1, method=self.method.name,
+            set_aside=set_aside_vi(self.set_aside))
 
 
 def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
@@ -185,14 +191,15 @@ class PlanProgress:
     plan: pd.DataFrame  # the plan's three indicators, year to date
     set_aside: dict  # quality.set_aside from the start of the year to as_of
 
-    def header(self) -> Markdown:
+    def header(self) -> Rich:
         counts = self.tasks.status_vi.value_counts()
         summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
-        return Markdown(
-            f"# Báo cáo kết quả thực hiện {PLAN_NAME_VI}\n\n"
-            f"**Đơn vị:** {self.unit_name} · **Tính đến ngày:** {render.day(self.as_of)} · "
-            f"**{len(self.tasks)} nhiệm vụ:** {summary}.\n\n"
-            f"*{set_aside_vi(self.set_aside)}*")
+        return rich(
+            "# Báo cáo kết quả thực hiện {plan}\n\n"
+            "**Đơn vị:** {unit} · **Tính đến ngày:** {as_of} · **{count} nhiệm vụ:** "
+            "{summary}.\n\n*{set_aside}*", plan=PLAN_NAME_VI, unit=self.unit_name,
+            as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
+            set_aside=set_aside_vi(self.set_aside))
 
     def tasks_table(self) -> HTML:
         t = self.tasks

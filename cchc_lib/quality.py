@@ -6,38 +6,38 @@ written as ``data_quality.csv`` next to the processed data.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from IPython.display import HTML
 
 from . import render, schema
 from .codes import problem_vi
 from .readers import NON_DATA_REASONS_VI
+from .safe import Rich, rich
 from .schema import REASON_SEP
 
 if TYPE_CHECKING:
     from .ingest import IngestResult
 
 
-def alerts_view(result: IngestResult) -> HTML:
+def alerts_view(result: IngestResult) -> Rich:
     """The first thing the ingest notebook shows: unrecognised values that set many rows
-    aside, each with the ``value_map`` line that pins it (values escaped)."""
+    aside, each with the ``value_map`` line that pins it."""
     alerts = result.alerts
     if not alerts:
-        return HTML("<p>Không có giá trị nào làm nhiều dòng bị cách ly "
-                    "(ngưỡng: 1&nbsp;% số dòng của một tệp hoặc 20 dòng).</p>")
-    items = "".join(
-        f"<li><p><strong>{escape(a.file)}</strong>, cột <code>{escape(a.code.column)}</code>: "
-        f"giá trị “{escape(a.code.shown)}” ({escape(problem_vi(a.code.problem))}) làm "
-        f"<strong>{render.integer(a.code.rows)}/{render.integer(a.rows_in)} dòng "
-        f"({render.percent(a.share)})</strong> bị cách ly; lần đầu ở dòng {a.code.first_row}."
-        f"</p><p>Khi đã rõ nghĩa, thêm vào danh mục dữ liệu (giữ một mã):</p>"
-        f"<pre>{escape(a.value_map_line)}</pre></li>" for a in alerts)
-    return HTML(f"<div class=\"alert\"><p><strong>⚠ Cảnh báo: {len(alerts)} giá trị không "
-                f"đọc được làm nhiều dòng bị cách ly.</strong> Mọi chỉ số tính trên phần còn "
-                f"lại sẽ sai cho đến khi sửa.</p><ul>{items}</ul></div>")
+        return rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng của "
+                    "một tệp hoặc 20 dòng).")
+    out = rich("**⚠ Cảnh báo: {n} giá trị không đọc được làm nhiều dòng bị cách ly.** Mọi chỉ "
+               "số tính trên phần còn lại sẽ sai cho đến khi sửa.", n=len(alerts))
+    for a in alerts:
+        out += rich(
+            "- **{file}**, cột `{column}`: giá trị “{value}” ({problem}) làm **{rows}/{rows_in} "
+            "dòng ({share})** bị cách ly; lần đầu ở dòng {first}. Khi đã rõ nghĩa, thêm vào danh "
+            "mục dữ liệu (giữ một mã): `{line}`", file=a.file, column=a.code.column,
+            value=a.code.shown, problem=problem_vi(a.code.problem),
+            rows=render.integer(a.code.rows), rows_in=render.integer(a.rows_in),
+            share=render.percent(a.share), first=a.code.first_row, line=a.value_map_line)
+    return out
 
 
 def _label(table: str) -> str:

@@ -84,8 +84,12 @@ def day(d: date | pd.Timestamp | None) -> str:
 
 def html_table(frame: pd.DataFrame, table_id: str, numeric: list[str] = (),
                total_last: bool = False) -> str:
-    """A plain, deterministic HTML table (no index, fixed id) from already formatted text."""
+    """A plain, deterministic HTML table (no index, fixed id) from already formatted text.
+
+    Every cell and column header is HTML-escaped here (the Styler's ``escape="html"``): a
+    value from data shows as text, never as markup."""
     styler = frame.style.hide(axis="index").set_uuid(table_id)
+    styler = styler.format(escape="html").format_index(escape="html", axis=1)
     styler = styler.set_table_attributes('class="cchc-table"')
     if numeric:
         styler = styler.set_properties(subset=list(numeric), **{"text-align": "right"})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown
+from IPython.display import HTML, Image
 
 from . import indicators as ind
 from . import national, render, schema
@@ -19,6 +19,7 @@ from .errors import CchcError
 from .ingest import read_processed
 from .periods import Period, parse_period
 from .quality import set_aside, set_aside_vi
+from .safe import Rich, raw_html, rich
 
 PLAN_NAME_VI = "Kế hoạch 99/KH-UBND"
 APOLOGY_ID_LIMIT = 30
@@ -72,25 +73,32 @@ class WardReport:
 
     # -- pieces the notebook shows ------------------------------------------------------
 
-    def header(self) -> Markdown:
+    def header(self) -> Rich:
         met = int(self.plan.met.fillna(False).sum())
-        span = self.requested.label_vi()
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
-        return Markdown(
-            f"# Báo cáo Chỉ số CCHC: {self.unit_name}\n\n"
-            f"**Đơn vị:** {self.unit_name}, {self.parent_name} · "
-            f"**Kỳ báo cáo:** {span}{clipped}\n\n"
-            f"**Tóm tắt:** đạt **{met}/{len(self.plan)}** mục tiêu của {PLAN_NAME_VI}. "
-            + " ".join(f"{schema.SHORT_LABELS_VI[r.indicator]}: **{render.percent(r.value)}**"
-                       f" ({render.met(r.met).lower()})." for r in self.plan.itertuples())
-            + self._data_warning())
+        rows = list(self.plan.itertuples())
+        results = " ".join(f"{{label{i}}}: **{{value{i}}}** ({{met{i}}})."
+                           for i in range(len(rows)))
+        values = {}
+        for i, r in enumerate(rows):
+            values |= {f"label{i}": schema.SHORT_LABELS_VI[r.indicator],
+                       f"value{i}": render.percent(r.value), f"met{i}": render.met(r.met).lower()}
+        warning = self._data_warning()
+        return rich(
+            "# Báo cáo Chỉ số CCHC: {unit}\n\n"
+            "**Đơn vị:** {unit}, {parent} · **Kỳ báo cáo:** {span}{clipped}\n\n"
+            "**Tóm tắt:** đạt **{met}/{count}** mục tiêu của {plan}. " + results
+            + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
+            unit=self.unit_name, parent=self.parent_name, span=self.requested.label_vi(),
+            clipped=clipped, met=met, count=len(rows), plan=PLAN_NAME_VI, warning=warning,
+            **values)
 
     def _data_warning(self) -> str:
         """Said at the top when the period lost at least 1 % of its dossiers at ingest."""
         n = self.set_aside["in_period"]
         if n and n >= 0.01 * (n + self.received):
-            return f"\n\n**Lưu ý về dữ liệu:** {set_aside_vi(self.set_aside)}"
+            return set_aside_vi(self.set_aside)
         return ""
 
     def plan_table(self) -> HTML:
@@ -134,11 +142,12 @@ class WardReport:
         return HTML(render.html_table(table, "national", numeric=[
             "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True))
 
-    def national_caveat(self) -> Markdown:
+    def national_caveat(self) -> Rich:
         missing = [g for g, (_, local) in national.GROUPS_766.items() if not local]
-        return Markdown(f"*{national.CAVEAT_VI}* Nhóm không tính: {', '.join(missing)}.")
+        return rich("*{caveat}* Nhóm không tính: {missing}.", caveat=national.CAVEAT_VI,
+                    missing=", ".join(missing))
 
-    def apology_table(self) -> HTML:
+    def apology_table(self) -> Rich:
         a = self.apology
         table = pd.DataFrame({
             "Lĩnh vực": a.field.fillna(schema.TOTAL_ROW_VI),
@@ -149,46 +158,47 @@ class WardReport:
         missing = self.late[~self.late.apology_issued]
         ids = ", ".join(missing.dossier_id.head(APOLOGY_ID_LIMIT))
         more = len(missing) - APOLOGY_ID_LIMIT
-        tail = f" … và {render.integer(more)} hồ sơ khác" if more > 0 else ""
-        note = (f"<p>Hồ sơ trễ hạn chưa có phiếu xin lỗi ({render.integer(len(missing))}): "
-                f"{ids}{tail}.</p>" if len(missing) else
-                "<p>Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.</p>")
-        return HTML(render.html_table(table, "apology", numeric=[
-            "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True) + note)
+        out = raw_html(render.html_table(table, "apology", numeric=[
+            "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True))
+        if not len(missing):
+            return out + rich("Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.")
+        return out + rich("Hồ sơ trễ hạn chưa có phiếu xin lỗi ({count}): {ids}{tail}.",
+                          count=render.integer(len(missing)), ids=ids,
+                          tail=f" … và {render.integer(more)} hồ sơ khác" if more > 0 else "")
 
     def bieu06_table(self) -> HTML:
         table = render.bieu06_table(self.form)
         numeric = [c for c in table.columns if c not in ("STT", "Lĩnh vực")]
         return HTML(render.html_table(table, "bieu06", numeric=numeric, total_last=True))
 
-    def next_steps(self, indicator: str) -> Markdown | HTML:
+    def next_steps(self, indicator: str) -> Rich:
         gap = self.gaps[indicator]
-        title = f"**{schema.SHORT_LABELS_VI[indicator]}**: {render.percent(gap.value)}"
+        title = "**{label}**: {value}"
+        values = {"label": schema.SHORT_LABELS_VI[indicator], "value": render.percent(gap.value)}
         if gap.target is None:
-            return Markdown(f"{title}. Chưa có mục tiêu cho chỉ tiêu này.")
+            return rich(title + ". Chưa có mục tiêu cho chỉ tiêu này.", **values)
         target = render.percent(gap.target, 0)
         if not gap.needed:
-            return Markdown(f"{title}, đã đạt mục tiêu {target}. Tiếp tục duy trì.")
-        text = NEEDED_VI[indicator].format(n=render.integer(gap.needed), t=target)
+            return rich(title + ", đã đạt mục tiêu {target}. Tiếp tục duy trì.", target=target,
+                        **values)
         table = render.candidates_table(gap.candidates, DEMAND_LABELS_VI[indicator],
                                         CANDIDATE_LIMIT)
         more = len(gap.candidates) - len(table)
-        tail = f"<p><em>… và {more} TTHC khác.</em></p>" if more > 0 else ""
-        return HTML(f"<p>{_md_bold(title)}. {_md_bold(text)}</p>"
-                    + render.html_table(table, f"gap-{indicator}",
-                                        numeric=[DEMAND_LABELS_VI[indicator]]) + tail)
+        out = rich(title + ". " + NEEDED_VI[indicator], n=render.integer(gap.needed), t=target,
+                   **values)
+        out += raw_html(render.html_table(table, f"gap-{indicator}",
+                                          numeric=[DEMAND_LABELS_VI[indicator]]))
+        if more > 0:
+            out += rich("*… và {more} TTHC khác.*", more=more)
+        return out
 
-    def data_note(self) -> Markdown:
-        return Markdown(
-            f"Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: "
-            f"từ {render.day(self.before.start)} đến {render.day(self.before.end)}. "
-            f"{set_aside_vi(self.set_aside)} Tỷ lệ làm tròn một chữ số thập phân; "
-            f"“{render.NOT_APPLICABLE_VI}” khi mẫu số bằng 0.")
-
-
-def _md_bold(text: str) -> str:
-    parts = text.split("**")
-    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
+    def data_note(self) -> Rich:
+        return rich(
+            "Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: từ "
+            "{start} đến {end}. {set_aside} Tỷ lệ làm tròn một chữ số thập phân; “{na}” khi "
+            "mẫu số bằng 0.", start=render.day(self.before.start),
+            end=render.day(self.before.end), set_aside=set_aside_vi(self.set_aside),
+            na=render.NOT_APPLICABLE_VI)
 
 
 def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:

@@ -1,0 +1,106 @@
+"""Safety classes other than rendering: YAML bombs and loops, path checks, neutral cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cchc_lib.catalog import load_catalog
+from cchc_lib.cli import main
+from cchc_lib.errors import CchcError, InputFileError
+from cchc_lib.methodology import MethodologyError, parse_methodology
+from cchc_lib.paths import inside
+from cchc_lib.sheets import neutral, neutral_frame
+
+ROOT = Path(__file__).resolve().parents[1]
+BOMB = """\
+a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+units: {path: units.csv}
+"""
+
+
+def test_an_alias_bomb_in_the_catalog_is_one_message(tmp_path):
+    (tmp_path / "catalog.yml").write_text(BOMB, encoding="utf-8")
+    with pytest.raises(InputFileError, match="dòng 2: .*aliases"):
+        load_catalog(tmp_path / "catalog.yml")
+
+
+def test_an_alias_bomb_in_the_methodology_is_one_message():
+    with pytest.raises(MethodologyError, match="aliases"):
+        parse_methodology(BOMB, "m.yml")
+
+
+def test_a_catalog_that_includes_itself_is_one_message(tmp_path):
+    (tmp_path / "a.yml").write_text("include: b.yml\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("include: a.yml\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="vòng lặp include"):
+        load_catalog(tmp_path / "a.yml")
+
+
+def test_a_huge_yaml_file_is_refused_unread(tmp_path):
+    (tmp_path / "catalog.yml").write_text("# " + "x" * (2 * 2**20) + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="giới hạn"):
+        load_catalog(tmp_path / "catalog.yml")
+
+
+def test_the_command_says_one_line_and_exits_2_on_a_bomb(tmp_path, capsys):
+    (tmp_path / "catalog.yml").write_text(BOMB, encoding="utf-8")
+    code = main(["ingest", "--catalog", str(tmp_path / "catalog.yml"), "--out",
+                 str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and err[0].startswith("cchc: error:")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("unit", ["../../../X", "a/b", "..", ".hidden", "P 2", "x" * 65, ""])
+def test_a_bad_unit_is_refused_before_anything_is_written(unit, tmp_path, capsys):
+    code = main(["run", "--unit", unit, "--period", "2022", "--data", str(tmp_path / "d"),
+                 "--reports", str(tmp_path / "r")])
+    assert code == 2 and "không dùng được làm tên thư mục" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # nothing ingested, nothing written
+
+
+def test_paths_stay_inside_their_root(tmp_path):
+    assert inside(tmp_path, "2022-Q3", "SAMPLE-P2") == tmp_path.resolve() / "2022-Q3/SAMPLE-P2"
+    (tmp_path / "out").symlink_to("/tmp")
+    with pytest.raises(CchcError, match="ra ngoài"):
+        inside(tmp_path, "out", "x")
+    with pytest.raises(CchcError):
+        inside(tmp_path, "..", "x")
+
+
+def test_a_unit_code_that_cannot_be_a_folder_is_quarantined(tmp_path):
+    corpus = ROOT / "tests/corpus"
+    (tmp_path / "units.csv").write_text("unit_code,unit_name\nU1,Phường 1\n../U2,Phường 2\n",
+                                        encoding="utf-8")
+    (tmp_path / "catalog.yml").write_text(
+        f"units: {{path: units.csv}}\ncatalogue: {{path: {corpus / 'catalogue.csv'}}}\n"
+        f"dossiers: [{corpus / 'files/01_dvcqg_utf8.csv'}]\n", encoding="utf-8")
+    from cchc_lib.ingest import ingest
+    result = ingest(load_catalog(tmp_path / "catalog.yml"))
+    q = result.quarantine[result.quarantine.table == "units"]
+    assert list(q.source_row) == [3] and list(q.reasons) == ["bad_code:unit_code"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=1+1", "'=1+1"), ("+84912", "'+84912"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("  =1", "'  =1"), ("＝1", "'＝1"),
+    ("Hộ tịch", "Hộ tịch"), ("1.004873", "1.004873"), (-5, -5), (None, None)])
+def test_cells_that_a_spreadsheet_would_run_are_made_text(value, expected):
+    assert neutral(value) == expected
+
+
+def test_a_frame_keeps_its_numbers_and_neutralises_its_text():
+    frame = pd.DataFrame({"a": ["=x", "y"], "n": [-1, 2], "=h": ["z", None]})
+    out = neutral_frame(frame)
+    assert list(out.columns) == ["a", "n", "'=h"]
+    assert out.a.tolist() == ["'=x", "y"] and out.n.tolist() == [-1, 2]

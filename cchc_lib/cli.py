@@ -354,6 +354,8 @@ def cmd_golden(args) -> int:
     return 0
 
 
+# commands that write data/processed or reports/: they run under the project lock
+WRITING_COMMANDS = {"ingest", "run", "email", "golden"}
 COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
             "email": cmd_email, "sample": cmd_sample, "golden": cmd_golden}
 
@@ -361,7 +363,12 @@ COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        if args.command not in WRITING_COMMANDS:
+            return COMMANDS[args.command](args)
+        from .lock import project_lock
+
+        with project_lock():  # one lock, then any write
+            return COMMANDS[args.command](args)
     except CchcError as exc:
         print(f"cchc: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -161,6 +161,17 @@ def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
              progress: Callable[[str], None] = lambda step: None) -> UnitRun:
     """Ingest (optional) and the unit's reports through papermill: the ward report (with
     Biểu 06 files), the PAR scorecard and the plan-progress report, as asked."""
+    from .lock import project_lock
+
+    with project_lock():
+        return _run_unit(unit_code, period, catalog=catalog, data_dir=data_dir,
+                         reports_dir=reports_dir, ingest=ingest, kernel=kernel,
+                         reports=reports, as_of=as_of, progress=progress)
+
+
+def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
+              reports_dir: str | Path, ingest: bool, kernel: str, reports: tuple[str, ...],
+              as_of: str | None, progress: Callable[[str], None]) -> UnitRun:
     root = project_root()
     folder = report_folder(period, unit_code, reports_dir)
     notebooks = root / NOTEBOOKS_DIR
@@ -204,6 +215,16 @@ def run_overview(period: str, *, catalog: str = "data/catalog.yml",
                  ingest: bool = True, kernel: str = KERNEL_NAME,
                  progress: Callable[[str], None] = lambda step: None) -> UnitRun:
     """Ingest (optional) and the town overview for a period, into reports/<period>/overview/."""
+    from .lock import project_lock
+
+    with project_lock():
+        return _run_overview(period, catalog=catalog, data_dir=data_dir,
+                             reports_dir=reports_dir, ingest=ingest, kernel=kernel,
+                             progress=progress)
+
+
+def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str | Path,
+                  ingest: bool, kernel: str, progress: Callable[[str], None]) -> UnitRun:
     root = project_root()
     folder = report_folder(period, OVERVIEW_FOLDER, reports_dir)
     files = []
@@ -272,7 +293,6 @@ def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
 # Scheduled runs: every unit, in parallel, one failure does not stop the others
 # --------------------------------------------------------------------------------------
 
-LOCK_FILE = ".cchc-run.lock"
 LOGS_DIR = "logs"
 
 
@@ -314,27 +334,21 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
                   ) -> list[UnitOutcome]:
     """Ingest once, then every unit's reports in parallel (one process per core).
 
-    A lock file in the reports folder stops a second run from starting while one is going;
-    each unit's files are replaced one by one, atomically, so a killed run leaves the last
-    good reports in place.
+    The project lock (:mod:`cchc_lib.lock`) stops a second command from writing while this
+    one runs; each unit's files are replaced one by one, atomically, so a killed run leaves
+    the last good reports in place.
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from filelock import FileLock, Timeout
+    from .lock import project_lock
 
     root = project_root()
     folder = root / reports_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(folder / LOCK_FILE))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise CchcError(f"another scheduled run is in progress (lock: {folder / LOCK_FILE}); "
-                        "try again when it has finished") from None
-    try:
+    with project_lock():  # before anything is ingested or written
+        folder.mkdir(parents=True, exist_ok=True)
         ensure_kernel(kernel)
         if ingest:
-            run_ingest_notebook(folder / period, catalog, data_dir, kernel)
+            run_ingest_notebook(inside(folder, period), catalog, data_dir, kernel)
         options = {"data_dir": data_dir, "reports_dir": str(reports_dir), "kernel": kernel,
                    "reports": reports, "as_of": as_of}
         workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
@@ -346,5 +360,3 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
                 outcomes.append(outcome)
                 on_done(outcome)
         return sorted(outcomes, key=lambda o: o.unit_code)
-    finally:
-        lock.release()

@@ -11,9 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from filelock import FileLock
-
-from cchc_lib.delivery import LOCK_FILE, run_all_units
+from cchc_lib.delivery import run_all_units
 from cchc_lib.periods import resolve_relative
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,14 +42,23 @@ def test_a_failing_unit_does_not_stop_the_others(tmp_path):
     assert bad.log.read_text(encoding="utf-8").startswith("failed:")
 
 
-def test_a_second_run_waits_for_the_lock(tmp_path):
-    tmp_path.mkdir(exist_ok=True)
-    with FileLock(str(tmp_path / LOCK_FILE)):
-        run = subprocess.run(cchc_run(tmp_path), cwd=ROOT, capture_output=True, text=True,
-                             timeout=120)
+def test_a_second_run_waits_for_the_lock_then_stops_having_touched_nothing(tmp_path):
+    """Two real processes: the first holds the project lock (a run in progress), the second
+    waits its bounded time, exits 2 and writes nothing."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import time\nfrom cchc_lib.lock import project_lock\n"
+         "with project_lock():\n    print('held', flush=True)\n    time.sleep(60)"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        run = subprocess.run(cchc_run(tmp_path / "reports"), cwd=ROOT, capture_output=True,
+                             text=True, timeout=120, env={**os.environ, "CCHC_LOCK_WAIT": "1"})
+    finally:
+        holder.kill()
+        holder.wait()
     assert run.returncode == 2
-    assert "another scheduled run is in progress" in run.stderr
-    assert "Traceback" not in run.stderr
+    assert "một lệnh khác đang ghi" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "reports").exists()
 
 
 def test_killed_run_leaves_reports_intact_and_the_next_run_succeeds(tmp_path):

@@ -32,6 +32,7 @@ _STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
 _SELECTOR_ATTR = re.compile(r'\s(?:class|id)="[^"]*"')
 ENV = {"host": "CCHC_SMTP_HOST", "port": "CCHC_SMTP_PORT", "security": "CCHC_SMTP_SECURITY",
        "user": "CCHC_SMTP_USER", "sender": "CCHC_SMTP_FROM", "cafile": "CCHC_SMTP_CAFILE"}
+PLAINTEXT_ENV = "CCHC_SMTP_ALLOW_PLAINTEXT"  # 1: a password may go over an unencrypted link
 PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
 
 
@@ -124,22 +125,58 @@ def smtp_settings(config_file: str | Path | None = None) -> SmtpSettings:
     security = values.get("security", "starttls").lower()
     if security not in ("starttls", "ssl", "none"):
         raise CchcError(f"{ENV['security']} must be starttls, ssl or none (not {security})")
+    if security == "none" and values.get("user") and os.environ.get(PASSWORD_ENV) \
+            and os.environ.get(PLAINTEXT_ENV) != "1":
+        raise CchcError(f"{ENV['security']}=none would send the password unencrypted: use "
+                        f"starttls or ssl, or set {PLAINTEXT_ENV}=1 if the server is on this "
+                        "machine and you accept it")
     port = int(values.get("port") or (465 if security == "ssl" else 587))
     return SmtpSettings(values["host"], port, security, values.get("user"), values["sender"],
                         values.get("cafile"))
 
 
-def _login(client: smtplib.SMTP, user: str, password: str) -> None:
-    """AUTH PLAIN with the credentials in UTF-8 (smtplib's login() takes ASCII only, and
-    Vietnamese passwords are not); other mechanisms through smtplib when PLAIN is not offered."""
+class LoginRefused(Exception):
+    """The server answered the credentials with a refusal (mechanism kept for the message)."""
+
+    def __init__(self, mechanism: str, code: int):
+        super().__init__(mechanism, code)
+        self.mechanism, self.code = mechanism, code
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> str:
+    """Log in with the credentials in UTF-8 (smtplib's login() sends ASCII only, and Vietnamese
+    passwords are not): AUTH PLAIN, else AUTH LOGIN (Exchange, Office 365), both written here;
+    other mechanisms through smtplib for ASCII passwords. Returns the mechanism used."""
     client.ehlo_or_helo_if_needed()
-    if "plain" not in client.esmtp_features.get("auth", "").lower().split():
+    offered = client.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" in offered:
+        code, _ = client.docmd("AUTH", f"PLAIN {_b64(f'{chr(0)}{user}{chr(0)}{password}')}")
+        if code != 235:
+            raise LoginRefused("PLAIN", code)
+        return "PLAIN"
+    if "LOGIN" in offered:
+        code, _ = client.docmd("AUTH", "LOGIN")
+        if code == 334:
+            code, _ = client.docmd(_b64(user))
+        if code == 334:
+            code, _ = client.docmd(_b64(password))
+        if code != 235:
+            raise LoginRefused("LOGIN", code)
+        return "LOGIN"
+    mechanisms = ", ".join(offered) or "không có"
+    if not password.isascii():
+        raise CchcError(f"máy chủ SMTP chỉ nhận cơ chế đăng nhập {mechanisms}, không gửi được "
+                        "mật khẩu có dấu bằng cơ chế này: đổi mật khẩu chỉ gồm chữ không dấu, "
+                        "hoặc bật AUTH PLAIN/LOGIN trên máy chủ")
+    try:
         client.login(user, password)
-        return
-    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
-    code, reply = client.docmd("AUTH", f"PLAIN {token}")
-    if code != 235:
-        raise smtplib.SMTPAuthenticationError(code, reply)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise LoginRefused(mechanisms, exc.smtp_code) from None
+    return mechanisms
 
 
 def send(msg: EmailMessage, settings: SmtpSettings, timeout: float = 30) -> None:
@@ -159,9 +196,10 @@ def send(msg: EmailMessage, settings: SmtpSettings, timeout: float = 30) -> None
                     raise CchcError(f"{ENV['user']} is set but {PASSWORD_ENV} is not")
                 _login(client, settings.user, settings.password)
             client.send_message(msg)
-    except smtplib.SMTPAuthenticationError:
-        raise CchcError(f"the SMTP server {settings.host} refused the login for "
-                        f"{settings.user}") from None
+    except LoginRefused as exc:
+        raise CchcError(f"máy chủ SMTP {settings.host} từ chối đăng nhập của {settings.user} "
+                        f"(cơ chế {exc.mechanism}, mã {exc.code}): kiểm tra tên đăng nhập và "
+                        f"mật khẩu trong {PASSWORD_ENV}") from None
     except (smtplib.SMTPException, OSError) as exc:
         raise CchcError(f"sending through {settings.host}:{settings.port} failed: "
                         f"{type(exc).__name__}: {exc}") from None

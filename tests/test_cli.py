@@ -38,7 +38,7 @@ def test_errors_are_one_clear_line():
     check_error(cchc("indicators", "--data", "tests/.sample_processed", "--unit", "P9",
                      "--period", "2022"), "unknown unit 'P9'", "SAMPLE-P2")
     check_error(cchc("indicators", "--data", "no/such/folder", "--unit", "SAMPLE-P2",
-                     "--period", "2022"), "run `cchc ingest` first")
+                     "--period", "2022"), "chạy `cchc ingest` trước")
 
 
 def test_bad_input_file_stops_ingest_and_keeps_previous_output(tmp_path):

@@ -48,8 +48,10 @@ class Inbox:
         return "250 OK"
 
 
-@pytest.fixture()
-def smtp_server(certificate):
+@pytest.fixture(params=["PLAIN and LOGIN", "LOGIN only"])
+def smtp_server(certificate, request):
+    """A real SMTP server on loopback; once offering PLAIN and LOGIN, once LOGIN only (as
+    Exchange and Office 365 do)."""
     import ssl
 
     from aiosmtpd.controller import Controller
@@ -70,9 +72,10 @@ def smtp_server(certificate):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     inbox = Inbox()
+    exclude = ["PLAIN"] if request.param == "LOGIN only" else []
     controller = Controller(inbox, hostname="127.0.0.1", port=port, tls_context=context,
                             require_starttls=True, authenticator=authenticator,
-                            auth_required=True)
+                            auth_required=True, auth_exclude_mechanism=exclude)
     controller.start()
     try:
         yield inbox, port, cert
@@ -136,8 +139,14 @@ def test_recipients_from_the_file_and_a_wrong_password(report, smtp_server):
     assert inbox.messages[-1][1] == ["chutich.phuong2@example.vn", "vanphong.phuong2@example.vn",
                                      "phongnoivu@example.vn"]
     bad = cchc_email(report, smtp_env(port, cert, password="sai"), "--to", "a@example.vn")
-    assert bad.returncode == 2 and "refused the login" in bad.stderr
-    assert "sai" not in bad.stderr.split("refused")[0] and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "từ chối đăng nhập" in bad.stderr and "cơ chế" in bad.stderr
+    assert "sai" not in bad.stderr.split("từ chối")[0] and "Traceback" not in bad.stderr
+
+
+def test_no_password_over_an_unencrypted_link_unless_asked(report):
+    env = {**smtp_env(9, Path("/nonexistent")), "CCHC_SMTP_SECURITY": "none"}
+    run = cchc_email(report, env, "--to", "a@example.vn")
+    assert run.returncode == 2 and "unencrypted" in run.stderr and PASSWORD not in run.stderr
 
 
 def test_dry_run_writes_the_eml(report, tmp_path):

@@ -120,7 +120,12 @@ def _source(entry: object, base: Path, where: str) -> Source:
     if exported is not None and not isinstance(exported, date):
         raise CchcError(f"{where}: exported_on is a date written YYYY-MM-DD")
     rel = Path(str(entry["path"]))
-    return Source(path=(base / rel).resolve(), label=_label(base / rel),
+    try:
+        path = (base / rel).resolve()
+    except (RuntimeError, OSError):  # Python raises RuntimeError on a symlink loop
+        raise InputFileError(str(base / rel), "vòng lặp liên kết tượng trưng (symlink): sửa "
+                             "liên kết hoặc ghi đường dẫn thật của tệp") from None
+    return Source(path=path, label=_label(path),
                   unit_code=entry.get("unit_code"), sheet=entry.get("sheet"),
                   value_map=value_map(entry.get("value_map"), where), exported_on=exported)
 
@@ -128,10 +133,11 @@ def _source(entry: object, base: Path, where: str) -> Source:
 def _label(path: Path) -> str:
     """A path as shown to people: relative to the project root when it lies inside it."""
     try:
-        rel = Path(os.path.relpath(path.resolve(), project_root())).as_posix()
-    except (CchcError, ValueError):
-        return str(path.resolve())
-    return str(path.resolve()) if rel.startswith("..") else rel
+        path = path.resolve()
+        rel = Path(os.path.relpath(path, project_root())).as_posix()
+    except (CchcError, ValueError, RuntimeError, OSError):
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 MAX_INCLUDE_DEPTH = 8
@@ -142,7 +148,11 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
     file = resolve(path or CATALOG_FILE)
     if not file.exists() and not file.is_symlink():
         raise InputFileError(_label(file), "data catalog not found")
-    real = file.resolve()
+    try:
+        real = file.resolve()
+    except (RuntimeError, OSError):
+        raise InputFileError(str(file), "vòng lặp liên kết tượng trưng (symlink): sửa liên "
+                             "kết hoặc ghi đường dẫn thật của danh mục dữ liệu") from None
     if real in _chain:
         raise InputFileError(_label(file), "danh mục dữ liệu tự include chính nó (vòng lặp "
                              "include: " + " → ".join(_label(p) for p in (*_chain, real)) + ")")
@@ -190,13 +200,13 @@ def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units
     sources = dict(catalog.sources)
     here = Path.cwd()
     if catalogue:
-        sources["catalogue"] = _source(str(Path(catalogue).resolve()), here, "--catalogue")
+        sources["catalogue"] = _source(str(Path(catalogue).absolute()), here, "--catalogue")
     if units:
-        sources["units"] = _source(str(Path(units).resolve()), here, "--units")
+        sources["units"] = _source(str(Path(units).absolute()), here, "--units")
     new_dossiers = catalog.dossiers
     if dossiers:
         new_dossiers = tuple(
-            _source({"path": str(Path(d).resolve()), **({"unit_code": unit_code} if unit_code
+            _source({"path": str(Path(d).absolute()), **({"unit_code": unit_code} if unit_code
                                                          else {})}, here, "--dossiers")
             for d in dossiers)
     return replace(catalog, sources=sources, dossiers=new_dossiers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -302,11 +303,6 @@ def cmd_email(args) -> int:
     overview = args.report == "overview"
     folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
     name = EMAIL_REPORTS[args.report]
-    notebook = folder / f"{name}.ipynb"
-    if not notebook.is_file():
-        how = "--overview" if overview else f"--unit {args.unit} --report {args.report}"
-        raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
-                        "first")
     to = args.to
     if not to:
         path = resolve(args.recipients)
@@ -319,6 +315,11 @@ def cmd_email(args) -> int:
             to = [to]
         if not to:
             raise CchcError(f"no recipients for {args.unit}: give --to or list them in {path}")
+    notebook = folder / f"{name}.ipynb"
+    if not notebook.is_file():
+        how = "--overview" if overview else f"--unit {args.unit} --report {args.report}"
+        raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
+                        "first")
     page = folder / f"{name}.html"
     if not page.is_file():
         to_html(notebook, page)
@@ -360,6 +361,25 @@ COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
             "email": cmd_email, "sample": cmd_sample, "golden": cmd_golden}
 
 
+OS_HINTS_VI = {
+    errno.EACCES: "không có quyền: kiểm tra quyền đọc/ghi của thư mục",
+    errno.EPERM: "không được phép: kiểm tra quyền đọc/ghi của thư mục",
+    errno.EROFS: "ổ đĩa chỉ đọc: chọn thư mục khác (--reports, --out, --data)",
+    errno.ENOSPC: "ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: sửa đường dẫn",
+    errno.EISDIR: "đây là thư mục, cần một tệp: sửa đường dẫn",
+    errno.ELOOP: "vòng lặp liên kết tượng trưng (symlink): sửa liên kết",
+    errno.ENOENT: "không tìm thấy: kiểm tra đường dẫn",
+}
+
+
+def os_problem_vi(exc: OSError) -> str:
+    """An operating-system refusal as one line naming the file and what to do."""
+    where = exc.filename or ""
+    hint = OS_HINTS_VI.get(exc.errno, exc.strerror or type(exc).__name__)
+    return f"{where}: {hint}" if where else hint
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -375,6 +395,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cchc: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # the machine said no: a user's or an administrator's matter
+        print(f"cchc: error: {os_problem_vi(exc)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except Exception as exc:  # no traceback for analysts; developers set CCHC_DEBUG=1
         if os.environ.get("CCHC_DEBUG"):
             raise

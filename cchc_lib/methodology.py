@@ -208,7 +208,7 @@ def parse_methodology(text: str, where: str = "methodology") -> Methodology:
     survey = spec.get("survey") or {}
     survey_max = reader.number(survey, "max_points") if survey else 0.0
     total = sum(reader.nodes[f].max_points for f in fields) + survey_max
-    if declared is not None and abs(float(declared) - total) > 1e-9:
+    if declared is not None and abs(reader.number(spec, "max_points") - total) > 1e-9:
         raise reader.fail(spec[LINE], f"max_points is {declared} but the fields and the survey "
                           f"add up to {total:g}")
     grades = []

@@ -368,8 +368,14 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
 
 def sniff(path: Path, label: str) -> str:
     """'excel' or 'text'; files that are neither stop with a message saying what they are."""
-    if not path.is_file():
-        raise InputFileError(label, "file not found")
+    try:
+        if path.is_dir():
+            raise InputFileError(label, "đây là một thư mục, không phải tệp: ghi đường dẫn của "
+                                 "tệp xuất (CSV/XLSX) trong thư mục này")
+        if not path.is_file():
+            raise InputFileError(label, "file not found")
+    except OSError as exc:  # a symlink loop, a path through a file
+        raise InputFileError(label, f"không mở được ({exc.strerror or exc})") from None
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
     if not head.strip():

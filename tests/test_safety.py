@@ -104,3 +104,66 @@ def test_a_frame_keeps_its_numbers_and_neutralises_its_text():
     out = neutral_frame(frame)
     assert list(out.columns) == ["a", "n", "'=h"]
     assert out.a.tolist() == ["'=x", "y"] and out.n.tolist() == [-1, 2]
+
+
+# --------------------------------------------------------------------------------------
+# A user's mistake is one line naming the file and the fix, exit 2 (never "a bug")
+# --------------------------------------------------------------------------------------
+
+def one_line(capsys, code: int) -> str:
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and err[0].startswith("cchc: error: "), err
+    assert "bug" not in err[0] and "Traceback" not in err[0]
+    return err[0]
+
+
+def ingest_args(tmp_path, *dossiers: str) -> list[str]:
+    return ["ingest", "--catalog", str(ROOT / "tests/corpus/catalog.yml"), "--out",
+            str(tmp_path / "out"), "--dossiers", *dossiers]
+
+
+def test_a_folder_given_as_an_export(tmp_path, capsys):
+    (tmp_path / "exports").mkdir()
+    line = one_line(capsys, main(ingest_args(tmp_path, str(tmp_path / "exports"))))
+    assert "exports" in line and "thư mục" in line
+
+
+def test_a_symlink_loop_given_as_an_export(tmp_path, capsys):
+    (tmp_path / "loop.csv").symlink_to(tmp_path / "loop.csv")
+    line = one_line(capsys, main(ingest_args(tmp_path, str(tmp_path / "loop.csv"))))
+    assert "loop.csv" in line and "symlink" in line
+
+
+def test_a_yaml_syntax_error(tmp_path, capsys):
+    (tmp_path / "catalog.yml").write_text("units: {path: u.csv\n", encoding="utf-8")
+    line = one_line(capsys, main(["ingest", "--catalog", str(tmp_path / "catalog.yml"),
+                                  "--out", str(tmp_path / "out")]))
+    assert "catalog.yml" in line and "dòng 2" in line
+
+
+def test_a_broken_methodology_value(tmp_path, capsys):
+    text = (ROOT / "data/raw/methodology/chi_so_cchc_cap_xa_mau.yml").read_text(encoding="utf-8")
+    (tmp_path / "m.yml").write_text(text.replace("max_points: 100", "max_points: nhiều", 1),
+                                    encoding="utf-8")
+    (tmp_path / "catalog.yml").write_text(
+        f"include: {ROOT / 'data/raw/sample/catalog.yml'}\nmethodology: {{path: m.yml}}\n",
+        encoding="utf-8")
+    line = one_line(capsys, main(["ingest", "--catalog", str(tmp_path / "catalog.yml"),
+                                  "--out", str(tmp_path / "out")]))
+    assert "m.yml" in line and "max_points" in line
+
+
+def test_reports_under_a_file_instead_of_a_folder(tmp_path, capsys):
+    (tmp_path / "reports").write_text("a file", encoding="utf-8")
+    line = one_line(capsys, main(["run", "--unit", "SAMPLE-P2", "--period", "2022",
+                                  "--skip-ingest", "--data", "tests/.sample_processed",
+                                  "--reports", str(tmp_path / "reports")]))
+    assert "reports" in line and "không phải thư mục" in line
+
+
+def test_recipients_written_as_plain_text(tmp_path, capsys):
+    (tmp_path / "rec.yml").write_text("a@example.vn, b@example.vn\n", encoding="utf-8")
+    line = one_line(capsys, main(["email", "--unit", "SAMPLE-P2", "--period", "2022",
+                                  "--reports", str(tmp_path / "reports"), "--recipients",
+                                  str(tmp_path / "rec.yml"), "--dry-run"]))
+    assert "rec.yml" in line and "MÃ_ĐƠN_VỊ" in line

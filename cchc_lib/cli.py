@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="recipients per unit, YAML (default: %(default)s)")
     p.add_argument("--reports", default=str(REPORTS_DIR),
                    help="reports folder (default: %(default)s)")
+    p.add_argument("--data", default=str(PROCESSED_DIR),
+                   help="processed data folder, to check the period has data (default: "
+                   "%(default)s)")
     p.add_argument("--smtp-config", metavar="FILE",
                    help="INI file with an [smtp] section, kept outside the repository")
     p.add_argument("--dry-run", nargs="?", const="", metavar="FILE.eml",
@@ -180,8 +183,13 @@ def cmd_indicators(args) -> int:
     tables = read_processed(resolve(args.data))
     units = (sorted(tables["units"].unit_code) if args.unit == "all"
              else [u.strip() for u in args.unit.split(",") if u.strip()])
+    from .indicators import require_data
+
     for unit in units:
-        unit_name(tables["units"], unit)  # stops with the known units if a code is wrong
+        name = unit_name(tables["units"], unit)  # stops with the known units if a code is wrong
+        if len(units) == 1:
+            require_data(period, tables["dossiers"], unit, name)
+    require_data(period, tables["dossiers"])
     result = all_indicators(tables, units, period, by_field=args.by_field)
     if args.bieu06 and len(units) > 1:
         raise CchcError("--bieu06 is written for one unit at a time")
@@ -283,8 +291,11 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
                                  on_done=lambda o: (bar.update(1), bar.set_postfix_str(
                                      o.unit_code + ("" if o.ok else " FAILED"))))
     failed = [o for o in outcomes if not o.ok]
-    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} units done for {period}; "
-          f"reports in {args.reports}/{period}/")
+    empty = [o for o in outcomes if o.no_data]
+    print(f"{len(outcomes) - len(failed) - len(empty)} of {len(outcomes)} units done for "
+          f"{period}; reports in {args.reports}/{period}/")
+    for o in empty:
+        print(f"KHÔNG CÓ SỐ LIỆU {o.unit_code}: {o.message} (không lập báo cáo)")
     for o in failed:
         print(f"FAILED {o.unit_code}: {o.message} (log: {o.log})")
     return EXIT_PARTIAL if failed else 0
@@ -293,7 +304,7 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 def cmd_email(args) -> int:
     from . import yamlfile
     from .catalog import resolve
-    from .delivery import OVERVIEW_FOLDER, report_folder, to_html
+    from .delivery import OVERVIEW_FOLDER, check_period, report_folder, to_html
     from .errors import InputFileError
     from .mail import build_message, email_body, send, smtp_settings, summary_of
     from .periods import parse_period
@@ -301,6 +312,7 @@ def cmd_email(args) -> int:
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
     overview = args.report == "overview"
+    check_period(period, args.data, None if overview else args.unit)  # no data, no mail
     folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
     name = EMAIL_REPORTS[args.report]
     to = args.to

@@ -9,6 +9,7 @@ report where a good one stood.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -154,6 +155,42 @@ def run_ingest_notebook(folder: Path, catalog: str, data_dir: str, kernel: str) 
                    {"catalog": catalog, "out_dir": data_dir}, kernel)
 
 
+def ingest_then_check(folder: Path, period: str, catalog: str, data_dir: str, kernel: str,
+                      ingest: bool, unit_code: str | None = None,
+                      aside_root: Path | None = None) -> list[Path]:
+    """Ingest (the notebook, recorded aside first), then refuse a period the data does not
+    reach before any report file is written or replaced; then the record moves into
+    ``folder``. Returns the record's path (or nothing without ingest)."""
+    record = None
+    if ingest:
+        aside_root = aside_root or folder.parent.parent  # the reports folder
+        aside_root.mkdir(parents=True, exist_ok=True)
+        aside = Path(tempfile.mkdtemp(prefix=".ingest-", dir=aside_root))
+        try:
+            record = run_ingest_notebook(aside, catalog, data_dir, kernel)
+            check_period(period, data_dir, unit_code)
+            folder.mkdir(parents=True, exist_ok=True)
+            os.replace(record, folder / INGEST_NOTEBOOK)
+        finally:
+            shutil.rmtree(aside, ignore_errors=True)
+        return [folder / INGEST_NOTEBOOK]
+    check_period(period, data_dir, unit_code)
+    return []
+
+
+def check_period(period: str, data_dir: str, unit_code: str | None = None) -> None:
+    """No data, no verdict: a period wholly outside the data (of the unit) stops here."""
+    from .catalog import resolve
+    from .indicators import require_data
+    from .ingest import read_processed
+    from .periods import parse_period
+    from .report import unit_name
+
+    tables = read_processed(resolve(data_dir))
+    label = unit_name(tables["units"], unit_code) if unit_code else None
+    require_data(parse_period(period), tables["dossiers"], unit_code, label)
+
+
 def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
              data_dir: str = "data/processed", reports_dir: str | Path = REPORTS_DIR,
              ingest: bool = True, kernel: str = KERNEL_NAME, reports: tuple[str, ...] = ("ward",),
@@ -175,10 +212,9 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
     root = project_root()
     folder = report_folder(period, unit_code, reports_dir)
     notebooks = root / NOTEBOOKS_DIR
-    files = []
     if ingest:
         progress("ingest")
-        files.append(run_ingest_notebook(folder, catalog, data_dir, kernel))
+    files = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest, unit_code)
     year = int(period[:4])
     jobs = {
         "ward": (REPORT_NOTEBOOK, {"unit_code": unit_code, "period": period,
@@ -227,10 +263,9 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
                   ingest: bool, kernel: str, progress: Callable[[str], None]) -> UnitRun:
     root = project_root()
     folder = report_folder(period, OVERVIEW_FOLDER, reports_dir)
-    files = []
     if ingest:
         progress("ingest")
-        files.append(run_ingest_notebook(folder, catalog, data_dir, kernel))
+    files = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest)
     progress("report")
     report = execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK, folder / OVERVIEW_NOTEBOOK,
                      {"period": period, "data_dir": data_dir}, kernel)
@@ -303,6 +338,7 @@ class UnitOutcome:
     files: tuple[Path, ...]
     log: Path
     message: str
+    no_data: bool = False  # the period is outside this unit's data: no report made
 
 
 def _run_one(unit_code: str, period: str, options: dict) -> UnitOutcome:
@@ -311,10 +347,15 @@ def _run_one(unit_code: str, period: str, options: dict) -> UnitOutcome:
 
     log = inside(project_root() / options["reports_dir"], period, LOGS_DIR, f"{unit_code}.log")
     log.parent.mkdir(parents=True, exist_ok=True)
+    from .indicators import NoDataError
+
     try:
         run = run_unit(unit_code, period, ingest=False, **options)
         outcome = UnitOutcome(unit_code, True, run.files, log, "ok")
         text = "ok\n" + "".join(f"{f}\n" for f in run.files)
+    except NoDataError as exc:  # said in the summary; no report, nothing to mail
+        outcome = UnitOutcome(unit_code, True, (), log, str(exc), no_data=True)
+        text = f"no data: {exc}\n"
     except CchcError as exc:
         outcome = UnitOutcome(unit_code, False, (), log, str(exc))
         text = f"failed: {exc}\n"
@@ -347,8 +388,8 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
     with project_lock():  # before anything is ingested or written
         folder.mkdir(parents=True, exist_ok=True)
         ensure_kernel(kernel)
-        if ingest:
-            run_ingest_notebook(inside(folder, period), catalog, data_dir, kernel)
+        ingest_then_check(inside(folder, period), period, catalog, data_dir, kernel, ingest,
+                          aside_root=folder)
         options = {"data_dir": data_dir, "reports_dir": str(reports_dir), "kernel": kernel,
                    "reports": reports, "as_of": as_of}
         workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from . import schema
+from .errors import CchcError
 from .periods import Period
 from .text import match_key
 
@@ -63,10 +65,41 @@ def data_through(dossiers: pd.DataFrame) -> pd.Timestamp | None:
     return None if pd.isna(latest) else latest.normalize()
 
 
+class NoDataError(CchcError):
+    """A period the data does not reach: no figure, no verdict."""
+
+
+def data_span(dossiers: pd.DataFrame) -> tuple[date, date] | None:
+    """(first, last) day the data speaks for: the earliest receipt, the latest date on any
+    dossier; None when there is no dossier."""
+    if dossiers.empty or dossiers.received_at.isna().all():
+        return None
+    first = dossiers.received_at.min().normalize().date()
+    return first, data_through(dossiers).date()
+
+
+def require_data(period: Period, dossiers: pd.DataFrame, unit_code: str | None = None,
+                 unit_label: str | None = None) -> None:
+    """Refuse a period wholly before the first day or after the last day of data (of the
+    unit, when given): a figure for it would be a verdict without data."""
+    scope = dossiers if unit_code is None else unit_dossiers(dossiers, unit_code)
+    span = data_span(scope)
+    who = f" ({unit_label or unit_code})" if unit_code is not None else ""
+    if span is None:
+        raise NoDataError(f"Không có số liệu hồ sơ nào{who}: hãy nhập tệp xuất hồ sơ "
+                          "(`cchc ingest`)")
+    first, last = span
+    if period.start > last or period.end < first:
+        raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}{who}: số liệu từ ngày "
+                          f"{first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}")
+
+
 def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
-    """The period, ended at the last day of data when the data stops earlier."""
+    """The period, ended at the last day of data when the data stops earlier; a period the
+    data does not reach at all is refused (:class:`NoDataError`)."""
+    require_data(period, dossiers)
     last = data_through(dossiers)
-    if last is None or last.date() >= period.end or last.date() < period.start:
+    if last.date() >= period.end:
         return period
     return Period(period.start, last.date(), period.label)
 

@@ -85,10 +85,16 @@ class WardReport:
             values |= {f"label{i}": schema.SHORT_LABELS_VI[r.indicator],
                        f"value{i}": render.percent(r.value), f"met{i}": render.met(r.met).lower()}
         warning = self._data_warning()
+        if not self.received:  # no dossier: say so, not "0 %" and "chưa đạt"
+            results = ""
+            summary = ("**Tóm tắt:** đơn vị không có hồ sơ nào tiếp nhận trong kỳ này, nên "
+                       "chưa đánh giá được mục tiêu của {plan}.")
+        else:
+            summary = "**Tóm tắt:** đạt **{met}/{count}** mục tiêu của {plan}. "
         return rich(
             "# Báo cáo Chỉ số CCHC: {unit}\n\n"
             "**Đơn vị:** {unit}, {parent} · **Kỳ báo cáo:** {span}{clipped}\n\n"
-            "**Tóm tắt:** đạt **{met}/{count}** mục tiêu của {plan}. " + results
+            + summary + results
             + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
             unit=self.unit_name, parent=self.parent_name, span=self.requested.label_vi(),
             clipped=clipped, met=met, count=len(rows), plan=PLAN_NAME_VI, warning=warning,

@@ -18,7 +18,7 @@ from .indicators import clip_to_data
 from .ingest import METHODOLOGY_FILE, read_processed
 from .methodology import Methodology, parse_methodology
 from .periods import parse_period
-from .plan import task_status
+from .plan import STATUS_VI, task_status
 from .quality import set_aside, set_aside_vi
 from .report import PLAN_NAME_VI, unit_name
 from .results import all_indicators
@@ -192,7 +192,7 @@ class PlanProgress:
     set_aside: dict  # quality.set_aside from the start of the year to as_of
 
     def header(self) -> Rich:
-        counts = self.tasks.status_vi.value_counts()
+        counts = self.tasks.status.map(STATUS_VI).value_counts()  # by the first flag
         summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
         return rich(
             "# Báo cáo kết quả thực hiện {plan}\n\n"

@@ -94,6 +94,27 @@ def _fold(text: str) -> str:
     return re.sub(r"[^0-9a-z/]+", " ", text)
 
 
+def status_flags(last, frame: Timeframe, as_of: date, as_of_ts: pd.Timestamp,
+                 below: list[str], time_left: float) -> list[str]:
+    """Every flag that applies to a task, risk first: a blocker or a linked indicator below
+    target late in the time frame, then overdue, then no update for a month; a task that
+    is done or not yet due has that one status."""
+    if last is not None and last.status == "done":
+        return ["done"]
+    if as_of < frame.start:
+        return ["not_due"]
+    overdue = as_of > frame.end and not frame.ongoing
+    flags = []
+    if (last is not None and last.status == "blocked") or (
+            below and (time_left < RISK_TIME_LEFT or overdue)):
+        flags.append("at_risk")
+    if overdue:
+        flags.append("overdue")
+    if last is None or as_of_ts - last.date > pd.Timedelta(STALE_AFTER):
+        flags.append("no_update")
+    return flags or ["on_track"]
+
+
 def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
                 plan_year: int, indicator_values: dict[str, float | None],
                 targets: dict[str, float | None]) -> pd.DataFrame:
@@ -116,18 +137,7 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
                  and indicator_values[i] < targets[i] - 1e-12]
         span = (frame.end - frame.start).days or 1
         left = (frame.end - as_of).days / span
-        if last is not None and last.status == "done":
-            status = "done"
-        elif as_of < frame.start:
-            status = "not_due"
-        elif as_of > frame.end and not frame.ongoing:
-            status = "overdue"
-        elif last is None or as_of_ts - last.date > pd.Timedelta(STALE_AFTER):
-            status = "no_update"
-        elif (below and left < RISK_TIME_LEFT) or last.status == "blocked":
-            status = "at_risk"
-        else:
-            status = "on_track"
+        flags = status_flags(last, frame, as_of, as_of_ts, below, left)
         rows.append({
             "task_id": t.task_id, "section": t.section, "task": t.task, "lead": t.lead,
             "coordinators": t.coordinators, "timeframe": frame.label_vi(),
@@ -135,7 +145,7 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
             "last_update": None if last is None else last.date.date(),
             "last_note": None if last is None else last.note,
             "evidence": "; ".join(evidence) if evidence else None,
-            "indicators": linked, "below_target": below, "status": status,
-            "status_vi": STATUS_VI[status],
+            "indicators": linked, "below_target": below, "status": flags[0],
+            "status_flags": flags, "status_vi": " · ".join(STATUS_VI[f] for f in flags),
         })
     return pd.DataFrame(rows)

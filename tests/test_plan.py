@@ -66,3 +66,24 @@ def test_status_as_of_15_november():
     }
     d = s.set_index("task_id").loc["D"]
     assert d.below_target == ["postal_procedure_rate"] and d.evidence == "BC 2"
+
+
+def test_every_flag_shows_risk_first():
+    """A linked indicator below target and a reported blocker, then a month without news:
+    staleness must not hide the risk (it did: the status read only "no update")."""
+    tasks = pd.DataFrame({"task_id": ["III.1"], "section": ["III"], "task": ["x"],
+                          "lead": ["VP-TK"], "coordinators": [None],
+                          "timeframe": ["Thường xuyên"], "indicators": ["postal_procedure_rate"]})
+    log = pd.DataFrame({"task_id": ["III.1"], "date": pd.to_datetime(["2022-10-20"]),
+                        "status": ["blocked"], "note": [None], "evidence": [None]})
+    values, targets = {"postal_procedure_rate": 0.56}, {"postal_procedure_rate": 0.6}
+    at_15 = task_status(tasks, log, date(2022, 11, 15), 2022, values, targets).iloc[0]
+    at_30 = task_status(tasks, log, date(2022, 11, 30), 2022, values, targets).iloc[0]
+    assert at_15.status_flags == ["at_risk"] and at_15.status_vi == "Có nguy cơ không đạt"
+    assert at_30.status_flags == ["at_risk", "no_update"]
+    assert at_30.status_vi == "Có nguy cơ không đạt · Không cập nhật quá 1 tháng"
+
+
+def test_an_overdue_task_without_news_shows_both():
+    s = task_status(TASKS, LOG, date(2022, 11, 15), 2022, {}, {})
+    assert s.set_index("task_id").loc["B"].status_flags == ["overdue", "no_update"]

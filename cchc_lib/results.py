@@ -80,6 +80,18 @@ def pool(results: list[pd.DataFrame], label: str, period: Period,
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
+SET_LABEL_MAX = 40  # a set of units is named by its codes only when that is short
+
+
+def set_label(codes: Sequence[str], every_unit: Sequence[str] = ()) -> str:
+    """The name of a set of units in data outputs: ``all`` for every unit, the codes joined
+    by ``+`` when short, else ``<n>_units``."""
+    if every_unit and sorted(codes) == sorted(every_unit) and len(codes) > 1:
+        return "all"
+    joined = "+".join(codes)
+    return joined if len(joined) <= SET_LABEL_MAX else f"{len(codes)}_units"
+
+
 def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
                    period: Period | str, by_field: bool = False) -> pd.DataFrame:
     """Every indicator for a unit, or for several units pooled, tidy.
@@ -90,8 +102,8 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
     codes = [units] if isinstance(units, str) else list(units)
     period = clip_to_data(parse_period(period), tables["dossiers"])
     parts = [unit_indicators(tables, u, period, by_field) for u in codes]
-    out = parts[0] if len(codes) == 1 else pool(parts, "+".join(codes), period,
-                                                tables.get("targets"))
+    label = set_label(codes, tables["units"].unit_code.tolist())
+    out = parts[0] if len(codes) == 1 else pool(parts, label, period, tables.get("targets"))
     out = out.copy()
     out[["numerator", "denominator"]] = out[["numerator", "denominator"]].astype("Int64")
     return out

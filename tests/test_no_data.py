@@ -84,3 +84,12 @@ def test_a_unit_with_no_dossier_in_a_covered_period_says_so(tmp_path):
     assert "không có hồ sơ nào" in header and "%" not in header
     with pytest.raises(NoDataError, match=r"\(Phường 2\)"):
         require_data(parse_period("2022-03"), result.tables["dossiers"], "U2", "Phường 2")
+
+
+def test_sets_of_units_have_short_names(sample_tables):
+    from cchc_lib.results import all_indicators, set_label
+    every = sorted(sample_tables["units"].unit_code)
+    out = all_indicators(sample_tables, every, "2022-Q3")
+    assert set(out.unit_code) == {"all"}
+    assert set_label(["SAMPLE-P1", "SAMPLE-P2"], every) == "SAMPLE-P1+SAMPLE-P2"
+    assert set_label([f"UNIT-{i:03d}" for i in range(400)]) == "400_units"

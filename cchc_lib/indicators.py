@@ -347,12 +347,22 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
 # --------------------------------------------------------------------------------------
 
 
-def projection(trend: pd.DataFrame, min_months: int = 2) -> pd.DataFrame:
-    """Where a straight run-rate puts each plan indicator at the end of the year.
+PROJECTION_MONTHS = 3  # the run-rate is the mean monthly change of the last three months
+PROJECTION_COLUMNS = ["indicator", "last_month", "value", "projected", "low", "high", "target",
+                      "met_projected", "verdict"]
+VERDICTS_VI = {"met": "Dự kiến đạt", "unsure": "Chưa chắc đạt", "missed": "Khó đạt",
+               "no_data": "Chưa đủ số liệu để dự báo", "no_target": "—", "final": "Cả năm"}
+
+
+def projection(trend: pd.DataFrame, min_months: int = PROJECTION_MONTHS) -> pd.DataFrame:
+    """Where each plan indicator may stand on 31 December, without overpromising.
 
     ``trend`` is :func:`cumulative_by_month` (the value from 1 January to the end of each
-    month). The run-rate is the straight line through those monthly values (least squares),
-    extended to December and kept within [0, 1]. Fewer than ``min_months`` months: None.
+    month). From today's year-to-date value, the mean monthly change of the last three months
+    is carried to December (``projected``); the spread (standard deviation) of those changes
+    gives a range (``low``, ``high``), kept within [0, 1]. "Dự kiến đạt" (``met``) only when
+    the low end meets the target; "Khó đạt" when even the high end misses it; "Chưa chắc đạt"
+    between. Fewer than three months of data: no projection.
     """
     rows = []
     for indicator, part in trend.groupby("indicator", sort=False):
@@ -361,20 +371,31 @@ def projection(trend: pd.DataFrame, min_months: int = 2) -> pd.DataFrame:
         values = part.value.astype(float).to_numpy()
         target = part.target.dropna()
         target = float(target.iloc[0]) if len(target) else None
-        projected = None
-        if len(part) >= min_months and months.max() < 12:
-            slope, intercept = np.polyfit(months, values, 1)
-            projected = float(np.clip(slope * 12 + intercept, 0.0, 1.0))
-        elif len(part) and months.max() == 12:
-            projected = float(values[-1])
-        rows.append({"indicator": indicator,
-                     "last_month": int(months.max()) if len(part) else None,
-                     "value": float(values[-1]) if len(part) else None,
-                     "projected": projected, "target": target,
-                     "met_projected": None if projected is None or target is None
-                     else bool(projected >= target - 1e-12)})
-    return pd.DataFrame(rows, columns=["indicator", "last_month", "value", "projected",
-                                       "target", "met_projected"], dtype=object)
+        out = {"indicator": indicator, "last_month": int(months.max()) if len(part) else None,
+               "value": float(values[-1]) if len(part) else None, "projected": None,
+               "low": None, "high": None, "target": target, "met_projected": None,
+               "verdict": "no_data"}
+        if len(part) and months.max() == 12:  # the year is over: its value is final
+            out |= {"projected": out["value"], "low": out["value"], "high": out["value"],
+                    "verdict": "final"}
+        elif len(part) >= min_months:
+            changes = np.diff(values)[-PROJECTION_MONTHS:]
+            ahead = 12 - int(months.max())
+            mean, spread = float(changes.mean()), float(changes.std())
+            now = float(values[-1])
+            out |= {"projected": float(np.clip(now + ahead * mean, 0, 1)),
+                    "low": float(np.clip(now + ahead * (mean - spread), 0, 1)),
+                    "high": float(np.clip(now + ahead * (mean + spread), 0, 1))}
+        if target is None:
+            out["verdict"] = "no_target" if out["verdict"] != "no_data" else "no_data"
+        elif out["low"] is not None:
+            met = out["low"] >= target - 1e-12
+            out["met_projected"] = bool(met)
+            if out["verdict"] != "final":
+                out["verdict"] = ("met" if met else
+                                  "missed" if out["high"] < target - 1e-12 else "unsure")
+        rows.append(out)
+    return pd.DataFrame(rows, columns=PROJECTION_COLUMNS, dtype=object)
 
 
 def comparison(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:

@@ -155,8 +155,8 @@ def _month_number(labels: pd.Series) -> np.ndarray:
 def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_before: int,
                 projection: pd.DataFrame | None = None) -> Figure:
     """Cumulative value since January of each plan indicator, this year against last, with
-    the target and, dashed, the straight run-rate to December: one small panel per
-    indicator, stacked so it reads on a phone."""
+    the target and, dashed, the recent run-rate to December with its range shaded: one small
+    panel per indicator, stacked so it reads on a phone."""
     fig = Figure(figsize=(7.2, 7.8), layout="constrained")
     axes = fig.subplots(len(schema.PLAN_INDICATORS), 1, sharex=True)
     for ax, ind in zip(axes, schema.PLAN_INDICATORS, strict=True):
@@ -175,15 +175,21 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
         if len(proj) and not _missing(proj.projected.iloc[0]) and len(n) \
                 and _month_number(n.period)[-1] < 12:
             p = proj.iloc[0]
-            ax.plot([_month_number(n.period)[-1], 12], [n.value.iloc[-1], p.projected],
-                    color=COLORS["now"], linestyle=(0, (4, 3)), linewidth=1.4,
-                    label="Dự báo cuối năm")
-            ax.annotate(percent(float(p.projected)), (12, p.projected), textcoords="offset points",
-                        xytext=(-4, 8), fontsize=8, color=COLORS["now"], ha="right")
+            m, now_value = _month_number(n.period)[-1], float(n.value.iloc[-1])
+            ax.fill_between([m, 12], [now_value, float(p.low)], [now_value, float(p.high)],
+                            color=COLORS["now"], alpha=0.12, linewidth=0,
+                            label="Khoảng dự báo")
+            ax.plot([m, 12], [now_value, float(p.projected)], color=COLORS["now"],
+                    linestyle=(0, (4, 3)), linewidth=1.4)
+            # the year-end label sits right of December, the current one left of its point:
+            # they cannot overlap
+            ax.annotate(percent(float(p.projected)), (12, float(p.projected)),
+                        textcoords="offset points", xytext=(6, 0), fontsize=8, va="center",
+                        color=COLORS["now"], ha="left")
         if len(n) and not _missing(n.value.iloc[-1]):
             last = n.iloc[-1]
             ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
-                        textcoords="offset points", xytext=(6, 6), fontsize=9,
+                        textcoords="offset points", xytext=(-6, 8), fontsize=9, ha="right",
                         color=COLORS["now"], fontweight="bold")
         ax.set_title(schema.SHORT_LABELS_VI[ind], loc="left", fontsize=11, fontweight="bold")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v, 0)))
@@ -193,10 +199,10 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
         ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=4)
         top = max([0.1, *now[now.indicator == ind].value.dropna().astype(float),
                    *b.value.dropna().astype(float), *target.astype(float),
-                   *(proj.projected.dropna().astype(float) if len(proj) else [])])
+                   *(proj.high.dropna().astype(float) if len(proj) else [])])
         ax.set_ylim(0, min(1.0, top * 1.3) if top < 0.77 else 1.02)
     axes[-1].set_xticks(range(1, 13), [f"T{m}" for m in range(1, 13)])
-    axes[-1].set_xlim(0.6, 12.6)
+    axes[-1].set_xlim(0.6, 13.6)  # room for the year-end label right of December
     fig.suptitle("Lũy kế từ đầu năm, theo tháng", fontsize=10, x=0.01, ha="left",
                  color="#444")
     return fig

@@ -122,9 +122,12 @@ class WardReport:
         table = pd.DataFrame({
             "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
             "Lũy kế đến nay": p.value.map(render.percent),
-            "Dự báo cuối năm": p.projected.map(render.percent),
+            "Dự báo cuối năm": [render.percent(v) if lo is None or lo == hi
+                                else f"{render.percent(v)} ({render.percent(lo)}–"
+                                     f"{render.percent(hi)})"
+                                for v, lo, hi in zip(p.projected, p.low, p.high, strict=True)],
             "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
-            "Dự báo": p.met_projected.map(render.met),
+            "Dự báo": p.verdict.map(ind.VERDICTS_VI),
         })
         return render.show(table, "projection")
 

@@ -223,3 +223,43 @@ def test_tidy_rows_for_json():
         == (5, 6)
     assert list(long.columns) == ["indicator", "unit_code", "period", "field", "numerator",
                                   "denominator", "value", "target", "met"]
+
+
+def _trend(values, target=0.5):
+    """Cumulative monthly values from January, as cumulative_by_month gives them."""
+    return pd.DataFrame({"indicator": "online_procedure_rate",
+                         "period": [f"2022-{m:02d}" for m in range(1, len(values) + 1)],
+                         "value": values, "target": target})
+
+
+def test_projection_of_a_flat_series_below_target_never_says_met():
+    # Phường 1's case: 49,1 % flat for months, target 50 %; a line fit said 61 % "Đạt"
+    p = ind.projection(_trend([0.40, 0.45, 0.491, 0.491, 0.491, 0.491, 0.491, 0.491,
+                               0.491])).iloc[0]
+    assert p.projected == pytest.approx(0.491) and p.low == pytest.approx(0.491)
+    assert p.met_projected is False and p.verdict == "missed"
+
+
+def test_projection_of_a_falling_series():
+    # changes of the last three months: -0.02, -0.02, -0.02; 3 months to go: 0.54 - 0.06
+    p = ind.projection(_trend([0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.58, 0.56, 0.54])).iloc[0]
+    assert p.projected == pytest.approx(0.48) and p.low == pytest.approx(0.48)
+    assert p.verdict == "missed"
+
+
+def test_projection_range_and_verdicts_by_hand():
+    # last three changes +0.01, +0.03, +0.02: mean 0.02, sd sqrt(2/3)/100 = 0.008165;
+    # from 0.44 at September, 3 months: 0.50 (0.4755 .. 0.5245)
+    p = ind.projection(_trend([0.3, 0.32, 0.34, 0.36, 0.37, 0.38, 0.39, 0.42, 0.44])).iloc[0]
+    assert p.projected == pytest.approx(0.50)
+    assert p.low == pytest.approx(0.44 + 3 * (0.02 - 0.0081650), abs=1e-6)
+    assert p.high == pytest.approx(0.44 + 3 * (0.02 + 0.0081650), abs=1e-6)
+    assert p.verdict == "unsure" and p.met_projected is False
+    met = ind.projection(_trend([0.3, 0.32, 0.34, 0.36, 0.37, 0.38, 0.39, 0.42, 0.44],
+                                target=0.45)).iloc[0]
+    assert met.verdict == "met" and met.met_projected is True
+
+
+def test_no_projection_with_fewer_than_three_months():
+    p = ind.projection(_trend([0.3, 0.5])).iloc[0]
+    assert p.projected is None and p.verdict == "no_data"

@@ -202,6 +202,23 @@ def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
+def judged_on_year_to_date(period_rows: pd.DataFrame, ytd_rows: pd.DataFrame) -> pd.DataFrame:
+    """A yearly target judged on the year to date, beside the period's own value.
+
+    Adds ``ytd_numerator``, ``ytd_denominator``, ``ytd_value`` (1 January → the period's end)
+    to the plan rows and takes ``met`` from them, with ``judged_on`` = ``"year_to_date"``:
+    a quarter or a month alone says nothing about a target set for the year.
+    """
+    ytd = ytd_rows.set_index(["indicator", ytd_rows.field.fillna("")])
+    key = list(zip(period_rows.indicator, period_rows.field.fillna(""), strict=True))
+    out = period_rows.copy()
+    for column in ("numerator", "denominator", "value", "met"):
+        out[f"ytd_{column}"] = [ytd[column].get(k) for k in key]
+    out["met"] = out.pop("ytd_met")
+    out["judged_on"] = "year_to_date"
+    return out
+
+
 def needed_for_target(indicator: str, numerator: int, denominator: int,
                       target: float | None) -> int | None:
     """How many more procedures (or postal returns) reach the target (indicators.md, Gap).

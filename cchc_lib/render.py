@@ -106,17 +106,24 @@ def show(frame: pd.DataFrame, table_id: str) -> HTML:
     return HTML(html_table(frame, table_id, numeric=numeric))
 
 
-def plan_table(comp: pd.DataFrame, year_before: str) -> pd.DataFrame:
-    """The three plan targets: result, parts, target, met, a year before, change."""
-    return pd.DataFrame({
+def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.DataFrame:
+    """The three plan targets: result, parts, target, met, a year before, change. For a
+    period shorter than the year to date, the year to date (what the yearly target is judged
+    on) stands beside the period's own result, and the verdict says so."""
+    out = pd.DataFrame({
         "Chỉ tiêu": comp.indicator.map(schema.SHORT_LABELS_VI),
-        "Kết quả": comp.value.map(percent),
+        "Kết quả trong kỳ" if short else "Kết quả": comp.value.map(percent),
         "Tử số / mẫu số": fraction(comp.numerator, comp.denominator),
-        "Mục tiêu": comp.target.map(lambda t: "—" if _missing(t) else "≥" + NBSP + percent(t, 0)),
-        "Đánh giá": comp.met.map(met),
-        f"Cùng kỳ {year_before}": comp.value_before.map(percent),
-        "Thay đổi": comp.change.map(change_pp),
     })
+    if short:
+        out["Từ đầu năm"] = comp.ytd_value.map(percent)
+        out["Tử số / mẫu số từ đầu năm"] = fraction(comp.ytd_numerator, comp.ytd_denominator)
+    out["Mục tiêu năm"] = comp.target.map(
+        lambda t: "—" if _missing(t) else "≥" + NBSP + percent(t, 0))
+    out["Đánh giá (từ đầu năm)" if short else "Đánh giá"] = comp.met.map(met)
+    out[f"Cùng kỳ {year_before}"] = comp.value_before.map(percent)
+    out["Thay đổi"] = comp.change.map(change_pp)
+    return out
 
 
 def bieu06_table(table: pd.DataFrame) -> pd.DataFrame:

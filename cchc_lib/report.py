@@ -65,6 +65,7 @@ class WardReport:
     gaps: dict[str, ind.Gap]
     set_aside: dict  # quality.set_aside: this period's dossiers set aside at ingest
     received: int  # dossiers of the unit received in the period (accepted ones)
+    short: bool  # shorter than the year to date: targets judged from 1 January
     projection: pd.DataFrame
     national: pd.DataFrame  # the 766 estimates
     points: pd.DataFrame  # their estimated points
@@ -78,19 +79,25 @@ class WardReport:
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
         rows = list(self.plan.itertuples())
-        results = " ".join(f"{{label{i}}}: **{{value{i}}}** ({{met{i}}})."
-                           for i in range(len(rows)))
+        if self.short:  # the period's value, then the year to date the target is judged on
+            results = " ".join(f"{{label{i}}}: **{{value{i}}}** trong kỳ, **{{ytd{i}}}** từ "
+                               f"đầu năm ({{met{i}}})." for i in range(len(rows)))
+        else:
+            results = " ".join(f"{{label{i}}}: **{{value{i}}}** ({{met{i}}})."
+                               for i in range(len(rows)))
         values = {}
         for i, r in enumerate(rows):
             values |= {f"label{i}": schema.SHORT_LABELS_VI[r.indicator],
-                       f"value{i}": render.percent(r.value), f"met{i}": render.met(r.met).lower()}
+                       f"value{i}": render.percent(r.value), f"ytd{i}": render.percent(r.ytd_value),
+                       f"met{i}": render.met(r.met).lower()}
         warning = self._data_warning()
         if not self.received:  # no dossier: say so, not "0 %" and "chưa đạt"
             results = ""
             summary = ("**Tóm tắt:** đơn vị không có hồ sơ nào tiếp nhận trong kỳ này, nên "
                        "chưa đánh giá được mục tiêu của {plan}.")
         else:
-            summary = "**Tóm tắt:** đạt **{met}/{count}** mục tiêu của {plan}. "
+            summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm của {plan}"
+                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "") + ". ")
         return rich(
             "# Báo cáo Chỉ số CCHC: {unit}\n\n"
             "**Đơn vị:** {unit}, {parent} · **Kỳ báo cáo:** {span}{clipped}\n\n"
@@ -98,6 +105,7 @@ class WardReport:
             + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
             unit=self.unit_name, parent=self.parent_name, span=self.requested.label_vi(),
             clipped=clipped, met=met, count=len(rows), plan=PLAN_NAME_VI, warning=warning,
+            ytd_end=render.day(self.period.end),
             **values)
 
     def _data_warning(self) -> str:
@@ -108,9 +116,10 @@ class WardReport:
         return ""
 
     def plan_table(self) -> HTML:
-        table = render.plan_table(self.plan, str(self.before.year))
-        return HTML(render.html_table(table, "plan", numeric=["Kết quả", "Tử số / mẫu số",
-                                                               "Mục tiêu", "Thay đổi"]))
+        table = render.plan_table(self.plan, str(self.before.year), self.short)
+        numeric = [c for c in table.columns if c not in ("Chỉ tiêu", "Đánh giá",
+                                                           "Đánh giá (từ đầu năm)")]
+        return HTML(render.html_table(table, "plan", numeric=numeric))
 
     def trend_chart(self) -> Image:
         fig = render.trend_chart(self.trend_now, self.trend_before, self.period.year,
@@ -182,7 +191,7 @@ class WardReport:
 
     def next_steps(self, indicator: str) -> Rich:
         gap = self.gaps[indicator]
-        title = "**{label}**: {value}"
+        title = "**{label}** (từ đầu năm): {value}" if self.short else "**{label}**: {value}"
         values = {"label": schema.SHORT_LABELS_VI[indicator], "value": render.percent(gap.value)}
         if gap.target is None:
             return rich(title + ". Chưa có mục tiêu cho chỉ tiêu này.", **values)
@@ -222,6 +231,11 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     before = clipped.same_period_years_before(1)
     uptake = ind.procedure_uptake(dossiers, catalogue, unit_code, clipped)
     plan_now = ind.plan_indicators(uptake, unit_code, clipped, targets)
+    # yearly targets are judged on 1 January → the period's end, shown beside the period
+    ytd = clipped.year_to_date()
+    uptake_ytd = (ind.procedure_uptake(dossiers, catalogue, unit_code, ytd)
+                  if ytd.start < clipped.start else uptake)
+    plan_ytd = ind.plan_indicators(uptake_ytd, unit_code, ytd, targets)
     plan_before = ind.plan_indicators(
         ind.procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
     q = tables.get("quarantine")
@@ -230,11 +244,12 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     return WardReport(
         unit_code=unit_code, unit_name=name, parent_name=str(parent),
         requested=requested, period=clipped, before=before,
-        plan=ind.comparison(plan_now, plan_before),
+        plan=ind.comparison(ind.judged_on_year_to_date(plan_now, plan_ytd), plan_before),
+        short=ytd.start < clipped.start,
         trend_now=trend_now,
         trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
         form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
-        gaps=ind.gaps(uptake, plan_now),
+        gaps=ind.gaps(uptake_ytd, plan_ytd),
         set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
         received=int(((dossiers.unit_code == unit_code)
                       & dossiers.received_at.dt.normalize().between(

@@ -18,6 +18,7 @@ from .indicators import (
     bieu06,
     bieu06_long,
     clip_to_data,
+    judged_on_year_to_date,
     plan_indicators,
     procedure_uptake,
     row,
@@ -25,6 +26,7 @@ from .indicators import (
 )
 from .national import apology_coverage, national_indicators
 from .periods import Period, parse_period
+from .schema import PLAN_INDICATORS
 from .text import match_key
 
 TOTAL_KEY = "__unit_total__"  # stands for field None while grouping
@@ -101,9 +103,22 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
     """
     codes = [units] if isinstance(units, str) else list(units)
     period = clip_to_data(parse_period(period), tables["dossiers"])
-    parts = [unit_indicators(tables, u, period, by_field) for u in codes]
     label = set_label(codes, tables["units"].unit_code.tolist())
-    out = parts[0] if len(codes) == 1 else pool(parts, label, period, tables.get("targets"))
-    out = out.copy()
-    out[["numerator", "denominator"]] = out[["numerator", "denominator"]].astype("Int64")
+
+    def compute(span: Period) -> pd.DataFrame:
+        parts = [unit_indicators(tables, u, span, by_field) for u in codes]
+        return parts[0] if len(codes) == 1 else pool(parts, label, span, tables.get("targets"))
+
+    out = compute(period).copy()
+    plan = out.indicator.isin(list(PLAN_INDICATORS))
+    # the yearly targets on 1 January → the period's end (the period itself when it starts
+    # on 1 January), beside the period's own value
+    ytd = period.year_to_date()
+    whole = compute(ytd) if ytd.start < period.start else out
+    judged = judged_on_year_to_date(out[plan], whole[whole.indicator.isin(
+        list(PLAN_INDICATORS))])
+    out = pd.concat([judged, out[~plan]], ignore_index=True)
+    for column in ("numerator", "denominator", "ytd_numerator", "ytd_denominator"):
+        if column in out:
+            out[column] = out[column].astype("Int64")
     return out

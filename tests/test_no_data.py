@@ -93,3 +93,20 @@ def test_sets_of_units_have_short_names(sample_tables):
     assert set(out.unit_code) == {"all"}
     assert set_label(["SAMPLE-P1", "SAMPLE-P2"], every) == "SAMPLE-P1+SAMPLE-P2"
     assert set_label([f"UNIT-{i:03d}" for i in range(400)]) == "400_units"
+
+
+def test_a_month_is_judged_on_the_year_to_date(sample_tables):
+    """Phường 2, November alone: 16/53 = 30,2 % online, but 27/53 = 50,9 % from January, which
+    meets the yearly 50 %: the month must not say "chưa đạt" (numbers: the sample's)."""
+    from cchc_lib.results import all_indicators
+    out = all_indicators(sample_tables, "SAMPLE-P2", "2022-11").set_index("indicator")
+    online = out.loc["online_procedure_rate"]
+    assert (online.numerator, online.denominator) == (16, 53)
+    assert (online.ytd_numerator, online.ytd_denominator) == (27, 53)
+    assert online.met is True or online.met == True  # noqa: E712 - object column
+    assert online.judged_on == "year_to_date"
+    from cchc_lib.report import ward_report
+    report = ward_report("SAMPLE-P2", "2022-11", ROOT / DATA)
+    header = report.header().markdown
+    assert "**30,2\u00a0%** trong kỳ, **50,9\u00a0%** từ đầu năm (đạt)" in header
+    assert report.gaps["postal_procedure_rate"].needed == 2  # 28/50 from January, not 15/50

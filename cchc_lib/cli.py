@@ -312,7 +312,8 @@ def cmd_email(args) -> int:
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
     overview = args.report == "overview"
-    check_period(period, args.data, None if overview else args.unit)  # no data, no mail
+    check_period(period, args.data, None if overview else args.unit,  # no data, no mail
+                 if_present=True)
     folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
     name = EMAIL_REPORTS[args.report]
     to = args.to

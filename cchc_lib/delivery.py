@@ -178,15 +178,21 @@ def ingest_then_check(folder: Path, period: str, catalog: str, data_dir: str, ke
     return []
 
 
-def check_period(period: str, data_dir: str, unit_code: str | None = None) -> None:
-    """No data, no verdict: a period wholly outside the data (of the unit) stops here."""
+def check_period(period: str, data_dir: str, unit_code: str | None = None,
+                 if_present: bool = False) -> None:
+    """No data, no verdict: a period wholly outside the data (of the unit) stops here.
+    ``if_present``: nothing to check against when no data has been ingested (a report made
+    earlier is being mailed)."""
     from .catalog import resolve
     from .indicators import require_data
-    from .ingest import read_processed
+    from .ingest import PROCESSED_FILES, read_processed
     from .periods import parse_period
     from .report import unit_name
 
-    tables = read_processed(resolve(data_dir))
+    folder = resolve(data_dir)
+    if if_present and not (folder / PROCESSED_FILES["dossiers"]).is_file():
+        return
+    tables = read_processed(folder)
     label = unit_name(tables["units"], unit_code) if unit_code else None
     require_data(parse_period(period), tables["dossiers"], unit_code, label)
 

@@ -1,7 +1,8 @@
 """The town overview: every unit side by side for a period, ranked, with who meets which target.
 
-Ranking (docs/decisions.md): most plan targets met first, then the higher estimated 766 points,
-then the unit code. Shares of a unit with nothing to measure show "không áp dụng".
+Ranking (docs/decisions.md): by the estimated PAR index of the year, as the scorecard ranks
+(ties: more plan targets met, then the unit code); without a methodology, by targets met then
+estimated 766 points. Shares of a unit with nothing to measure show "không áp dụng".
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from matplotlib.ticker import FuncFormatter
 from . import indicators as ind
 from . import national, render, schema
 from .catalog import resolve
-from .ingest import read_processed
+from .ingest import METHODOLOGY_FILE, read_processed
 from .periods import Period, parse_period
 from .quality import set_aside, set_aside_vi
 from .results import unit_indicators
 from .safe import Rich, rich
+from .scoring import processed_methodology, unit_score
 
 
 def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) -> dict:
@@ -41,11 +43,17 @@ def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) ->
 
 
 def overview_table(tables: dict[str, pd.DataFrame], period: Period,
-                   unit_codes: list[str]) -> pd.DataFrame:
-    """Every unit's figures, ranked (1 = best)."""
+                   unit_codes: list[str], indexes: dict[str, float] | None = None
+                   ) -> pd.DataFrame:
+    """Every unit's figures, ranked (1 = best) by the estimated PAR index of the year, as the
+    scorecard ranks them (ties: targets met, then the code); without a methodology, by
+    targets met then estimated 766 points."""
     rows = pd.DataFrame([unit_row(tables, u, period) for u in unit_codes])
-    rows = rows.sort_values(["targets_met", "points_766", "unit_code"],
-                            ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    rows["index"] = rows.unit_code.map(indexes or {})
+    keys = (["index", "targets_met", "unit_code"] if indexes
+            else ["targets_met", "points_766", "unit_code"])
+    rows = rows.sort_values(keys, ascending=[False, False, True], kind="stable")
+    rows = rows.reset_index(drop=True)
     rows.insert(0, "rank", range(1, len(rows) + 1))
     return rows
 
@@ -64,16 +72,22 @@ class TownOverview:
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
         met_all = int((self.table.targets_met == len(schema.PLAN_INDICATORS)).sum())
+        ranked = ("Xếp hạng theo Chỉ số CCHC năm {year} (ước tính, như bảng điểm)"
+                  if self.table["index"].notna().any() else
+                  "Xếp hạng theo số mục tiêu đạt, rồi điểm 766 ước tính (chưa có bộ chỉ số)")
         return rich(
             "# Tổng hợp Chỉ số CCHC: {town}\n\n"
             "**Kỳ báo cáo:** {span}{clipped} · **Số đơn vị:** {count} · **Đạt cả ba mục "
-            "tiêu:** {met_all} đơn vị", town=self.town_name, span=self.requested.label_vi(),
-            clipped=clipped, count=len(self.table), met_all=met_all)
+            "tiêu:** {met_all} đơn vị\n\n*" + ranked + ".*", town=self.town_name,
+            span=self.requested.label_vi(), clipped=clipped, count=len(self.table),
+            met_all=met_all, year=self.period.year)
 
     def ranking(self) -> HTML:
         t = self.table
         names = self.units.set_index("unit_code").unit_name
         out = pd.DataFrame({"Hạng": t["rank"].astype(str), "Đơn vị": t.unit_code.map(names)})
+        if t["index"].notna().any():
+            out[f"Chỉ số CCHC {self.period.year} (ước tính)"] = t["index"].map(render.points)
         for indicator in schema.PLAN_INDICATORS:
             mark = t[f"{indicator}_met"].map(lambda m: "" if m is None else " ✓" if m else " ✗")
             out[schema.SHORT_LABELS_VI[indicator]] = t[indicator].map(render.percent) + mark
@@ -117,8 +131,9 @@ class TownOverview:
 
     def note(self) -> Rich:
         return rich(
-            "Xếp hạng: đơn vị đạt nhiều mục tiêu của kế hoạch hơn xếp trên; bằng nhau thì xét "
-            "điểm 766 ước tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ). {caveat} "
+            "Xếp hạng: theo Chỉ số CCHC ước tính của năm (cùng cách tính với bảng điểm của "
+            "từng đơn vị); bằng nhau thì xét số mục tiêu của kế hoạch đã đạt. Điểm 766 ước "
+            "tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ) để tham khảo. {caveat} "
             "{set_aside}", caveat=national.CAVEAT_VI, set_aside=set_aside_vi(self.set_aside))
 
 
@@ -136,7 +151,14 @@ def town_overview(period: str | Period, data_dir: str | Path,
     town = str(parents.iloc[0]) if len(parents) else "toàn bộ đơn vị"
     targets = {i: ind.target_for(tables.get("targets"), i, "", clipped.year)
                for i in schema.PLAN_INDICATORS}
+    indexes = None
+    data = resolve(data_dir)
+    if (data / METHODOLOGY_FILE).is_file():  # one ranking: the scorecard's estimated index
+        method = processed_methodology(data)
+        indexes = {u: unit_score(method, tables, u, clipped.year)[1]["index"]
+                   for u in units.unit_code}
     return TownOverview(town, requested, clipped, units[["unit_code", "unit_name"]],
-                        overview_table(tables, clipped, units.unit_code.tolist()), targets,
+                        overview_table(tables, clipped, units.unit_code.tolist(), indexes),
+                        targets,
                         set_aside(tables.get("quarantine"), units.unit_code.tolist(),
                                   clipped.start, clipped.end))

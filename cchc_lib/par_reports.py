@@ -13,49 +13,28 @@ from IPython.display import HTML
 
 from . import render, schema
 from .catalog import resolve
-from .errors import CchcError
 from .indicators import clip_to_data
-from .ingest import METHODOLOGY_FILE, read_processed
-from .methodology import Methodology, parse_methodology
+from .ingest import read_processed
+from .methodology import Methodology
 from .periods import parse_period
 from .plan import STATUS_VI, task_status
 from .quality import set_aside, set_aside_vi
 from .report import PLAN_NAME_VI, unit_name
 from .results import all_indicators
 from .safe import Rich, rich
-from .scoring import SURVEY_ID, official_scored, points_lost, ranking, score, total
+from .scoring import (
+    SURVEY_ID,
+    official_scored,
+    points_lost,
+    processed_methodology,
+    ranking,
+    total,
+    unit_score,
+)
 
 SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
              "sum": ""}
 LOST_LIMIT = 12
-
-
-def _methodology(data_dir: Path) -> Methodology:
-    path = data_dir / METHODOLOGY_FILE
-    if not path.is_file():
-        raise CchcError(f"{path}: no methodology; name one in the data catalog "
-                        "(methodology: {path: ...}) and run `cchc ingest`")
-    return parse_methodology(path.read_text(encoding="utf-8"), str(path))
-
-
-def _values(tables: dict, unit: str, period: str) -> dict[str, float | None]:
-    r = all_indicators(tables, unit, period)
-    r = r[r.field.isna()]
-    return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
-                                                                   strict=True)}
-
-
-def _unit_score(method, tables, unit, year):
-    sa = tables.get("self_assessment")
-    sa = sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
-    official = tables.get("official_results")
-    survey = None
-    if official is not None:  # this year's survey is published late: last year's stands in
-        last = official[(official.unit_code == unit) & (official.criterion_id == SURVEY_ID)
-                        & (official.year == year - 1)]
-        survey = float(last.points.iloc[0]) if len(last) else None
-    scored = score(method, _values(tables, unit, str(year)), sa, survey)
-    return scored, total(method, scored)
 
 
 @dataclass
@@ -158,9 +137,9 @@ class Scorecard:
 def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     data_dir = resolve(data_dir)
     tables = read_processed(data_dir)
-    method = _methodology(data_dir)
+    method = processed_methodology(data_dir)
     name = unit_name(tables["units"], unit_code)
-    scored, summary = _unit_score(method, tables, unit_code, year)
+    scored, summary = unit_score(method, tables, unit_code, year)
     official = tables.get("official_results")
 
     def published(unit: str) -> pd.DataFrame | None:  # last year's official points
@@ -172,7 +151,7 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     now, then = {}, {}
     for u in sorted(tables["units"].unit_code):
         now[u] = summary["index"] if u == unit_code else \
-            _unit_score(method, tables, u, year)[1]["index"]
+            unit_score(method, tables, u, year)[1]["index"]
         if (b := published(u)) is not None:
             then[u] = total(method, b)["index"]
     names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))

@@ -10,8 +10,11 @@ indicators, the self-assessment and the official results of earlier years.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from .errors import CchcError
 from .methodology import Band, Methodology
 
 SURVEY_ID = "survey"
@@ -134,3 +137,46 @@ def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> 
                                                 strict=True)))
     t["rank_change"] = t.rank_before - t["rank"]  # positive: climbed
     return t.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# The estimated index of units from processed data: one ranking for every report
+# --------------------------------------------------------------------------------------
+
+
+def processed_methodology(data_dir: Path) -> Methodology:
+    """The methodology ingest checked and copied beside the processed tables."""
+    from .ingest import METHODOLOGY_FILE
+    from .methodology import parse_methodology
+
+    path = Path(data_dir) / METHODOLOGY_FILE
+    if not path.is_file():
+        raise CchcError(f"{path}: no methodology; name one in the data catalog "
+                        "(methodology: {path: ...}) and run `cchc ingest`")
+    return parse_methodology(path.read_text(encoding="utf-8"), str(path))
+
+
+def indicator_values(tables: dict, unit: str, period: str) -> dict[str, float | None]:
+    from .results import all_indicators
+
+    r = all_indicators(tables, unit, period)
+    r = r[r.field.isna()]
+    return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
+                                                                   strict=True)}
+
+
+def unit_score(method: Methodology, tables: dict, unit: str, year: int
+               ) -> tuple[pd.DataFrame, dict]:
+    """A unit's estimated index for a year: indicator criteria from its data (the year to the
+    last day of data), manual criteria from its self-assessment, the survey from last year's
+    published points (this year's are published late)."""
+    sa = tables.get("self_assessment")
+    sa = sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
+    official = tables.get("official_results")
+    survey = None
+    if official is not None:
+        last = official[(official.unit_code == unit) & (official.criterion_id == SURVEY_ID)
+                        & (official.year == year - 1)]
+        survey = float(last.points.iloc[0]) if len(last) else None
+    scored = score(method, indicator_values(tables, unit, str(year)), sa, survey)
+    return scored, total(method, scored)

@@ -1,4 +1,5 @@
-"""The town overview: every unit, ranked by targets met, then estimated 766 points."""
+"""The town overview: every unit, ranked by the estimated index (without a methodology: by targets
+met, then estimated 766 points)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,16 @@ def test_run_needs_a_unit_or_the_overview():
     run = subprocess.run([sys.executable, "-m", "cchc_lib.cli", "run", "--period", "2022"],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "--unit" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_overview_and_the_scorecard_rank_alike(sample_tables):
+    """One ranking: the overview orders units by the scorecard's estimated index."""
+    from cchc_lib.overview import town_overview
+    from cchc_lib.par_reports import scorecard
+
+    overview = town_overview("2022", ROOT / "tests/.sample_processed").table
+    card = scorecard("SAMPLE-P2", 2022, ROOT / "tests/.sample_processed").ranks
+    assert overview.unit_code.tolist() == card.unit_code.tolist()
+    assert overview["index"].tolist() == card["index"].tolist()
+    # ties would fall to targets met; the indexes here are all different
+    assert overview["index"].is_monotonic_decreasing

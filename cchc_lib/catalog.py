@@ -22,7 +22,8 @@ PROCESSED_DIR = Path("data/processed")
 REPORTS_DIR = Path("reports")
 NOTEBOOKS_DIR = Path("notebooks")
 ROOT_ENV = "CCHC_PROJECT_DIR"
-SINGLE_SOURCES = ("units", "catalogue", "targets", "plan_tasks", "calendar", "self_assessment",
+SINGLE_SOURCES = ("units", "catalogue", "targets", "plans", "plan_tasks",
+                   "calendar", "self_assessment",
                   "official_results", "plan_progress", "methodology")
 REQUIRED_SOURCES = ("units", "catalogue")
 

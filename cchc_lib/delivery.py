@@ -233,12 +233,24 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
     }
     for kind in reports:
         name, parameters = jobs[kind]
+        if kind == "plan" and not _has_own_plan(unit_code, year, data_dir):
+            continue  # no plan of its own: no tasks to report (its targets are the general ones)
         progress(kind)
         done = execute(notebooks / name, folder / name, parameters, kernel)
         files += [done, to_html(done, done.with_suffix(".html"))]
         if kind == "ward":
             files += write_bieu06_files(unit_code, period, data_dir, folder)
     return UnitRun(unit_code, period, folder, tuple(files))
+
+
+def _has_own_plan(unit_code: str, year: int, data_dir: str) -> bool:
+    from .catalog import resolve
+    from .ingest import read_processed
+    from .plan import plan_for
+
+    tables = read_processed(resolve(data_dir))
+    plans = tables.get("plans")
+    return plans is None or not len(plans) or plan_for(tables, unit_code, year).own
 
 
 def _last_day(period: str, data_dir: str) -> str:

@@ -49,7 +49,7 @@ QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "unit_code", "dossier
                       "procedure_code", "received_at", "detail"]
 # tables in the order they are read: dossiers need the catalogue and the calendar
 TABLE_ORDER = (schema.UNITS, schema.CATALOGUE, schema.CALENDAR, schema.TARGETS,
-               schema.PLAN_TASKS, schema.SELF_ASSESSMENT, schema.OFFICIAL_RESULTS,
+               schema.PLANS, schema.PLAN_TASKS, schema.SELF_ASSESSMENT, schema.OFFICIAL_RESULTS,
                schema.PLAN_PROGRESS, schema.DOSSIERS)
 METHODOLOGY_FILE = "methodology.yml"
 

@@ -13,13 +13,14 @@ from IPython.display import HTML
 
 from . import render, schema
 from .catalog import resolve
+from .errors import CchcError
 from .indicators import clip_to_data
 from .ingest import read_processed
 from .methodology import Methodology
 from .periods import parse_period
-from .plan import STATUS_VI, task_status
+from .plan import STATUS_VI, plan_for, task_status, tasks_of
 from .quality import set_aside, set_aside_vi
-from .report import PLAN_NAME_VI, unit_name
+from .report import unit_name
 from .results import all_indicators
 from .safe import Rich, rich
 from .scoring import (
@@ -169,6 +170,7 @@ class PlanProgress:
     tasks: pd.DataFrame
     plan: pd.DataFrame  # the plan's three indicators, year to date
     set_aside: dict  # quality.set_aside from the start of the year to as_of
+    plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
 
     def header(self) -> Rich:
         counts = self.tasks.status.map(STATUS_VI).value_counts()  # by the first flag
@@ -176,7 +178,7 @@ class PlanProgress:
         return rich(
             "# Báo cáo kết quả thực hiện {plan}\n\n"
             "**Đơn vị:** {unit} · **Tính đến ngày:** {as_of} · **{count} nhiệm vụ:** "
-            "{summary}.\n\n*{set_aside}*", plan=PLAN_NAME_VI, unit=self.unit_name,
+            "{summary}.\n\n*{set_aside}*", plan=self.plan_name, unit=self.unit_name,
             as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
             set_aside=set_aside_vi(self.set_aside))
 
@@ -217,14 +219,19 @@ def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | 
                   ) -> PlanProgress:
     tables = read_processed(resolve(data_dir))
     as_of = pd.Timestamp(as_of).date()
+    name = unit_name(tables["units"], unit_code)
+    info = plan_for(tables, unit_code, year)
+    if not info.own and tables.get("plans") is not None and len(tables["plans"]):
+        raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
+                        f"{year}: không có nhiệm vụ nào để báo cáo")
     plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")
     plan = plan[plan.indicator.isin(schema.PLAN_INDICATORS)]
     values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
                                                                     strict=True)}
     targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
                                                                      plan.target, strict=True)}
-    tasks = task_status(tables["plan_tasks"], tables.get("plan_progress"), as_of, year,
-                        values, targets)
-    return PlanProgress(unit_name(tables["units"], unit_code), year, as_of, tasks, plan,
+    tasks = task_status(tasks_of(tables, info), tables.get("plan_progress"), as_of,
+                        info.year or year, values, targets)  # tasks keep their plan's year
+    return PlanProgress(name, year, as_of, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
-                                  as_of))
+                                  as_of), info.name_vi if info.own else "kế hoạch")

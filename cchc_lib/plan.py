@@ -149,3 +149,49 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
             "status_flags": flags, "status_vi": " · ".join(STATUS_VI[f] for f in flags),
         })
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------
+# Which plan a unit reports on: from the plans file, never from code
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The plan whose targets and tasks a unit's reports follow."""
+
+    plan_id: str | None
+    own: bool  # the unit's own plan; False: the general targets, labelled as such
+    year: int | None
+    name_vi: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
+    targets_vi: str  # what the targets are, after "mục tiêu năm …"
+
+
+def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> PlanInfo:
+    """The unit's own plan for the year (else its latest earlier plan); a unit without one
+    follows the general targets (blank unit in the targets file), named by their source."""
+    plans = tables.get("plans")
+    mine = (plans[(plans.unit_code == unit_code) & (plans.year <= year)]
+            if plans is not None and len(plans) else pd.DataFrame())
+    if len(mine):
+        p = mine.sort_values(["year", "plan_id"]).iloc[-1]
+        name = f"Kế hoạch {p.number}"
+        if not pd.isna(p.date):
+            name += f" ngày {p.date:%d/%m/%Y}"
+        if not pd.isna(p.issuer):
+            name += f" của {p.issuer}"
+        return PlanInfo(str(p.plan_id), True, int(p.year), name, f"của {name}")
+    targets = tables.get("targets")
+    general = (targets[targets.unit_code.isna() & (targets.year.isna() | (targets.year == year))]
+               if targets is not None else pd.DataFrame())
+    sources = sorted({str(s) for s in general.get("source", pd.Series(dtype=object)).dropna()})
+    basis = "; ".join(sources) if sources else "đơn vị chưa có kế hoạch riêng"
+    return PlanInfo(None, False, None, "mục tiêu chung", f"chung ({basis})")
+
+
+def tasks_of(tables: dict[str, pd.DataFrame], plan: PlanInfo) -> pd.DataFrame:
+    """The tasks of a plan: rows naming it, or every row when the file names no plan."""
+    tasks = tables["plan_tasks"]
+    if plan.plan_id is None or "plan_id" not in tasks or tasks.plan_id.isna().all():
+        return tasks
+    return tasks[tasks.plan_id.isna() | (tasks.plan_id == plan.plan_id)]

@@ -18,10 +18,10 @@ from .catalog import resolve
 from .errors import CchcError
 from .ingest import read_processed
 from .periods import Period, parse_period
+from .plan import PlanInfo, plan_for
 from .quality import set_aside, set_aside_vi
 from .safe import Rich, raw_html, rich
 
-PLAN_NAME_VI = "Kế hoạch 99/KH-UBND"
 APOLOGY_ID_LIMIT = 30
 CANDIDATE_LIMIT = 10
 DEMAND_LABELS_VI = {
@@ -66,6 +66,7 @@ class WardReport:
     set_aside: dict  # quality.set_aside: this period's dossiers set aside at ingest
     received: int  # dossiers of the unit received in the period (accepted ones)
     short: bool  # shorter than the year to date: targets judged from 1 January
+    plan_info: PlanInfo  # whose targets: the unit's own plan, or the general ones (labelled)
     projection: pd.DataFrame
     national: pd.DataFrame  # the 766 estimates
     points: pd.DataFrame  # their estimated points
@@ -94,9 +95,9 @@ class WardReport:
         if not self.received:  # no dossier: say so, not "0 %" and "chưa đạt"
             results = ""
             summary = ("**Tóm tắt:** đơn vị không có hồ sơ nào tiếp nhận trong kỳ này, nên "
-                       "chưa đánh giá được mục tiêu của {plan}.")
+                       "chưa đánh giá được mục tiêu năm {plan}.")
         else:
-            summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm của {plan}"
+            summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm {plan}"
                        + (" (tính từ đầu năm đến {ytd_end})" if self.short else "") + ". ")
         return rich(
             "# Báo cáo Chỉ số CCHC: {unit}\n\n"
@@ -104,7 +105,8 @@ class WardReport:
             + summary + results
             + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
             unit=self.unit_name, parent=self.parent_name, span=self.requested.label_vi(),
-            clipped=clipped, met=met, count=len(rows), plan=PLAN_NAME_VI, warning=warning,
+            clipped=clipped, met=met, count=len(rows), plan=self.plan_info.targets_vi,
+            warning=warning,
             ytd_end=render.day(self.period.end),
             **values)
 
@@ -246,6 +248,7 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         requested=requested, period=clipped, before=before,
         plan=ind.comparison(ind.judged_on_year_to_date(plan_now, plan_ytd), plan_before),
         short=ytd.start < clipped.start,
+        plan_info=plan_for(tables, unit_code, clipped.year),
         trend_now=trend_now,
         trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
         form=ind.bieu06(dossiers, catalogue, unit_code, clipped),

@@ -219,6 +219,13 @@ TARGETS = (
     ("postal_return_share", 0.15),
 )
 PLAN_SOURCE = "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
+# the seed plan's heading, transcribed
+PLAN = {"plan_id": "P2-KH99-2022", "unit_code": "SAMPLE-P2", "number": "99/KH-UBND",
+        "date": "2022-02-21", "issuer": "UBND phường 2",
+        "title": "Thực hiện các nội dung nhằm khắc phục những tồn tại, hạn chế về Chỉ số cải "
+                 "cách hành chính năm 2021, nâng cao chỉ số năm 2022", "year": 2022}
+GENERAL_TARGETS_SOURCE = ("của thị xã cho đơn vị chưa có kế hoạch riêng; dữ liệu mẫu, bằng mục "
+                          "tiêu của Kế hoạch 99/KH-UBND phường 2")
 
 # Phụ lục 1 of Kế hoạch 99/KH-UBND, transcribed from the seed (lines of the PDF joined).
 PLAN_TASKS = (
@@ -708,11 +715,17 @@ def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list
         "Phí, lệ phí": cat.fee,
     })
     save(out / "catalogue.csv", _csv(catalogue))
-    targets = pd.DataFrame([(i, t, "", "", PLAN_SOURCE) for i, t in TARGETS],
-                           columns=["indicator", "target", "unit_code", "year", "source"])
+    # Phường 2's targets are its plan's; the other units have no plan of their own in the
+    # sample, so a general row (blank unit) stands for the town's targets, labelled as such
+    targets = pd.DataFrame(
+        [(i, t, "SAMPLE-P2", 2022, PLAN_SOURCE) for i, t in TARGETS]
+        + [(i, t, "", 2022, GENERAL_TARGETS_SOURCE) for i, t in TARGETS],
+        columns=["indicator", "target", "unit_code", "year", "source"])
     save(out / "targets.csv", _csv(targets))
+    save(out / "plans.csv", _csv(pd.DataFrame([PLAN], columns=list(PLAN))))
     tasks = pd.DataFrame(PLAN_TASKS, columns=["task_id", "section", "section_title", "task",
                                               "lead", "coordinators", "timeframe", "indicators"])
+    tasks["plan_id"] = PLAN["plan_id"]
     save(out / "plan_tasks.csv", _csv(tasks))
 
     frames: dict[tuple[str, int], pd.DataFrame] = {}
@@ -750,6 +763,7 @@ def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list
         "units": {"path": "units.csv"},
         "catalogue": {"path": "catalogue.csv"},
         "targets": {"path": "targets.csv"},
+        "plans": {"path": "plans.csv"},
         "plan_tasks": {"path": "plan_tasks.csv"},
         "plan_progress": {"path": "plan_progress.csv"},
         "self_assessment": {"path": "self_assessment_2022.csv"},

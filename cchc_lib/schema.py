@@ -133,6 +133,20 @@ TARGETS = Table(
     ),
 )
 
+PLANS = Table(
+    name="plans",
+    label_vi="Kế hoạch",
+    columns=(
+        Column("plan_id", "text", True, ("Mã kế hoạch",)),
+        Column("unit_code", "text", True, ("Mã đơn vị", "Đơn vị")),
+        Column("number", "text", True, ("Số", "Số hiệu", "Số kế hoạch")),
+        Column("date", "datetime", False, ("Ngày", "Ngày ban hành")),
+        Column("issuer", "text", False, ("Cơ quan ban hành", "Đơn vị ban hành")),
+        Column("title", "text", False, ("Trích yếu", "Tên kế hoạch")),
+        Column("year", "count", True, ("Năm",)),
+    ),
+)
+
 PLAN_TASKS = Table(
     name="plan_tasks",
     label_vi="Nhiệm vụ của Kế hoạch",
@@ -146,6 +160,7 @@ PLAN_TASKS = Table(
         Column("timeframe", "text", True, ("Thời gian thực hiện", "Thời gian")),
         # indicator ids separated by ";", their targets live in the targets file
         Column("indicators", "text", False, ("Chỉ tiêu liên quan", "indicator")),
+        Column("plan_id", "text", False, ("Mã kế hoạch",)),  # blank: the only plan
     ),
 )
 
@@ -202,7 +217,8 @@ TASK_STATUSES: dict[str, tuple[str, ...]] = {
     "blocked": ("Vướng mắc", "Khó khăn, vướng mắc", "Chậm"),
 }
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARGETS, PLAN_TASKS,
+TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARGETS, PLANS,
+                                                PLAN_TASKS,
                                                 CALENDAR, SELF_ASSESSMENT, OFFICIAL_RESULTS,
                                                 PLAN_PROGRESS)}
 

@@ -87,3 +87,33 @@ def test_every_flag_shows_risk_first():
 def test_an_overdue_task_without_news_shows_both():
     s = task_status(TASKS, LOG, date(2022, 11, 15), 2022, {}, {})
     assert s.set_index("task_id").loc["B"].status_flags == ["overdue", "no_update"]
+
+
+def test_the_plan_comes_from_the_plans_file(tmp_path):
+    """Phường 2 reports on its own plan; Phường 1, without one, on the general targets,
+    labelled as such (it used to cite Phường 2's plan); tasks keep their plan's year."""
+    from pathlib import Path
+
+    from cchc_lib.catalog import load_catalog
+    from cchc_lib.ingest import ingest, write_processed
+    from cchc_lib.par_reports import plan_progress
+    from cchc_lib.plan import plan_for
+    from cchc_lib.report import ward_report
+
+    root = Path(__file__).resolve().parents[1]
+    result = ingest(load_catalog(root / "data/raw/sample/catalog.yml"))
+    tables = result.tables
+    p2 = plan_for(tables, "SAMPLE-P2", 2022)
+    assert p2.own and p2.year == 2022
+    assert p2.name_vi == "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
+    p1 = plan_for(tables, "SAMPLE-P1", 2022)
+    assert not p1.own and "99/KH-UBND ngày" not in p1.targets_vi
+    assert p1.targets_vi.startswith("chung (của thị xã cho đơn vị chưa có kế hoạch riêng")
+    write_processed(result, tmp_path / "processed")
+    header = ward_report("SAMPLE-P1", "2022", tmp_path / "processed").header().html
+    assert "mục tiêu năm chung" in header and "ngày 21/02/2022" not in header
+    # a 2023 report follows the latest plan, 2022's: its tasks keep 2022 ("Thường xuyên" is
+    # the plan's year, not the report's)
+    assert plan_for(tables, "SAMPLE-P2", 2023).year == 2022
+    tasks = plan_progress("SAMPLE-P2", 2022, "2022-11-15", tmp_path / "processed").tasks
+    assert {t.year for t in tasks.end} == {2022}

@@ -22,7 +22,7 @@ def test_html_opens_offline_and_reads_in_vietnamese(sample_run):
     assert "http://" not in html and "https://" not in html
     images = re.findall(r"<img[^>]+src=\"([^\"]{0,30})", html)
     assert images and all(src.startswith("data:image/png;base64,") for src in images)
-    for text in ("Báo cáo Chỉ số CCHC: Phường 2", "Ba mục tiêu của Kế hoạch 99/KH-UBND",
+    for text in ("Báo cáo Chỉ số CCHC: Phường 2", "Ba mục tiêu năm của kế hoạch",
                  "Dự báo cuối năm", "Trách nhiệm xin lỗi", "Bộ chỉ số 766", "Điểm ước tính",
                  "điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia",
                  "Biểu số 06/VPCP/KSTT", "Việc cần làm tiếp theo", "Tổng cộng",

@@ -65,6 +65,12 @@ def hostile(tmp_path_factory):
     def tasks(f):
         f["task"] = "Nhiệm vụ " + HOSTILE
         f["lead"] = FORMULA
+        f["plan_id"] = ""  # the tasks of every plan, Phường 1's hostile one included
+
+    def plans(f):
+        f.loc[len(f)] = {"plan_id": "P1-" + FORMULA, "unit_code": UNIT, "number": "1/KH-UBND",
+                         "date": "2022-03-01", "issuer": "UBND " + HOSTILE,
+                         "title": "Kế hoạch " + HOSTILE, "year": "2022"}
 
     def progress(f):
         f["note"] = "Ghi chú " + HOSTILE
@@ -79,7 +85,8 @@ def hostile(tmp_path_factory):
         f.loc[mine[:5], "MaTTHC"] = FORMULA  # unknown procedure codes: listed, not run
 
     for name, change in (("units.csv", units), ("catalogue.csv", catalogue),
-                         ("plan_tasks.csv", tasks), ("plan_progress.csv", progress),
+                         ("plan_tasks.csv", tasks), ("plans.csv", plans),
+                         ("plan_progress.csv", progress),
                          ("self_assessment_2022.csv", assessment),
                          ("dossiers/dvcqg_2022.csv", dossiers)):
         _csv(raw / name, change)
@@ -149,6 +156,7 @@ def test_every_report_shows_hostile_text_as_text(hostile):
         assert "Phường " + HOSTILE in text or "Thị xã " + HOSTILE in text, name
     plan = "".join(parse(found["plan_progress.html"]).text)
     assert "Nhiệm vụ " + HOSTILE in plan and "Văn bản " + HOSTILE in plan
+    assert "UBND " + HOSTILE in plan  # the plan's issuer, from the plans file
     scorecard = "".join(parse(found["scorecard.html"]).text)
     assert "Bộ chỉ số " + HOSTILE in scorecard
 

@@ -110,3 +110,11 @@ def test_a_month_is_judged_on_the_year_to_date(sample_tables):
     header = report.header().markdown
     assert "**30,2\u00a0%** trong kỳ, **50,9\u00a0%** từ đầu năm (đạt)" in header
     assert report.gaps["postal_procedure_rate"].needed == 2  # 28/50 from January, not 15/50
+
+
+@pytest.mark.parametrize("target", [["--overview"], ["--all-units"]])
+def test_overview_and_all_units_refuse_a_period_without_data(target, tmp_path):
+    line = one_line(cchc("run", *target, "--period", "2023-03", "--skip-ingest", "--data", DATA,
+                         "--reports", str(tmp_path / "reports")))
+    assert MESSAGE in line
+    assert not [p for p in (tmp_path / "reports").rglob("*") if p.is_file()]

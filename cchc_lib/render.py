@@ -155,6 +155,10 @@ def candidates_table(candidates: pd.DataFrame, demand_label: str, limit: int = 1
 # --------------------------------------------------------------------------------------
 
 
+# labels sit on a white patch, so a target line or a grid line never runs through them
+LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9}
+
+
 def _month_number(labels: pd.Series) -> np.ndarray:
     return labels.str.slice(5, 7).astype(int).to_numpy()
 
@@ -192,12 +196,12 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
             # they cannot overlap
             ax.annotate(percent(float(p.projected)), (12, float(p.projected)),
                         textcoords="offset points", xytext=(6, 0), fontsize=8, va="center",
-                        color=COLORS["now"], ha="left")
+                        color=COLORS["now"], ha="left", bbox=LABEL_BOX)
         if len(n) and not _missing(n.value.iloc[-1]):
             last = n.iloc[-1]
             ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
                         textcoords="offset points", xytext=(-6, 8), fontsize=9, ha="right",
-                        color=COLORS["now"], fontweight="bold")
+                        color=COLORS["now"], fontweight="bold", bbox=LABEL_BOX)
         ax.set_title(schema.SHORT_LABELS_VI[ind], loc="left", fontsize=11, fontweight="bold")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v, 0)))
         ax.set_ylim(bottom=0)

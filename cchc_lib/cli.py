@@ -16,12 +16,11 @@ from .catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
 from .errors import CchcError
 from .paths import check_part
 from .periods import PERIOD_FORMS
+from .report_registry import REPORTS
 from .sheets import csv_text
 
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
-EMAIL_REPORTS = {"ward": "ward_report", "scorecard": "scorecard", "plan": "plan_progress",
-                 "overview": "town_overview"}
 
 DESCRIPTION = """\
 CCHC workbook: one-stop dossier exports -> indicators of the PAR index (Chỉ số CCHC),
@@ -124,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, metavar="CODE",
                    help="unit code, e.g. SAMPLE-P2 (with --report overview: who receives it)")
     p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
-    p.add_argument("--report", choices=sorted(EMAIL_REPORTS), default="ward",
+    p.add_argument("--report", choices=sorted(REPORTS), default="ward",
                    help="which executed report to send (default: %(default)s)")
     p.add_argument("--to", nargs="+", metavar="ADDR", help="recipients (else the recipients file)")
     p.add_argument("--recipients", default="data/recipients.yml",
@@ -311,11 +310,11 @@ def cmd_email(args) -> int:
 
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
-    overview = args.report == "overview"
+    overview = REPORTS[args.report].scope == "town"
     check_period(period, args.data, None if overview else args.unit,  # no data, no mail
                  if_present=True)
     folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
-    name = EMAIL_REPORTS[args.report]
+    name = REPORTS[args.report].stem
     to = args.to
     if not to:
         path = resolve(args.recipients)

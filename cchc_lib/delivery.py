@@ -21,6 +21,7 @@ import nbformat
 from .catalog import NOTEBOOKS_DIR, REPORTS_DIR, project_root
 from .errors import CchcError
 from .paths import inside
+from .report_registry import REPORTS, UNIT_REPORTS, RunContext
 from .safe import plain
 
 KERNEL_NAME = "cchc"
@@ -28,17 +29,10 @@ KERNEL_DISPLAY_NAME = "CCHC workbook (Python 3.11)"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "cchc_html"
 INGEST_NOTEBOOK = "ingest.ipynb"
-REPORT_NOTEBOOK = "ward_report.ipynb"
-OVERVIEW_NOTEBOOK = "town_overview.ipynb"
-SCORECARD_NOTEBOOK = "scorecard.ipynb"
-PLAN_NOTEBOOK = "plan_progress.ipynb"
-REPORT_KINDS = ("ward", "scorecard", "plan")
+REPORT_KINDS = UNIT_REPORTS  # the reports made per unit (report_registry)
 OVERVIEW_FOLDER = "overview"
 GOLDEN_DIR = Path("tests/golden")
 GOLDEN_DATA_DIR = "tests/.sample_processed"  # where the test suite ingests the sample
-GOLDEN_CASES = (("SAMPLE-P2", "2022"),)
-GOLDEN_OVERVIEW_PERIODS = ("2022",)
-GOLDEN_PLAN_AS_OF = "2022-11-15"
 # the kernel talks to papermill over loopback TCP, as in JupyterLab; its warning about
 # unencrypted transport would reach every cron mail, so the kernel logs errors only
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -222,23 +216,17 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
         progress("ingest")
     files = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest, unit_code)
     year = int(period[:4])
-    jobs = {
-        "ward": (REPORT_NOTEBOOK, {"unit_code": unit_code, "period": period,
-                                   "data_dir": data_dir}),
-        "scorecard": (SCORECARD_NOTEBOOK, {"unit_code": unit_code, "year": year,
-                                           "data_dir": data_dir}),
-        "plan": (PLAN_NOTEBOOK, {"unit_code": unit_code, "year": year,
-                                 "as_of": as_of or _last_day(period, data_dir),
-                                 "data_dir": data_dir}),
-    }
     for kind in reports:
-        name, parameters = jobs[kind]
-        if kind == "plan" and not _has_own_plan(unit_code, year, data_dir):
+        report = REPORTS[kind]
+        if report.needs_own_plan and not _has_own_plan(unit_code, year, data_dir):
             continue  # no plan of its own: no tasks to report (its targets are the general ones)
         progress(kind)
-        done = execute(notebooks / name, folder / name, parameters, kernel)
+        context = RunContext(unit_code, period, data_dir,
+                             as_of or (_last_day(period, data_dir) if kind == "plan" else None))
+        done = execute(notebooks / report.notebook, folder / report.notebook,
+                       report.parameters(context), kernel)
         files += [done, to_html(done, done.with_suffix(".html"))]
-        if kind == "ward":
+        if report.with_forms:
             files += write_bieu06_files(unit_code, period, data_dir, folder)
     return UnitRun(unit_code, period, folder, tuple(files))
 
@@ -285,8 +273,9 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
         progress("ingest")
     files = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest)
     progress("report")
-    report = execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK, folder / OVERVIEW_NOTEBOOK,
-                     {"period": period, "data_dir": data_dir}, kernel)
+    kind = REPORTS["overview"]
+    report = execute(root / NOTEBOOKS_DIR / kind.notebook, folder / kind.notebook,
+                     kind.parameters(RunContext(None, period, data_dir)), kernel)
     progress("html")
     files += [report, to_html(report, report.with_suffix(".html"))]
     return UnitRun(OVERVIEW_FOLDER, period, folder, tuple(files))
@@ -322,23 +311,12 @@ def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
     write_processed(ingest(load_catalog(root / "data/raw/sample/catalog.yml")),
                     root / GOLDEN_DATA_DIR)
     out = []
-    for unit_code, period in GOLDEN_CASES:
-        target = root / GOLDEN_DIR / f"ward_report_{unit_code}_{period}.ipynb"
-        out.append(execute(root / NOTEBOOKS_DIR / REPORT_NOTEBOOK, target,
-                           {"unit_code": unit_code, "period": period,
-                            "data_dir": GOLDEN_DATA_DIR}, kernel))
-    for period in GOLDEN_OVERVIEW_PERIODS:
-        out.append(execute(root / NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK,
-                           root / GOLDEN_DIR / f"town_overview_{period}.ipynb",
-                           {"period": period, "data_dir": GOLDEN_DATA_DIR}, kernel))
-    for unit_code, period in GOLDEN_CASES:
-        common = {"unit_code": unit_code, "year": int(period), "data_dir": GOLDEN_DATA_DIR}
-        out.append(execute(root / NOTEBOOKS_DIR / SCORECARD_NOTEBOOK,
-                           root / GOLDEN_DIR / f"scorecard_{unit_code}_{period}.ipynb",
-                           common, kernel))
-        out.append(execute(root / NOTEBOOKS_DIR / PLAN_NOTEBOOK,
-                           root / GOLDEN_DIR / f"plan_progress_{unit_code}_{period}.ipynb",
-                           {**common, "as_of": GOLDEN_PLAN_AS_OF}, kernel))
+    for report in REPORTS.values():
+        for unit_code, period, as_of in report.golden:
+            context = RunContext(unit_code, period, GOLDEN_DATA_DIR, as_of)
+            out.append(execute(root / NOTEBOOKS_DIR / report.notebook,
+                               root / GOLDEN_DIR / report.golden_name(unit_code, period),
+                               report.parameters(context), kernel))
     return out
 
 

@@ -1,0 +1,76 @@
+"""Every report, once: the registry ``cchc run --report``, ``cchc email --report``, the golden
+copies and the CLI's choices read. A new report is its notebook, its module and one record here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What a report's parameters are made from."""
+
+    unit_code: str | None
+    period: str
+    data_dir: str
+    as_of: str | None = None  # plan report: the day reported on (default: the last day of data)
+
+    @property
+    def year(self) -> int:
+        return int(self.period[:4])
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    kind: str  # the name on the command line
+    notebook: str  # in notebooks/; the executed copy and its HTML take the same stem
+    scope: str  # "unit": one per unit; "town": one for every unit (reports/<period>/overview/)
+    title_vi: str
+    parameters: Callable[[RunContext], dict]
+    # golden copies nbval re-runs: (unit_code or None, period, as_of) per case
+    golden: tuple[tuple[str | None, str, str | None], ...] = ()
+    needs_own_plan: bool = False  # made only for a unit with a plan of its own
+    with_forms: bool = False  # Biểu 06 as XLSX and CSV beside it
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        return self.notebook.removesuffix(".ipynb")
+
+    def golden_name(self, unit_code: str | None, period: str) -> str:
+        return f"{self.stem}_{unit_code}_{period}.ipynb" if unit_code else \
+            f"{self.stem}_{period}.ipynb"
+
+
+def _ward(c: RunContext) -> dict:
+    return {"unit_code": c.unit_code, "period": c.period, "data_dir": c.data_dir}
+
+
+def _scorecard(c: RunContext) -> dict:
+    return {"unit_code": c.unit_code, "year": c.year, "data_dir": c.data_dir}
+
+
+def _plan(c: RunContext) -> dict:
+    return {"unit_code": c.unit_code, "year": c.year, "data_dir": c.data_dir, "as_of": c.as_of}
+
+
+def _overview(c: RunContext) -> dict:
+    return {"period": c.period, "data_dir": c.data_dir}
+
+
+REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
+    ReportKind("ward", "ward_report.ipynb", "unit", "Báo cáo Chỉ số CCHC", _ward,
+               golden=(("SAMPLE-P2", "2022", None),), with_forms=True),
+    ReportKind("scorecard", "scorecard.ipynb", "unit", "Bảng điểm Chỉ số CCHC", _scorecard,
+               golden=(("SAMPLE-P2", "2022", None),)),
+    ReportKind("plan", "plan_progress.ipynb", "unit", "Báo cáo kết quả thực hiện kế hoạch",
+               _plan, golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True),
+    ReportKind("overview", "town_overview.ipynb", "town", "Tổng hợp Chỉ số CCHC", _overview,
+               golden=((None, "2022", None),)),
+)}
+UNIT_REPORTS = tuple(k for k, r in REPORTS.items() if r.scope == "unit")
+
+
+__all__ = ["ReportKind", "RunContext", "REPORTS", "UNIT_REPORTS"]

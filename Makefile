@@ -42,14 +42,14 @@ lab: setup
 
 ## make sample: regenerate data/raw/sample (deterministic, byte for byte)
 sample: setup
-	$(BIN)/cchc sample --out data/raw/sample
+	$(BIN)/python tools/sample.py --out data/raw/sample
 
 ## make golden: regenerate the executed notebooks nbval compares against
 golden: setup
-	$(BIN)/cchc golden
+	$(BIN)/python tools/golden.py
 
 lint: setup
-	$(BIN)/ruff check cchc_lib tests
+	$(BIN)/ruff check cchc_lib tests tools
 
 clean:
 	rm -rf $(VENV) tests/.sample_processed .pytest_cache

@@ -137,9 +137,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="INI file with an [smtp] section, kept outside the repository")
     p.add_argument("--dry-run", nargs="?", const="", metavar="FILE.eml",
                    help="write the message instead of sending it (default: beside the report)")
-    p = sub.add_parser("sample", help="regenerate the shipped sample data (deterministic)")
-    p.add_argument("--out", default="data/raw/sample", help="folder (default: %(default)s)")
-    sub.add_parser("golden", help="regenerate the executed notebooks the tests compare against")
     return parser
 
 
@@ -351,26 +348,10 @@ def cmd_email(args) -> int:
     return 0
 
 
-def cmd_sample(args) -> int:
-    from .sample import generate
-
-    for path in generate(args.out):
-        print(path)
-    return 0
-
-
-def cmd_golden(args) -> int:
-    from .delivery import write_golden
-
-    for path in write_golden():
-        print(path)
-    return 0
-
-
 # commands that write data/processed or reports/: they run under the project lock
-WRITING_COMMANDS = {"ingest", "run", "email", "golden"}
+WRITING_COMMANDS = {"ingest", "run", "email"}
 COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
-            "email": cmd_email, "sample": cmd_sample, "golden": cmd_golden}
+            "email": cmd_email}
 
 
 OS_HINTS_VI = {

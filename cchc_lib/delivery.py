@@ -31,8 +31,6 @@ TEMPLATE_NAME = "cchc_html"
 INGEST_NOTEBOOK = "ingest.ipynb"
 REPORT_KINDS = UNIT_REPORTS  # the reports made per unit (report_registry)
 OVERVIEW_FOLDER = "overview"
-GOLDEN_DIR = Path("tests/golden")
-GOLDEN_DATA_DIR = "tests/.sample_processed"  # where the test suite ingests the sample
 # the kernel talks to papermill over loopback TCP, as in JupyterLab; its warning about
 # unencrypted transport would reach every cron mail, so the kernel logs errors only
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -302,22 +300,6 @@ def write_bieu06_files(unit_code: str, period: str, data_dir: str, folder: Path)
     return out
 
 
-def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
-    """Regenerate the executed notebooks nbval compares against (tests/golden/)."""
-    from .catalog import load_catalog
-    from .ingest import ingest, write_processed
-
-    root = project_root()
-    write_processed(ingest(load_catalog(root / "data/raw/sample/catalog.yml")),
-                    root / GOLDEN_DATA_DIR)
-    out = []
-    for report in REPORTS.values():
-        for unit_code, period, as_of in report.golden:
-            context = RunContext(unit_code, period, GOLDEN_DATA_DIR, as_of)
-            out.append(execute(root / NOTEBOOKS_DIR / report.notebook,
-                               root / GOLDEN_DIR / report.golden_name(unit_code, period),
-                               report.parameters(context), kernel))
-    return out
 
 
 # --------------------------------------------------------------------------------------

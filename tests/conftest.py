@@ -4,12 +4,15 @@ the folder the golden notebooks (nbval) read."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # tools/ (the sample generator, the golden notebooks)
+    sys.path.insert(0, str(ROOT))
 SAMPLE_CATALOG = ROOT / "data/raw/sample/catalog.yml"
 SAMPLE_PROCESSED = ROOT / "tests/.sample_processed"
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from cchc_lib.sample import generate
+from tools.sample import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data/raw/sample"

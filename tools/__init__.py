@@ -1,0 +1,1 @@
+"""Development tools: the sample generator and the golden notebooks (not shipped)."""

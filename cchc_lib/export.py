@@ -15,16 +15,8 @@ from .sheets import write_text
 FORM_TITLE = ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
               "TTHC")
 FORM_CODE = "Biểu số 06/VPCP/KSTT"
-GROUPS = (  # header group, its columns (canonical ids), the sub-header of each
-    ("Số hồ sơ nhận giải quyết", ("received_total", "received_online",
-                                  "received_direct_postal", "carried_over"),
-     ("Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước chuyển qua")),
-    ("Số lượng hồ sơ đã giải quyết", ("resolved_total", "resolved_early", "resolved_on_time",
-                                      "resolved_late"),
-     ("Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn")),
-    ("Số lượng hồ sơ đang giải quyết", ("pending_total", "pending_in_time", "pending_overdue"),
-     ("Tổng số", "Trong hạn", "Quá hạn")),
-)
+GROUPS = tuple((title, tuple(c for c, _ in cols), tuple(label for _, label in cols))
+               for title, _, cols in schema.BIEU06_GROUPS)  # declared once, in schema
 
 
 def form_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -39,6 +39,7 @@ from .errors import CchcError, InputFileError
 from .parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
 from .paths import is_safe_part
 from .readers import NON_DATA_REASONS_VI, RawSheet, alias_index, non_data_rows, read_source
+from .rules import DOSSIER_RULES
 from .schema import REASON_SEP, Table
 from .sheets import write_csv
 from .text import fold, match_key, shown_values
@@ -199,18 +200,11 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
     return frame, reasons
 
 
-def _day(s: pd.Series) -> pd.Series:
-    return s.dt.normalize()
-
-
 def check_dossier_rules(df: pd.DataFrame, reasons: Reasons) -> None:
-    """Dates out of order and statuses that contradict the dates (data_contract.md)."""
-    reasons.add(_day(df.finished_at) < _day(df.received_at), "received_after_finished",
-                "received_at")
-    reasons.add(_day(df.due_at) < _day(df.received_at), "due_before_received", "due_at")
-    ended = df.status.isin(list(schema.ENDED_STATUSES))
-    reasons.add(ended & df.finished_at.isna() & df.returned_at.isna(),
-                "status_without_end_date", "status")
+    """Dates out of order and statuses that contradict the dates (data_contract.md), from
+    the one rule table (:mod:`cchc_lib.rules`) pandera also checks."""
+    for rule in DOSSIER_RULES:
+        reasons.add(rule.broken(df), rule.reason, rule.column)
 
 
 # Dates a one-stop export can hold: the national portal and the provinces' one-stop systems

@@ -14,13 +14,13 @@ Status (docs/decisions.md), first that applies:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
 from .periods import parse_period
+from .text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 STALE_AFTER = timedelta(days=30)
@@ -55,7 +55,7 @@ def parse_timeframe(text: str, plan_year: int) -> Timeframe:
     "Trước ngày 30/6/2022", "Từ 01/3/2022 đến 31/5/2022".
     """
     raw = str(text).strip()
-    key = " " + re.sub(r"[^0-9a-z/]+", " ", _fold(raw)) + " "
+    key = " " + re.sub(r"[^0-9a-z/]+", " ", fold(raw, keep="/")) + " "
     years = [int(y) for y in re.findall(r"(20\d\d)", key)]
     year = years[-1] if years else plan_year
     if "thuong xuyen" in key or "hang thang" in key or " ca nam " in key:
@@ -85,13 +85,6 @@ def parse_timeframe(text: str, plan_year: int) -> Timeframe:
     if re.search(r"\bnam (20\d\d)\b", key):
         return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
     raise TimeframeError(f"time frame not understood: '{raw}'")
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics; letters, digits and slashes kept, words apart."""
-    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^0-9a-z/]+", " ", text)
 
 
 def status_flags(last, frame: Timeframe, as_of: date, as_of_ts: pd.Timestamp,

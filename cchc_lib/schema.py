@@ -352,19 +352,22 @@ SHORT_LABELS_VI: dict[str, str] = {
 }
 
 # Biểu số 06/VPCP/KSTT column headers, in the form's order after STT and Lĩnh vực.
-BIEU06_HEADERS_VI: dict[str, str] = {
-    "received_total": "Tiếp nhận: Tổng số",
-    "received_online": "Tiếp nhận: Trực tuyến",
-    "received_direct_postal": "Tiếp nhận: Trực tiếp và BCCI",
-    "carried_over": "Tiếp nhận: Từ kỳ trước",
-    "resolved_total": "Đã giải quyết: Tổng số",
-    "resolved_early": "Đã giải quyết: Trước hạn",
-    "resolved_on_time": "Đã giải quyết: Đúng hạn",
-    "resolved_late": "Đã giải quyết: Quá hạn",
-    "pending_total": "Đang giải quyết: Tổng số",
-    "pending_in_time": "Đang giải quyết: Trong hạn",
-    "pending_overdue": "Đang giải quyết: Quá hạn",
-}
+# The form's column groups, once: its title (the XLSX header over two rows), a short title
+# (one-line headers on a phone) and each column's label under it, in the form's order.
+BIEU06_GROUPS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("Số hồ sơ nhận giải quyết", "Tiếp nhận", (
+        ("received_total", "Tổng số"), ("received_online", "Trực tuyến"),
+        ("received_direct_postal", "Trực tiếp, dịch vụ bưu chính"),
+        ("carried_over", "Từ kỳ trước chuyển qua"))),
+    ("Số lượng hồ sơ đã giải quyết", "Đã giải quyết", (
+        ("resolved_total", "Tổng số"), ("resolved_early", "Trước hạn"),
+        ("resolved_on_time", "Đúng hạn"), ("resolved_late", "Quá hạn"))),
+    ("Số lượng hồ sơ đang giải quyết", "Đang giải quyết", (
+        ("pending_total", "Tổng số"), ("pending_in_time", "Trong hạn"),
+        ("pending_overdue", "Quá hạn"))),
+)
+BIEU06_HEADERS_VI: dict[str, str] = {col: f"{short}: {label}"
+                                     for _, short, cols in BIEU06_GROUPS for col, label in cols}
 
 CHANNEL_LABELS_VI = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
 LEVEL_LABELS_VI = {"info": "Cung cấp thông tin", "partial": "Một phần", "full": "Toàn trình"}

@@ -26,11 +26,12 @@ def match_key(value: object) -> str:
     return _NON_ALNUM.sub("", _plain(value))
 
 
-def fold(value: object) -> str:
+def fold(value: object, keep: str = "") -> str:
     """The words of a *value*, for meaning rules: no diacritics (đ → d), lower case,
-    punctuation read as spaces, nothing at the ends: ``" Qua Dịch vụ BƯU CHÍNH công ích. "``
-    → ``"qua dich vu buu chinh cong ich"``."""
-    return " ".join(_INNER.sub(" ", _EDGE.sub("", _plain(value))).split())
+    punctuation read as spaces (except the characters in ``keep``), nothing at the ends:
+    ``" Qua Dịch vụ BƯU CHÍNH công ích. "`` → ``"qua dich vu buu chinh cong ich"``."""
+    inner = _INNER if not keep else re.compile(f"[^\\w{re.escape(keep)}]+|_+")
+    return " ".join(inner.sub(" ", _EDGE.sub("", _plain(value))).split())
 
 
 def vocabulary_index(vocabulary: dict) -> dict[str, object]:

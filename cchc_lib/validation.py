@@ -8,26 +8,17 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from . import schema
+from .rules import DOSSIER_RULES
 from .schema import Table
 
 SOURCE_COLUMNS = {"source_file": "string", "source_sheet": "string", "source_row": "int64"}
 
 
-def _day(s: pd.Series) -> pd.Series:
-    return s.dt.normalize()
-
-
 def _dossier_checks() -> list[pa.Check]:
-    """Row rules the quarantine enforces, checked again on what is written."""
-    return [
-        pa.Check(lambda d: ~(_day(d.finished_at) < _day(d.received_at)).fillna(False),
-                 name="received_not_after_finished"),
-        pa.Check(lambda d: ~(_day(d.due_at) < _day(d.received_at)).fillna(False),
-                 name="due_not_before_received"),
-        pa.Check(lambda d: ~d.status.isin(list(schema.ENDED_STATUSES))
-                 | d.finished_at.notna() | d.returned_at.notna(),
-                 name="ended_dossier_has_end_date"),
-    ]
+    """The row rules the quarantine enforces (:mod:`cchc_lib.rules`), checked again on what
+    is written."""
+    return [pa.Check(lambda d, rule=rule: ~rule.broken(d), name=rule.reason)
+            for rule in DOSSIER_RULES]
 
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:

@@ -18,7 +18,6 @@ _API = {
     "write_processed": "ingest",
     "parse_period": "periods",
     "all_indicators": "results",
-    "monthly_indicators": "batch",
     "bieu06": "indicators",
     "plan_indicators": "indicators",
     "procedure_uptake": "indicators",

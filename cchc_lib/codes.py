@@ -50,10 +50,17 @@ class CodeFamily:
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def patterns(self) -> dict[object, re.Pattern]:
-        if not self._compiled:
-            self._compiled.update({code: re.compile("|".join(f"(?:{p})" for p in pats))
-                                   for code, pats in self.rules.items()})
-        return self._compiled
+        if "rules" not in self._compiled:
+            self._compiled["rules"] = {code: re.compile("|".join(f"(?:{p})" for p in pats))
+                                       for code, pats in self.rules.items()}
+        return self._compiled["rules"]
+
+    def vocabulary(self) -> re.Pattern:
+        """Any of the family's key words: tells a label of this family from typed text."""
+        if "vocabulary" not in self._compiled:
+            self._compiled["vocabulary"] = re.compile(
+                "|".join(p.pattern for p in self.patterns().values()))
+        return self._compiled["vocabulary"]
 
     def read(self, value: object) -> tuple[object | None, str | None]:
         """(code, None) when the value has one meaning; (None, problem) otherwise, where

@@ -20,7 +20,10 @@ import nbformat
 
 from .catalog import NOTEBOOKS_DIR, REPORTS_DIR, project_root
 from .errors import CchcError
+from .indicators import clip_to_data
 from .paths import inside
+from .periods import parse_period
+from .plan import has_tasks_to_report
 from .report_registry import REPORTS, UNIT_REPORTS, RunContext
 from .safe import plain
 
@@ -149,32 +152,30 @@ def run_ingest_notebook(folder: Path, catalog: str, data_dir: str, kernel: str) 
 
 def ingest_then_check(folder: Path, period: str, catalog: str, data_dir: str, kernel: str,
                       ingest: bool, unit_code: str | None = None,
-                      aside_root: Path | None = None) -> list[Path]:
+                      aside_root: Path | None = None) -> tuple[list[Path], dict]:
     """Ingest (the notebook, recorded aside first), then refuse a period the data does not
     reach before any report file is written or replaced; then the record moves into
-    ``folder``. Returns the record's path (or nothing without ingest)."""
-    record = None
-    if ingest:
-        aside_root = aside_root or folder.parent.parent  # the reports folder
-        aside_root.mkdir(parents=True, exist_ok=True)
-        aside = Path(tempfile.mkdtemp(prefix=".ingest-", dir=aside_root))
-        try:
-            record = run_ingest_notebook(aside, catalog, data_dir, kernel)
-            check_period(period, data_dir, unit_code)
-            folder.mkdir(parents=True, exist_ok=True)
-            os.replace(record, folder / INGEST_NOTEBOOK)
-        finally:
-            shutil.rmtree(aside, ignore_errors=True)
-        return [folder / INGEST_NOTEBOOK]
-    check_period(period, data_dir, unit_code)
-    return []
+    ``folder``. Returns the record's path (none without ingest) and the processed tables."""
+    if not ingest:
+        return [], check_period(period, data_dir, unit_code)
+    aside_root = aside_root or folder.parent.parent  # the reports folder
+    aside_root.mkdir(parents=True, exist_ok=True)
+    aside = Path(tempfile.mkdtemp(prefix=".ingest-", dir=aside_root))
+    try:
+        record = run_ingest_notebook(aside, catalog, data_dir, kernel)
+        tables = check_period(period, data_dir, unit_code)
+        folder.mkdir(parents=True, exist_ok=True)
+        os.replace(record, folder / INGEST_NOTEBOOK)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
+    return [folder / INGEST_NOTEBOOK], tables
 
 
 def check_period(period: str, data_dir: str, unit_code: str | None = None,
-                 if_present: bool = False) -> None:
+                 if_present: bool = False) -> dict:
     """No data, no verdict: a period wholly outside the data (of the unit) stops here.
-    ``if_present``: nothing to check against when no data has been ingested (a report made
-    earlier is being mailed)."""
+    Returns the processed tables it read. ``if_present``: nothing to check against when no
+    data has been ingested (a report made earlier is being mailed)."""
     from .catalog import resolve
     from .indicators import require_data
     from .ingest import PROCESSED_FILES, read_processed
@@ -183,10 +184,11 @@ def check_period(period: str, data_dir: str, unit_code: str | None = None,
 
     folder = resolve(data_dir)
     if if_present and not (folder / PROCESSED_FILES["dossiers"]).is_file():
-        return
+        return {}
     tables = read_processed(folder)
     label = unit_name(tables["units"], unit_code) if unit_code else None
     require_data(parse_period(period), tables["dossiers"], unit_code, label)
+    return tables
 
 
 def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
@@ -212,42 +214,23 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
     notebooks = root / NOTEBOOKS_DIR
     if ingest:
         progress("ingest")
-    files = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest, unit_code)
+    files, tables = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest,
+                                      unit_code)
     year = int(period[:4])
     for kind in reports:
         report = REPORTS[kind]
-        if report.needs_own_plan and not _has_own_plan(unit_code, year, data_dir):
+        if report.needs_own_plan and not has_tasks_to_report(tables, unit_code, year):
             continue  # no plan of its own: no tasks to report (its targets are the general ones)
         progress(kind)
-        context = RunContext(unit_code, period, data_dir,
-                             as_of or (_last_day(period, data_dir) if kind == "plan" else None))
+        if report.takes_as_of and as_of is None:  # the period's end, or the last day of data
+            as_of = f"{clip_to_data(parse_period(period), tables['dossiers']).end:%Y-%m-%d}"
+        context = RunContext(unit_code, period, data_dir, as_of)
         done = execute(notebooks / report.notebook, folder / report.notebook,
                        report.parameters(context), kernel)
         files += [done, to_html(done, done.with_suffix(".html"))]
         if report.with_forms:
-            files += write_bieu06_files(unit_code, period, data_dir, folder)
+            files += write_bieu06_files(unit_code, period, tables, folder)
     return UnitRun(unit_code, period, folder, tuple(files))
-
-
-def _has_own_plan(unit_code: str, year: int, data_dir: str) -> bool:
-    from .catalog import resolve
-    from .ingest import read_processed
-    from .plan import plan_for
-
-    tables = read_processed(resolve(data_dir))
-    plans = tables.get("plans")
-    return plans is None or not len(plans) or plan_for(tables, unit_code, year).own
-
-
-def _last_day(period: str, data_dir: str) -> str:
-    """The day a plan is reported on by default: the period's end, or the last day of data."""
-    from .catalog import resolve
-    from .indicators import clip_to_data
-    from .ingest import read_processed
-    from .periods import parse_period
-
-    dossiers = read_processed(resolve(data_dir))["dossiers"]
-    return f"{clip_to_data(parse_period(period), dossiers).end:%Y-%m-%d}"
 
 
 def run_overview(period: str, *, catalog: str = "data/catalog.yml",
@@ -269,7 +252,7 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
     folder = report_folder(period, OVERVIEW_FOLDER, reports_dir)
     if ingest:
         progress("ingest")
-    files = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest)
+    files, _ = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest)
     progress("report")
     kind = REPORTS["overview"]
     report = execute(root / NOTEBOOKS_DIR / kind.notebook, folder / kind.notebook,
@@ -279,16 +262,13 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
     return UnitRun(OVERVIEW_FOLDER, period, folder, tuple(files))
 
 
-def write_bieu06_files(unit_code: str, period: str, data_dir: str, folder: Path) -> list[Path]:
-    """Biểu 06 of the run, ready to file: bieu06.xlsx and bieu06.csv beside the report."""
-    from .catalog import resolve
+def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path) -> list[Path]:
+    """Biểu 06 of the run, ready to file: bieu06.xlsx and bieu06.csv beside the report
+    (``tables``: the processed tables the run read)."""
     from .export import write_form
-    from .indicators import bieu06, clip_to_data
-    from .ingest import read_processed
-    from .periods import parse_period
+    from .indicators import bieu06
     from .report import unit_name
 
-    tables = read_processed(resolve(data_dir))
     span = clip_to_data(parse_period(period), tables["dossiers"])
     form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
     name = unit_name(tables["units"], unit_code)
@@ -367,7 +347,7 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
         folder.mkdir(parents=True, exist_ok=True)
         ensure_kernel(kernel)
         ingest_then_check(inside(folder, period), period, catalog, data_dir, kernel, ingest,
-                          aside_root=folder)
+                          aside_root=folder)  # the tables are read again in each unit
         options = {"data_dir": data_dir, "reports_dir": str(reports_dir), "kernel": kernel,
                    "reports": reports, "as_of": as_of}
         workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))

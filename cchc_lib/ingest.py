@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -134,23 +135,19 @@ class Reasons:
 
 def _vocabulary(col) -> re.Pattern | None:
     """The words of a code column's family, to tell a label from text a person typed."""
-    if col.kind not in ("code", "flag", "fee"):
-        return None
-    family = family_of(col)
-    return re.compile("|".join(p.pattern for p in family.patterns().values()))
+    return family_of(col).vocabulary() if col.kind in ("code", "flag", "fee") else None
 
 
-def _shown_bad(raw: pd.Series, bad: pd.Series, col, value_map: dict | None) -> pd.Series:
+def _shown_bad(raw: pd.Series, bad: pd.Series, col, problems: pd.Series | None
+               ) -> pd.Series:
     """What the quarantine says of each unreadable value: the value when it may be shown,
-    and for codes why it was not read."""
+    and for codes why it was not read (``problems``, on the bad rows)."""
     shown = pd.Series("", index=raw.index, dtype=object)
     if not bad.any():
         return shown
-    part = raw[bad]
-    text = shown_values(part, col.kind, _vocabulary(col)).astype(object)
-    if col.kind in ("code", "flag"):
-        problems = code_problems(part, family_of(col), value_map).fillna("unknown")
-        text = '"' + text + '" (' + problems.map(problem_vi) + ")"
+    text = shown_values(raw[bad], col.kind, _vocabulary(col)).astype(object)
+    if problems is not None:
+        text = '"' + text + '" (' + problems.fillna("unknown").map(problem_vi) + ")"
     shown[bad] = text
     return shown
 
@@ -178,12 +175,13 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
         parsed, bad = PARSERS[col.kind](values[pos], col, value_maps.get(name))
         frame[name] = parsed
         if col.kind in BAD_REASON:
+            problems = None
+            if col.kind in ("code", "flag") and bad.any():  # why each value was not read
+                problems = code_problems(values[pos][bad], family_of(col), value_maps.get(name))
+                reasons.bad_codes.append((name, values[pos][bad], problems))
             reasons.add(bad, BAD_REASON[col.kind], name,
-                        _shown_bad(values[pos], bad, col, value_maps.get(name)))
+                        _shown_bad(values[pos], bad, col, problems))
             unreadable[name] = bad
-            if col.kind in ("code", "flag") and bad.any():
-                reasons.bad_codes.append((name, values[pos][bad], code_problems(
-                    values[pos][bad], family_of(col), value_maps.get(name))))
     for col in table.columns:
         if col.name not in frame:
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])
@@ -398,7 +396,7 @@ class IngestResult:
     files: list[FileReport]
     methodology: str | None = None  # the PAR methodology YAML, checked, copied as it is
 
-    @property
+    @cached_property
     def alerts(self) -> list[CodeAlert]:
         """Unrecognised values that set aside at least 1 % of a file's rows, or 20 rows."""
         out = []

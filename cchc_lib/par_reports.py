@@ -18,7 +18,7 @@ from .indicators import clip_to_data
 from .ingest import read_processed
 from .methodology import Methodology
 from .periods import parse_period
-from .plan import STATUS_VI, plan_for, task_status, tasks_of
+from .plan import STATUS_VI, has_tasks_to_report, plan_for, task_status, tasks_of
 from .quality import set_aside, set_aside_vi
 from .report import unit_name
 from .results import all_indicators
@@ -221,7 +221,7 @@ def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | 
     as_of = pd.Timestamp(as_of).date()
     name = unit_name(tables["units"], unit_code)
     info = plan_for(tables, unit_code, year)
-    if not info.own and tables.get("plans") is not None and len(tables["plans"]):
+    if not has_tasks_to_report(tables, unit_code, year):
         raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
                         f"{year}: không có nhiệm vụ nào để báo cáo")
     plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")

@@ -182,6 +182,13 @@ def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> Plan
     return PlanInfo(None, False, None, "mục tiêu chung", f"chung ({basis})")
 
 
+def has_tasks_to_report(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> bool:
+    """A unit reports on plan tasks when it has a plan of its own, or when the project keeps
+    no plans file at all (every task is the unit's)."""
+    plans = tables.get("plans")
+    return plans is None or not len(plans) or plan_for(tables, unit_code, year).own
+
+
 def tasks_of(tables: dict[str, pd.DataFrame], plan: PlanInfo) -> pd.DataFrame:
     """The tasks of a plan: rows naming it, or every row when the file names no plan."""
     tasks = tables["plan_tasks"]

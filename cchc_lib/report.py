@@ -254,9 +254,8 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
         gaps=ind.gaps(uptake_ytd, plan_ytd),
         set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
-        received=int(((dossiers.unit_code == unit_code)
-                      & dossiers.received_at.dt.normalize().between(
-                          pd.Timestamp(clipped.start), pd.Timestamp(clipped.end))).sum()),
+        received=int(ind.in_period(ind.unit_dossiers(dossiers, unit_code).received_at,
+                                   clipped).sum()),
         projection=ind.projection(trend_now),
         national=estimates,
         points=national.points_766(estimates),

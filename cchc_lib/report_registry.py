@@ -5,7 +5,7 @@ copies and the CLI's choices read. A new report is its notebook, its module and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ReportKind:
     golden: tuple[tuple[str | None, str, str | None], ...] = ()
     needs_own_plan: bool = False  # made only for a unit with a plan of its own
     with_forms: bool = False  # Biểu 06 as XLSX and CSV beside it
-    extra: dict = field(default_factory=dict)
+    takes_as_of: bool = False  # reports on a day (default: the period's end or last data day)
 
     @property
     def stem(self) -> str:
@@ -66,7 +66,8 @@ REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
     ReportKind("scorecard", "scorecard.ipynb", "unit", "Bảng điểm Chỉ số CCHC", _scorecard,
                golden=(("SAMPLE-P2", "2022", None),)),
     ReportKind("plan", "plan_progress.ipynb", "unit", "Báo cáo kết quả thực hiện kế hoạch",
-               _plan, golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True),
+               _plan, golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True,
+               takes_as_of=True),
     ReportKind("overview", "town_overview.ipynb", "town", "Tổng hợp Chỉ số CCHC", _overview,
                golden=((None, "2022", None),)),
 )}

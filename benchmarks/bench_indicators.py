@@ -1,5 +1,5 @@
 """Every indicator for every unit × month on 1 M and 10 M synthetic dossiers: the library's
-batch engine (cchc_lib.batch) against DuckDB SQL (benchmarks/duckdb_reference.py).
+batch engine (cchc_lib.indicators.batch) against DuckDB SQL (benchmarks/duckdb_reference.py).
 
     .venv/bin/python benchmarks/bench_indicators.py [--rows 1000000 10000000] [--units 1000]
 
@@ -75,7 +75,7 @@ d = pd.read_parquet(sys.argv[1])
 cat = pd.read_parquet(sys.argv[2])
 t = time.perf_counter()
 if sys.argv[3] == "library":
-    from cchc_lib.batch import monthly_indicators
+    from cchc_lib.indicators.batch import monthly_indicators
     out = monthly_indicators(d, cat)
 else:
     from duckdb_reference import reference
@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1000)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from cchc_lib.ingest import read_processed
+    from cchc_lib.ingest.pipeline import read_processed
 
     catalogue = read_processed(ROOT / "tests/.sample_processed")["catalogue"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,7 +123,7 @@ def main() -> None:
                 a[c].astype(str).tolist() == b[c].astype(str).tolist() for c in a.columns)
             print(f"{rows:>11,} dossiers, {args.units} units, {lib['rows_out']:,} unit-months "
                   f"x {a.shape[1] - 2} figures: equal results: {equal}")
-            for name, r in (("cchc_lib.batch", lib), ("DuckDB SQL", ref)):
+            for name, r in (("cchc_lib.indicators.batch", lib), ("DuckDB SQL", ref)):
                 print(f"    {name:<15} {r['seconds']:7.1f} s   peak {r['peak_mb']:8,.0f} MB")
 
 

@@ -1,4 +1,4 @@
-"""The same unit × month indicators as :func:`cchc_lib.batch.monthly_indicators`, written as
+"""The same unit × month indicators as :func:`cchc_lib.indicators.batch.monthly_indicators`, written as
 DuckDB SQL: an independent reference for the benchmark and the tests.
 
 Scope: a catalogue offered by every unit with no validity dates (the benchmark's and the
@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cchc_lib.national import effective_end
+from cchc_lib.indicators.national import effective_end
 
 SQL = """
 WITH d AS (

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
-from .errors import CchcError
-from .paths import check_part
-from .periods import PERIOD_FORMS
-from .report_registry import REPORTS
-from .sheets import csv_text
+from cchc_lib.core.catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.paths import check_part
+from cchc_lib.core.periods import PERIOD_FORMS
+from cchc_lib.core.sheets import csv_text
+from cchc_lib.reports.registry import REPORTS
 
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_ingest(args) -> int:
-    from .ingest import alerts_text, run, summary_text
+    from cchc_lib.ingest.pipeline import alerts_text, run, summary_text
 
     result = run(args.catalog, args.out, dossiers=args.dossiers, catalogue=args.catalogue,
                  units=args.units, unit_code=args.unit_code, strict=args.strict)
@@ -168,18 +168,18 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def cmd_indicators(args) -> int:
-    from . import render
-    from .catalog import resolve
-    from .ingest import read_processed
-    from .periods import parse_period
-    from .report import unit_name
-    from .results import all_indicators
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.core.periods import parse_period
+    from cchc_lib.indicators.results import all_indicators
+    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.reports import render
+    from cchc_lib.reports.ward import unit_name
 
     period = parse_period(args.period)
     tables = read_processed(resolve(args.data))
     units = (sorted(tables["units"].unit_code) if args.unit == "all"
              else [u.strip() for u in args.unit.split(",") if u.strip()])
-    from .indicators import require_data
+    from cchc_lib.indicators.plan import require_data
 
     for unit in units:
         name = unit_name(tables["units"], unit)  # stops with the known units if a code is wrong
@@ -190,8 +190,8 @@ def cmd_indicators(args) -> int:
     if args.bieu06 and len(units) > 1:
         raise CchcError("--bieu06 is written for one unit at a time")
     if args.bieu06:
-        from .export import write_form
-        from .indicators import bieu06, clip_to_data
+        from cchc_lib.indicators.plan import bieu06, clip_to_data
+        from cchc_lib.reports.forms import write_form
 
         span = clip_to_data(period, tables["dossiers"])
         form = bieu06(tables["dossiers"], tables["catalogue"], args.unit, span)
@@ -217,8 +217,8 @@ def cmd_indicators(args) -> int:
 def cmd_run(args) -> int:
     from tqdm import tqdm
 
-    from .delivery import REPORT_KINDS, run_overview, run_unit
-    from .periods import parse_period
+    from cchc_lib.core.periods import parse_period
+    from cchc_lib.delivery.runs import REPORT_KINDS, run_overview, run_unit
 
     period = parse_period(args.period).label
     kinds = REPORT_KINDS if args.report == "all" else tuple(
@@ -259,8 +259,8 @@ def _say_alerts(args) -> None:
     """After an ingest inside a run (cron mails stderr), the alerts it raised, first."""
     if args.skip_ingest:
         return
-    from .catalog import resolve
-    from .ingest import last_alerts
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.ingest.pipeline import last_alerts
 
     text = last_alerts(resolve(args.data))
     if text:
@@ -270,10 +270,10 @@ def _say_alerts(args) -> None:
 def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
     from tqdm import tqdm
 
-    from .catalog import resolve
-    from .delivery import run_all_units
-    from .ingest import read_processed
-    from .ingest import run as run_ingest
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.delivery.runs import run_all_units
+    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.ingest.pipeline import run as run_ingest
 
     if not args.skip_ingest:  # the unit list comes from the data as ingested now
         run_ingest(args.catalog, args.data)
@@ -298,12 +298,12 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 
 
 def cmd_email(args) -> int:
-    from . import yamlfile
-    from .catalog import resolve
-    from .delivery import OVERVIEW_FOLDER, check_period, report_folder, to_html
-    from .errors import InputFileError
-    from .mail import build_message, email_body, send, smtp_settings, summary_of
-    from .periods import parse_period
+    from cchc_lib.core import yamlfile
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.core.errors import InputFileError
+    from cchc_lib.core.periods import parse_period
+    from cchc_lib.delivery.mail import build_message, email_body, send, smtp_settings, summary_of
+    from cchc_lib.delivery.runs import OVERVIEW_FOLDER, check_period, report_folder, to_html
 
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
@@ -378,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command not in WRITING_COMMANDS:
             return COMMANDS[args.command](args)
-        from .lock import project_lock
+        from cchc_lib.core.lock import project_lock
 
         with project_lock():  # one lock, then any write
             return COMMANDS[args.command](args)

@@ -20,9 +20,9 @@ SAMPLE_PROCESSED = ROOT / "tests/.sample_processed"
 def pytest_sessionstart(session):
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.chdir(ROOT)
-    from cchc_lib.catalog import load_catalog
-    from cchc_lib.delivery import ensure_kernel
-    from cchc_lib.ingest import ingest, write_processed
+    from cchc_lib.core.catalog import load_catalog
+    from cchc_lib.delivery.runs import ensure_kernel
+    from cchc_lib.ingest.pipeline import ingest, write_processed
 
     ensure_kernel()  # nbval runs the golden notebooks on this environment's kernel
     write_processed(ingest(load_catalog(SAMPLE_CATALOG)), SAMPLE_PROCESSED)
@@ -30,7 +30,7 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(scope="session")
 def sample_tables() -> dict[str, pd.DataFrame]:
-    from cchc_lib.ingest import read_processed
+    from cchc_lib.ingest.pipeline import read_processed
 
     return read_processed(SAMPLE_PROCESSED)
 

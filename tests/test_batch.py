@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_lib import schema
-from cchc_lib.batch import SHARES, monthly_indicators
-from cchc_lib.indicators import bieu06, plan_indicators, procedure_uptake
-from cchc_lib.national import apology_coverage, national_indicators
-from cchc_lib.periods import parse_period
+from cchc_lib.core import schema
+from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators.batch import SHARES, monthly_indicators
+from cchc_lib.indicators.national import apology_coverage, national_indicators
+from cchc_lib.indicators.plan import bieu06, plan_indicators, procedure_uptake
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from cchc_lib.calendar import add_working_days
+from cchc_lib.core.calendar import add_working_days
 
 
 def due(received: str, days: float) -> str:
@@ -40,7 +40,7 @@ def test_fractional_days_round_up_and_missing_gives_nat():
 def test_office_days_off_and_make_up_saturdays():
     from datetime import date
 
-    from cchc_lib.calendar import WorkCalendar
+    from cchc_lib.core.calendar import WorkCalendar
 
     # National Day 2022 was Thu 01/09 and Fri 02/09; say the province adds Monday 05/09 as a
     # bridge day, paid back by working Saturday 10/09
@@ -56,8 +56,8 @@ def test_office_days_off_and_make_up_saturdays():
 
 
 def test_calendar_file_in_the_data_catalog(tmp_path):
-    from cchc_lib.catalog import load_catalog
-    from cchc_lib.ingest import ingest
+    from cchc_lib.core.catalog import load_catalog
+    from cchc_lib.ingest.pipeline import ingest
 
     corpus = __import__("pathlib").Path(__file__).parent / "corpus"
     (tmp_path / "lich.csv").write_text("Ngày,Loại,Ghi chú\n05/09/2022,Nghỉ,Nghỉ bù\n"

@@ -1,4 +1,4 @@
-"""Codes by meaning: real spellings of every code family (cchc_lib/codes.py).
+"""Codes by meaning: real spellings of every code family (cchc_lib/core/codes.py).
 
 Where each spelling comes from (the tag after it):
   DVCQG  the national portal's sync specification: numeric KenhThucHien 1-3, HinhThuc 0-1,
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_lib import schema
-from cchc_lib.codes import AMBIGUOUS, FAMILIES
+from cchc_lib.core import schema
+from cchc_lib.core.codes import AMBIGUOUS, FAMILIES
 
 CHANNEL = [  # receive_channel
     ("1", "direct", "DVCQG"), ("2", "online", "DVCQG"), ("3", "postal", "DVCQG"),

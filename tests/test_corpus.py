@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from cchc_lib.catalog import load_catalog, value_map, with_overrides
 from cchc_lib.cli import main
-from cchc_lib.errors import InputFileError
-from cchc_lib.ingest import ingest
+from cchc_lib.core.catalog import load_catalog, value_map, with_overrides
+from cchc_lib.core.errors import InputFileError
+from cchc_lib.ingest.pipeline import ingest
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))

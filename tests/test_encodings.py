@@ -1,4 +1,4 @@
-"""Legacy Vietnamese encodings (cchc_lib/encodings.py): every letter converted, the right
+"""Legacy Vietnamese encodings (cchc_lib/ingest/encodings.py): every letter converted, the right
 encoding told from the others, UTF-8 decided on the whole file."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_lib.encodings import decode, decode_tcvn3, decode_vni, detect
+from cchc_lib.ingest.encodings import decode, decode_tcvn3, decode_vni, detect
 
 _spec = importlib.util.spec_from_file_location("corpus_build",
                                                Path(__file__).parent / "corpus" / "build.py")

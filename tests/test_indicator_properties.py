@@ -6,10 +6,10 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_lib import schema
-from cchc_lib.indicators import bieu06, plan_indicators, procedure_uptake
-from cchc_lib.national import apology_coverage, national_indicators
-from cchc_lib.periods import parse_period
+from cchc_lib.core import schema
+from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators.national import apology_coverage, national_indicators
+from cchc_lib.indicators.plan import bieu06, plan_indicators, procedure_uptake
 
 CATALOGUE = pd.DataFrame({
     "procedure_code": list("ABCDE"), "procedure_name": list("ABCDE"),

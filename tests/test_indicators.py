@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cchc_lib import indicators as ind
-from cchc_lib.periods import parse_period
+from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators import plan as ind
 
 Q1 = parse_period("2022-Q1")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_lib.catalog import load_catalog, with_overrides
-from cchc_lib.ingest import PROCESSED_FILES, ingest, read_processed, write_processed
+from cchc_lib.core.catalog import load_catalog, with_overrides
+from cchc_lib.ingest.pipeline import PROCESSED_FILES, ingest, read_processed, write_processed
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/corpus"
@@ -70,7 +70,7 @@ def test_a_killed_runs_leftovers_are_removed_by_the_next(tmp_path):
 
 def test_a_file_where_the_folder_should_be_is_one_message(tmp_path):
     (tmp_path / "processed").write_text("not a folder", encoding="utf-8")
-    from cchc_lib.errors import CchcError
+    from cchc_lib.core.errors import CchcError
     with pytest.raises(CchcError, match="không phải thư mục"):
         write_processed(small_result(), tmp_path / "processed")
 

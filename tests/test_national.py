@@ -5,8 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cchc_lib.national import apology_coverage, late_dossiers, national_indicators, points_766
-from cchc_lib.periods import parse_period
+from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators.national import (
+    apology_coverage,
+    late_dossiers,
+    national_indicators,
+    points_766,
+)
 
 Q1 = parse_period("2022-Q1")
 CATALOGUE = pd.DataFrame({

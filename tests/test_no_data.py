@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc_lib.catalog import load_catalog, with_overrides
-from cchc_lib.indicators import NoDataError, clip_to_data, require_data
-from cchc_lib.ingest import ingest, write_processed
-from cchc_lib.periods import parse_period
+from cchc_lib.core.catalog import load_catalog, with_overrides
+from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators.plan import NoDataError, clip_to_data, require_data
+from cchc_lib.ingest.pipeline import ingest, write_processed
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "tests/.sample_processed"  # the sample: 04/01/2021 .. 30/11/2022
@@ -69,7 +69,7 @@ def test_a_partly_covered_period_is_cut_at_the_last_day(sample_tables):
 
 @pytest.fixture(scope="module")
 def sample_tables():
-    from cchc_lib.ingest import read_processed
+    from cchc_lib.ingest.pipeline import read_processed
     return read_processed(ROOT / DATA)
 
 
@@ -78,7 +78,7 @@ def test_a_unit_with_no_dossier_in_a_covered_period_says_so(tmp_path):
     result = ingest(with_overrides(load_catalog(corpus / "catalog.yml"),
                                    dossiers=[str(corpus / "files/01_dvcqg_utf8.csv")]))
     write_processed(result, tmp_path / "processed")  # dossiers of U1 only, 15-16/03/2022
-    from cchc_lib.report import ward_report
+    from cchc_lib.reports.ward import ward_report
     report = ward_report("U2", "2022-03", tmp_path / "processed")
     header = report.header().markdown
     assert "không có hồ sơ nào" in header and "%" not in header
@@ -87,7 +87,7 @@ def test_a_unit_with_no_dossier_in_a_covered_period_says_so(tmp_path):
 
 
 def test_sets_of_units_have_short_names(sample_tables):
-    from cchc_lib.results import all_indicators, set_label
+    from cchc_lib.indicators.results import all_indicators, set_label
     every = sorted(sample_tables["units"].unit_code)
     out = all_indicators(sample_tables, every, "2022-Q3")
     assert set(out.unit_code) == {"all"}
@@ -98,14 +98,14 @@ def test_sets_of_units_have_short_names(sample_tables):
 def test_a_month_is_judged_on_the_year_to_date(sample_tables):
     """Phường 2, November alone: 16/53 = 30,2 % online, but 27/53 = 50,9 % from January, which
     meets the yearly 50 %: the month must not say "chưa đạt" (numbers: the sample's)."""
-    from cchc_lib.results import all_indicators
+    from cchc_lib.indicators.results import all_indicators
     out = all_indicators(sample_tables, "SAMPLE-P2", "2022-11").set_index("indicator")
     online = out.loc["online_procedure_rate"]
     assert (online.numerator, online.denominator) == (16, 53)
     assert (online.ytd_numerator, online.ytd_denominator) == (27, 53)
     assert online.met is True or online.met == True  # noqa: E712 - object column
     assert online.judged_on == "year_to_date"
-    from cchc_lib.report import ward_report
+    from cchc_lib.reports.ward import ward_report
     report = ward_report("SAMPLE-P2", "2022-11", ROOT / DATA)
     header = report.header().markdown
     assert "**30,2\u00a0%** trong kỳ, **50,9\u00a0%** từ đầu năm (đạt)" in header

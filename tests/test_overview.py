@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cchc_lib.overview import overview_table
-from cchc_lib.periods import parse_period
+from cchc_lib.core.periods import parse_period
+from cchc_lib.reports.overview import overview_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,8 +47,8 @@ def test_run_needs_a_unit_or_the_overview():
 
 def test_the_overview_and_the_scorecard_rank_alike(sample_tables):
     """One ranking: the overview orders units by the scorecard's estimated index."""
-    from cchc_lib.overview import town_overview
-    from cchc_lib.par_reports import scorecard
+    from cchc_lib.reports.overview import town_overview
+    from cchc_lib.reports.par_reports import scorecard
 
     overview = town_overview("2022", ROOT / "tests/.sample_processed").table
     card = scorecard("SAMPLE-P2", 2022, ROOT / "tests/.sample_processed").ranks

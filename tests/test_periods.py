@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from cchc_lib.periods import Period, PeriodError, parse_period
+from cchc_lib.core.periods import Period, PeriodError, parse_period
 
 
 @pytest.mark.parametrize("text, start, end", [

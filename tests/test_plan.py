@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cchc_lib.plan import TimeframeError, parse_timeframe, task_status
+from cchc_lib.par.tasks import TimeframeError, parse_timeframe, task_status
 
 
 @pytest.mark.parametrize("text, start, end, ongoing", [
@@ -94,11 +94,11 @@ def test_the_plan_comes_from_the_plans_file(tmp_path):
     labelled as such (it used to cite Phường 2's plan); tasks keep their plan's year."""
     from pathlib import Path
 
-    from cchc_lib.catalog import load_catalog
-    from cchc_lib.ingest import ingest, write_processed
-    from cchc_lib.par_reports import plan_progress
-    from cchc_lib.plan import plan_for
-    from cchc_lib.report import ward_report
+    from cchc_lib.core.catalog import load_catalog
+    from cchc_lib.ingest.pipeline import ingest, write_processed
+    from cchc_lib.par.tasks import plan_for
+    from cchc_lib.reports.par_reports import plan_progress
+    from cchc_lib.reports.ward import ward_report
 
     root = Path(__file__).resolve().parents[1]
     result = ingest(load_catalog(root / "data/raw/sample/catalog.yml"))

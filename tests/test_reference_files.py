@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from cchc_lib import readers
-from cchc_lib.catalog import load_catalog
 from cchc_lib.cli import main
-from cchc_lib.errors import CchcError, InputFileError
-from cchc_lib.ingest import ingest
-from cchc_lib.methodology import MethodologyError, load_methodology, parse_methodology
+from cchc_lib.core.catalog import load_catalog
+from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.ingest import readers
+from cchc_lib.ingest.pipeline import ingest
+from cchc_lib.par.methodology import MethodologyError, load_methodology, parse_methodology
 
 CORPUS = Path(__file__).parent / "corpus"
 TEMPLATE = Path(__file__).parent.parent / "data/raw/methodology/chi_so_cchc_cap_xa_mau.yml"
@@ -162,7 +162,7 @@ def test_a_few_unread_values_below_both_thresholds_are_not_alerts(tmp_path):
     body = "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n" + "".join(
         f"D{i},U1,1.004873,{'9' if i == 0 else 1},20220401080000,4\n" for i in range(200))
     (tmp_path / "e.csv").write_text(body, encoding="utf-8")
-    from cchc_lib.catalog import with_overrides
+    from cchc_lib.core.catalog import with_overrides
     result = ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
                                    dossiers=[str(tmp_path / "e.csv")]))
     assert len(result.quarantine) == 1 and result.alerts == []
@@ -192,7 +192,7 @@ def test_a_file_past_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 2000)  # the catalogue is smaller
     export = _export(tmp_path, 100, "1")
     shutil.copy(export, tmp_path / "big.csv")
-    from cchc_lib.catalog import with_overrides
+    from cchc_lib.core.catalog import with_overrides
     with pytest.raises(InputFileError, match="big.csv.*more than"):
         ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
                               dossiers=[str(tmp_path / "big.csv")]))
@@ -200,7 +200,7 @@ def test_a_file_past_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
 
 def test_ingest_leaves_its_alerts_for_the_run_to_say(tmp_path):
     """`cchc run` ingests inside a notebook, then prints the alerts it left (cron mails them)."""
-    from cchc_lib.ingest import last_alerts, run
+    from cchc_lib.ingest.pipeline import last_alerts, run
 
     export = _export(tmp_path, 60, "Một cửa điện tử")
     catalog = tmp_path / "catalog.yml"
@@ -220,7 +220,7 @@ def test_a_name_or_phone_in_an_id_column_never_reaches_the_quarantine(tmp_path):
             "Nguyễn Văn An,0912345678,1.004873,1,20220401080000,4\n"
             "A2,U1,1.004873,1,20220401080000,4\n")
     (tmp_path / "shifted.csv").write_text(body, encoding="utf-8")
-    from cchc_lib.catalog import with_overrides
+    from cchc_lib.core.catalog import with_overrides
     result = ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
                                    dossiers=[str(tmp_path / "shifted.csv")]))
     q = result.quarantine

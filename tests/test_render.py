@@ -1,4 +1,4 @@
-from cchc_lib import render
+from cchc_lib.reports import render
 
 
 def test_vietnamese_number_formats():

@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cchc_lib.catalog import load_catalog
 from cchc_lib.cli import main
-from cchc_lib.errors import CchcError, InputFileError
-from cchc_lib.methodology import MethodologyError, parse_methodology
-from cchc_lib.paths import inside
-from cchc_lib.sheets import neutral, neutral_frame
+from cchc_lib.core.catalog import load_catalog
+from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.core.paths import inside
+from cchc_lib.core.sheets import neutral, neutral_frame
+from cchc_lib.par.methodology import MethodologyError, parse_methodology
 
 ROOT = Path(__file__).resolve().parents[1]
 BOMB = """\
@@ -85,7 +85,7 @@ def test_a_unit_code_that_cannot_be_a_folder_is_quarantined(tmp_path):
     (tmp_path / "catalog.yml").write_text(
         f"units: {{path: units.csv}}\ncatalogue: {{path: {corpus / 'catalogue.csv'}}}\n"
         f"dossiers: [{corpus / 'files/01_dvcqg_utf8.csv'}]\n", encoding="utf-8")
-    from cchc_lib.ingest import ingest
+    from cchc_lib.ingest.pipeline import ingest
     result = ingest(load_catalog(tmp_path / "catalog.yml"))
     q = result.quarantine[result.quarantine.table == "units"]
     assert list(q.source_row) == [3] and list(q.reasons) == ["bad_code:unit_code"]

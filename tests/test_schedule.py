@@ -11,8 +11,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from cchc_lib.delivery import run_all_units
-from cchc_lib.periods import resolve_relative
+from cchc_lib.core.periods import resolve_relative
+from cchc_lib.delivery.runs import run_all_units
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "tests/.sample_processed"
@@ -46,7 +46,7 @@ def test_a_second_run_waits_for_the_lock_then_stops_having_touched_nothing(tmp_p
     """Two real processes: the first holds the project lock (a run in progress), the second
     waits its bounded time, exits 2 and writes nothing."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import time\nfrom cchc_lib.lock import project_lock\n"
+        [sys.executable, "-c", "import time\nfrom cchc_lib.core.lock import project_lock\n"
          "with project_lock():\n    print('held', flush=True)\n    time.sleep(60)"],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:

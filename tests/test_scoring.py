@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cchc_lib.methodology import MethodologyError, load_methodology, parse_methodology
-from cchc_lib.scoring import (
+from cchc_lib.par.methodology import MethodologyError, load_methodology, parse_methodology
+from cchc_lib.par.scoring import (
     FLAG_NO_EVIDENCE,
     FLAG_NOT_SCORED,
     band_points,

@@ -1,6 +1,6 @@
 import unicodedata
 
-from cchc_lib.text import match_key
+from cchc_lib.core.text import match_key
 
 
 def test_spellings_of_a_header_share_one_key():

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_lib.catalog import load_catalog, project_root
-from cchc_lib.delivery import KERNEL_NAME, execute
-from cchc_lib.ingest import ingest, write_processed
-from cchc_lib.lock import project_lock
-from cchc_lib.report_registry import REPORTS, RunContext
+from cchc_lib.core.catalog import load_catalog, project_root
+from cchc_lib.core.lock import project_lock
+from cchc_lib.delivery.runs import KERNEL_NAME, execute
+from cchc_lib.ingest.pipeline import ingest, write_processed
+from cchc_lib.reports.registry import REPORTS, RunContext
 
 GOLDEN_DIR = Path("tests/golden")
 GOLDEN_DATA_DIR = "tests/.sample_processed"  # where the test suite ingests the sample

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from cchc_lib.calendar import WorkCalendar, add_working_days
+from cchc_lib.core.calendar import WorkCalendar, add_working_days
 
 SEED = 99_2022
 EXPORTED_AT = pd.Timestamp("2022-11-30 17:30")
@@ -649,7 +649,7 @@ PROGRESS_P2 = (  # task, date, status, note, evidence (document numbers are made
 
 def _scoring_inputs(rng: np.random.Generator, methodology_path: Path
                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from cchc_lib.methodology import load_methodology
+    from cchc_lib.par.methodology import load_methodology
 
     method = load_methodology(methodology_path)
     leaves = method.leaves()
@@ -687,7 +687,7 @@ def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list
     ``methodology``: the template whose criteria the sample self-assessments score
     (default: data/raw/methodology/ of the project).
     """
-    from cchc_lib.catalog import project_root
+    from cchc_lib.core.catalog import project_root
 
     out = Path(out_dir)
     methodology = Path(methodology) if methodology else \

@@ -1,0 +1,51 @@
+"""Every output path goes through here: values from data or the command line (unit codes,
+period labels) become path parts only if they are plain names, and the joined path must stay
+inside its root (the reports folder or the processed-data folder)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cchc_lib.core.errors import CchcError
+
+# A unit code or period label as a folder name: letters, digits, dot, dash, underscore, @;
+# no separator, no leading dot, not "." or "..", at most 64 characters.
+SAFE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+
+
+def is_safe_part(value: object) -> bool:
+    text = str(value)
+    return bool(SAFE_PART.fullmatch(text)) and text not in (".", "..") and ".." not in text.split(
+        "/")
+
+
+def check_part(value: object, what: str) -> str:
+    """``value`` as a path part, or a :class:`CchcError` saying what is allowed."""
+    text = str(value)
+    if not is_safe_part(text):
+        raise CchcError(f"{what} '{_shown(text)}' không dùng được làm tên thư mục: chỉ gồm chữ "
+                        "không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự, không "
+                        "bắt đầu bằng dấu chấm)")
+    return text
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def inside(root: str | Path, *parts: object, what: str = "mã") -> Path:
+    """``root/part/part…``: each part checked, the result resolved and refused unless it lies
+    inside ``root`` (a symlink pointing out of it included)."""
+    base = Path(root).resolve()
+    path = base
+    for part in parts:
+        for piece in str(part).split("/"):
+            path = path / check_part(piece, what)
+    resolved = path.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise CchcError(f"{path}: đường dẫn ra ngoài thư mục {base}")
+    return path
+
+
+__all__ = ["SAFE_PART", "is_safe_part", "check_part", "inside"]

@@ -1,0 +1,57 @@
+"""Spreadsheet cells that cannot run anything (OWASP, "CSV Injection").
+
+Every CSV and XLSX the office may open in Excel or LibreOffice is written through here: a text
+cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after any spaces)
+gets a leading apostrophe, so the program shows it as text instead of evaluating it; numbers stay
+numbers. XLSX text is always written as a string cell (``write_string``), never through
+xlsxwriter's ``write()``, which turns text starting with ``=`` into a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_lib.core.text import on_uniques
+
+_TRIGGER = re.compile(r"^[ \u00a0]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]")
+
+
+def neutral(value: object) -> object:
+    """A text value made inert (``"=1+1"`` → ``"'=1+1"``); anything else unchanged."""
+    if isinstance(value, str) and _TRIGGER.match(value):
+        return "'" + value
+    return value
+
+
+def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell of the frame made inert; numeric and date columns untouched."""
+    out = frame.copy()
+    for column in out.columns:
+        col = out[column]
+        if pd.api.types.is_string_dtype(col) or col.dtype == object:
+            text = col.astype("string")
+            fixed = on_uniques(text, lambda t: t.map(neutral, na_action="ignore"))
+            out[column] = fixed.where(text.notna(), col) if col.dtype == object else fixed
+    out.columns = [neutral(str(c)) for c in out.columns]
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, **options) -> Path:
+    """``frame`` as CSV with every text cell made inert (pandas ``to_csv`` options)."""
+    neutral_frame(frame).to_csv(path, index=False, **options)
+    return Path(path)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    return neutral_frame(frame).to_csv(index=False)
+
+
+def write_text(ws, row: int, col: int, value: object, fmt=None) -> None:
+    """An XLSX text cell, always a string cell, made inert."""
+    ws.write_string(row, col, str(neutral("" if value is None else str(value))), fmt)
+
+
+__all__ = ["neutral", "neutral_frame", "write_csv", "csv_text", "write_text"]

@@ -1,0 +1,205 @@
+"""Reports that arrive by email: an email-safe HTML body, a multipart message, SMTP sending.
+
+The body is the report page with every style inlined on its element (css-inline) and no
+``<style>`` block left, since Gmail and Outlook drop or ignore them; charts become PNG parts of a
+``multipart/related`` message referenced by ``cid:``. A plain-text part carries the summary.
+
+SMTP settings come from the environment (or an INI file outside the repository); the password
+only from the environment, ``CCHC_SMTP_PASSWORD``: never a notebook parameter, never logged.
+"""
+
+from __future__ import annotations
+
+import base64
+import configparser
+import os
+import re
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+import nbformat
+
+from cchc_lib.core.errors import CchcError
+from cchc_lib.reports.safe import plain
+
+GMAIL_CLIP_BYTES = 102 * 1024
+_IMG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"')
+_STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
+_SELECTOR_ATTR = re.compile(r'\s(?:class|id)="[^"]*"')
+ENV = {"host": "CCHC_SMTP_HOST", "port": "CCHC_SMTP_PORT", "security": "CCHC_SMTP_SECURITY",
+       "user": "CCHC_SMTP_USER", "sender": "CCHC_SMTP_FROM", "cafile": "CCHC_SMTP_CAFILE"}
+PLAINTEXT_ENV = "CCHC_SMTP_ALLOW_PLAINTEXT"  # 1: a password may go over an unencrypted link
+PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
+
+
+@dataclass(frozen=True)
+class EmailBody:
+    html: str  # inlined, images as cid:
+    images: tuple[tuple[str, bytes], ...]  # (content id, PNG bytes)
+    text: str  # the plain-text summary
+    subject: str
+
+
+def email_body(page_html: str, summary: str, subject: str) -> EmailBody:
+    """The report page (as :func:`delivery.to_html` writes it) made safe for mail clients."""
+    import css_inline
+
+    images: list[tuple[str, bytes]] = []
+
+    def to_cid(match: re.Match) -> str:
+        cid = f"chart{len(images) + 1}@cchc"
+        images.append((cid, base64.b64decode(re.sub(r"\s+", "", match[1]))))
+        return f'src="cid:{cid}"'
+
+    html = _IMG.sub(to_cid, page_html)
+    html = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False).inline(html)
+    html = _STYLE_BLOCK.sub("", html)  # Styler's scoped blocks, once their rules are inlined
+    html = _SELECTOR_ATTR.sub("", html)  # classes and ids did their work: styles are inline
+    return EmailBody(html, tuple(images), summary, subject)
+
+
+def summary_of(notebook: Path) -> tuple[str, str]:
+    """(title, plain-text summary) from the report's first heading output."""
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("data", {}).get("text/markdown", "")
+            if text.startswith("# "):
+                lines = [plain(ln).strip() for ln in text.splitlines() if ln.strip()]
+                return lines[0], "\n".join(lines)
+    return notebook.stem, ""
+
+
+def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
+    """multipart/alternative: text/plain, then multipart/related (text/html + PNG charts)."""
+    msg = EmailMessage()
+    msg["Subject"] = body.subject
+    msg["From"] = sender
+    msg["To"] = ", ".join(to)
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain="cchc.local")
+    msg.set_content(body.text + "\n\n(Báo cáo đầy đủ ở phần HTML của thư.)\n")
+    msg.add_alternative(body.html, subtype="html")
+    html_part = msg.get_payload()[1]
+    for cid, data in body.images:
+        html_part.add_related(data, maintype="image", subtype="png", cid=f"<{cid}>",
+                              filename=cid.split("@")[0] + ".png")
+    return msg
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: str  # starttls | ssl | none
+    user: str | None
+    sender: str
+    cafile: str | None
+
+    @property
+    def password(self) -> str | None:
+        return os.environ.get(PASSWORD_ENV)
+
+
+def smtp_settings(config_file: str | Path | None = None) -> SmtpSettings:
+    """From an INI file's [smtp] section (outside the repository), then the environment."""
+    values: dict[str, str] = {}
+    if config_file:
+        parser = configparser.ConfigParser()
+        if not parser.read(config_file, encoding="utf-8") or "smtp" not in parser:
+            raise CchcError(f"{config_file}: no [smtp] section")
+        if "password" in parser["smtp"]:
+            raise CchcError(f"{config_file}: keep the password out of files; set "
+                            f"{PASSWORD_ENV} in the environment")
+        values.update(parser["smtp"])
+    for key, env in ENV.items():
+        if os.environ.get(env):
+            values[key] = os.environ[env]
+    if not values.get("host") or not values.get("sender"):
+        raise CchcError(f"SMTP is not configured: set {ENV['host']} and {ENV['sender']} "
+                        "(or use --dry-run to write the message to a file)")
+    security = values.get("security", "starttls").lower()
+    if security not in ("starttls", "ssl", "none"):
+        raise CchcError(f"{ENV['security']} must be starttls, ssl or none (not {security})")
+    if security == "none" and values.get("user") and os.environ.get(PASSWORD_ENV) \
+            and os.environ.get(PLAINTEXT_ENV) != "1":
+        raise CchcError(f"{ENV['security']}=none would send the password unencrypted: use "
+                        f"starttls or ssl, or set {PLAINTEXT_ENV}=1 if the server is on this "
+                        "machine and you accept it")
+    port = int(values.get("port") or (465 if security == "ssl" else 587))
+    return SmtpSettings(values["host"], port, security, values.get("user"), values["sender"],
+                        values.get("cafile"))
+
+
+class LoginRefused(Exception):
+    """The server answered the credentials with a refusal (mechanism kept for the message)."""
+
+    def __init__(self, mechanism: str, code: int):
+        super().__init__(mechanism, code)
+        self.mechanism, self.code = mechanism, code
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> str:
+    """Log in with the credentials in UTF-8 (smtplib's login() sends ASCII only, and Vietnamese
+    passwords are not): AUTH PLAIN, else AUTH LOGIN (Exchange, Office 365), both written here;
+    other mechanisms through smtplib for ASCII passwords. Returns the mechanism used."""
+    client.ehlo_or_helo_if_needed()
+    offered = client.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" in offered:
+        code, _ = client.docmd("AUTH", f"PLAIN {_b64(f'{chr(0)}{user}{chr(0)}{password}')}")
+        if code != 235:
+            raise LoginRefused("PLAIN", code)
+        return "PLAIN"
+    if "LOGIN" in offered:
+        code, _ = client.docmd("AUTH", "LOGIN")
+        if code == 334:
+            code, _ = client.docmd(_b64(user))
+        if code == 334:
+            code, _ = client.docmd(_b64(password))
+        if code != 235:
+            raise LoginRefused("LOGIN", code)
+        return "LOGIN"
+    mechanisms = ", ".join(offered) or "không có"
+    if not password.isascii():
+        raise CchcError(f"máy chủ SMTP chỉ nhận cơ chế đăng nhập {mechanisms}, không gửi được "
+                        "mật khẩu có dấu bằng cơ chế này: đổi mật khẩu chỉ gồm chữ không dấu, "
+                        "hoặc bật AUTH PLAIN/LOGIN trên máy chủ")
+    try:
+        client.login(user, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise LoginRefused(mechanisms, exc.smtp_code) from None
+    return mechanisms
+
+
+def send(msg: EmailMessage, settings: SmtpSettings, timeout: float = 30) -> None:
+    """Send over SMTP with STARTTLS or SSL; errors become one clear message (no secrets)."""
+    context = ssl.create_default_context(cafile=settings.cafile)
+    try:
+        if settings.security == "ssl":
+            client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout,
+                                      context=context)
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=timeout)
+        with client:
+            if settings.security == "starttls":
+                client.starttls(context=context)
+            if settings.user:
+                if not settings.password:
+                    raise CchcError(f"{ENV['user']} is set but {PASSWORD_ENV} is not")
+                _login(client, settings.user, settings.password)
+            client.send_message(msg)
+    except LoginRefused as exc:
+        raise CchcError(f"máy chủ SMTP {settings.host} từ chối đăng nhập của {settings.user} "
+                        f"(cơ chế {exc.mechanism}, mã {exc.code}): kiểm tra tên đăng nhập và "
+                        f"mật khẩu trong {PASSWORD_ENV}") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise CchcError(f"sending through {settings.host}:{settings.port} failed: "
+                        f"{type(exc).__name__}: {exc}") from None

@@ -1,0 +1,175 @@
+"""The national "766" indicators the dossier data supports, and the duty of apology.
+
+QĐ 766/QĐ-TTg (23/6/2022) scores every agency on the national portal. The formulas here are
+reconstructions (indicators.md): the portal's own score is authoritative, and these are
+estimates from local data. Groups that need portal data (Công khai, minh bạch; Mức độ hài lòng;
+4 of the 10 points of Thanh toán trực tuyến) are not computed.
+
+Pure functions: DataFrames in, tidy result rows out (columns of ``RESULT_COLUMNS``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.calendar import WorkCalendar
+from cchc_lib.core.periods import Period
+from cchc_lib.core.text import match_key
+from cchc_lib.indicators.plan import (
+    RESULT_COLUMNS,
+    accepted,
+    bieu06_flags,
+    end_date,
+    in_period,
+    offered_procedures,
+    procedure_uptake,
+    row,
+    unit_dossiers,
+)
+
+# id -> (766 criterion, group, maximum points, points from the share)
+POINTS_766 = {
+    "progress_on_time": ("2.1", "Tiến độ giải quyết", 20.0, lambda s: 20 * s),
+    "online_provision_rate": ("3.1", "Dịch vụ công trực tuyến", 2.0,
+                              lambda s: min(2.0, 2 * s / 0.80)),
+    "online_service_uptake": ("3.2", "Dịch vụ công trực tuyến", 4.0, lambda s: 4 * s),
+    "online_dossier_share": ("3.3", "Dịch vụ công trực tuyến", 6.0,
+                             lambda s: min(6.0, 6 * s / 0.50)),
+    "online_payment_share": ("3.6", "Thanh toán trực tuyến", 6.0, lambda s: 6 * s),
+    "e_result_share": ("4.1", "Số hóa hồ sơ", 6.0, lambda s: 6 * s),
+    "digitized_share": ("4.2", "Số hóa hồ sơ", 4.0, lambda s: min(4.0, 4 * s / 0.80)),
+}
+# the 766 groups (100 points) and whether local dossier data can estimate them
+GROUPS_766 = {
+    "Công khai, minh bạch": (18, False),
+    "Tiến độ giải quyết": (20, True),
+    "Dịch vụ công trực tuyến": (12, True),
+    "Thanh toán trực tuyến": (10, True),
+    "Số hóa hồ sơ": (22, True),
+    "Mức độ hài lòng": (18, False),
+}
+CAVEAT_VI = ("Điểm ước tính từ dữ liệu hồ sơ của đơn vị theo cách tính công khai của Bộ chỉ số "
+             "766; điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia. Nhóm “Công khai, "
+             "minh bạch”, “Mức độ hài lòng” và 4/10 điểm “Thanh toán trực tuyến” cần dữ liệu "
+             "của Cổng nên không tính ở đây.")
+
+
+def _flag(series: pd.Series) -> pd.Series:
+    return series.fillna(False).astype(bool)
+
+
+def effective_end(dossiers: pd.DataFrame, calendar: WorkCalendar | None = None) -> pd.Series:
+    """End date less the working days spent waiting for the citizen's supplement."""
+    end = end_date(dossiers)
+    if "supplement_days" not in dossiers:
+        return end.dt.normalize()
+    wait = pd.to_numeric(dossiers.supplement_days, errors="coerce").fillna(0)
+    wait = wait.clip(lower=0).round().astype("int64")
+    ok = end.notna() & (wait > 0)
+    out = end.dt.normalize()
+    if ok.any():
+        out[ok] = (calendar or WorkCalendar()).offset_back(
+            end[ok].dt.normalize().to_numpy().astype("datetime64[D]"),
+            wait[ok].to_numpy()).astype("datetime64[us]")
+    return out
+
+
+def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
+                        period: Period, calendar: WorkCalendar | None = None,
+                        by_field: bool = False) -> pd.DataFrame:
+    """The seven 766 estimates for one unit and period (per field with ``by_field``), with
+    numerator and denominator.
+
+    - progress_on_time (2.1): ended in P with effective end ≤ due, plus pending at the end of P
+      with due ≥ end, over ended in P plus pending; more than one supplement request is late;
+    - online_provision_rate (3.1): procedures offered partial/full online over all offered;
+    - online_service_uptake (3.2): the plan's online_procedure_rate;
+    - online_dossier_share (3.3): received online in P over received in P;
+    - online_payment_share (3.6): paid online over received in P, both among fee procedures;
+    - e_result_share (4.1): ended in P with an electronic result over ended in P;
+    - digitized_share (4.2): received in P digitized over received in P.
+    """
+    d = unit_dossiers(dossiers, unit_code)
+    acc = accepted(d)
+    end = end_date(d)
+    received = acc & in_period(d.received_at, period)
+    ended = acc & in_period(end, period)
+    pending = bieu06_flags(d, period).pending_total
+    due_day = d.due_at.dt.normalize()
+    eff = effective_end(d, calendar)
+    many_supplements = d.get("supplement_requests", pd.Series(0, index=d.index)).fillna(0) > 1
+    ended_on_time = ended & ((eff <= due_day) | d.due_at.isna()) & ~many_supplements
+    pending_on_time = pending & ((due_day >= pd.Timestamp(period.end)) | d.due_at.isna())
+    offered = offered_procedures(catalogue, unit_code, period)
+    fee_codes = offered.index[offered.has_fee.fillna(False).astype(bool)]
+    fee = received & d.procedure_code.isin(fee_codes)
+    uptake = procedure_uptake(d, catalogue, unit_code, period)
+    # every part is a count per group: the field with by_field, else one group for the unit
+    key = d.field_name.astype(object) if by_field else pd.Series("", index=d.index)
+    offered_key = offered.field_name.astype(object) if by_field else \
+        pd.Series("", index=offered.index)
+    uptake_key = uptake.field_name.astype(object) if by_field else \
+        pd.Series("", index=uptake.index)
+    count = lambda mask, k=key: mask.astype(int).groupby(k).sum()  # noqa: E731
+    online_offered = offered.level.isin(list(schema.ONLINE_LEVELS))
+    parts = {
+        "progress_on_time": (count(ended_on_time) + count(pending_on_time),
+                             count(ended) + count(pending)),
+        "online_provision_rate": (count(online_offered, offered_key),
+                                  count(pd.Series(True, index=offered.index), offered_key)),
+        "online_service_uptake": (count(uptake.online_enabled & (uptake.received_online > 0),
+                                        uptake_key), count(uptake.online_enabled, uptake_key)),
+        "online_dossier_share": (count(received & (d.receive_channel == "online")),
+                                 count(received)),
+        "online_payment_share": (count(fee & _flag(d.paid_online)), count(fee)),
+        "e_result_share": (count(ended & _flag(d.e_result)), count(ended)),
+        "digitized_share": (count(received & _flag(d.digitized)), count(received)),
+    }
+    groups = sorted({g for n, m in parts.values() for g in (*n.index, *m.index)},
+                    key=match_key) if by_field else [""]
+    rows = [row(i, unit_code, period, int(n.get(g, 0)), int(m.get(g, 0)),
+                field=g if by_field else None)
+            for g in groups for i, (n, m) in parts.items()]
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+def points_766(results: pd.DataFrame) -> pd.DataFrame:
+    """Estimated 766 points of each indicator: criterion, group, share, points, maximum."""
+    out = []
+    for r in results.itertuples(index=False):
+        if r.indicator not in POINTS_766:
+            continue
+        criterion, group, maximum, rule = POINTS_766[r.indicator]
+        # None or NaN: not applicable (min() with NaN would silently give the cap)
+        points = None if pd.isna(r.value) else round(rule(float(r.value)), 10)
+        out.append({"criterion": criterion, "indicator": r.indicator, "group": group,
+                    "value": r.value, "points": points, "max_points": maximum})
+    return pd.DataFrame(out, columns=["criterion", "indicator", "group", "value", "points",
+                                      "max_points"], dtype=object)
+
+
+def late_dossiers(dossiers: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
+    """Dossiers that owe an apology slip: resolved late in P, or pending overdue at its end."""
+    d = unit_dossiers(dossiers, unit_code)
+    flags = bieu06_flags(d, period)
+    late = flags.resolved_late | flags.pending_overdue
+    out = d.loc[late, ["dossier_id", "procedure_code", "field_name", "due_at"]].copy()
+    out["kind"] = flags.resolved_late[late].map({True: "resolved_late", False: "pending_overdue"})
+    out["apology_issued"] = _flag(d.apology_issued[late]) if "apology_issued" in d else False
+    out["_key"] = out.field_name.map(match_key)
+    out = out.sort_values(["_key", "dossier_id"], kind="stable")
+    return out.drop(columns="_key").reset_index(drop=True)
+
+
+def apology_coverage(dossiers: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
+    """``apology_coverage`` per field and for the unit (field None, last): late dossiers with
+    an apology slip ÷ late dossiers; target 1.0 (NĐ 61/2018, kept by later decrees)."""
+    late = late_dossiers(dossiers, unit_code, period)
+    rows = []
+    for field, part in late.groupby("field_name", sort=False):  # already sorted by name
+        rows.append(row("apology_coverage", unit_code, period, int(part.apology_issued.sum()),
+                        len(part), target=1.0, field=field))
+    rows.append(row("apology_coverage", unit_code, period, int(late.apology_issued.sum()),
+                    len(late), target=1.0))
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)

@@ -1,0 +1,124 @@
+"""Every indicator of a unit, or of a set of units, for a period as one tidy table (the
+``cchc indicators`` output): the plan's three with targets, Biểu 06 per field and total, the
+766 estimates, the duty of apology per field and total; with ``by_field`` the plan's and the
+766 indicators per field too.
+
+A set of units is pooled: numerators and denominators are added over the units (so a
+procedure rate counts unit × procedure pairs), then the share is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from cchc_lib.core.periods import Period, parse_period
+from cchc_lib.core.schema import PLAN_INDICATORS
+from cchc_lib.core.text import match_key
+from cchc_lib.indicators.national import apology_coverage, national_indicators
+from cchc_lib.indicators.plan import (
+    RESULT_COLUMNS,
+    bieu06,
+    bieu06_long,
+    clip_to_data,
+    judged_on_year_to_date,
+    plan_indicators,
+    procedure_uptake,
+    row,
+    target_for,
+)
+
+TOTAL_KEY = "__unit_total__"  # stands for field None while grouping
+
+
+def _plan(uptake: pd.DataFrame, unit: str, period: Period, targets, by_field: bool
+          ) -> list[pd.DataFrame]:
+    out = [plan_indicators(uptake, unit, period, targets)]
+    if by_field:
+        for field in sorted(uptake.field_name.dropna().unique(), key=match_key):
+            part = plan_indicators(uptake[uptake.field_name == field], unit, period, targets)
+            out.append(part.assign(field=field))
+    return out
+
+
+def unit_indicators(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,
+                    by_field: bool = False) -> pd.DataFrame:
+    """Every indicator of one unit for a period (already cut to the data)."""
+    dossiers, catalogue = tables["dossiers"], tables["catalogue"]
+    uptake = procedure_uptake(dossiers, catalogue, unit_code, period)
+    parts = [
+        *_plan(uptake, unit_code, period, tables.get("targets"), by_field),
+        bieu06_long(bieu06(dossiers, catalogue, unit_code, period), unit_code, period),
+        national_indicators(dossiers, catalogue, unit_code, period),
+        *([national_indicators(dossiers, catalogue, unit_code, period, by_field=True)]
+          if by_field else []),
+        apology_coverage(dossiers, unit_code, period),
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def pool(results: list[pd.DataFrame], label: str, period: Period,
+         targets: pd.DataFrame | None) -> pd.DataFrame:
+    """Several units' results as one: counts and numerators/denominators added, shares
+    taken again, general targets applied."""
+    frame = pd.concat(results, ignore_index=True)
+    frame["field_key"] = frame.field.astype(object).where(frame.field.notna(), TOTAL_KEY)
+    order = frame.drop_duplicates(["indicator", "field_key"])[["indicator", "field_key"]]
+    sums = frame.groupby(["indicator", "field_key"], sort=False).agg(
+        numerator=("numerator", lambda s: None if s.isna().all() else int(s.sum())),
+        denominator=("denominator", lambda s: None if s.isna().all() else int(s.sum())),
+        value=("value", lambda s: s.sum()))
+    rows = []
+    for r in order.itertuples(index=False):
+        n, d, v = sums.loc[(r.indicator, r.field_key)]
+        field = None if r.field_key == TOTAL_KEY else r.field_key
+        target = target_for(targets, r.indicator, "", period.year)
+        if pd.isna(d):  # a count: the value is the sum
+            rows.append(row(r.indicator, label, period, None, None, field=field, value=int(v)))
+        else:
+            rows.append(row(r.indicator, label, period, int(n), int(d), target=target,
+                            field=field))
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+SET_LABEL_MAX = 40  # a set of units is named by its codes only when that is short
+
+
+def set_label(codes: Sequence[str], every_unit: Sequence[str] = ()) -> str:
+    """The name of a set of units in data outputs: ``all`` for every unit, the codes joined
+    by ``+`` when short, else ``<n>_units``."""
+    if every_unit and sorted(codes) == sorted(every_unit) and len(codes) > 1:
+        return "all"
+    joined = "+".join(codes)
+    return joined if len(joined) <= SET_LABEL_MAX else f"{len(codes)}_units"
+
+
+def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
+                   period: Period | str, by_field: bool = False) -> pd.DataFrame:
+    """Every indicator for a unit, or for several units pooled, tidy.
+
+    A period that runs past the data is cut at the last day of data (:func:`clip_to_data`),
+    as the ward report does, so both give the same figures.
+    """
+    codes = [units] if isinstance(units, str) else list(units)
+    period = clip_to_data(parse_period(period), tables["dossiers"])
+    label = set_label(codes, tables["units"].unit_code.tolist())
+
+    def compute(span: Period) -> pd.DataFrame:
+        parts = [unit_indicators(tables, u, span, by_field) for u in codes]
+        return parts[0] if len(codes) == 1 else pool(parts, label, span, tables.get("targets"))
+
+    out = compute(period).copy()
+    plan = out.indicator.isin(list(PLAN_INDICATORS))
+    # the yearly targets on 1 January → the period's end (the period itself when it starts
+    # on 1 January), beside the period's own value
+    ytd = period.year_to_date()
+    whole = compute(ytd) if ytd.start < period.start else out
+    judged = judged_on_year_to_date(out[plan], whole[whole.indicator.isin(
+        list(PLAN_INDICATORS))])
+    out = pd.concat([judged, out[~plan]], ignore_index=True)
+    for column in ("numerator", "denominator", "ytd_numerator", "ytd_denominator"):
+        if column in out:
+            out[column] = out[column].astype("Int64")
+    return out

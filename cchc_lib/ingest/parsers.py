@@ -1,0 +1,244 @@
+"""Value parsers: one per column kind, each vectorised over a whole column.
+
+A parser takes the raw column (text from CSV; text, numbers, datetimes from Excel) and returns
+``(values, bad)``: the typed values and a mask of cells that held something unreadable.
+Codes are matched once per distinct spelling (:func:`map_unique`), never row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from cchc_lib.core.codes import FAMILIES, CodeFamily
+from cchc_lib.core.schema import Column
+from cchc_lib.core.text import display_number_text, fold, match_key, on_uniques, to_nfc
+
+Parsed = tuple[pd.Series, pd.Series]
+LOCAL_TZ = "Asia/Ho_Chi_Minh"
+
+
+def blank(raw: pd.Series) -> pd.Series:
+    return raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
+
+
+def map_unique(text: pd.Series, func: Callable[[str], object]) -> pd.Series:
+    """Apply ``func`` once per distinct non-blank value, then map: codes repeat a lot."""
+    lookup = {u: func(u) for u in text.dropna().unique()}
+    return text.map(lookup)
+
+
+def _kinds(raw: pd.Series) -> pd.Series | None:
+    """The Python type of each cell, or None when the column holds only text (CSV)."""
+    inferred = pd.api.types.infer_dtype(raw, skipna=True)
+    return None if inferred in ("string", "empty") else raw.map(type)
+
+
+def _no(raw: pd.Series) -> pd.Series:
+    return pd.Series(False, index=raw.index)
+
+
+def parse_text(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    return to_nfc(raw.astype(object).where(~blank(raw))), _no(raw)
+
+
+def parse_procedure_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    """Codes as text without any space; Excel numbers get six decimals back (2.00095 ->
+    2.000950, every national code has six digits after the dot)."""
+    kinds = _kinds(raw)
+    text = raw.astype(object)
+    if kinds is not None:
+        is_float = kinds.eq(float)
+        text = text.where(~is_float, raw[is_float].map("{:.6f}".format))
+    text = on_uniques(text.where(~blank(raw)),
+                      lambda t: t.str.normalize("NFC").str.replace(r"[\s\u00a0\u200b]+", "",
+                                                                   regex=True))
+    return text.mask(text == ""), _no(raw)
+
+
+def reader(family: CodeFamily, value_map: dict | None) -> Callable[[str], tuple]:
+    """Read one distinct value: the office's ``value_map`` (keys folded) first, then the
+    family's meaning rules. Returns (code, problem)."""
+    pinned = value_map or {}
+
+    def read(value: str) -> tuple:
+        key = fold(value)
+        if key in pinned:
+            return pinned[key], None
+        return family.read(value)
+    return read
+
+
+def codes(raw: pd.Series, family: CodeFamily, value_map: dict | None = None) -> Parsed:
+    text = display_number_text(raw.where(~blank(raw)))
+    read = reader(family, value_map)
+    mapped = map_unique(text, lambda u: read(u)[0])
+    return mapped, text.notna() & mapped.isna()
+
+
+def code_problems(raw: pd.Series, family: CodeFamily, value_map: dict | None = None
+                  ) -> pd.Series:
+    """Why each (bad) value was not read: ``"unknown"`` or ``"ambiguous:a/b"``."""
+    text = display_number_text(raw.where(~blank(raw)))
+    read = reader(family, value_map)
+    return map_unique(text, lambda u: read(u)[1])
+
+
+def _flag_text(raw: pd.Series) -> pd.Series:
+    kinds = _kinds(raw)
+    if kinds is not None:
+        is_bool = kinds.eq(bool)
+        raw = raw.where(~is_bool, raw[is_bool].map({True: "1", False: "0"}))
+    return raw
+
+
+def family_of(col: Column) -> CodeFamily:
+    return FAMILIES["flag" if col.kind in ("flag", "fee") else col.vocabulary]
+
+
+def parse_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    values, bad = codes(raw, family_of(col), value_map)
+    return values.astype("string"), bad
+
+
+def parse_flag(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    values, bad = codes(_flag_text(raw), FLAGS_FAMILY, value_map)
+    return values.astype("boolean"), bad
+
+
+FLAGS_FAMILY = FAMILIES["flag"]
+
+
+# (regex the text must match, format); day first, always (data_contract.md)
+DATE_FORMATS = (
+    (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"),
+    (r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", "ISO8601"),
+    (r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y"),
+    (r"\d{1,2}/\d{1,2}/\d{2}", "%d/%m/%y"),
+    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}", "%d/%m/%Y %H:%M"),
+    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}", "%d/%m/%Y %H:%M:%S"),
+    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} [AP]M", "%d/%m/%Y %I:%M %p"),
+    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M", "%d/%m/%Y %I:%M:%S %p"),
+    (r"\d{1,2}-\d{1,2}-\d{4}", "%d-%m-%Y"),
+    (r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}", "%d-%m-%Y %H:%M"),
+    (r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}:\d{2}", "%d-%m-%Y %H:%M:%S"),
+    (r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y"),
+    (r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}", "%d.%m.%Y %H:%M"),
+    (r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}:\d{2}", "%d.%m.%Y %H:%M:%S"),
+    (r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d"),
+    (r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}", "%Y/%m/%d %H:%M"),
+    (r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}:\d{2}", "%Y/%m/%d %H:%M:%S"),
+    (r"\d{14}", "%Y%m%d%H%M%S"),
+    (r"\d{12}", "%Y%m%d%H%M"),
+    (r"\d{8}", "%Y%m%d"),
+)
+ISO_WITH_ZONE = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})"
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+EXCEL_MAX_SERIAL = 2_958_465  # 9999-12-31
+
+
+def _excel_serial(numbers: pd.Series) -> pd.Series:
+    ok = numbers.between(1, EXCEL_MAX_SERIAL)
+    stamps = EXCEL_EPOCH + pd.to_timedelta(numbers[ok], unit="D")
+    return stamps.dt.round("s").astype("datetime64[us]")
+
+
+def parse_datetime(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    """ISO, day-first dd/mm/yyyy (with or without time, SA/CH or AM/PM), yyyyMMddHHmmss,
+    Excel serials and native datetimes. Times with a zone become Vietnam local time, naive."""
+    out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
+    empty = blank(raw)
+    kinds = _kinds(raw)
+    text_mask = ~empty
+    if kinds is not None:
+        native = kinds.isin([datetime, pd.Timestamp, date]) & ~empty
+        if native.any():
+            out[native] = pd.to_datetime(raw[native].astype(object), errors="coerce").astype(
+                "datetime64[us]")
+        serial = kinds.isin([float, int]) & ~empty
+        if serial.any():
+            stamps = _excel_serial(pd.to_numeric(raw[serial], errors="coerce"))
+            out[stamps.index] = stamps
+        text_mask &= ~(native | serial)
+    text = raw.where(text_mask).astype("string").str.strip()
+    # rare spellings are rewritten on the few cells that have them, not on every date
+    odd = text.str.contains(r"\s\s|\t|[A-Za-z]\s*$", regex=True).fillna(False)
+    if odd.any():
+        fixed = text[odd].str.replace(r"\s+", " ", regex=True).str.replace(
+            r"(?i)\s*\bSA$", " AM", regex=True).str.replace(
+            r"(?i)\s*\bCH$", " PM", regex=True).str.upper()
+        text = text.mask(odd, fixed)
+    serial_text = text.str.fullmatch(r"\d{5}(\.\d+)?").fillna(False)
+    if serial_text.any():
+        stamps = _excel_serial(pd.to_numeric(text[serial_text], errors="coerce"))
+        out[stamps.index] = stamps
+    zoned = text.str.fullmatch(ISO_WITH_ZONE).fillna(False)
+    if zoned.any():
+        local = pd.to_datetime(text[zoned], utc=True, errors="coerce", format="ISO8601")
+        out[zoned] = local.dt.tz_convert(LOCAL_TZ).dt.tz_localize(None).astype("datetime64[us]")
+    pending = text.notna() & ~serial_text & ~zoned
+    for pattern, fmt in DATE_FORMATS:
+        hit = pending & text.str.fullmatch(pattern).fillna(False)
+        if hit.any():
+            out[hit] = pd.to_datetime(text[hit], format=fmt, errors="coerce").astype(
+                "datetime64[us]")
+            pending &= ~hit
+    return out, ~empty & out.isna()
+
+
+def _number_text(raw: pd.Series) -> pd.Series:
+    text = raw.astype("string").str.strip().str.replace(r"\s+", "", regex=True)
+    return text.str.replace(",", ".", regex=False)
+
+
+def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    empty = blank(raw)
+    num = pd.to_numeric(_number_text(raw.where(~empty)), errors="coerce")
+    ok = num.notna() & (num >= 0) & (num == np.floor(num))
+    return num.where(ok).astype("Int64"), ~empty & ~ok
+
+
+SAME_DAY = {match_key(s) for s in ("Trong ngày", "Ngay trong ngày", "Trả ngay")}
+FREE = {match_key(s) for s in ("Miễn phí", "Không thu", "Miễn", "Không", "0 đồng")}
+
+
+def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    """A non-negative number; "1,5" is 1.5; "Trong ngày" is 0; "3 ngày làm việc" is 3."""
+    empty = blank(raw)
+    text = raw.where(~empty).astype("string").str.strip()
+    same_day = map_unique(text, lambda v: match_key(v) in SAME_DAY).fillna(False).astype(bool)
+    text = text.str.replace(r"(?i)\s*(ngày( làm việc)?|ngay( lam viec)?)$", "", regex=True)
+    num = pd.to_numeric(_number_text(text), errors="coerce").mask(same_day, 0.0)
+    ok = num.notna() & (num >= 0) & np.isfinite(num.astype(float).fillna(0))
+    return num.where(ok).astype("Float64"), ~empty & ~ok
+
+
+def parse_fee(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    """A fee column holds an amount (non-zero = has a fee: "8.000 đồng") or a yes/no word."""
+    empty = blank(raw)
+    digits = raw.astype("string").str.replace(r"[.,\s]|đồng|đ|VNĐ|VND", "", regex=True)
+    amount = pd.to_numeric(digits.where(digits.str.fullmatch(r"\d+").fillna(False)),
+                           errors="coerce")
+    words, _ = parse_flag(raw.where(amount.isna()), col, value_map)
+    free = map_unique(raw.astype("string"), lambda v: match_key(v) in FREE).fillna(False)
+    values = (amount > 0).astype("boolean").where(amount.notna(), words)
+    values = values.mask(free.astype(bool), False)
+    return values.astype("boolean"), ~empty & values.isna()
+
+
+PARSERS: dict[str, Callable[..., Parsed]] = {
+    "text": parse_text,
+    "procedure_code": parse_procedure_code,
+    "code": parse_code,
+    "flag": parse_flag,
+    "datetime": parse_datetime,
+    "count": parse_count,
+    "amount": parse_amount,
+    "fee": parse_fee,
+}
+# the quarantine reason for an unreadable value, by column kind
+BAD_REASON = {"datetime": "bad_date", "code": "bad_code", "flag": "bad_code",
+              "count": "bad_number", "amount": "bad_number", "fee": "bad_number"}

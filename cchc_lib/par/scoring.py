@@ -1,0 +1,182 @@
+"""PAR index scoring from a methodology: pure functions over the methodology, the computed
+indicators, the self-assessment and the official results of earlier years.
+
+- indicator criteria: the band the unit's value for the year falls in;
+- manual criteria: the self-assessed points (capped at the maximum); points above zero with no
+  evidence are flagged, since the Home Affairs office rejects them;
+- parents: the sum of their children; index = points ÷ maximum × 100 (survey included); grade
+  from the methodology's thresholds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_lib.core.errors import CchcError
+from cchc_lib.par.methodology import Band, Methodology
+
+SURVEY_ID = "survey"
+FLAG_NO_EVIDENCE = "Có điểm nhưng thiếu tài liệu kiểm chứng"
+FLAG_NOT_SCORED = "Chưa tự chấm"
+FLAG_ABOVE_MAX = "Điểm tự chấm vượt điểm tối đa (đã tính bằng điểm tối đa)"
+FLAG_NO_VALUE = "Chỉ số không áp dụng trong kỳ (0 điểm)"
+
+
+def band_points(bands: tuple[Band, ...], value: float | None) -> float:
+    """Points of the band the value falls in (min inclusive, max exclusive); 0 for None."""
+    if value is None or pd.isna(value):
+        return 0.0
+    for band in bands:  # bands run from their min (inclusive) to the next band's min
+        if band.min - 1e-12 <= value < band.max - 1e-12:
+            return band.points
+    return 0.0
+
+
+def score(method: Methodology, values: dict[str, float | None],
+          self_assessment: pd.DataFrame | None = None,
+          survey_points: float | None = None) -> pd.DataFrame:
+    """Every node of the methodology, scored: id, level, parent, title, max_points, source,
+    indicator, value, points, evidence, note, flag. Fields and criteria add up their parts."""
+    manual = {}
+    if self_assessment is not None and len(self_assessment):
+        for r in self_assessment.itertuples(index=False):
+            manual[str(r.criterion_id)] = r
+    rows = {}
+    for c in method.criteria.values():
+        row = {"id": c.id, "level": c.level, "parent": c.parent, "title": c.title,
+               "max_points": c.max_points, "source": "sum", "indicator": c.indicator,
+               "value": None, "points": 0.0, "evidence": None, "note": None, "flag": None}
+        if c.indicator:
+            value = values.get(c.indicator)
+            row.update(source="indicator", value=value, points=band_points(c.bands, value),
+                       flag=FLAG_NO_VALUE if value is None or pd.isna(value) else None)
+        elif c.manual:
+            entry = manual.get(c.id)
+            row["source"] = "manual"
+            if entry is None:
+                row["flag"] = FLAG_NOT_SCORED
+            else:
+                points = float(entry.points)
+                evidence = None if pd.isna(entry.evidence) else str(entry.evidence)
+                row.update(points=min(points, c.max_points), evidence=evidence,
+                           note=None if pd.isna(entry.note) else str(entry.note))
+                if points > c.max_points:
+                    row["flag"] = FLAG_ABOVE_MAX
+                elif points > 0 and not evidence:
+                    row["flag"] = FLAG_NO_EVIDENCE
+        rows[c.id] = row
+    for c in reversed(list(method.criteria.values())):  # children come after their parent
+        if c.children:
+            rows[c.id]["points"] = sum(rows[k]["points"] for k in c.children)
+    out = pd.DataFrame(list(rows.values()))
+    if method.survey_max:
+        out.loc[len(out)] = {"id": SURVEY_ID, "level": 1, "parent": None,
+                             "title": method.survey_title, "max_points": method.survey_max,
+                             "source": "survey", "indicator": None, "value": None,
+                             "points": float(survey_points or 0.0), "evidence": None,
+                             "note": None,
+                             "flag": None if survey_points is not None else FLAG_NOT_SCORED}
+    return out
+
+
+def total(method: Methodology, scored: pd.DataFrame) -> dict:
+    """Points, maximum, index (points ÷ maximum × 100) and grade."""
+    top = scored[scored.level == 1]
+    points = float(top.points.sum())
+    index = points / method.max_points * 100 if method.max_points else 0.0
+    return {"points": points, "max_points": method.max_points, "index": index,
+            "grade": method.grade(index)}
+
+
+def official_scored(method: Methodology, official: pd.DataFrame, unit_code: str,
+                    year: int) -> pd.DataFrame | None:
+    """An earlier year's published points laid on the methodology (parents summed)."""
+    o = official[(official.unit_code == unit_code) & (official.year == year)]
+    if o.empty:
+        return None
+    points = dict(zip(o.criterion_id.astype(str), o.points.astype(float), strict=True))
+    rows = {c.id: points.get(c.id, 0.0) for c in method.criteria.values()}
+    for c in reversed(list(method.criteria.values())):
+        if c.children:
+            rows[c.id] = sum(rows[k] for k in c.children)
+    out = pd.DataFrame({"id": list(rows), "points": list(rows.values()),
+                        "level": [method.criteria[i].level for i in rows]})
+    if method.survey_max:
+        out.loc[len(out)] = {"id": SURVEY_ID, "points": points.get(SURVEY_ID, 0.0), "level": 1}
+    return out  # total() reads it like a scored frame
+
+
+def points_lost(method: Methodology, now: pd.DataFrame, before: pd.DataFrame | None
+                ) -> pd.DataFrame:
+    """Per leaf criterion (and the survey): maximum, points then, points now, still to
+    recover, gained; sorted by what can still be recovered, most first."""
+    leaves = now[(now.source != "sum")].copy()
+    then = before.set_index("id").points if before is not None else pd.Series(dtype=float)
+    leaves["points_before"] = leaves.id.map(then)
+    leaves["recoverable"] = leaves.max_points - leaves.points
+    leaves["lost_before"] = leaves.max_points - leaves.points_before
+    leaves["gained"] = leaves.points - leaves.points_before
+    leaves["field"] = leaves.id.map(lambda i: i.split(".")[0] if i != SURVEY_ID else SURVEY_ID)
+    leaves = leaves.sort_values(["recoverable", "max_points", "id"],
+                                ascending=[False, False, True], kind="stable")
+    return leaves[["id", "field", "title", "source", "max_points", "points_before", "points",
+                   "recoverable", "lost_before", "gained", "flag"]].reset_index(drop=True)
+
+
+def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> pd.DataFrame:
+    """Units ranked by index now (1 = highest), with last year's rank and the change."""
+    t = pd.DataFrame({"unit_code": list(indexes_now), "index": list(indexes_now.values())})
+    t["index_before"] = t.unit_code.map(indexes_before)
+    t = t.sort_values(["index", "unit_code"], ascending=[False, True], kind="stable")
+    t["rank"] = range(1, len(t) + 1)
+    before = t.dropna(subset=["index_before"]).sort_values(
+        ["index_before", "unit_code"], ascending=[False, True], kind="stable")
+    t["rank_before"] = t.unit_code.map(dict(zip(before.unit_code, range(1, len(before) + 1),
+                                                strict=True)))
+    t["rank_change"] = t.rank_before - t["rank"]  # positive: climbed
+    return t.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# The estimated index of units from processed data: one ranking for every report
+# --------------------------------------------------------------------------------------
+
+
+def processed_methodology(data_dir: Path) -> Methodology:
+    """The methodology ingest checked and copied beside the processed tables."""
+    from cchc_lib.ingest.pipeline import METHODOLOGY_FILE
+    from cchc_lib.par.methodology import parse_methodology
+
+    path = Path(data_dir) / METHODOLOGY_FILE
+    if not path.is_file():
+        raise CchcError(f"{path}: no methodology; name one in the data catalog "
+                        "(methodology: {path: ...}) and run `cchc ingest`")
+    return parse_methodology(path.read_text(encoding="utf-8"), str(path))
+
+
+def indicator_values(tables: dict, unit: str, period: str) -> dict[str, float | None]:
+    from cchc_lib.indicators.results import all_indicators
+
+    r = all_indicators(tables, unit, period)
+    r = r[r.field.isna()]
+    return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
+                                                                   strict=True)}
+
+
+def unit_score(method: Methodology, tables: dict, unit: str, year: int
+               ) -> tuple[pd.DataFrame, dict]:
+    """A unit's estimated index for a year: indicator criteria from its data (the year to the
+    last day of data), manual criteria from its self-assessment, the survey from last year's
+    published points (this year's are published late)."""
+    sa = tables.get("self_assessment")
+    sa = sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
+    official = tables.get("official_results")
+    survey = None
+    if official is not None:
+        last = official[(official.unit_code == unit) & (official.criterion_id == SURVEY_ID)
+                        & (official.year == year - 1)]
+        survey = float(last.points.iloc[0]) if len(last) else None
+    scored = score(method, indicator_values(tables, unit, str(year)), sa, survey)
+    return scored, total(method, scored)

@@ -1,0 +1,166 @@
+"""The town overview: every unit side by side for a period, ranked, with who meets which target.
+
+Ranking (docs/decisions.md): by the estimated PAR index of the year, as the scorecard ranks
+(ties: more plan targets met, then the unit code); without a methodology, by targets met then
+estimated 766 points. Shares of a unit with nothing to measure show "không áp dụng".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Image
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from cchc_lib.core import schema
+from cchc_lib.core.catalog import resolve
+from cchc_lib.core.periods import Period, parse_period
+from cchc_lib.indicators import national
+from cchc_lib.indicators import plan as ind
+from cchc_lib.indicators.results import unit_indicators
+from cchc_lib.ingest.pipeline import METHODOLOGY_FILE, read_processed
+from cchc_lib.par.scoring import processed_methodology, unit_score
+from cchc_lib.reports import render
+from cchc_lib.reports.quality import set_aside, set_aside_vi
+from cchc_lib.reports.safe import Rich, rich
+
+
+def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) -> dict:
+    """One unit's figures for the overview, read off its whole-unit indicator rows."""
+    rows = unit_indicators(tables, unit_code, period)
+    unit = rows[rows.field.isna()].set_index("indicator")
+    out = {"unit_code": unit_code}
+    for indicator in schema.PLAN_INDICATORS:
+        out[indicator] = unit.loc[indicator, "value"]
+        out[f"{indicator}_met"] = unit.loc[indicator, "met"]
+    out["targets_met"] = int(sum(bool(out[f"{i}_met"]) for i in schema.PLAN_INDICATORS))
+    out["received_total"] = int(unit.loc["received_total", "value"])
+    out["on_time_rate"] = unit.loc["on_time_rate", "value"]
+    out["points_766"] = float(national.points_766(unit.reset_index()).points.dropna().sum())
+    out["apology_coverage"] = unit.loc["apology_coverage", "value"]
+    return out
+
+
+def overview_table(tables: dict[str, pd.DataFrame], period: Period,
+                   unit_codes: list[str], indexes: dict[str, float] | None = None
+                   ) -> pd.DataFrame:
+    """Every unit's figures, ranked (1 = best) by the estimated PAR index of the year, as the
+    scorecard ranks them (ties: targets met, then the code); without a methodology, by
+    targets met then estimated 766 points."""
+    rows = pd.DataFrame([unit_row(tables, u, period) for u in unit_codes])
+    rows["index"] = rows.unit_code.map(indexes or {})
+    keys = (["index", "targets_met", "unit_code"] if indexes
+            else ["targets_met", "points_766", "unit_code"])
+    rows = rows.sort_values(keys, ascending=[False, False, True], kind="stable")
+    rows = rows.reset_index(drop=True)
+    rows.insert(0, "rank", range(1, len(rows) + 1))
+    return rows
+
+
+@dataclass
+class TownOverview:
+    town_name: str
+    requested: Period
+    period: Period
+    units: pd.DataFrame  # unit_code -> unit_name
+    table: pd.DataFrame
+    targets: dict[str, float | None]
+    set_aside: dict  # quality.set_aside for every unit of the overview
+
+    def header(self) -> Rich:
+        clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
+                   if self.period.end < self.requested.end else "")
+        met_all = int((self.table.targets_met == len(schema.PLAN_INDICATORS)).sum())
+        ranked = ("Xếp hạng theo Chỉ số CCHC năm {year} (ước tính, như bảng điểm)"
+                  if self.table["index"].notna().any() else
+                  "Xếp hạng theo số mục tiêu đạt, rồi điểm 766 ước tính (chưa có bộ chỉ số)")
+        return rich(
+            "# Tổng hợp Chỉ số CCHC: {town}\n\n"
+            "**Kỳ báo cáo:** {span}{clipped} · **Số đơn vị:** {count} · **Đạt cả ba mục "
+            "tiêu:** {met_all} đơn vị\n\n*" + ranked + ".*", town=self.town_name,
+            span=self.requested.label_vi(), clipped=clipped, count=len(self.table),
+            met_all=met_all, year=self.period.year)
+
+    def ranking(self) -> HTML:
+        t = self.table
+        names = self.units.set_index("unit_code").unit_name
+        out = pd.DataFrame({"Hạng": t["rank"].astype(str), "Đơn vị": t.unit_code.map(names)})
+        if t["index"].notna().any():
+            out[f"Chỉ số CCHC {self.period.year} (ước tính)"] = t["index"].map(render.points)
+        for indicator in schema.PLAN_INDICATORS:
+            mark = t[f"{indicator}_met"].map(lambda m: "" if m is None else " ✓" if m else " ✗")
+            out[schema.SHORT_LABELS_VI[indicator]] = t[indicator].map(render.percent) + mark
+        out["Mục tiêu đạt"] = t.targets_met.astype(str) + "/3"
+        out["Hồ sơ tiếp nhận"] = t.received_total.map(render.integer)
+        out["Đúng hạn (Biểu 06)"] = t.on_time_rate.map(render.percent)
+        out["Điểm 766 ước tính (/48)"] = t.points_766.map(render.points)
+        out["Xin lỗi khi trễ hạn"] = t.apology_coverage.map(render.percent)
+        numeric = [c for c in out.columns if c not in ("Đơn vị",)]
+        return HTML(render.html_table(out, "overview", numeric=numeric))
+
+    def chart(self) -> Image:
+        return Image(data=render.png(self._figure()), format="png")
+
+    def _figure(self) -> Figure:
+        t = self.table.sort_values("unit_code")
+        names = t.unit_code.map(self.units.set_index("unit_code").unit_name)
+        fig = Figure(figsize=(7.2, 7.2), layout="constrained")
+        axes = fig.subplots(len(schema.PLAN_INDICATORS), 1)
+        for ax, indicator in zip(axes, schema.PLAN_INDICATORS, strict=True):
+            values = t[indicator].astype(float).fillna(0)
+            met = t[f"{indicator}_met"].fillna(False).astype(bool)
+            colors = [render.COLORS["met"] if m else render.COLORS["missed"] for m in met]
+            ax.barh(names, values, color=colors, height=0.6)
+            target = self.targets.get(indicator)
+            if target is not None:
+                ax.axvline(target, color="#333", linestyle=":", linewidth=1.4)
+            for y, v in enumerate(values):
+                ax.annotate(render.percent(v), (v, y), xytext=(4, 0), textcoords="offset points",
+                            va="center", fontsize=8)
+            ax.set_title(schema.SHORT_LABELS_VI[indicator]
+                         + (f" (mục tiêu {render.percent(target, 0)})" if target else ""),
+                         loc="left", fontsize=11, fontweight="bold")
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: render.percent(v, 0)))
+            ax.set_xlim(0, max(1.0, float(values.max()) * 1.15))
+            ax.invert_yaxis()
+            ax.spines[["top", "right"]].set_visible(False)
+        fig.suptitle("Xanh: đạt mục tiêu · Đỏ: chưa đạt", fontsize=9, x=0.01, ha="left",
+                     color="#444")
+        return fig
+
+    def note(self) -> Rich:
+        return rich(
+            "Xếp hạng: theo Chỉ số CCHC ước tính của năm (cùng cách tính với bảng điểm của "
+            "từng đơn vị); bằng nhau thì xét số mục tiêu của kế hoạch đã đạt. Điểm 766 ước "
+            "tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ) để tham khảo. {caveat} "
+            "{set_aside}", caveat=national.CAVEAT_VI, set_aside=set_aside_vi(self.set_aside))
+
+
+def town_overview(period: str | Period, data_dir: str | Path,
+                  parent_code: str = "") -> TownOverview:
+    """Compute the overview of every unit (of ``parent_code``, if given) for a period."""
+    tables = read_processed(resolve(data_dir))
+    units = tables["units"]
+    if parent_code:
+        units = units[units.parent_code == parent_code]
+    units = units.sort_values("unit_code")
+    requested = parse_period(period)
+    clipped = ind.clip_to_data(requested, tables["dossiers"])
+    parents = units.parent_name.dropna()
+    town = str(parents.iloc[0]) if len(parents) else "toàn bộ đơn vị"
+    targets = {i: ind.target_for(tables.get("targets"), i, "", clipped.year)
+               for i in schema.PLAN_INDICATORS}
+    indexes = None
+    data = resolve(data_dir)
+    if (data / METHODOLOGY_FILE).is_file():  # one ranking: the scorecard's estimated index
+        method = processed_methodology(data)
+        indexes = {u: unit_score(method, tables, u, clipped.year)[1]["index"]
+                   for u in units.unit_code}
+    return TownOverview(town, requested, clipped, units[["unit_code", "unit_name"]],
+                        overview_table(tables, clipped, units.unit_code.tolist(), indexes),
+                        targets,
+                        set_aside(tables.get("quarantine"), units.unit_code.tolist(),
+                                  clipped.start, clipped.end))

@@ -1,0 +1,238 @@
+"""The two annual reports beside the ward report: the PAR scorecard (where the points were
+lost, what they are worth) and the plan-progress report ("Báo cáo kết quả thực hiện Kế hoạch
+99/KH-UBND"). Computed once, shown piece by piece by the notebooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from cchc_lib.core import schema
+from cchc_lib.core.catalog import resolve
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators.plan import clip_to_data
+from cchc_lib.indicators.results import all_indicators
+from cchc_lib.ingest.pipeline import read_processed
+from cchc_lib.par.methodology import Methodology
+from cchc_lib.par.scoring import (
+    SURVEY_ID,
+    official_scored,
+    points_lost,
+    processed_methodology,
+    ranking,
+    total,
+    unit_score,
+)
+from cchc_lib.par.tasks import STATUS_VI, has_tasks_to_report, plan_for, task_status, tasks_of
+from cchc_lib.reports import render
+from cchc_lib.reports.quality import set_aside, set_aside_vi
+from cchc_lib.reports.safe import Rich, rich
+from cchc_lib.reports.ward import unit_name
+
+SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
+             "sum": ""}
+LOST_LIMIT = 12
+
+
+@dataclass
+class Scorecard:
+    unit_code: str
+    unit_name: str
+    year: int
+    method: Methodology
+    scored: pd.DataFrame
+    summary: dict
+    before: pd.DataFrame | None
+    summary_before: dict | None
+    lost: pd.DataFrame
+    ranks: pd.DataFrame
+    names: dict[str, str]
+    set_aside: dict  # quality.set_aside for the year's data
+
+    def header(self) -> Rich:
+        s, b = self.summary, self.summary_before
+        before = (" · **Năm {year_before} (chính thức):** {index_before} điểm, xếp loại "
+                  "{grade_before}") if b else ""
+        template = ("\n\n*Bộ chỉ số dùng ở đây là **mẫu** theo cấu trúc Chỉ số CCHC quốc gia; "
+                    "điểm chính thức theo bộ chỉ số của tỉnh.*" if self.method.template else "")
+        return rich(
+            "# Chỉ số CCHC năm {year}: {unit}\n\n"
+            "**Chỉ số {year} (tự chấm, ước tính):** {index} điểm ({points}/{max_points}), xếp "
+            "loại **{grade}**" + before + template,
+            year=self.year, unit=self.unit_name, index=render.points(s["index"]),
+            points=render.points(s["points"]), max_points=render.points(s["max_points"]),
+            grade=s["grade"], year_before=self.year - 1,
+            index_before=render.points(b["index"]) if b else "",
+            grade_before=b["grade"] if b else "")
+
+    def fields_table(self) -> HTML:
+        top = self.scored[self.scored.level == 1]
+        then = self.before.set_index("id").points if self.before is not None else None
+        table = pd.DataFrame({
+            "Lĩnh vực": [f"{i}. {t}" if i != SURVEY_ID else t for i, t in zip(top.id, top.title,
+                                                                             strict=True)],
+            "Điểm tối đa": top.max_points.map(render.points),
+            f"Năm {self.year - 1}": top.id.map(then).map(render.points) if then is not None
+            else "—",
+            f"Năm {self.year}": top.points.map(render.points),
+            "Thay đổi": (top.points - top.id.map(then)).map(
+                lambda v: "—" if pd.isna(v) else f"{v:+.2f}".replace(".", ","))
+            if then is not None else "—",
+        })
+        return render.show(table, "fields")
+
+    def lost_table(self) -> HTML:
+        lost = self.lost[self.lost.recoverable > 0].head(LOST_LIMIT)
+        table = pd.DataFrame({
+            "Tiêu chí": lost.id.replace({SURVEY_ID: "ĐTXHH"}),
+            "Nội dung": lost.title,
+            "Cách chấm": lost.source.map(SOURCE_VI),
+            "Tối đa": lost.max_points.map(render.points),
+            f"Năm {self.year - 1}": lost.points_before.map(render.points),
+            f"Năm {self.year}": lost.points.map(render.points),
+            "Còn có thể tăng": lost.recoverable.map(render.points),
+            "Lưu ý": lost.flag.fillna(""),
+        })
+        return HTML(render.html_table(table, "lost", numeric=[
+            "Tối đa", f"Năm {self.year - 1}", f"Năm {self.year}", "Còn có thể tăng"]))
+
+    def flagged_table(self) -> HTML:
+        f = self.scored[self.scored.flag.notna() & (self.scored.source == "manual")]
+        if f.empty:
+            return rich("Mọi tiêu chí tự chấm đều có tài liệu kiểm chứng.")
+        table = pd.DataFrame({"Tiêu chí": f.id, "Nội dung": f.title,
+                              "Điểm tự chấm": f.points.map(render.points),
+                              "Lưu ý": f.flag})
+        return render.show(table, "flagged")
+
+    def ranking_table(self) -> HTML:
+        r = self.ranks
+        table = pd.DataFrame({
+            "Hạng": r["rank"].astype(str),
+            "Đơn vị": r.unit_code.map(self.names),
+            f"Chỉ số {self.year} (ước tính)": r["index"].map(render.points),
+            "Xếp loại": r["index"].map(self.method.grade),
+            f"Chỉ số {self.year - 1}": r.index_before.map(render.points),
+            f"Hạng {self.year - 1}": r.rank_before.map(lambda v: "—" if pd.isna(v)
+                                                       else str(int(v))),
+            "Thay đổi hạng": r.rank_change.map(lambda v: "—" if pd.isna(v) else
+                                               f"{int(v):+d}" if v else "0"),
+        })
+        return render.show(table, "ranking")
+
+    def note(self) -> Rich:
+        return rich(
+            "Tiêu chí tính từ dữ liệu: giá trị chỉ số của năm {year} (đến ngày cuối có dữ liệu) "
+            "đối chiếu các mức điểm trong bộ chỉ số. Tiêu chí tự chấm: theo tệp tự chấm điểm; "
+            "tiêu chí có điểm mà thiếu tài liệu kiểm chứng sẽ bị Phòng Nội vụ trừ điểm khi thẩm "
+            "định. Điểm điều tra xã hội học năm {year} chưa công bố: tạm lấy điểm năm "
+            "{year_before}. Bộ chỉ số: {method}. {set_aside}", year=self.year,
+            year_before=self.year - 1, method=self.method.name,
+            set_aside=set_aside_vi(self.set_aside))
+
+
+def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
+    data_dir = resolve(data_dir)
+    tables = read_processed(data_dir)
+    method = processed_methodology(data_dir)
+    name = unit_name(tables["units"], unit_code)
+    scored, summary = unit_score(method, tables, unit_code, year)
+    official = tables.get("official_results")
+
+    def published(unit: str) -> pd.DataFrame | None:  # last year's official points
+        return official_scored(method, official, unit, year - 1) if official is not None \
+            else None
+
+    before = published(unit_code)
+    summary_before = total(method, before) if before is not None else None
+    now, then = {}, {}
+    for u in sorted(tables["units"].unit_code):
+        now[u] = summary["index"] if u == unit_code else \
+            unit_score(method, tables, u, year)[1]["index"]
+        if (b := published(u)) is not None:
+            then[u] = total(method, b)["index"]
+    names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))
+    span = clip_to_data(parse_period(str(year)), tables["dossiers"])
+    return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,
+                     points_lost(method, scored, before), ranking(now, then), names,
+                     set_aside(tables.get("quarantine"), [unit_code], span.start, span.end))
+
+
+@dataclass
+class PlanProgress:
+    unit_name: str
+    year: int
+    as_of: date
+    tasks: pd.DataFrame
+    plan: pd.DataFrame  # the plan's three indicators, year to date
+    set_aside: dict  # quality.set_aside from the start of the year to as_of
+    plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
+
+    def header(self) -> Rich:
+        counts = self.tasks.status.map(STATUS_VI).value_counts()  # by the first flag
+        summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
+        return rich(
+            "# Báo cáo kết quả thực hiện {plan}\n\n"
+            "**Đơn vị:** {unit} · **Tính đến ngày:** {as_of} · **{count} nhiệm vụ:** "
+            "{summary}.\n\n*{set_aside}*", plan=self.plan_name, unit=self.unit_name,
+            as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
+            set_aside=set_aside_vi(self.set_aside))
+
+    def tasks_table(self) -> HTML:
+        t = self.tasks
+        values = dict(zip(self.plan.indicator, self.plan.value, strict=True))
+        targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
+
+        def linked(ids: list[str]) -> str:
+            return "; ".join(f"{schema.SHORT_LABELS_VI.get(i, i)}: {render.percent(values.get(i))}"
+                             f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
+
+        table = pd.DataFrame({
+            "TT": t.task_id, "Nhiệm vụ và giải pháp": t.task, "Chủ trì": t.lead,
+            "Phối hợp": t.coordinators.fillna(""), "Thời gian": t.timeframe,
+            "Tình trạng": t.status_vi,
+            "Cập nhật gần nhất": [f"{render.day(d)}: {n}" if d else "—"
+                                  for d, n in zip(t.last_update, t.last_note.fillna(""),
+                                                  strict=True)],
+            "Tài liệu kiểm chứng": t.evidence.fillna("—"),
+            "Chỉ tiêu liên quan": t.indicators.map(linked),
+        })
+        return HTML(render.html_table(table, "tasks"))
+
+    def indicators_table(self) -> HTML:
+        p = self.plan
+        table = pd.DataFrame({
+            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Kết quả từ đầu năm": p.value.map(render.percent),
+            "Tử số / mẫu số": render.fraction(p.numerator, p.denominator),
+            "Mục tiêu": p.target.map(lambda v: render.percent(v, 0)),
+            "Đánh giá": p.met.map(render.met),
+        })
+        return render.show(table, "plan-ytd")
+
+
+def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path
+                  ) -> PlanProgress:
+    tables = read_processed(resolve(data_dir))
+    as_of = pd.Timestamp(as_of).date()
+    name = unit_name(tables["units"], unit_code)
+    info = plan_for(tables, unit_code, year)
+    if not has_tasks_to_report(tables, unit_code, year):
+        raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
+                        f"{year}: không có nhiệm vụ nào để báo cáo")
+    plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")
+    plan = plan[plan.indicator.isin(schema.PLAN_INDICATORS)]
+    values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
+                                                                    strict=True)}
+    targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
+                                                                     plan.target, strict=True)}
+    tasks = task_status(tasks_of(tables, info), tables.get("plan_progress"), as_of,
+                        info.year or year, values, targets)  # tasks keep their plan's year
+    return PlanProgress(name, year, as_of, tasks, plan,
+                        set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
+                                  as_of), info.name_vi if info.own else "kế hoạch")

@@ -1,0 +1,183 @@
+"""Data-quality view of an ingest run, in Vietnamese: what came in, what was set aside, why.
+
+Tables for the ingest notebook, and :func:`quality_table`, the same counts in one long table
+written as ``data_quality.csv`` next to the processed data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.codes import problem_vi
+from cchc_lib.core.schema import REASON_SEP
+from cchc_lib.ingest.readers import NON_DATA_REASONS_VI
+from cchc_lib.reports import render
+from cchc_lib.reports.safe import Rich, rich
+
+if TYPE_CHECKING:
+    from cchc_lib.ingest.pipeline import IngestResult
+
+
+def alerts_view(result: IngestResult) -> Rich:
+    """The first thing the ingest notebook shows: unrecognised values that set many rows
+    aside, each with the ``value_map`` line that pins it."""
+    alerts = result.alerts
+    if not alerts:
+        return rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng của "
+                    "một tệp hoặc 20 dòng).")
+    out = rich("**⚠ Cảnh báo: {n} giá trị không đọc được làm nhiều dòng bị cách ly.** Mọi chỉ "
+               "số tính trên phần còn lại sẽ sai cho đến khi sửa.", n=len(alerts))
+    for a in alerts:
+        out += rich(
+            "- **{file}**, cột `{column}`: giá trị “{value}” ({problem}) làm **{rows}/{rows_in} "
+            "dòng ({share})** bị cách ly; lần đầu ở dòng {first}. Khi đã rõ nghĩa, thêm vào danh "
+            "mục dữ liệu (giữ một mã): `{line}`", file=a.file, column=a.code.column,
+            value=a.code.shown, problem=problem_vi(a.code.problem),
+            rows=render.integer(a.code.rows), rows_in=render.integer(a.rows_in),
+            share=render.percent(a.share), first=a.code.first_row, line=a.value_map_line)
+    return out
+
+
+def _label(table: str) -> str:
+    return schema.TABLES[table].label_vi
+
+
+def files_table(result: IngestResult) -> pd.DataFrame:
+    s = result.summary
+    return pd.DataFrame({
+        "Bảng": s.table.map(_label),
+        "Tệp": s.file,
+        "Trang tính": s.sheet,
+        "Số dòng dữ liệu": s.rows_in.map(render.integer),
+        "Nhận": s.accepted.map(render.integer),
+        "Cách ly": s.quarantined.map(render.integer),
+        "Dòng không phải dữ liệu": s.rows_skipped.map(render.integer),
+        "Cột dữ liệu cá nhân đã bỏ": s.personal_columns_dropped,
+        "Ghi chú": [", ".join(p for p in (note, _skipped_vi(detail)) if p)
+                    for note, detail in zip(s.note, s.skipped_detail, strict=True)],
+    })
+
+
+def _skipped_vi(detail: str) -> str:
+    """'blank 3, no_header 1' -> the same in Vietnamese."""
+    parts = [p.rsplit(" ", 1) for p in detail.split(", ") if p]
+    return ", ".join(f"{NON_DATA_REASONS_VI.get(k, k)}: {n}" for k, n in parts)
+
+
+def _reason_counts(result: IngestResult) -> pd.DataFrame:
+    q = result.quarantine
+    if q.empty:
+        return pd.DataFrame(columns=["table", "reason", "column", "rows"])
+    tags = q.reasons.str.split(REASON_SEP).explode()
+    frame = pd.DataFrame({"table": q.table.reindex(tags.index), "tag": tags})
+    frame[["reason", "column"]] = frame.tag.str.split(":", n=1, expand=True)
+    return frame.groupby(["table", "reason", "column"]).size().reset_index(name="rows")
+
+
+def reasons_table(result: IngestResult) -> pd.DataFrame:
+    counts = _reason_counts(result)
+    return pd.DataFrame({
+        "Bảng": counts.table.map(_label),
+        "Lý do": counts.reason.map(schema.QUARANTINE_REASONS_VI),
+        "Cột": counts.column,
+        "Số dòng": counts.rows.map(render.integer),
+    })
+
+
+def unknown_procedures_table(result: IngestResult) -> pd.DataFrame:
+    d = result.tables["dossiers"]
+    u = d[d.unknown_procedure].groupby(["unit_code", "procedure_code"]).size()
+    u = u.reset_index(name="rows").sort_values(["unit_code", "procedure_code"])
+    return pd.DataFrame({"Đơn vị": u.unit_code, "Mã TTHC không có trong danh mục":
+                         u.procedure_code, "Số hồ sơ": u.rows.map(render.integer)})
+
+
+def status_table(result: IngestResult) -> pd.DataFrame:
+    d = result.tables["dossiers"]
+    counts = pd.crosstab(d.unit_code, d.status).reindex(columns=list(schema.STATUS_CODES),
+                                                          fill_value=0)
+    derived = d.groupby("unit_code").due_derived.sum().reindex(counts.index, fill_value=0)
+    counts.loc[schema.TOTAL_ROW_VI] = counts.sum()
+    derived.loc[schema.TOTAL_ROW_VI] = derived.sum()
+    out = counts.rename(columns=schema.STATUS_LABELS_VI).map(render.integer)
+    out.insert(0, "Đơn vị", counts.index)
+    out["Hạn trả tính từ danh mục"] = derived.map(render.integer).to_numpy()
+    return out.reset_index(drop=True)
+
+
+def set_aside(quarantine: pd.DataFrame | None, unit_codes: list[str], start, end
+              ) -> dict[str, object]:
+    """Dossier rows of these units set aside at ingest, as a report of [start, end] must say.
+
+    ``in_period``: quarantined rows received in the period; ``reason``: their most common
+    reason (Vietnamese); ``undated``: rows of these units whose receipt date could not be
+    read (or is implausible), which may belong to this period or another.
+    """
+    if quarantine is None or quarantine.empty:
+        return {"in_period": 0, "reason": "", "reason_rows": 0, "undated": 0}
+    q = quarantine[(quarantine.table == "dossiers") & quarantine.unit_code.isin(unit_codes)]
+    received = q.received_at if "received_at" in q else pd.Series(pd.NaT, index=q.index)
+    from cchc_lib.ingest.pipeline import EARLIEST_DATE
+
+    undated = received.isna() | (received < EARLIEST_DATE)
+    day = received.dt.normalize()
+    inside = q[~undated & (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))]
+    reasons = inside.reasons.str.split(REASON_SEP).str[0].str.split(":").str[0]
+    top = reasons.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    return {"in_period": len(inside),
+            "reason": schema.QUARANTINE_REASONS_VI.get(top.index[0], top.index[0])
+            if len(top) else "",
+            "reason_rows": int(top.iloc[0]) if len(top) else 0,
+            "undated": int(undated.sum())}
+
+
+def set_aside_vi(counts: dict[str, object]) -> str:
+    """One sentence for a report: how many of its period's dossiers were set aside, why."""
+    n, undated = counts["in_period"], counts["undated"]
+    text = (f"Hồ sơ tiếp nhận trong kỳ bị loại khi nhập dữ liệu: {render.integer(n)}"
+            + (f" (chủ yếu: {counts['reason']}, {render.integer(counts['reason_rows'])} hồ sơ)"
+               if n else "") + ".")
+    if undated:
+        text += (f" Ngoài ra {render.integer(undated)} dòng không đọc được ngày tiếp nhận nên "
+                 f"không xác định được thuộc kỳ nào.")
+    return text + " Chi tiết: báo cáo nhập dữ liệu (quarantine.csv)."
+
+
+def quality_table(result: IngestResult) -> pd.DataFrame:
+    """Every count of the data-quality report in one long table (Mục, Nội dung, Số lượng)."""
+    rows: list[tuple[str, str, int]] = []
+    s = result.summary
+    for r in s.itertuples():
+        where = f" [{r.sheet}]" if r.sheet else ""
+        rows += [("Số dòng dữ liệu theo tệp", f"{r.file}{where}", r.rows_in),
+                 ("Số dòng nhận theo tệp", f"{r.file}{where}", r.accepted),
+                 ("Số dòng cách ly theo tệp", f"{r.file}{where}", r.quarantined)]
+    for f in result.files:
+        for kind, n in f.rows_skipped.items():
+            rows.append(("Dòng không phải dữ liệu", f"{f.file}: {NON_DATA_REASONS_VI[kind]}", n))
+    for r in _reason_counts(result).itertuples():
+        rows.append(("Lý do cách ly", f"{_label(r.table)}: "
+                     f"{schema.QUARANTINE_REASONS_VI.get(r.reason, r.reason)} ({r.column})",
+                     r.rows))
+    d = result.tables["dossiers"]
+    q = result.quarantine[result.quarantine.table == "dossiers"]
+    for unit, n in d.unit_code.value_counts().sort_index().items():
+        rows.append(("Hồ sơ nhận theo đơn vị", unit, n))
+    for unit, n in q.unit_code.fillna("(không rõ)").value_counts().sort_index().items():
+        rows.append(("Hồ sơ cách ly theo đơn vị", unit, n))
+    for code, n in d[d.unknown_procedure].procedure_code.value_counts().sort_index().items():
+        rows.append(("Mã TTHC không có trong danh mục", code, n))
+    for status in schema.STATUS_CODES:
+        rows.append(("Hồ sơ theo trạng thái", schema.STATUS_LABELS_VI[status],
+                     int((d.status == status).sum())))
+    for unit, n in d[d.due_derived].unit_code.value_counts().sort_index().items():
+        rows.append(("Hạn trả tính từ danh mục (ngày làm việc)", unit, n))
+    dropped = pd.Series([c for f in result.files for c in f.personal_columns_dropped])
+    for col, n in dropped.value_counts().sort_index().items():
+        rows.append(("Cột dữ liệu cá nhân đã bỏ (số tệp)", col, n))
+    out = pd.DataFrame(rows, columns=["Mục", "Nội dung", "Số lượng"])
+    out["Số lượng"] = out["Số lượng"].astype("int64")
+    return out

@@ -1,0 +1,266 @@
+"""The ward report: everything one unit's report shows, computed once, displayed in pieces.
+
+A notebook cell calls one method and shows what it returns; the Vietnamese narrative
+between them lives in the notebook's markdown cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Image
+
+from cchc_lib.core import schema
+from cchc_lib.core.catalog import resolve
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.periods import Period, parse_period
+from cchc_lib.indicators import national
+from cchc_lib.indicators import plan as ind
+from cchc_lib.ingest.pipeline import read_processed
+from cchc_lib.par.tasks import PlanInfo, plan_for
+from cchc_lib.reports import render
+from cchc_lib.reports.quality import set_aside, set_aside_vi
+from cchc_lib.reports.safe import Rich, raw_html, rich
+
+APOLOGY_ID_LIMIT = 30
+CANDIDATE_LIMIT = 10
+DEMAND_LABELS_VI = {
+    "online_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
+    "postal_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
+    "postal_return_share": "Hồ sơ trả tại bộ phận một cửa",
+}
+NEEDED_VI = {
+    "online_procedure_rate": "Cần thêm **{n}** TTHC có phát sinh hồ sơ trực tuyến để đạt "
+                             "mục tiêu {t}. Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ "
+                             "trực tuyến, xếp theo số hồ sơ nộp qua kênh khác (nhu cầu có thể "
+                             "chuyển sang trực tuyến):",
+    "postal_procedure_rate": "Cần thêm **{n}** TTHC có phát sinh hồ sơ qua dịch vụ BCCI để đạt "
+                             "mục tiêu {t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào "
+                             "qua BCCI, xếp theo số hồ sơ qua kênh khác:",
+    "postal_return_share": "Cần thêm **{n}** hồ sơ trả kết quả qua dịch vụ BCCI để đạt mục tiêu "
+                           "{t}. Các TTHC có nhiều hồ sơ trả kết quả tại bộ phận một cửa nhất:",
+}
+
+
+def unit_name(units: pd.DataFrame, unit_code: str) -> str:
+    row = units[units.unit_code == unit_code]
+    if row.empty:
+        known = ", ".join(sorted(units.unit_code))
+        raise CchcError(f"unknown unit '{unit_code}'; units in the data: {known}")
+    return str(row.unit_name.iloc[0])
+
+
+@dataclass
+class WardReport:
+    unit_code: str
+    unit_name: str
+    parent_name: str
+    requested: Period
+    period: Period  # clipped to the last day of data
+    before: Period
+    plan: pd.DataFrame
+    trend_now: pd.DataFrame
+    trend_before: pd.DataFrame
+    form: pd.DataFrame
+    gaps: dict[str, ind.Gap]
+    set_aside: dict  # quality.set_aside: this period's dossiers set aside at ingest
+    received: int  # dossiers of the unit received in the period (accepted ones)
+    short: bool  # shorter than the year to date: targets judged from 1 January
+    plan_info: PlanInfo  # whose targets: the unit's own plan, or the general ones (labelled)
+    projection: pd.DataFrame
+    national: pd.DataFrame  # the 766 estimates
+    points: pd.DataFrame  # their estimated points
+    apology: pd.DataFrame  # coverage per field and total
+    late: pd.DataFrame  # the late dossiers, with or without a slip
+
+    # -- pieces the notebook shows ------------------------------------------------------
+
+    def header(self) -> Rich:
+        met = int(self.plan.met.fillna(False).sum())
+        clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
+                   if self.period.end < self.requested.end else "")
+        rows = list(self.plan.itertuples())
+        if self.short:  # the period's value, then the year to date the target is judged on
+            results = " ".join(f"{{label{i}}}: **{{value{i}}}** trong kỳ, **{{ytd{i}}}** từ "
+                               f"đầu năm ({{met{i}}})." for i in range(len(rows)))
+        else:
+            results = " ".join(f"{{label{i}}}: **{{value{i}}}** ({{met{i}}})."
+                               for i in range(len(rows)))
+        values = {}
+        for i, r in enumerate(rows):
+            values |= {f"label{i}": schema.SHORT_LABELS_VI[r.indicator],
+                       f"value{i}": render.percent(r.value), f"ytd{i}": render.percent(r.ytd_value),
+                       f"met{i}": render.met(r.met).lower()}
+        warning = self._data_warning()
+        if not self.received:  # no dossier: say so, not "0 %" and "chưa đạt"
+            results = ""
+            summary = ("**Tóm tắt:** đơn vị không có hồ sơ nào tiếp nhận trong kỳ này, nên "
+                       "chưa đánh giá được mục tiêu năm {plan}.")
+        else:
+            summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm {plan}"
+                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "") + ". ")
+        return rich(
+            "# Báo cáo Chỉ số CCHC: {unit}\n\n"
+            "**Đơn vị:** {unit}, {parent} · **Kỳ báo cáo:** {span}{clipped}\n\n"
+            + summary + results
+            + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
+            unit=self.unit_name, parent=self.parent_name, span=self.requested.label_vi(),
+            clipped=clipped, met=met, count=len(rows), plan=self.plan_info.targets_vi,
+            warning=warning,
+            ytd_end=render.day(self.period.end),
+            **values)
+
+    def _data_warning(self) -> str:
+        """Said at the top when the period lost at least 1 % of its dossiers at ingest."""
+        n = self.set_aside["in_period"]
+        if n and n >= 0.01 * (n + self.received):
+            return set_aside_vi(self.set_aside)
+        return ""
+
+    def plan_table(self) -> HTML:
+        table = render.plan_table(self.plan, str(self.before.year), self.short)
+        numeric = [c for c in table.columns if c not in ("Chỉ tiêu", "Đánh giá",
+                                                           "Đánh giá (từ đầu năm)")]
+        return HTML(render.html_table(table, "plan", numeric=numeric))
+
+    def trend_chart(self) -> Image:
+        fig = render.trend_chart(self.trend_now, self.trend_before, self.period.year,
+                                 self.before.year, self.projection)
+        return Image(data=render.png(fig), format="png")
+
+    def projection_table(self) -> HTML:
+        p = self.projection
+        table = pd.DataFrame({
+            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Lũy kế đến nay": p.value.map(render.percent),
+            "Dự báo cuối năm": [render.percent(v) if lo is None or lo == hi
+                                else f"{render.percent(v)} ({render.percent(lo)}–"
+                                     f"{render.percent(hi)})"
+                                for v, lo, hi in zip(p.projected, p.low, p.high, strict=True)],
+            "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
+            "Dự báo": p.verdict.map(ind.VERDICTS_VI),
+        })
+        return render.show(table, "projection")
+
+    def national_table(self) -> HTML:
+        pts = self.points.merge(self.national[["indicator", "numerator", "denominator"]],
+                                on="indicator")
+        table = pd.DataFrame({
+            "Tiêu chí 766": pts.criterion,
+            "Nhóm": pts.group,
+            "Chỉ số": pts.indicator.map(schema.INDICATOR_LABELS_VI),
+            "Kết quả": pts.value.map(render.percent),
+            "Tử số / mẫu số": render.fraction(pts.numerator, pts.denominator),
+            "Điểm ước tính": pts.points.map(render.points),
+            "Điểm tối đa": pts.max_points.map(render.points),
+        })
+        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "", "Chỉ số": schema.TOTAL_ROW_VI,
+                               "Kết quả": "", "Tử số / mẫu số": "",
+                               "Điểm ước tính": render.points(pts.points.dropna().sum()),
+                               "Điểm tối đa": render.points(pts.max_points.sum())}])
+        table = pd.concat([table, total], ignore_index=True)
+        return HTML(render.html_table(table, "national", numeric=[
+            "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True))
+
+    def national_caveat(self) -> Rich:
+        missing = [g for g, (_, local) in national.GROUPS_766.items() if not local]
+        return rich("*{caveat}* Nhóm không tính: {missing}.", caveat=national.CAVEAT_VI,
+                    missing=", ".join(missing))
+
+    def apology_table(self) -> Rich:
+        a = self.apology
+        table = pd.DataFrame({
+            "Lĩnh vực": a.field.fillna(schema.TOTAL_ROW_VI),
+            "Hồ sơ trễ hạn": a.denominator.map(render.integer),
+            "Có phiếu xin lỗi": a.numerator.map(render.integer),
+            "Tỷ lệ": a.value.map(render.percent),
+        })
+        missing = self.late[~self.late.apology_issued]
+        ids = ", ".join(missing.dossier_id.head(APOLOGY_ID_LIMIT))
+        more = len(missing) - APOLOGY_ID_LIMIT
+        out = raw_html(render.html_table(table, "apology", numeric=[
+            "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True))
+        if not len(missing):
+            return out + rich("Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.")
+        return out + rich("Hồ sơ trễ hạn chưa có phiếu xin lỗi ({count}): {ids}{tail}.",
+                          count=render.integer(len(missing)), ids=ids,
+                          tail=f" … và {render.integer(more)} hồ sơ khác" if more > 0 else "")
+
+    def bieu06_table(self) -> HTML:
+        table = render.bieu06_table(self.form)
+        numeric = [c for c in table.columns if c not in ("STT", "Lĩnh vực")]
+        return HTML(render.html_table(table, "bieu06", numeric=numeric, total_last=True))
+
+    def next_steps(self, indicator: str) -> Rich:
+        gap = self.gaps[indicator]
+        title = "**{label}** (từ đầu năm): {value}" if self.short else "**{label}**: {value}"
+        values = {"label": schema.SHORT_LABELS_VI[indicator], "value": render.percent(gap.value)}
+        if gap.target is None:
+            return rich(title + ". Chưa có mục tiêu cho chỉ tiêu này.", **values)
+        target = render.percent(gap.target, 0)
+        if not gap.needed:
+            return rich(title + ", đã đạt mục tiêu {target}. Tiếp tục duy trì.", target=target,
+                        **values)
+        table = render.candidates_table(gap.candidates, DEMAND_LABELS_VI[indicator],
+                                        CANDIDATE_LIMIT)
+        more = len(gap.candidates) - len(table)
+        out = rich(title + ". " + NEEDED_VI[indicator], n=render.integer(gap.needed), t=target,
+                   **values)
+        out += raw_html(render.html_table(table, f"gap-{indicator}",
+                                          numeric=[DEMAND_LABELS_VI[indicator]]))
+        if more > 0:
+            out += rich("*… và {more} TTHC khác.*", more=more)
+        return out
+
+    def data_note(self) -> Rich:
+        return rich(
+            "Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: từ "
+            "{start} đến {end}. {set_aside} Tỷ lệ làm tròn một chữ số thập phân; “{na}” khi "
+            "mẫu số bằng 0.", start=render.day(self.before.start),
+            end=render.day(self.before.end), set_aside=set_aside_vi(self.set_aside),
+            na=render.NOT_APPLICABLE_VI)
+
+
+def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:
+    """Compute everything the ward report shows for a unit and period."""
+    tables = read_processed(resolve(data_dir))
+    units = tables["units"]
+    name = unit_name(units, unit_code)
+    parent = units.loc[units.unit_code == unit_code, "parent_name"].fillna("").iloc[0]
+    requested = parse_period(period)
+    dossiers, catalogue, targets = tables["dossiers"], tables["catalogue"], tables.get("targets")
+    clipped = ind.clip_to_data(requested, dossiers)
+    before = clipped.same_period_years_before(1)
+    uptake = ind.procedure_uptake(dossiers, catalogue, unit_code, clipped)
+    plan_now = ind.plan_indicators(uptake, unit_code, clipped, targets)
+    # yearly targets are judged on 1 January → the period's end, shown beside the period
+    ytd = clipped.year_to_date()
+    uptake_ytd = (ind.procedure_uptake(dossiers, catalogue, unit_code, ytd)
+                  if ytd.start < clipped.start else uptake)
+    plan_ytd = ind.plan_indicators(uptake_ytd, unit_code, ytd, targets)
+    plan_before = ind.plan_indicators(
+        ind.procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
+    q = tables.get("quarantine")
+    trend_now = ind.cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets)
+    estimates = national.national_indicators(dossiers, catalogue, unit_code, clipped)
+    return WardReport(
+        unit_code=unit_code, unit_name=name, parent_name=str(parent),
+        requested=requested, period=clipped, before=before,
+        plan=ind.comparison(ind.judged_on_year_to_date(plan_now, plan_ytd), plan_before),
+        short=ytd.start < clipped.start,
+        plan_info=plan_for(tables, unit_code, clipped.year),
+        trend_now=trend_now,
+        trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
+        form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
+        gaps=ind.gaps(uptake_ytd, plan_ytd),
+        set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
+        received=int(ind.in_period(ind.unit_dossiers(dossiers, unit_code).received_at,
+                                   clipped).sum()),
+        projection=ind.projection(trend_now),
+        national=estimates,
+        points=national.points_766(estimates),
+        apology=national.apology_coverage(dossiers, unit_code, clipped),
+        late=national.late_dossiers(dossiers, unit_code, clipped),
+    )

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def synthetic_processed(folder: Path, units: int) -> None:
     from bench_indicators import synthetic
 
-    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.ingest.store import read_processed
 
     sample = read_processed(ROOT / "tests/.sample_processed")
     folder.mkdir(parents=True)

@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1000)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.ingest.store import read_processed
 
     catalogue = read_processed(ROOT / "tests/.sample_processed")["catalogue"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,5 @@
-"""The same unit × month indicators as :func:`cchc_lib.indicators.batch.monthly_indicators`, written as
+"""The same unit × month indicators as
+:func:`cchc_lib.indicators.batch.monthly_indicators`, written as
 DuckDB SQL: an independent reference for the benchmark and the tests.
 
 Scope: a catalogue offered by every unit with no validity dates (the benchmark's and the

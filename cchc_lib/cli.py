@@ -146,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_ingest(args) -> int:
-    from cchc_lib.ingest.pipeline import alerts_text, run, summary_text
+    from cchc_lib.ingest.pipeline import run
+    from cchc_lib.ingest.result import alerts_text, summary_text
 
     result = run(args.catalog, args.out, dossiers=args.dossiers, catalogue=args.catalogue,
                  units=args.units, unit_code=args.unit_code, strict=args.strict)
@@ -171,7 +172,7 @@ def cmd_indicators(args) -> int:
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.periods import parse_period
     from cchc_lib.indicators.results import all_indicators
-    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.ingest.store import read_processed
     from cchc_lib.reports import render
     from cchc_lib.reports.ward import unit_name
 
@@ -260,7 +261,7 @@ def _say_alerts(args) -> None:
     if args.skip_ingest:
         return
     from cchc_lib.core.catalog import resolve
-    from cchc_lib.ingest.pipeline import last_alerts
+    from cchc_lib.ingest.store import last_alerts
 
     text = last_alerts(resolve(args.data))
     if text:
@@ -272,8 +273,8 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 
     from cchc_lib.core.catalog import resolve
     from cchc_lib.delivery.runs import run_all_units
-    from cchc_lib.ingest.pipeline import read_processed
     from cchc_lib.ingest.pipeline import run as run_ingest
+    from cchc_lib.ingest.store import read_processed
 
     if not args.skip_ingest:  # the unit list comes from the data as ingested now
         run_ingest(args.catalog, args.data)

@@ -22,7 +22,8 @@ def pytest_sessionstart(session):
     os.chdir(ROOT)
     from cchc_lib.core.catalog import load_catalog
     from cchc_lib.delivery.runs import ensure_kernel
-    from cchc_lib.ingest.pipeline import ingest, write_processed
+    from cchc_lib.ingest.pipeline import ingest
+    from cchc_lib.ingest.store import write_processed
 
     ensure_kernel()  # nbval runs the golden notebooks on this environment's kernel
     write_processed(ingest(load_catalog(SAMPLE_CATALOG)), SAMPLE_PROCESSED)
@@ -30,7 +31,7 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(scope="session")
 def sample_tables() -> dict[str, pd.DataFrame]:
-    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.ingest.store import read_processed
 
     return read_processed(SAMPLE_PROCESSED)
 

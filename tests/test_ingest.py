@@ -12,7 +12,8 @@ import xlsxwriter
 
 from cchc_lib.core.catalog import DataCatalog, Source
 from cchc_lib.core.errors import InputFileError
-from cchc_lib.ingest.pipeline import ingest, read_processed, write_processed
+from cchc_lib.ingest.pipeline import ingest
+from cchc_lib.ingest.store import read_processed, write_processed
 
 CATALOGUE_CSV = (
     "Mã TTHC,Tên TTHC,Lĩnh vực,Mức độ,Tiếp nhận/trả kết quả qua BCCI,"

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc_lib.core.catalog import load_catalog, with_overrides
-from cchc_lib.ingest.pipeline import ingest, write_processed
+from cchc_lib.ingest.pipeline import ingest
+from cchc_lib.ingest.store import write_processed
 
 CORPUS = Path(__file__).parent / "corpus"
 HEADER = ["MaHoSo", "MaDonVi", "MaTTHC", "KenhThucHien", "NgayTiepNhan", "NgayHenTra",

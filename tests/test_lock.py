@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from cchc_lib.core.catalog import load_catalog, with_overrides
-from cchc_lib.ingest.pipeline import PROCESSED_FILES, ingest, read_processed, write_processed
+from cchc_lib.ingest.pipeline import ingest
+from cchc_lib.ingest.store import PROCESSED_FILES, read_processed, write_processed
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/corpus"

@@ -12,7 +12,8 @@ import pytest
 from cchc_lib.core.catalog import load_catalog, with_overrides
 from cchc_lib.core.periods import parse_period
 from cchc_lib.indicators.plan import NoDataError, clip_to_data, require_data
-from cchc_lib.ingest.pipeline import ingest, write_processed
+from cchc_lib.ingest.pipeline import ingest
+from cchc_lib.ingest.store import write_processed
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "tests/.sample_processed"  # the sample: 04/01/2021 .. 30/11/2022
@@ -69,7 +70,7 @@ def test_a_partly_covered_period_is_cut_at_the_last_day(sample_tables):
 
 @pytest.fixture(scope="module")
 def sample_tables():
-    from cchc_lib.ingest.pipeline import read_processed
+    from cchc_lib.ingest.store import read_processed
     return read_processed(ROOT / DATA)
 
 

@@ -95,7 +95,8 @@ def test_the_plan_comes_from_the_plans_file(tmp_path):
     from pathlib import Path
 
     from cchc_lib.core.catalog import load_catalog
-    from cchc_lib.ingest.pipeline import ingest, write_processed
+    from cchc_lib.ingest.pipeline import ingest
+    from cchc_lib.ingest.store import write_processed
     from cchc_lib.par.tasks import plan_for
     from cchc_lib.reports.par_reports import plan_progress
     from cchc_lib.reports.ward import ward_report

@@ -12,7 +12,7 @@ import pytest
 from cchc_lib.cli import main
 from cchc_lib.core.catalog import load_catalog
 from cchc_lib.core.errors import CchcError, InputFileError
-from cchc_lib.ingest import readers
+from cchc_lib.ingest.readers import headers
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.par.methodology import MethodologyError, load_methodology, parse_methodology
 
@@ -189,7 +189,7 @@ def test_value_map_names_a_code_of_the_column(tmp_path):
 
 
 def test_a_file_past_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 2000)  # the catalogue is smaller
+    monkeypatch.setattr(headers, "MAX_FILE_BYTES", 2000)  # the catalogue is smaller
     export = _export(tmp_path, 100, "1")
     shutil.copy(export, tmp_path / "big.csv")
     from cchc_lib.core.catalog import with_overrides
@@ -200,7 +200,8 @@ def test_a_file_past_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
 
 def test_ingest_leaves_its_alerts_for_the_run_to_say(tmp_path):
     """`cchc run` ingests inside a notebook, then prints the alerts it left (cron mails them)."""
-    from cchc_lib.ingest.pipeline import last_alerts, run
+    from cchc_lib.ingest.pipeline import run
+    from cchc_lib.ingest.store import last_alerts
 
     export = _export(tmp_path, 60, "Một cửa điện tử")
     catalog = tmp_path / "catalog.yml"

@@ -20,7 +20,7 @@ class Column:
     """One canonical column: its name, parser kind, whether required, and header aliases."""
 
     name: str
-    kind: str  # a key of cchc_lib.ingest.pipeline.PARSERS
+    kind: str  # a key of cchc_lib.ingest.parsers.PARSERS
     required: bool = False
     aliases: tuple[str, ...] = ()
     vocabulary: str | None = None  # for kind "code": a key of VOCABULARIES

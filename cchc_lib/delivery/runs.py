@@ -179,7 +179,7 @@ def check_period(period: str, data_dir: str, unit_code: str | None = None,
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.periods import parse_period
     from cchc_lib.indicators.plan import require_data
-    from cchc_lib.ingest.pipeline import PROCESSED_FILES, read_processed
+    from cchc_lib.ingest.store import PROCESSED_FILES, read_processed
     from cchc_lib.reports.ward import unit_name
 
     folder = resolve(data_dir)

@@ -146,7 +146,7 @@ def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> 
 
 def processed_methodology(data_dir: Path) -> Methodology:
     """The methodology ingest checked and copied beside the processed tables."""
-    from cchc_lib.ingest.pipeline import METHODOLOGY_FILE
+    from cchc_lib.ingest.store import METHODOLOGY_FILE
     from cchc_lib.par.methodology import parse_methodology
 
     path = Path(data_dir) / METHODOLOGY_FILE

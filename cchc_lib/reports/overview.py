@@ -21,7 +21,7 @@ from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.indicators import national
 from cchc_lib.indicators import plan as ind
 from cchc_lib.indicators.results import unit_indicators
-from cchc_lib.ingest.pipeline import METHODOLOGY_FILE, read_processed
+from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed
 from cchc_lib.par.scoring import processed_methodology, unit_score
 from cchc_lib.reports import render
 from cchc_lib.reports.quality import set_aside, set_aside_vi

@@ -17,7 +17,7 @@ from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import parse_period
 from cchc_lib.indicators.plan import clip_to_data
 from cchc_lib.indicators.results import all_indicators
-from cchc_lib.ingest.pipeline import read_processed
+from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.methodology import Methodology
 from cchc_lib.par.scoring import (
     SURVEY_ID,

@@ -18,7 +18,7 @@ from cchc_lib.reports import render
 from cchc_lib.reports.safe import Rich, rich
 
 if TYPE_CHECKING:
-    from cchc_lib.ingest.pipeline import IngestResult
+    from cchc_lib.ingest.result import IngestResult
 
 
 def alerts_view(result: IngestResult) -> Rich:
@@ -120,7 +120,7 @@ def set_aside(quarantine: pd.DataFrame | None, unit_codes: list[str], start, end
         return {"in_period": 0, "reason": "", "reason_rows": 0, "undated": 0}
     q = quarantine[(quarantine.table == "dossiers") & quarantine.unit_code.isin(unit_codes)]
     received = q.received_at if "received_at" in q else pd.Series(pd.NaT, index=q.index)
-    from cchc_lib.ingest.pipeline import EARLIEST_DATE
+    from cchc_lib.ingest.checks import EARLIEST_DATE
 
     undated = received.isna() | (received < EARLIEST_DATE)
     day = received.dt.normalize()

@@ -18,7 +18,7 @@ from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.indicators import national
 from cchc_lib.indicators import plan as ind
-from cchc_lib.ingest.pipeline import read_processed
+from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import PlanInfo, plan_for
 from cchc_lib.reports import render
 from cchc_lib.reports.quality import set_aside, set_aside_vi

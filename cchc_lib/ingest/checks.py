@@ -1,0 +1,132 @@
+"""Rules across columns and rows: dossier date order and status, plausible dates, reference
+tables (duplicates, unknown units, criteria and tasks), duplicate dossiers, derived due dates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.calendar import WorkCalendar, add_working_days
+from cchc_lib.core.paths import is_safe_part
+from cchc_lib.core.schema import Table
+from cchc_lib.core.text import shown_values
+from cchc_lib.ingest.columns import Reasons
+from cchc_lib.ingest.rules import DOSSIER_RULES
+
+
+def check_dossier_rules(df: pd.DataFrame, reasons: Reasons) -> None:
+    """Dates out of order and statuses that contradict the dates (data_contract.md), from
+    the one rule table (:mod:`cchc_lib.ingest.rules`) pandera also checks."""
+    for rule in DOSSIER_RULES:
+        reasons.add(rule.broken(df), rule.reason, rule.column)
+
+
+# Dates a one-stop export can hold: the national portal and the provinces' one-stop systems
+# date from 2015 at the earliest; nothing happened after the export was made (the run day
+# unless the data catalog gives ``exported_on``); a due date lies at most a year after it.
+EARLIEST_DATE = pd.Timestamp("2015-01-01")
+DUE_AHEAD = pd.Timedelta(days=366)
+DATE_COLUMNS = ("submitted_at", "received_at", "due_at", "finished_at", "returned_at")
+
+
+def check_plausible_dates(df: pd.DataFrame, reasons: Reasons, latest: pd.Series) -> None:
+    """Dates outside what an export can hold (a year 0022 or 1900, a receipt next year) are
+    set aside as implausible: never counted as carried over or overdue.
+
+    ``latest``: per row, the last moment the row's export can speak of (end of its day).
+    """
+    for column in DATE_COLUMNS:
+        limit = latest + DUE_AHEAD if column == "due_at" else latest
+        values = df[column]
+        bad = values.notna() & ((values < EARLIEST_DATE) | (values > limit))
+        reasons.add(bad, "implausible_date", column,
+                    values.dt.strftime("%d/%m/%Y").astype(object).where(bad, ""))
+
+
+def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
+                         tables: dict[str, pd.DataFrame], methodology) -> None:
+    """Reference files are held to the rules exports are: a row that would be dropped
+    without a trace or crash a report later is quarantined here, with its file and line.
+
+    - catalogue: a procedure code listed twice with different attributes (both rows: which
+      one is right is the office's call); listed twice the same (the later row);
+    - units: a unit code listed twice (the later row);
+    - self-assessment: a criterion the methodology lacks;
+    - progress log: a task the plan lacks;
+    - plan tasks: a time frame that cannot be read as dates.
+    """
+    ok = ~reasons.rejected
+    if table is schema.CATALOGUE:
+        key = ["procedure_code", "unit_code"]
+        attrs = [c for c in table.names if c not in key]
+        rows = frame[ok]
+        distinct = rows.drop_duplicates(key + attrs)
+        conflicting = distinct[distinct.duplicated(key, keep=False)]
+        clash = rows.set_index(key).index.isin(conflicting.set_index(key).index)
+        reasons.add(pd.Series(clash, index=rows.index).reindex(frame.index, fill_value=False),
+                    "conflicting_duplicate", "procedure_code", frame.procedure_code)
+        same = rows.duplicated(key + attrs) & ~pd.Series(clash, index=rows.index)
+        reasons.add(same.reindex(frame.index, fill_value=False), "duplicate", "procedure_code")
+    elif table is schema.UNITS:
+        # a unit code names the unit's report folder: it must be a plain name
+        unsafe = frame.unit_code.notna() & ~frame.unit_code.map(is_safe_part,
+                                                                 na_action="ignore").fillna(True)
+        reasons.add(unsafe.astype(bool), "bad_code", "unit_code",
+                    shown_values(frame.unit_code, "code"))
+        reasons.add(frame.unit_code.duplicated() & ok, "duplicate", "unit_code",
+                    frame.unit_code)
+    elif table is schema.SELF_ASSESSMENT and methodology is not None:
+        unknown = frame.criterion_id.notna() & ~frame.criterion_id.isin(
+            list(methodology.criteria))
+        reasons.add(unknown, "unknown_criterion", "criterion_id",
+                    shown_values(frame.criterion_id, "code"))
+    elif table is schema.PLAN_PROGRESS and "plan_tasks" in tables:
+        unknown = frame.task_id.notna() & ~frame.task_id.isin(tables["plan_tasks"].task_id)
+        reasons.add(unknown, "unknown_task", "task_id", shown_values(frame.task_id, "code"))
+    elif table is schema.PLAN_TASKS:
+        from cchc_lib.par.tasks import TimeframeError, parse_timeframe
+
+        def unreadable(text: str) -> bool:
+            try:
+                parse_timeframe(text, 2000)
+            except TimeframeError:
+                return True
+            return False
+        bad = frame.timeframe.map(unreadable, na_action="ignore").fillna(False).astype(bool)
+        reasons.add(bad, "bad_timeframe", "timeframe",
+                    shown_values(frame.timeframe, "code"))
+
+
+def mark_duplicates(df: pd.DataFrame) -> pd.Series:
+    """Rows to quarantine as ``duplicate``: all but the most advanced row of each dossier.
+
+    Most advanced = furthest status, then latest date seen on the row, then the later row.
+    """
+    progress = df.status.map(schema.STATUS_PROGRESS).astype(float).fillna(-1)
+    latest = df[["received_at", "finished_at", "returned_at"]].max(axis=1)
+    order = pd.DataFrame({"unit": df.unit_code, "id": df.dossier_id, "p": progress, "t": latest,
+                          "pos": np.arange(len(df))}, index=df.index)
+    order = order.sort_values(["unit", "id", "p", "t", "pos"], kind="stable")
+    return order.duplicated(["unit", "id"], keep="last").reindex(df.index)
+
+
+def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,
+                      calendar: WorkCalendar) -> pd.DataFrame:
+    """Flag unknown procedures, take field/name from the catalogue, derive missing due dates."""
+    cat = catalogue.drop_duplicates("procedure_code").set_index("procedure_code")
+    known = df.procedure_code.isin(cat.index)
+    df = df.copy()
+    df["unknown_procedure"] = ~known
+    df["field_name"] = (df.procedure_code.map(cat.field_name).astype("string")
+                        .fillna(df.field_name).fillna(schema.UNKNOWN_FIELD_VI))
+    df["procedure_name"] = (df.procedure_code.map(cat.procedure_name).astype("string")
+                            .fillna(df.procedure_name))
+    missing_due = df.due_at.isna() & known
+    derived = add_working_days(df.received_at[missing_due],
+                               df.procedure_code[missing_due].map(cat.processing_days),
+                               calendar)
+    df.loc[missing_due, "due_at"] = derived
+    df["due_derived"] = missing_due & df.due_at.notna()
+    return df

@@ -1,0 +1,159 @@
+"""Header mapping (personal columns dropped before any value is read) and parsing a block of
+rows by column kind, collecting the reasons a row breaks a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.codes import problem_vi
+from cchc_lib.core.schema import REASON_SEP, Table
+from cchc_lib.core.text import match_key, shown_values
+from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
+from cchc_lib.ingest.readers import alias_index
+
+# --------------------------------------------------------------------------------------
+# Header mapping and personal data
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ColumnMap:
+    canonical: dict[int, str] = field(default_factory=dict)  # position -> canonical name
+    personal: list[str] = field(default_factory=list)
+    ignored: dict[int, str] = field(default_factory=dict)  # position -> header
+
+
+def map_columns(header: list[str], table: Table, extra_personal: tuple[str, ...] = ()
+                ) -> ColumnMap:
+    """Which position holds which canonical column; which headers are personal data.
+
+    Canonical aliases are tried first; then a header whose match key *contains* a personal
+    alias ("Địa chỉ thường trú", "Số CCCD/CMND") is dropped. A header the analyst lists as
+    personal is dropped even if it looks canonical.
+    """
+    index = alias_index(table)
+    personal_keys = tuple(match_key(a) for a in schema.PERSONAL_ALIASES)
+    analyst_keys = {match_key(a) for a in extra_personal}
+    out = ColumnMap()
+    for pos, raw in enumerate(header):
+        key, name = match_key(raw), str(raw).strip()
+        if key in analyst_keys:
+            out.personal.append(name)
+        elif key in index and index[key] not in out.canonical.values():
+            out.canonical[pos] = index[key]
+        elif key and any(p in key for p in personal_keys):
+            out.personal.append(name)
+        else:
+            out.ignored[pos] = name
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Rows: parse, and collect the reasons a row breaks a rule
+# --------------------------------------------------------------------------------------
+
+
+class Reasons:
+    """Per-row reasons a row is rejected, built column by column (never row by row)."""
+
+    def __init__(self, index: pd.Index):
+        self.text = pd.Series("", index=index, dtype=object)
+        self.detail = pd.Series("", index=index, dtype=object)
+        # unreadable codes, kept in memory only: (column, raw values, problems) for alerts
+        self.bad_codes: list[tuple[str, pd.Series, pd.Series]] = []
+
+    def add(self, mask: pd.Series, reason: str, column: str, shown: pd.Series | None = None):
+        """Mark rows; ``shown`` is what the quarantine may show of the value (see
+        :func:`cchc_lib.core.text.shown_values`), never the raw text."""
+        mask = mask.fillna(False).astype(bool)
+        if not mask.any():
+            return
+        tag = f"{reason}:{column}"
+        self.text[mask] = np.where(self.text[mask] == "", tag, self.text[mask] + REASON_SEP + tag)
+        if shown is not None:
+            note = column + "=" + shown[mask].astype(str)
+            self.detail[mask] = np.where(self.detail[mask] == "", note,
+                                         self.detail[mask] + REASON_SEP + note)
+
+    @property
+    def rejected(self) -> pd.Series:
+        return self.text != ""
+
+    @staticmethod
+    def concat(parts: list[Reasons], index: pd.Index) -> Reasons:
+        out = Reasons(index)
+        if parts:
+            out.text[:] = np.concatenate([p.text.to_numpy() for p in parts])
+            out.detail[:] = np.concatenate([p.detail.to_numpy() for p in parts])
+        return out
+
+
+def vocabulary(col) -> re.Pattern | None:
+    """The words of a code column's family, to tell a label from text a person typed."""
+    return family_of(col).vocabulary() if col.kind in ("code", "flag", "fee") else None
+
+
+def _shown_bad(raw: pd.Series, bad: pd.Series, col, problems: pd.Series | None
+               ) -> pd.Series:
+    """What the quarantine says of each unreadable value: the value when it may be shown,
+    and for codes why it was not read (``problems``, on the bad rows)."""
+    shown = pd.Series("", index=raw.index, dtype=object)
+    if not bad.any():
+        return shown
+    text = shown_values(raw[bad], col.kind, vocabulary(col)).astype(object)
+    if problems is not None:
+        text = '"' + text + '" (' + problems.fillna("unknown").map(problem_vi) + ")"
+    shown[bad] = text
+    return shown
+
+
+def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None,
+                value_maps: dict[str, dict] | None = None) -> tuple[pd.DataFrame, Reasons]:
+    """Typed canonical columns of one block, and the reasons each row breaks a rule.
+
+    Only canonical positions of ``values`` are read. ``value_maps``: the office's pinned
+    spellings, column -> folded spelling -> code. The reason's detail shows a failing value
+    only when it looks like a date, number or code (never text a person typed).
+    """
+    value_maps = value_maps or {}
+    index = values.index
+    frame = pd.DataFrame(index=index)
+    reasons = Reasons(index)
+    extras = {}
+    unreadable: dict[str, pd.Series] = {}
+    columns = {c.name: c for c in table.columns}
+    for pos, name in cmap.canonical.items():
+        if name.startswith("_"):
+            extras[name] = values[pos]
+            continue
+        col = columns[name]
+        parsed, bad = PARSERS[col.kind](values[pos], col, value_maps.get(name))
+        frame[name] = parsed
+        if col.kind in BAD_REASON:
+            problems = None
+            if col.kind in ("code", "flag") and bad.any():  # why each value was not read
+                problems = code_problems(values[pos][bad], family_of(col), value_maps.get(name))
+                reasons.bad_codes.append((name, values[pos][bad], problems))
+            reasons.add(bad, BAD_REASON[col.kind], name,
+                        _shown_bad(values[pos], bad, col, problems))
+            unreadable[name] = bad
+    for col in table.columns:
+        if col.name not in frame:
+            frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])
+    if "unit_code" in columns and unit_code:
+        frame["unit_code"] = frame["unit_code"].fillna(unit_code)
+    if table is schema.DOSSIERS and frame["e_result"].isna().all() and extras:
+        parts = [~blank(extras.get(f"_{p}", pd.Series(None, index=index, dtype=object)))
+                 for p in schema.E_RESULT_PARTS]
+        frame["e_result"] = (parts[0] & parts[1]).astype("boolean")
+    for col in table.columns:
+        if col.required:  # a value that was there but unreadable is not also "missing"
+            already = unreadable.get(col.name, pd.Series(False, index=index))
+            reasons.add(frame[col.name].isna() & ~already, "missing", col.name)
+    return frame, reasons

@@ -1,0 +1,85 @@
+"""Reading files into raw blocks: the reader registry (one module per format), chosen by
+what the file is (its first bytes), not by its name.
+
+A file that cannot be read stops with one :class:`InputFileError` naming it and the problem.
+A new format is a module with a ``read_…(source, table) -> list[RawSheet]`` function, an entry
+in :data:`READERS` and a test in :func:`sniff`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+from cchc_lib.core.catalog import Source
+from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.schema import Table
+from cchc_lib.ingest.readers.excel import read_excel
+from cchc_lib.ingest.readers.headers import RawSheet, alias_index, split_repeated_headers
+from cchc_lib.ingest.readers.rows import NON_DATA_REASONS_VI, non_data_rows
+from cchc_lib.ingest.readers.text import read_csv
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+HEAD_BYTES = 256 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+# what :func:`sniff` says a file is -> the reader of that format
+READERS: dict[str, Callable[[Source, Table], list[RawSheet]]] = {
+    "excel": read_excel,
+    "text": read_csv,
+}
+
+__all__ = ["NON_DATA_REASONS_VI", "READERS", "RawSheet", "alias_index", "non_data_rows",
+           "read_source", "sniff"]
+
+
+# --------------------------------------------------------------------------------------
+# What kind of file is this?
+# --------------------------------------------------------------------------------------
+
+
+def sniff(path: Path, label: str) -> str:
+    """'excel' or 'text'; files that are neither stop with a message saying what they are."""
+    try:
+        if path.is_dir():
+            raise InputFileError(label, "đây là một thư mục, không phải tệp: ghi đường dẫn của "
+                                 "tệp xuất (CSV/XLSX) trong thư mục này")
+        if not path.is_file():
+            raise InputFileError(label, "file not found")
+    except OSError as exc:  # a symlink loop, a path through a file
+        raise InputFileError(label, f"không mở được ({exc.strerror or exc})") from None
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if not head.strip():
+        raise InputFileError(label, "the file is empty")
+    if head.startswith(_OLE_MAGIC):
+        with open(path, "rb") as fh:
+            whole = fh.read(4 * 1024 * 1024)
+        if _ENCRYPTED in whole:
+            raise InputFileError(label, "the workbook is password-protected: open it in Excel "
+                                 "and save a copy without a password")
+        return "excel"  # .xls (BIFF) workbooks
+    if head.startswith(b"PK\x03\x04"):
+        return "excel"
+    if head.startswith(b"%PDF"):
+        raise InputFileError(label, "this is a PDF document, not a table: export the list as "
+                             "Excel or CSV")
+    lowered = head[:2048].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in lowered:
+        raise InputFileError(label, "this is a web page (HTML) saved with a spreadsheet name: "
+                             "open it in Excel and save it as .xlsx")
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        raise InputFileError(label, "not a readable Excel workbook (the file is not in any "
+                             "Excel format)")
+    bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in head and not bom16:
+        raise InputFileError(label, "not a text table (binary content)")
+    return "text"
+
+
+def read_source(source: Source, table: Table) -> list[RawSheet]:
+    """The table-shaped blocks of one file (sheets not read are returned, marked skipped)."""
+    sheets = READERS[sniff(source.path, source.label)](source, table)
+    return [split_repeated_headers(s, table) for s in sheets]

@@ -1,0 +1,94 @@
+"""Excel workbooks (xlsx, xlsm, xls, xlsb, ods) read with python-calamine: every sheet read or
+listed, a sheet without a header that fits the previous one continues it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cchc_lib.core.catalog import Source
+from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.schema import Table
+from cchc_lib.ingest.readers.headers import (
+    HEADER_SCAN_ROWS,
+    MAX_COLUMNS,
+    RawSheet,
+    alias_index,
+    find_header,
+    header_key,
+    is_empty_cell,
+    no_header_error,
+    refuse_size,
+)
+
+# --------------------------------------------------------------------------------------
+# Excel workbooks (python-calamine: xlsx, xlsm, xls, xlsb, ods)
+# --------------------------------------------------------------------------------------
+
+
+def read_excel(source: Source, table: Table) -> list[RawSheet]:
+    from python_calamine import CalamineWorkbook
+
+    refuse_size(source, source.path.stat().st_size)
+    try:
+        book = CalamineWorkbook.from_path(str(source.path))
+    except Exception as exc:  # calamine raises its own error types for every bad workbook
+        raise InputFileError(source.label, f"not a readable Excel workbook ({exc})") from None
+    names = book.sheet_names
+    if source.sheet is not None:
+        if source.sheet not in names:
+            raise InputFileError(source.label, f"no sheet named '{source.sheet}' "
+                                 f"(sheets: {', '.join(names)})")
+        names = [source.sheet]
+    sheets: list[RawSheet] = []
+    previous: RawSheet | None = None  # the last sheet read with a header
+    for name in names:
+        try:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise InputFileError(source.label, f"sheet '{name}' cannot be read ({exc})") from None
+        filled = sum(1 for r in rows if any(not is_empty_cell(c) for c in r))
+        found = find_header(rows, table)
+        if found is None:
+            if previous is not None and filled and _continues(rows, previous, table):
+                header, start, continues = previous.header, 0, previous.sheet
+            else:  # said in the summary, with its rows: a sheet never vanishes
+                sheets.append(RawSheet(source.label, name, [], pd.DataFrame(index=range(filled)),
+                                       np.zeros(filled, dtype="int64"), typed=True,
+                                       skipped="no_header" if filled else "empty_sheet"))
+                continue
+        else:
+            (header, start), continues = found, ""
+        if len(header) > MAX_COLUMNS:
+            raise InputFileError(source.label, f"sheet '{name}': the header has "
+                                 f"{len(header):,} columns, more than Excel allows")
+        width = len(header)
+        data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[start:]]
+        values = pd.DataFrame(data, columns=range(width), dtype=object)
+        sheet = RawSheet(source.label, name, header, values,
+                         np.arange(len(values)) + start + 1, typed=True, continues=continues)
+        sheets.append(sheet)
+        previous = sheet
+    if not any(not s.skipped for s in sheets):
+        raise no_header_error(source, table, f"any sheet's first {HEADER_SCAN_ROWS} rows")
+    return sheets
+
+
+def _continues(rows: list[list], previous: RawSheet, table: Table) -> bool:
+    """Whether a sheet without a header row goes on with the previous sheet's list: as wide
+    (give or take an empty last column), and its receipt-date column holds dates."""
+    from cchc_lib.ingest.parsers import parse_datetime
+
+    index = alias_index(table)
+    keys = [index.get(header_key(h)) for h in previous.header]
+    if "received_at" not in keys:
+        return False
+    pos = keys.index("received_at")
+    body = [r for r in rows if any(not is_empty_cell(c) for c in r)][:200]
+    widths = {sum(1 for c in r if not is_empty_cell(c)) for r in body}
+    if max(widths) > len(previous.header):
+        return False
+    cells = pd.Series([r[pos] if pos < len(r) else None for r in body], dtype=object)
+    parsed, bad = parse_datetime(cells, None)
+    return parsed.notna().mean() >= 0.8

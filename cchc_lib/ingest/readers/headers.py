@@ -1,0 +1,186 @@
+"""A file's table-shaped block (:class:`RawSheet`), and its header found by content: one or two
+rows anywhere in the first rows, matched to the canonical columns' aliases; a header
+repeated mid-file re-read in its order.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field, replace
+from itertools import zip_longest
+
+import numpy as np
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.catalog import Source
+from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.schema import Table
+from cchc_lib.core.text import match_key
+
+HEADER_SCAN_ROWS = 30
+CSV_DELIMITERS = (",", ";", "\t", "|")
+MAX_FILE_BYTES = 4 * 2**30  # a text export larger than this is refused, not read slowly
+MAX_COLUMNS = 16_384  # Excel's own limit: a wider header is not a table an office made
+MAX_CELL_CHARS = 2**31 - 1  # no limit on one cell (the file size limit bounds it)
+# raw DVCQG columns read only to derive e_result (schema.E_RESULT_PARTS)
+E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
+TOTAL_LABELS = {match_key(s) for s in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Cộng:")}
+
+
+@dataclass
+class RawSheet:
+    """One table-shaped block of a file: header found, values still as read."""
+
+    file: str
+    sheet: str
+    header: list[str]
+    values: pd.DataFrame  # object columns by position, one row per data row
+    row_numbers: np.ndarray  # 1-based line (CSV) or row (XLSX) numbers of the data rows
+    typed: bool = False  # values may be numbers/datetimes (Excel), not only text
+    broken_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, problem)
+    encoding: str = ""  # text files: the encoding the file was read in
+    header_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="int64"))
+    skipped: str = ""  # a sheet not read: why (NON_DATA_REASONS_VI), its rows all counted
+    continues: str = ""  # a sheet without a header read under the previous sheet's header
+
+
+HEADER_MAX_CHARS = 200  # no header or totals label is longer: a longer cell is a value
+
+
+def header_key(cell: object) -> str:
+    """:func:`match_key` of a cell that may be a header or a label; "" for long values, so a
+    huge note in the first rows costs nothing."""
+    text = str(cell)
+    return "" if len(text) > HEADER_MAX_CHARS else match_key(text)
+
+
+def alias_index(table: Table) -> dict[str, str]:
+    """Match key of every header alias -> canonical column name."""
+    index = {}
+    for col in table.columns:
+        for alias in (col.name, *col.aliases):
+            index.setdefault(match_key(alias), col.name)
+    if table is schema.DOSSIERS:
+        index.update(E_RESULT_KEYS)
+    return index
+
+
+def header_score(cells: list, index: dict[str, str]) -> int:
+    return len({index[k] for k in (header_key(c) for c in cells if not is_empty_cell(c))
+                if k in index})
+
+
+def is_empty_cell(v: object) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == ""
+
+
+def find_header(rows: list[list], table: Table) -> tuple[list[str], int] | None:
+    """The header cells and the index of the first data row, or None.
+
+    A header is the row (among the first 30) that names the most canonical columns. When it
+    spans two rows (merged cells: a group title above, column names below), the two rows are
+    read as one: the lower cell where it has text, else the upper one.
+    """
+    index = alias_index(table)
+    best: tuple[int, list, int] = (0, [], 0)
+    scan = rows[:HEADER_SCAN_ROWS + 1]
+    for i, row in enumerate(scan[:HEADER_SCAN_ROWS]):
+        candidates = [(list(row), i + 1)]
+        if i + 1 < len(scan):
+            merged = [a if is_empty_cell(b) else b for a, b in zip_longest(row, scan[i + 1])]
+            candidates.append((merged, i + 2))
+        for cells, start in candidates:
+            score = header_score(cells, index)
+            if score > best[0]:
+                best = (score, cells, start)
+    if best[0] < max(2, math.ceil(len(table.required) / 2)):
+        return None
+    return ["" if is_empty_cell(c) else unicodedata.normalize("NFC", str(c).strip())
+            for c in best[1]], best[2]
+
+
+def expected_headers(table: Table) -> str:
+    """The required columns as an office would title them (the first Vietnamese alias)."""
+    def shown(c) -> str:
+        return next((a for a in c.aliases if " " in a), c.aliases[0] if c.aliases else c.name)
+    return ", ".join(shown(c) for c in table.columns if c.required)
+
+
+def no_header_error(source: Source, table: Table, where: str) -> InputFileError:
+    return InputFileError(source.label, f"no recognisable header in {where} (expected columns "
+                          f"such as {expected_headers(table)})")
+
+
+
+def refuse_size(source: Source, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(source.label, f"the file is {size / 2**30:.1f} GB, more than the "
+                             f"{MAX_FILE_BYTES // 2**30} GB one export may hold: export one "
+                             "year (or one unit) per file")
+
+
+
+# --------------------------------------------------------------------------------------
+# A header repeated in the middle of a list (pasted exports, printed page headers)
+# --------------------------------------------------------------------------------------
+
+
+def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
+    """Rows that are a header again are set aside as ``header`` rows, and when they put the
+    columns in another order, the rows below them are read in that order (moved under the
+    first header's columns; a column the first header lacks is added to it)."""
+    if raw.skipped or raw.values.empty:
+        return raw
+    index = alias_index(table)
+    # a header row holds no date where the receipt date goes: only such rows are looked at
+    # (cell by cell), so the cost does not grow with the file
+    first = {name: pos for pos, name in ((p, index.get(header_key(h)))
+                                         for p, h in enumerate(raw.header)) if name}
+    pos = first.get("received_at", first.get("dossier_id"))
+    if pos is None:
+        return raw
+    cells = raw.values[pos].astype("string")
+    maybe = raw.values[~cells.str.contains(r"\d", regex=True).fillna(False).astype(bool)
+                       & cells.notna()]
+    if maybe.empty:
+        return raw
+    named = pd.DataFrame({c: maybe[c].map(lambda v: index.get(header_key(v)),
+                                          na_action="ignore")
+                          for c in maybe.columns}, index=maybe.index)
+    candidates = named.notna().sum(axis=1) >= 2
+    if not candidates.any():
+        return raw
+    scores = named[candidates].nunique(axis=1)
+    needed = max(2, math.ceil(len(table.required) / 2))
+    header_rows = scores.index[scores >= needed].to_numpy()
+    if not len(header_rows):
+        return raw
+    header = list(raw.header)
+    keys = [header_key(h) for h in header]
+    values = raw.values.copy()
+    bounds = [*header_rows, len(values)]
+    for h, end in zip(bounds[:-1], bounds[1:], strict=True):
+        cells = ["" if is_empty_cell(c) else unicodedata.normalize("NFC", str(c).strip())
+                 for c in raw.values.iloc[h]]
+        target = []
+        for cell in cells:
+            key = header_key(cell)
+            if not key:
+                target.append(None)
+                continue
+            if key not in keys:
+                header.append(cell)
+                keys.append(key)
+                values[len(header) - 1] = None
+            target.append(keys.index(key))
+        if target == list(range(len(cells))) or end <= h + 1:
+            continue
+        block = raw.values.iloc[h + 1:end]
+        moved = pd.DataFrame(None, index=block.index, columns=values.columns, dtype=object)
+        for src, dst in enumerate(target):
+            if dst is not None:
+                moved[dst] = block[src].astype(object)
+        values.iloc[h + 1:end] = moved.to_numpy()
+    return replace(raw, header=header, values=values, header_rows=header_rows)

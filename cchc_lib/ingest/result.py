@@ -1,0 +1,182 @@
+"""What an ingest returns: the tables, the quarantine, a report per file, the alerts to read
+first, and their Vietnamese texts for the terminal and logs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.codes import AMBIGUOUS, problem_vi
+from cchc_lib.core.schema import REASON_SEP
+from cchc_lib.core.text import fold
+
+SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
+QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "unit_code", "dossier_id",
+                      "procedure_code", "received_at", "detail"]
+
+# --------------------------------------------------------------------------------------
+# Orchestration
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class FileReport:
+    table: str
+    file: str
+    sheet: str
+    rows_in: int
+    accepted: int = 0
+    quarantined: int = 0
+    rows_skipped: dict[str, int] = field(default_factory=dict)  # not data: blank, totals, …
+    personal_columns_dropped: list[str] = field(default_factory=list)
+    columns_ignored: list[str] = field(default_factory=list)
+    note: str = ""  # how the file was read: its encoding, a sheet continuing another
+    # unreadable code values, one per (column, folded value), kept in memory for the alerts
+    unread_codes: list[UnreadCode] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class UnreadCode:
+    column: str
+    shown: str  # as the quarantine may show it (never text a person typed)
+    problem: str  # codes.UNKNOWN, NOT_A_CODE or "ambiguous:a/b"
+    rows: int
+    first_row: int  # the file's row or line number of its first occurrence
+    spelling: str  # the raw value: used only to write the value_map line, if it may be shown
+    family: str  # the code family (codes.FAMILIES)
+
+
+# An unread value is said first, loudly, when it sets aside this share of a file's rows or
+# this many rows (issue: one spelling an export system uses can hide half the data).
+ALERT_SHARE = 0.01
+ALERT_ROWS = 20
+
+
+@dataclass
+class CodeAlert:
+    """One unrecognised value that sets aside many rows of one file."""
+
+    table: str
+    file: str
+    code: UnreadCode
+    rows_in: int
+
+    @property
+    def share(self) -> float:
+        return self.code.rows / self.rows_in if self.rows_in else 0.0
+
+    @property
+    def value_map_line(self) -> str:
+        """The line to add to the data catalog once the office knows what the value means:
+        the codes to choose from are those the value names, or every code of the column."""
+        if self.code.problem.startswith(AMBIGUOUS):
+            options = self.code.problem.split(":", 1)[1].split("/")
+        else:
+            options = [str(c).lower() for c in schema.VOCABULARIES[self.code.family]]
+        spelling = (json.dumps(self.code.spelling, ensure_ascii=False)
+                    if self.code.shown == self.code.spelling
+                    else f'"<giá trị ở dòng {self.code.first_row}>"')
+        return f"value_map: {{{self.code.column}: {{{spelling}: {'|'.join(options)}}}}}"
+
+    def message_vi(self) -> str:
+        from cchc_lib.reports.render import integer, percent
+
+        return (f"CẢNH BÁO {self.file}: cột {self.code.column}, giá trị "
+                f"\"{self.code.shown}\" ({problem_vi(self.code.problem)}) làm "
+                f"{integer(self.code.rows)}/{integer(self.rows_in)} dòng "
+                f"({percent(self.share)}) bị cách ly; lần đầu ở dòng {self.code.first_row}. "
+                f"Khi đã rõ nghĩa, ghim cách viết này trong danh mục dữ liệu (data/catalog.yml), "
+                f"giữ một mã:\n    {self.value_map_line}")
+
+
+@dataclass
+class IngestResult:
+    tables: dict[str, pd.DataFrame]
+    quarantine: pd.DataFrame
+    files: list[FileReport]
+    methodology: str | None = None  # the PAR methodology YAML, checked, copied as it is
+
+    @cached_property
+    def alerts(self) -> list[CodeAlert]:
+        """Unrecognised values that set aside at least 1 % of a file's rows, or 20 rows."""
+        out = []
+        rows_in: dict[tuple[str, str], int] = {}
+        for f in self.files:
+            rows_in[(f.table, f.file)] = rows_in.get((f.table, f.file), 0) + f.rows_in
+        merged: dict[tuple, UnreadCode] = {}
+        for f in self.files:
+            for c in f.unread_codes:
+                key = (f.table, f.file, c.column, fold(c.spelling), c.problem)
+                if key in merged:
+                    m = merged[key]
+                    merged[key] = replace(m, rows=m.rows + c.rows)
+                else:
+                    merged[key] = c
+        for (table, file, *_), c in merged.items():
+            n = rows_in[(table, file)]
+            if c.rows >= ALERT_ROWS or c.rows >= ALERT_SHARE * n:
+                out.append(CodeAlert(table, file, c, n))
+        return sorted(out, key=lambda a: (-a.code.rows, a.file, a.code.column))
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        rows = [{**{k: v for k, v in f.__dict__.items() if k != "unread_codes"},
+                 "rows_skipped": sum(f.rows_skipped.values()),
+                 "skipped_detail": ", ".join(f"{k} {v}" for k, v in f.rows_skipped.items()),
+                 "personal_columns_dropped": ", ".join(f.personal_columns_dropped),
+                 "columns_ignored": ", ".join(f.columns_ignored)} for f in self.files]
+        cols = [c for c in FileReport.__dataclass_fields__ if c != "unread_codes"]
+        cols.insert(cols.index("rows_skipped") + 1, "skipped_detail")
+        return pd.DataFrame(rows, columns=cols)
+
+
+def alerts_text(result: IngestResult) -> str:
+    """The alerts, first thing an analyst reads: one paragraph per unrecognised value."""
+    alerts = result.alerts
+    if not alerts:
+        return ""
+    head = (f"{len(alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
+            f"(mọi chỉ số tính trên phần còn lại sẽ sai):")
+    return "\n".join([head, *(a.message_vi() for a in alerts)]) + "\n"
+
+
+
+def summary_text(result: IngestResult) -> str:
+    """A short plain summary of a run, in Vietnamese, for the terminal and logs (no
+    personal values)."""
+    from cchc_lib.ingest.readers import NON_DATA_REASONS_VI
+
+    s = result.summary
+    buf = io.StringIO()
+    for table, part in s.groupby("table", sort=False):
+        buf.write(f"{schema.TABLES[table].label_vi}: {part.rows_in.sum()} dòng dữ liệu, "
+                  f"nhận {part.accepted.sum()}, cách ly {part.quarantined.sum()} "
+                  f"({part.file.nunique()} tệp)\n")
+    for f in result.files:
+        if f.table != "dossiers":
+            continue
+        where = f" [{f.sheet}]" if f.sheet else ""
+        skipped = ", ".join(f"{NON_DATA_REASONS_VI.get(k, k).lower()} {n}"
+                            for k, n in f.rows_skipped.items())
+        notes = "; ".join(p for p in (f.note, f"bỏ qua: {skipped}" if skipped else "") if p)
+        buf.write(f"  {f.file}{where}: {f.rows_in} = {f.accepted} nhận + {f.quarantined} "
+                  f"cách ly" + (f" ({notes})" if notes else "") + "\n")
+    dropped = sorted({c for f in result.files for c in f.personal_columns_dropped})
+    buf.write(f"cột dữ liệu cá nhân đã bỏ: {', '.join(dropped) or 'không có'}\n")
+    if len(result.quarantine):
+        reasons = (result.quarantine.reasons.str.split(REASON_SEP).explode()
+                   .str.split(":").str[0].value_counts().sort_index())
+        buf.write("lý do cách ly: " + ", ".join(
+            f"{schema.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {v}"
+            for k, v in reasons.items()) + "\n")
+    unknown = result.tables["dossiers"].get("unknown_procedure")
+    if unknown is not None and unknown.any():
+        buf.write(f"hồ sơ có mã TTHC chưa có trong danh mục (vẫn nhận, có đánh dấu): "
+                  f"{int(unknown.sum())}\n")
+    return buf.getvalue()

@@ -1,0 +1,112 @@
+"""The processed tables on disk: written all or nothing under the project lock, read back
+under it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.sheets import write_csv
+from cchc_lib.ingest.result import IngestResult, alerts_text
+
+# --------------------------------------------------------------------------------------
+# Writing: all or nothing
+# --------------------------------------------------------------------------------------
+
+METHODOLOGY_FILE = "methodology.yml"  # the methodology the tables were scored with
+ALERTS_FILE = "ingest_alerts.txt"  # the alerts of the last ingest (empty when none)
+PROCESSED_FILES = {name: f"{name}.parquet" for name in schema.TABLES} | {
+    "quarantine": "quarantine.parquet"}
+
+
+def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
+    """Write every table to a fresh folder, then swap it in, under the project lock: readers
+    see the old tables or the new ones; a failure or a kill leaves the old ones.
+
+    ``out_dir`` may be a symlink (its target is replaced, never the link) or a mount point
+    (its contents are swapped inside it); leftovers of a killed run are removed first.
+    """
+    from cchc_lib.core.lock import project_lock
+
+    out_dir = Path(out_dir)
+    with project_lock():
+        target = out_dir.resolve() if out_dir.is_symlink() else out_dir
+        if target.exists() and not target.is_dir():
+            raise CchcError(f"{out_dir}: không phải thư mục; chọn một thư mục cho dữ liệu đã "
+                            "xử lý (--out)")
+        mounted = target.is_dir() and os.path.ismount(target)
+        work = target if mounted else target.parent  # new files are made on the same disk
+        work.mkdir(parents=True, exist_ok=True)
+        for stale in work.glob(f".{target.name}-*"):  # a killed run's leftovers
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=work))
+        try:
+            _write_tables(result, tmp, keep_gitkeep=(target / ".gitkeep").exists())
+            if mounted:
+                _swap_contents(target, tmp)
+            else:
+                old = target.with_name(f".{target.name}-old")
+                if target.exists():
+                    target.rename(old)
+                tmp.rename(target)
+                shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return sorted(target.iterdir())
+
+
+def _write_tables(result: IngestResult, folder: Path, keep_gitkeep: bool) -> None:
+    from cchc_lib.reports.quality import quality_table
+
+    for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
+        frame.to_parquet(folder / PROCESSED_FILES[name], index=False)
+    write_csv(result.quarantine, folder / "quarantine.csv")
+    write_csv(result.summary, folder / "ingest_summary.csv")
+    write_csv(quality_table(result), folder / "data_quality.csv")
+    (folder / ALERTS_FILE).write_text(alerts_text(result), encoding="utf-8")
+    if result.methodology is not None:
+        (folder / METHODOLOGY_FILE).write_text(result.methodology, encoding="utf-8")
+    if keep_gitkeep:
+        (folder / ".gitkeep").touch()
+    folder.chmod(0o755)
+
+
+def _swap_contents(target: Path, new: Path) -> None:
+    """A mount point cannot be renamed: its old files go aside, the new ones move in (each
+    move atomic; the lock keeps readers out meanwhile), then the old ones are removed."""
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target))
+    for entry in target.iterdir():
+        if entry not in (new, old):
+            entry.rename(old / entry.name)
+    for entry in new.iterdir():
+        entry.rename(target / entry.name)
+    new.rmdir()
+    shutil.rmtree(old, ignore_errors=True)
+
+
+
+def last_alerts(data_dir: Path | str) -> str:
+    """The alerts the last ingest into ``data_dir`` raised ("" when none)."""
+    path = Path(data_dir) / ALERTS_FILE
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def read_processed(data_dir: Path | str) -> dict[str, pd.DataFrame]:
+    """The processed tables written by :func:`write_processed`, by name, read under the
+    project lock (all from one ingest)."""
+    from cchc_lib.core.lock import project_lock
+
+    data_dir = Path(data_dir)
+    with project_lock():
+        if not (data_dir / PROCESSED_FILES["dossiers"]).is_file():
+            raise CchcError(f"{data_dir}: chưa có dữ liệu đã xử lý; chạy `cchc ingest` trước")
+        return {name: pd.read_parquet(data_dir / file)
+                for name, file in PROCESSED_FILES.items() if (data_dir / file).is_file()}

@@ -26,10 +26,10 @@ _API = {
     "score": "par.scoring",
     "ward_report": "reports.ward",
     "town_overview": "reports.overview",
-    "scorecard": "reports.par_reports",
-    "plan_progress": "reports.par_reports",
+    "scorecard": "reports.scorecard",
+    "plan_progress": "reports.plan_progress",
     "run_unit": "delivery.runs",
-    "run_all_units": "delivery.runs",
+    "run_all_units": "delivery.schedule",
 }
 __all__ = sorted(_API)
 

@@ -171,16 +171,16 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def cmd_indicators(args) -> int:
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.periods import parse_period
+    from cchc_lib.core.units import unit_name
     from cchc_lib.indicators.results import all_indicators
     from cchc_lib.ingest.store import read_processed
     from cchc_lib.reports import render
-    from cchc_lib.reports.ward import unit_name
 
     period = parse_period(args.period)
     tables = read_processed(resolve(args.data))
     units = (sorted(tables["units"].unit_code) if args.unit == "all"
              else [u.strip() for u in args.unit.split(",") if u.strip()])
-    from cchc_lib.indicators.plan import require_data
+    from cchc_lib.indicators.base import require_data
 
     for unit in units:
         name = unit_name(tables["units"], unit)  # stops with the known units if a code is wrong
@@ -191,7 +191,8 @@ def cmd_indicators(args) -> int:
     if args.bieu06 and len(units) > 1:
         raise CchcError("--bieu06 is written for one unit at a time")
     if args.bieu06:
-        from cchc_lib.indicators.plan import bieu06, clip_to_data
+        from cchc_lib.indicators.base import clip_to_data
+        from cchc_lib.indicators.bieu06 import bieu06
         from cchc_lib.reports.forms import write_form
 
         span = clip_to_data(period, tables["dossiers"])
@@ -272,7 +273,7 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
     from tqdm import tqdm
 
     from cchc_lib.core.catalog import resolve
-    from cchc_lib.delivery.runs import run_all_units
+    from cchc_lib.delivery.schedule import run_all_units
     from cchc_lib.ingest.pipeline import run as run_ingest
     from cchc_lib.ingest.store import read_processed
 
@@ -304,7 +305,8 @@ def cmd_email(args) -> int:
     from cchc_lib.core.errors import InputFileError
     from cchc_lib.core.periods import parse_period
     from cchc_lib.delivery.mail import build_message, email_body, send, smtp_settings, summary_of
-    from cchc_lib.delivery.runs import OVERVIEW_FOLDER, check_period, report_folder, to_html
+    from cchc_lib.delivery.notebooks import to_html
+    from cchc_lib.delivery.runs import OVERVIEW_FOLDER, check_period, report_folder
 
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label

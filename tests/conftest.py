@@ -21,7 +21,7 @@ def pytest_sessionstart(session):
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.chdir(ROOT)
     from cchc_lib.core.catalog import load_catalog
-    from cchc_lib.delivery.runs import ensure_kernel
+    from cchc_lib.delivery.notebooks import ensure_kernel
     from cchc_lib.ingest.pipeline import ingest
     from cchc_lib.ingest.store import write_processed
 

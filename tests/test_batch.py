@@ -7,8 +7,9 @@ import pytest
 from cchc_lib.core import schema
 from cchc_lib.core.periods import parse_period
 from cchc_lib.indicators.batch import SHARES, monthly_indicators
+from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.national import apology_coverage, national_indicators
-from cchc_lib.indicators.plan import bieu06, plan_indicators, procedure_uptake
+from cchc_lib.indicators.plan import plan_indicators, procedure_uptake
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators import plan as ind
+from cchc_lib.indicators.base import offered_procedures, target_for
+from cchc_lib.indicators.bieu06 import bieu06, bieu06_long
+from cchc_lib.indicators.plan import (
+    gaps,
+    needed_for_target,
+    plan_indicators,
+    procedure_uptake,
+    projection,
+)
 
 Q1 = parse_period("2022-Q1")
 
@@ -56,8 +64,8 @@ PLAN_DOSSIERS = dossiers([
 
 
 def plan(frame=PLAN_DOSSIERS, period=Q1):
-    uptake = ind.procedure_uptake(frame, CATALOGUE, "U1", period)
-    return uptake, ind.plan_indicators(uptake, "U1", period, TARGETS).set_index("indicator")
+    uptake = procedure_uptake(frame, CATALOGUE, "U1", period)
+    return uptake, plan_indicators(uptake, "U1", period, TARGETS).set_index("indicator")
 
 
 def test_online_procedure_rate():
@@ -89,17 +97,17 @@ def test_postal_return_share():
 
 def test_gap_and_candidates():
     uptake, r = plan()
-    gaps = ind.gaps(uptake, r.reset_index())
+    found = gaps(uptake, r.reset_index())
     # online: ceil(0.5 x 3) - 1 = 1 more procedure; candidates B and D have no online
     # dossier; D had 1 direct dossier in Q1 (#9), B none -> D first
-    g = gaps["online_procedure_rate"]
+    g = found["online_procedure_rate"]
     assert g.needed == 1
     assert g.candidates.procedure_code.tolist() == ["D", "B"]
     assert g.candidates.demand.tolist() == [1, 0]
     # postal: 3 of 3 already
-    assert gaps["postal_procedure_rate"].needed == 0
+    assert found["postal_procedure_rate"].needed == 0
     # returns: ceil(0.75 x 4 - 2) = 1 more; A has the counter returns (#1, #8)
-    g = gaps["postal_return_share"]
+    g = found["postal_return_share"]
     assert g.needed == 1
     assert g.candidates.procedure_code.tolist() == ["A"]
     assert g.candidates.demand.tolist() == [2]
@@ -115,13 +123,13 @@ def test_gap_and_candidates():
     ("online_procedure_rate", 0, 0, 0.5, None),  # nothing offered: not applicable
 ])
 def test_needed_for_target(indicator, num, den, target, needed):
-    assert ind.needed_for_target(indicator, num, den, target) == needed
+    assert needed_for_target(indicator, num, den, target) == needed
 
 
 def test_zero_denominator_is_not_applicable():
     empty = PLAN_DOSSIERS.iloc[0:0]
-    uptake = ind.procedure_uptake(empty, CATALOGUE, "U1", Q1)
-    r = ind.plan_indicators(uptake, "U1", Q1, TARGETS).set_index("indicator")
+    uptake = procedure_uptake(empty, CATALOGUE, "U1", Q1)
+    r = plan_indicators(uptake, "U1", Q1, TARGETS).set_index("indicator")
     row = r.loc["postal_return_share"]
     assert (row.numerator, row.denominator) == (0, 0)
     assert row.value is None and row.met is None
@@ -131,17 +139,17 @@ def test_procedure_offered_only_in_its_validity():
     cat = catalogue([("A", "A", "Hộ tịch", "partial", True, 0, False, None, None, "2022-02-28"),
                      ("B", "B", "Hộ tịch", "full", True)])
     # on the last day of Q1 (31/03) A is no longer offered
-    assert ind.offered_procedures(cat, "U1", Q1).index.tolist() == ["B"]
+    assert offered_procedures(cat, "U1", Q1).index.tolist() == ["B"]
 
 
 def test_targets_specific_row_wins():
     t = pd.DataFrame({"indicator": ["postal_return_share"] * 3, "target": [0.15, 0.2, 0.3],
                       "unit_code": [None, "U1", "U1"],
                       "year": pd.array([None, None, 2022], dtype="Int64")})
-    assert ind.target_for(t, "postal_return_share", "U1", 2022) == 0.3
-    assert ind.target_for(t, "postal_return_share", "U1", 2023) == 0.2
-    assert ind.target_for(t, "postal_return_share", "U9", 2022) == 0.15
-    assert ind.target_for(t, "online_procedure_rate", "U1", 2022) is None
+    assert target_for(t, "postal_return_share", "U1", 2022) == 0.3
+    assert target_for(t, "postal_return_share", "U1", 2023) == 0.2
+    assert target_for(t, "postal_return_share", "U9", 2022) == 0.15
+    assert target_for(t, "online_procedure_rate", "U1", 2022) is None
 
 
 # --------------------------------------------------------------------------------------
@@ -178,7 +186,7 @@ FORM_CATALOGUE = catalogue([("A", "A", "F1", "partial", True), ("B", "B", "F2", 
 
 
 def test_bieu06_per_field_and_total():
-    t = ind.bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", Q1).set_index("field", drop=False)
+    t = bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", Q1).set_index("field", drop=False)
     f1, f2, total = t.iloc[0], t.iloc[1], t.iloc[2]
     assert f1.field == "F1" and f2.field == "F2" and total.field is None
     cols = ["received_online", "received_direct_postal", "carried_over", "received_total",
@@ -197,25 +205,25 @@ def test_bieu06_per_field_and_total():
 def test_bieu06_month_boundaries():
     # February: carried over = received before 01/02 and not ended before it: none of a, b,
     # d, l (all ended in January); g arrives in March. c (01/02) is received in February.
-    t = ind.bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", parse_period("2022-02"))
+    t = bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", parse_period("2022-02"))
     total = t.iloc[-1]
     assert total.carried_over == 0
     assert (total.received_direct_postal, total.resolved_late, total.resolved_total) == (2, 1, 1)
     # April: f, g and h carried over; h ends 01/04 -> resolved in April, on the day after due
-    t = ind.bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", parse_period("2022-04"))
+    t = bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", parse_period("2022-04"))
     total = t.iloc[-1]
     assert (total.carried_over, total.resolved_late, total.pending_total) == (3, 1, 2)
 
 
 def test_field_without_dossiers_is_listed_with_not_applicable_rate():
     cat = catalogue([("A", "A", "F1", "partial", True), ("Z", "Z", "F9", "info", False)])
-    t = ind.bieu06(FORM_DOSSIERS[FORM_DOSSIERS.procedure_code == "A"], cat, "U1", Q1)
+    t = bieu06(FORM_DOSSIERS[FORM_DOSSIERS.procedure_code == "A"], cat, "U1", Q1)
     f9 = t[t.field == "F9"].iloc[0]
     assert f9.received_total == 0 and f9.on_time_rate is None
 
 
 def test_tidy_rows_for_json():
-    long = ind.bieu06_long(ind.bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", Q1), "U1", Q1)
+    long = bieu06_long(bieu06(FORM_DOSSIERS, FORM_CATALOGUE, "U1", Q1), "U1", Q1)
     total = long[long.field.isna()].set_index("indicator")
     assert total.loc["received_total", "value"] == 10
     assert pd.isna(total.loc["received_total", "numerator"])
@@ -234,7 +242,7 @@ def _trend(values, target=0.5):
 
 def test_projection_of_a_flat_series_below_target_never_says_met():
     # Phường 1's case: 49,1 % flat for months, target 50 %; a line fit said 61 % "Đạt"
-    p = ind.projection(_trend([0.40, 0.45, 0.491, 0.491, 0.491, 0.491, 0.491, 0.491,
+    p = projection(_trend([0.40, 0.45, 0.491, 0.491, 0.491, 0.491, 0.491, 0.491,
                                0.491])).iloc[0]
     assert p.projected == pytest.approx(0.491) and p.low == pytest.approx(0.491)
     assert p.met_projected is False and p.verdict == "missed"
@@ -242,7 +250,7 @@ def test_projection_of_a_flat_series_below_target_never_says_met():
 
 def test_projection_of_a_falling_series():
     # changes of the last three months: -0.02, -0.02, -0.02; 3 months to go: 0.54 - 0.06
-    p = ind.projection(_trend([0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.58, 0.56, 0.54])).iloc[0]
+    p = projection(_trend([0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.58, 0.56, 0.54])).iloc[0]
     assert p.projected == pytest.approx(0.48) and p.low == pytest.approx(0.48)
     assert p.verdict == "missed"
 
@@ -250,16 +258,16 @@ def test_projection_of_a_falling_series():
 def test_projection_range_and_verdicts_by_hand():
     # last three changes +0.01, +0.03, +0.02: mean 0.02, sd sqrt(2/3)/100 = 0.008165;
     # from 0.44 at September, 3 months: 0.50 (0.4755 .. 0.5245)
-    p = ind.projection(_trend([0.3, 0.32, 0.34, 0.36, 0.37, 0.38, 0.39, 0.42, 0.44])).iloc[0]
+    p = projection(_trend([0.3, 0.32, 0.34, 0.36, 0.37, 0.38, 0.39, 0.42, 0.44])).iloc[0]
     assert p.projected == pytest.approx(0.50)
     assert p.low == pytest.approx(0.44 + 3 * (0.02 - 0.0081650), abs=1e-6)
     assert p.high == pytest.approx(0.44 + 3 * (0.02 + 0.0081650), abs=1e-6)
     assert p.verdict == "unsure" and p.met_projected is False
-    met = ind.projection(_trend([0.3, 0.32, 0.34, 0.36, 0.37, 0.38, 0.39, 0.42, 0.44],
+    met = projection(_trend([0.3, 0.32, 0.34, 0.36, 0.37, 0.38, 0.39, 0.42, 0.44],
                                 target=0.45)).iloc[0]
     assert met.verdict == "met" and met.met_projected is True
 
 
 def test_no_projection_with_fewer_than_three_months():
-    p = ind.projection(_trend([0.3, 0.5])).iloc[0]
+    p = projection(_trend([0.3, 0.5])).iloc[0]
     assert p.projected is None and p.verdict == "no_data"

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from cchc_lib.core.catalog import load_catalog, with_overrides
+from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators.plan import NoDataError, clip_to_data, require_data
+from cchc_lib.indicators.base import clip_to_data, require_data
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import write_processed
 

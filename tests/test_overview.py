@@ -48,7 +48,7 @@ def test_run_needs_a_unit_or_the_overview():
 def test_the_overview_and_the_scorecard_rank_alike(sample_tables):
     """One ranking: the overview orders units by the scorecard's estimated index."""
     from cchc_lib.reports.overview import town_overview
-    from cchc_lib.reports.par_reports import scorecard
+    from cchc_lib.reports.scorecard import scorecard
 
     overview = town_overview("2022", ROOT / "tests/.sample_processed").table
     card = scorecard("SAMPLE-P2", 2022, ROOT / "tests/.sample_processed").ranks

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.par.scoring import FLAG_NO_EVIDENCE, band_points
-from cchc_lib.reports.par_reports import plan_progress, scorecard
+from cchc_lib.reports.plan_progress import plan_progress
+from cchc_lib.reports.scorecard import scorecard
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "tests/.sample_processed"

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from cchc_lib.core.periods import Period, PeriodError, parse_period
+from cchc_lib.core.errors import PeriodError
+from cchc_lib.core.periods import Period, parse_period
 
 
 @pytest.mark.parametrize("text, start, end", [

@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cchc_lib.par.tasks import TimeframeError, parse_timeframe, task_status
+from cchc_lib.core.errors import TimeframeError
+from cchc_lib.par.tasks import parse_timeframe, task_status
 
 
 @pytest.mark.parametrize("text, start, end, ongoing", [
@@ -98,7 +99,7 @@ def test_the_plan_comes_from_the_plans_file(tmp_path):
     from cchc_lib.ingest.pipeline import ingest
     from cchc_lib.ingest.store import write_processed
     from cchc_lib.par.tasks import plan_for
-    from cchc_lib.reports.par_reports import plan_progress
+    from cchc_lib.reports.plan_progress import plan_progress
     from cchc_lib.reports.ward import ward_report
 
     root = Path(__file__).resolve().parents[1]

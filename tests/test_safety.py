@@ -9,10 +9,10 @@ import pytest
 
 from cchc_lib.cli import main
 from cchc_lib.core.catalog import load_catalog
-from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.core.errors import CchcError, InputFileError, MethodologyError
 from cchc_lib.core.paths import inside
 from cchc_lib.core.sheets import neutral, neutral_frame
-from cchc_lib.par.methodology import MethodologyError, parse_methodology
+from cchc_lib.par.methodology import parse_methodology
 
 ROOT = Path(__file__).resolve().parents[1]
 BOMB = """\

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from cchc_lib.core.periods import resolve_relative
-from cchc_lib.delivery.runs import run_all_units
+from cchc_lib.delivery.schedule import run_all_units
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "tests/.sample_processed"

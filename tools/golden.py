@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cchc_lib.core.catalog import load_catalog, project_root
 from cchc_lib.core.lock import project_lock
-from cchc_lib.delivery.runs import KERNEL_NAME, execute
+from cchc_lib.delivery.notebooks import KERNEL_NAME, execute
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import write_processed
 from cchc_lib.reports.registry import REPORTS, RunContext

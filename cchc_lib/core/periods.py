@@ -13,11 +13,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from cchc_lib.core.errors import CchcError
-
-
-class PeriodError(CchcError, ValueError):
-    """A period written in none of the accepted forms."""
+from cchc_lib.core.errors import PeriodError
 
 
 @dataclass(frozen=True, order=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 
-from cchc_lib.core.errors import CchcError
+from cchc_lib.core.errors import CchcError, LoginRefused
 from cchc_lib.reports.safe import plain
 
 GMAIL_CLIP_BYTES = 102 * 1024
@@ -133,14 +133,6 @@ def smtp_settings(config_file: str | Path | None = None) -> SmtpSettings:
     port = int(values.get("port") or (465 if security == "ssl" else 587))
     return SmtpSettings(values["host"], port, security, values.get("user"), values["sender"],
                         values.get("cafile"))
-
-
-class LoginRefused(Exception):
-    """The server answered the credentials with a refusal (mechanism kept for the message)."""
-
-    def __init__(self, mechanism: str, code: int):
-        super().__init__(mechanism, code)
-        self.mechanism, self.code = mechanism, code
 
 
 def _b64(text: str) -> str:

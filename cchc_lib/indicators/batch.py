@@ -17,8 +17,8 @@ import pandas as pd
 
 from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
+from cchc_lib.indicators.base import accepted, end_date
 from cchc_lib.indicators.national import effective_end
-from cchc_lib.indicators.plan import accepted, end_date
 
 SHARES = ("online_procedure_rate", "postal_procedure_rate", "postal_return_share",
           "on_time_rate", "progress_on_time", "online_provision_rate", "online_service_uptake",

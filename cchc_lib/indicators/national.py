@@ -16,17 +16,17 @@ from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
 from cchc_lib.core.text import match_key
-from cchc_lib.indicators.plan import (
+from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,
-    bieu06_flags,
     end_date,
     in_period,
     offered_procedures,
-    procedure_uptake,
     row,
     unit_dossiers,
 )
+from cchc_lib.indicators.bieu06 import bieu06_flags
+from cchc_lib.indicators.plan import procedure_uptake
 
 # id -> (766 criterion, group, maximum points, points from the share)
 POINTS_766 = {

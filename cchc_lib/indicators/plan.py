@@ -1,145 +1,27 @@
-"""Indicators as pure functions: DataFrames in, tidy DataFrames out (indicators.md).
-
-Nothing here reads files, prints or plots. Every share carries its numerator and
-denominator; a denominator of 0 gives ``value = None`` ("không áp dụng"), never 0.
-
-Conventions where the spec is silent (docs/decisions.md):
-- a dossier with no due date (none in the export and none derivable) cannot be late:
-  it counts as resolved on time, or pending in time;
-- shares of a period that runs past the end of the data are computed on the data there is;
-  :func:`data_through` tells how far that is, and reports say so.
+"""The plan's three indicators (Kế hoạch 99/KH-UBND), judged on the year to date, the gap to
+each target with the procedures that can close it, the monthly trend and the year-end
+projection (indicators.md).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from cchc_lib.core import schema
-from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
-from cchc_lib.core.text import match_key
-
-RESULT_COLUMNS = ["indicator", "unit_code", "period", "field", "numerator", "denominator",
-                  "value", "target", "met"]
-
-
-# --------------------------------------------------------------------------------------
-# Building blocks
-# --------------------------------------------------------------------------------------
-
-
-def share(numerator: float, denominator: float) -> float | None:
-    """numerator ÷ denominator, or None when the denominator is 0 (không áp dụng)."""
-    return None if not denominator else numerator / denominator
-
-
-def in_period(ts: pd.Series, period: Period) -> pd.Series:
-    """Timestamps whose calendar day lies in the period (NaT is never in it)."""
-    return (ts >= period.start_ts) & (ts < period.end_exclusive_ts)
-
-
-def accepted(dossiers: pd.DataFrame) -> pd.Series:
-    """All but statuses registered and not_accepted, which count in no indicator."""
-    return ~dossiers.status.isin(list(schema.NOT_ACCEPTED_STATUSES))
-
-
-def end_date(dossiers: pd.DataFrame) -> pd.Series:
-    """The end date of ended dossiers: ``finished_at``, else ``returned_at``; NaT otherwise."""
-    ended = dossiers.status.isin(list(schema.ENDED_STATUSES))
-    return dossiers.finished_at.fillna(dossiers.returned_at).where(ended)
-
-
-def unit_dossiers(dossiers: pd.DataFrame, unit_code: str) -> pd.DataFrame:
-    return dossiers[dossiers.unit_code == unit_code]
-
-
-def data_through(dossiers: pd.DataFrame) -> pd.Timestamp | None:
-    """The last day the data speaks for: the latest date on any dossier."""
-    dates = dossiers[["received_at", "finished_at", "returned_at"]].max()
-    latest = dates.max()
-    return None if pd.isna(latest) else latest.normalize()
-
-
-class NoDataError(CchcError):
-    """A period the data does not reach: no figure, no verdict."""
-
-
-def data_span(dossiers: pd.DataFrame) -> tuple[date, date] | None:
-    """(first, last) day the data speaks for: the earliest receipt, the latest date on any
-    dossier; None when there is no dossier."""
-    if dossiers.empty or dossiers.received_at.isna().all():
-        return None
-    first = dossiers.received_at.min().normalize().date()
-    return first, data_through(dossiers).date()
-
-
-def require_data(period: Period, dossiers: pd.DataFrame, unit_code: str | None = None,
-                 unit_label: str | None = None) -> None:
-    """Refuse a period wholly before the first day or after the last day of data (of the
-    unit, when given): a figure for it would be a verdict without data."""
-    scope = dossiers if unit_code is None else unit_dossiers(dossiers, unit_code)
-    span = data_span(scope)
-    who = f" ({unit_label or unit_code})" if unit_code is not None else ""
-    if span is None:
-        raise NoDataError(f"Không có số liệu hồ sơ nào{who}: hãy nhập tệp xuất hồ sơ "
-                          "(`cchc ingest`)")
-    first, last = span
-    if period.start > last or period.end < first:
-        raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}{who}: số liệu từ ngày "
-                          f"{first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}")
-
-
-def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
-    """The period, ended at the last day of data when the data stops earlier; a period the
-    data does not reach at all is refused (:class:`NoDataError`)."""
-    require_data(period, dossiers)
-    last = data_through(dossiers)
-    if last.date() >= period.end:
-        return period
-    return Period(period.start, last.date(), period.label)
-
-
-def offered_procedures(catalogue: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
-    """Procedures the unit offers on the period's last day (data_contract.md §2)."""
-    cat = catalogue
-    mine = cat.unit_code.isna() | (cat.unit_code == unit_code)
-    day = pd.Timestamp(period.end)
-    valid = (cat.valid_from.isna() | (cat.valid_from <= day)) & \
-            (cat.valid_to.isna() | (cat.valid_to >= day))
-    out = cat[mine & valid]
-    # a unit-specific row overrides the row offered by every unit
-    out = out.assign(_own=out.unit_code.notna()).sort_values(["procedure_code", "_own"])
-    return out.drop_duplicates("procedure_code", keep="last").drop(columns="_own") \
-        .set_index("procedure_code")
-
-
-def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,
-               year: int) -> float | None:
-    """The target of an indicator: a row for the unit and year wins over a general one."""
-    if targets is None or targets.empty:
-        return None
-    t = targets[targets.indicator == indicator]
-    t = t[(t.unit_code.isna() | (t.unit_code == unit_code)) & (t.year.isna() | (t.year == year))]
-    if t.empty:
-        return None
-    specificity = t.unit_code.notna().astype(int) * 2 + t.year.notna().astype(int)
-    return float(t.loc[specificity.idxmax(), "target"])
-
-
-def row(indicator, unit_code, period, numerator, denominator, target=None, field=None,
-         value=None) -> dict:
-    if value is None and denominator is not None:
-        value = share(numerator, denominator)
-    met = None if target is None or value is None else bool(value >= target - 1e-12)
-    return {"indicator": indicator, "unit_code": unit_code, "period": period.label,
-            "field": field, "numerator": numerator, "denominator": denominator,
-            "value": value, "target": target, "met": met}
-
+from cchc_lib.indicators.base import (
+    RESULT_COLUMNS,
+    accepted,
+    in_period,
+    offered_procedures,
+    row,
+    target_for,
+    unit_dossiers,
+)
 
 # --------------------------------------------------------------------------------------
 # The plan's three indicators (Kế hoạch 99/KH-UBND) and the gap to target
@@ -287,76 +169,6 @@ def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
                                       unit_code, span, targets))
     return pd.concat(frames, ignore_index=True)
 
-
-# --------------------------------------------------------------------------------------
-# Biểu số 06/VPCP/KSTT: processing results per field, plus a total row
-# --------------------------------------------------------------------------------------
-
-
-def bieu06_flags(dossiers: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Per dossier, which cells of Biểu 06 it counts in (booleans, one column per cell)."""
-    d = dossiers
-    acc = accepted(d)
-    end = end_date(d)
-    ended = end.notna()
-    day = lambda s: s.dt.normalize()  # noqa: E731 - dates compare by calendar day
-    end_day, due_day = day(end), day(d.due_at)
-    start, stop = period.start_ts, period.end_exclusive_ts
-    received = acc & in_period(d.received_at, period)
-    flags = pd.DataFrame(index=d.index)
-    flags["received_online"] = received & (d.receive_channel == "online")
-    flags["received_direct_postal"] = received & d.receive_channel.isin(["direct", "postal"])
-    flags["carried_over"] = acc & (d.received_at < start) & ~(ended & (end < start))
-    flags["received_total"] = flags[["received_online", "received_direct_postal",
-                                     "carried_over"]].any(axis=1)
-    resolved = d.status.isin(list(schema.RESOLVED_STATUSES)) & in_period(end, period) & acc
-    no_due = d.due_at.isna()
-    flags["resolved_early"] = resolved & (end_day < due_day)
-    flags["resolved_on_time"] = resolved & ((end_day == due_day) | no_due)
-    flags["resolved_late"] = resolved & (end_day > due_day)
-    flags["resolved_total"] = resolved
-    pending = acc & (d.received_at < stop) & ~(ended & (end < stop))
-    last_day = pd.Timestamp(period.end)
-    flags["pending_in_time"] = pending & ((due_day >= last_day) | no_due)
-    flags["pending_overdue"] = pending & (due_day < last_day)
-    flags["pending_total"] = pending
-    return flags.fillna(False).astype(bool)
-
-
-def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
-           period: Period) -> pd.DataFrame:
-    """Biểu 06 for one unit: a row per field (sorted by name), then the total row (field None).
-
-    Columns: ``field`` and the 11 counts of :data:`schema.BIEU06_COLUMNS`, then
-    ``on_time_rate`` = (early + on time) ÷ resolved_total.
-    """
-    d = unit_dossiers(dossiers, unit_code)
-    flags = bieu06_flags(d, period)
-    counts = flags.groupby(d.field_name.astype(object)).sum()
-    fields = set(offered_procedures(catalogue, unit_code, period).field_name.dropna())
-    fields |= set(counts.index)
-    cols = list(schema.BIEU06_COLUMNS)
-    counts = counts.reindex(sorted(fields, key=match_key), fill_value=0)[cols].astype("int64")
-    table = counts.reset_index(names="field").astype({"field": object})
-    total = pd.DataFrame([{"field": None, **counts.sum().to_dict()}])
-    table = pd.concat([table, total], ignore_index=True)
-    ok = table.resolved_early + table.resolved_on_time
-    table["on_time_rate"] = pd.Series([share(a, b) for a, b in zip(ok, table.resolved_total,
-                                                                    strict=True)], dtype=object)
-    return table
-
-
-def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
-    """Biểu 06 as tidy result rows: counts (value only) and on_time_rate (with its parts)."""
-    rows = []
-    for r in table.itertuples(index=False):
-        for col in schema.BIEU06_COLUMNS:
-            rows.append(row(col, unit_code, period, None, None, field=r.field,
-                             value=int(getattr(r, col))))
-        rows.append(row("on_time_rate", unit_code, period,
-                         int(r.resolved_early + r.resolved_on_time), int(r.resolved_total),
-                         field=r.field))
-    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
 # --------------------------------------------------------------------------------------

@@ -86,7 +86,8 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
         unknown = frame.task_id.notna() & ~frame.task_id.isin(tables["plan_tasks"].task_id)
         reasons.add(unknown, "unknown_task", "task_id", shown_values(frame.task_id, "code"))
     elif table is schema.PLAN_TASKS:
-        from cchc_lib.par.tasks import TimeframeError, parse_timeframe
+        from cchc_lib.core.errors import TimeframeError
+        from cchc_lib.par.tasks import parse_timeframe
 
         def unreadable(text: str) -> bool:
             try:

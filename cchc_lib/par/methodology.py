@@ -17,17 +17,13 @@ from pathlib import Path
 import yaml
 
 from cchc_lib.core import schema
-from cchc_lib.core.errors import CchcError
+from cchc_lib.core.errors import MethodologyError
 from cchc_lib.core.yamlfile import MAX_YAML_BYTES, NoAliasLoader
 
 LINE = "__line__"
 CHILD_KEYS = ("criteria", "sub_criteria")
 NODE_KEYS = ("id", "title", "max_points", "indicator", "bands", "manual", "note", *CHILD_KEYS,
              LINE)
-
-
-class MethodologyError(CchcError):
-    """A methodology file that cannot be used as it is."""
 
 
 @dataclass(frozen=True)

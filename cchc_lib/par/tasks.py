@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from cchc_lib.core.errors import TimeframeError
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.text import fold
 
@@ -28,10 +29,6 @@ RISK_TIME_LEFT = 0.25
 STATUS_VI = {"done": "Hoàn thành", "not_due": "Chưa đến hạn", "overdue": "Quá hạn",
              "no_update": "Không cập nhật quá 1 tháng", "at_risk": "Có nguy cơ không đạt",
              "on_track": "Đúng tiến độ"}
-
-
-class TimeframeError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from cchc_lib.core import schema
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.indicators import national
-from cchc_lib.indicators import plan as ind
+from cchc_lib.indicators.base import clip_to_data, target_for
 from cchc_lib.indicators.results import unit_indicators
 from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed
 from cchc_lib.par.scoring import processed_methodology, unit_score
@@ -148,10 +148,10 @@ def town_overview(period: str | Period, data_dir: str | Path,
         units = units[units.parent_code == parent_code]
     units = units.sort_values("unit_code")
     requested = parse_period(period)
-    clipped = ind.clip_to_data(requested, tables["dossiers"])
+    clipped = clip_to_data(requested, tables["dossiers"])
     parents = units.parent_name.dropna()
     town = str(parents.iloc[0]) if len(parents) else "toàn bộ đơn vị"
-    targets = {i: ind.target_for(tables.get("targets"), i, "", clipped.year)
+    targets = {i: target_for(tables.get("targets"), i, "", clipped.year)
                for i in schema.PLAN_INDICATORS}
     indexes = None
     data = resolve(data_dir)

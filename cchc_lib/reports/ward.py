@@ -14,10 +14,22 @@ from IPython.display import HTML, Image
 
 from cchc_lib.core import schema
 from cchc_lib.core.catalog import resolve
-from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period, parse_period
+from cchc_lib.core.units import unit_name
 from cchc_lib.indicators import national
-from cchc_lib.indicators import plan as ind
+from cchc_lib.indicators.base import clip_to_data, in_period, unit_dossiers
+from cchc_lib.indicators.bieu06 import bieu06
+from cchc_lib.indicators.plan import (
+    VERDICTS_VI,
+    Gap,
+    comparison,
+    cumulative_by_month,
+    gaps,
+    judged_on_year_to_date,
+    plan_indicators,
+    procedure_uptake,
+    projection,
+)
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import PlanInfo, plan_for
 from cchc_lib.reports import render
@@ -44,14 +56,6 @@ NEEDED_VI = {
 }
 
 
-def unit_name(units: pd.DataFrame, unit_code: str) -> str:
-    row = units[units.unit_code == unit_code]
-    if row.empty:
-        known = ", ".join(sorted(units.unit_code))
-        raise CchcError(f"unknown unit '{unit_code}'; units in the data: {known}")
-    return str(row.unit_name.iloc[0])
-
-
 @dataclass
 class WardReport:
     unit_code: str
@@ -64,7 +68,7 @@ class WardReport:
     trend_now: pd.DataFrame
     trend_before: pd.DataFrame
     form: pd.DataFrame
-    gaps: dict[str, ind.Gap]
+    gaps: dict[str, Gap]
     set_aside: dict  # quality.set_aside: this period's dossiers set aside at ingest
     received: int  # dossiers of the unit received in the period (accepted ones)
     short: bool  # shorter than the year to date: targets judged from 1 January
@@ -140,7 +144,7 @@ class WardReport:
                                      f"{render.percent(hi)})"
                                 for v, lo, hi in zip(p.projected, p.low, p.high, strict=True)],
             "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
-            "Dự báo": p.verdict.map(ind.VERDICTS_VI),
+            "Dự báo": p.verdict.map(VERDICTS_VI),
         })
         return render.show(table, "projection")
 
@@ -231,34 +235,34 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     parent = units.loc[units.unit_code == unit_code, "parent_name"].fillna("").iloc[0]
     requested = parse_period(period)
     dossiers, catalogue, targets = tables["dossiers"], tables["catalogue"], tables.get("targets")
-    clipped = ind.clip_to_data(requested, dossiers)
+    clipped = clip_to_data(requested, dossiers)
     before = clipped.same_period_years_before(1)
-    uptake = ind.procedure_uptake(dossiers, catalogue, unit_code, clipped)
-    plan_now = ind.plan_indicators(uptake, unit_code, clipped, targets)
+    uptake = procedure_uptake(dossiers, catalogue, unit_code, clipped)
+    plan_now = plan_indicators(uptake, unit_code, clipped, targets)
     # yearly targets are judged on 1 January → the period's end, shown beside the period
     ytd = clipped.year_to_date()
-    uptake_ytd = (ind.procedure_uptake(dossiers, catalogue, unit_code, ytd)
+    uptake_ytd = (procedure_uptake(dossiers, catalogue, unit_code, ytd)
                   if ytd.start < clipped.start else uptake)
-    plan_ytd = ind.plan_indicators(uptake_ytd, unit_code, ytd, targets)
-    plan_before = ind.plan_indicators(
-        ind.procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
+    plan_ytd = plan_indicators(uptake_ytd, unit_code, ytd, targets)
+    plan_before = plan_indicators(
+        procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
     q = tables.get("quarantine")
-    trend_now = ind.cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets)
+    trend_now = cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets)
     estimates = national.national_indicators(dossiers, catalogue, unit_code, clipped)
     return WardReport(
         unit_code=unit_code, unit_name=name, parent_name=str(parent),
         requested=requested, period=clipped, before=before,
-        plan=ind.comparison(ind.judged_on_year_to_date(plan_now, plan_ytd), plan_before),
+        plan=comparison(judged_on_year_to_date(plan_now, plan_ytd), plan_before),
         short=ytd.start < clipped.start,
         plan_info=plan_for(tables, unit_code, clipped.year),
         trend_now=trend_now,
-        trend_before=ind.cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
-        form=ind.bieu06(dossiers, catalogue, unit_code, clipped),
-        gaps=ind.gaps(uptake_ytd, plan_ytd),
+        trend_before=cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
+        form=bieu06(dossiers, catalogue, unit_code, clipped),
+        gaps=gaps(uptake_ytd, plan_ytd),
         set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
-        received=int(ind.in_period(ind.unit_dossiers(dossiers, unit_code).received_at,
+        received=int(in_period(unit_dossiers(dossiers, unit_code).received_at,
                                    clipped).sum()),
-        projection=ind.projection(trend_now),
+        projection=projection(trend_now),
         national=estimates,
         points=national.points_766(estimates),
         apology=national.apology_coverage(dossiers, unit_code, clipped),

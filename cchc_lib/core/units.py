@@ -1,0 +1,16 @@
+"""The units table: a unit's name, looked up once for every report, command and form."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cchc_lib.core.errors import CchcError
+
+
+def unit_name(units: pd.DataFrame, unit_code: str) -> str:
+    """The unit's name; a code the units table does not hold stops with the known codes."""
+    row = units[units.unit_code == unit_code]
+    if row.empty:
+        known = ", ".join(sorted(units.unit_code))
+        raise CchcError(f"unknown unit '{unit_code}'; units in the data: {known}")
+    return str(row.unit_name.iloc[0])

@@ -1,0 +1,135 @@
+"""Building blocks of every indicator: shares that keep their numerator and denominator, which
+dossiers count in a period, the span the data covers (and the refusal to judge outside it),
+the procedures a unit offers, its targets, and the tidy result row.
+
+Nothing here reads files, prints or plots. A denominator of 0 gives ``value = None`` ("không
+áp dụng"), never 0.
+
+Conventions where the spec is silent (docs/decisions.md):
+- a dossier with no due date (none in the export and none derivable) cannot be late:
+  it counts as resolved on time, or pending in time;
+- a period that runs past the end of the data is cut to the data (:func:`clip_to_data`);
+  one the data does not reach is refused (:func:`require_data`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.errors import NoDataError
+from cchc_lib.core.periods import Period
+
+RESULT_COLUMNS = ["indicator", "unit_code", "period", "field", "numerator", "denominator",
+                  "value", "target", "met"]
+
+
+# --------------------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------------------
+
+
+def share(numerator: float, denominator: float) -> float | None:
+    """numerator ÷ denominator, or None when the denominator is 0 (không áp dụng)."""
+    return None if not denominator else numerator / denominator
+
+
+def in_period(ts: pd.Series, period: Period) -> pd.Series:
+    """Timestamps whose calendar day lies in the period (NaT is never in it)."""
+    return (ts >= period.start_ts) & (ts < period.end_exclusive_ts)
+
+
+def accepted(dossiers: pd.DataFrame) -> pd.Series:
+    """All but statuses registered and not_accepted, which count in no indicator."""
+    return ~dossiers.status.isin(list(schema.NOT_ACCEPTED_STATUSES))
+
+
+def end_date(dossiers: pd.DataFrame) -> pd.Series:
+    """The end date of ended dossiers: ``finished_at``, else ``returned_at``; NaT otherwise."""
+    ended = dossiers.status.isin(list(schema.ENDED_STATUSES))
+    return dossiers.finished_at.fillna(dossiers.returned_at).where(ended)
+
+
+def unit_dossiers(dossiers: pd.DataFrame, unit_code: str) -> pd.DataFrame:
+    return dossiers[dossiers.unit_code == unit_code]
+
+
+def data_through(dossiers: pd.DataFrame) -> pd.Timestamp | None:
+    """The last day the data speaks for: the latest date on any dossier."""
+    dates = dossiers[["received_at", "finished_at", "returned_at"]].max()
+    latest = dates.max()
+    return None if pd.isna(latest) else latest.normalize()
+
+
+def data_span(dossiers: pd.DataFrame) -> tuple[date, date] | None:
+    """(first, last) day the data speaks for: the earliest receipt, the latest date on any
+    dossier; None when there is no dossier."""
+    if dossiers.empty or dossiers.received_at.isna().all():
+        return None
+    first = dossiers.received_at.min().normalize().date()
+    return first, data_through(dossiers).date()
+
+
+def require_data(period: Period, dossiers: pd.DataFrame, unit_code: str | None = None,
+                 unit_label: str | None = None) -> None:
+    """Refuse a period wholly before the first day or after the last day of data (of the
+    unit, when given): a figure for it would be a verdict without data."""
+    scope = dossiers if unit_code is None else unit_dossiers(dossiers, unit_code)
+    span = data_span(scope)
+    who = f" ({unit_label or unit_code})" if unit_code is not None else ""
+    if span is None:
+        raise NoDataError(f"Không có số liệu hồ sơ nào{who}: hãy nhập tệp xuất hồ sơ "
+                          "(`cchc ingest`)")
+    first, last = span
+    if period.start > last or period.end < first:
+        raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}{who}: số liệu từ ngày "
+                          f"{first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}")
+
+
+def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
+    """The period, ended at the last day of data when the data stops earlier; a period the
+    data does not reach at all is refused (:class:`NoDataError`)."""
+    require_data(period, dossiers)
+    last = data_through(dossiers)
+    if last.date() >= period.end:
+        return period
+    return Period(period.start, last.date(), period.label)
+
+
+def offered_procedures(catalogue: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
+    """Procedures the unit offers on the period's last day (data_contract.md §2)."""
+    cat = catalogue
+    mine = cat.unit_code.isna() | (cat.unit_code == unit_code)
+    day = pd.Timestamp(period.end)
+    valid = (cat.valid_from.isna() | (cat.valid_from <= day)) & \
+            (cat.valid_to.isna() | (cat.valid_to >= day))
+    out = cat[mine & valid]
+    # a unit-specific row overrides the row offered by every unit
+    out = out.assign(_own=out.unit_code.notna()).sort_values(["procedure_code", "_own"])
+    return out.drop_duplicates("procedure_code", keep="last").drop(columns="_own") \
+        .set_index("procedure_code")
+
+
+def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,
+               year: int) -> float | None:
+    """The target of an indicator: a row for the unit and year wins over a general one."""
+    if targets is None or targets.empty:
+        return None
+    t = targets[targets.indicator == indicator]
+    t = t[(t.unit_code.isna() | (t.unit_code == unit_code)) & (t.year.isna() | (t.year == year))]
+    if t.empty:
+        return None
+    specificity = t.unit_code.notna().astype(int) * 2 + t.year.notna().astype(int)
+    return float(t.loc[specificity.idxmax(), "target"])
+
+
+def row(indicator, unit_code, period, numerator, denominator, target=None, field=None,
+         value=None) -> dict:
+    if value is None and denominator is not None:
+        value = share(numerator, denominator)
+    met = None if target is None or value is None else bool(value >= target - 1e-12)
+    return {"indicator": indicator, "unit_code": unit_code, "period": period.label,
+            "field": field, "numerator": numerator, "denominator": denominator,
+            "value": value, "target": target, "met": met}

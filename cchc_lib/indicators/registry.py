@@ -1,0 +1,260 @@
+"""The indicator registry: one record per indicator, the only place its facts are written.
+
+Each :class:`Indicator` holds its id, family, kind, Vietnamese name and short label, what its
+numerator and denominator count (in words, and by the names the computation gives them), the
+target it is judged on, its 766 points, how its gap reads and what action it suggests, and —
+for Biểu 06 — its place on the form. Schema checks (the ids official results and the
+methodology may name), the computation (which parts make each 766 share), the reports, the
+town overview and the written forms all read it; nothing else spells an indicator's label or
+maximum.
+
+To add an indicator: one entry here, and its computation where its family is computed
+(:mod:`cchc_lib.indicators.national` for a 766 share: the named parts it divides, if they
+are new). The relational engine (issue "One engine, ward to nation") will plug in here: each
+record then names its query.
+
+This module imports nothing from the workbook, so every stage can read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FAMILIES = ("plan", "bieu06", "766", "apology")
+KINDS = ("share", "count", "stock")  # stock: a count at the end of the period, not over it
+
+
+@dataclass(frozen=True)
+class Points766:
+    """Estimated 766 points of a share (QĐ 766/QĐ-TTg, reconstruction: indicators.md):
+    ``min(maximum, maximum × share / full_at)`` — full marks from ``full_at`` on."""
+
+    criterion: str
+    group: str  # a key of :data:`GROUPS_766`
+    maximum: float
+    full_at: float = 1.0
+
+    def points(self, share: float) -> float:
+        return min(self.maximum, self.maximum * share / self.full_at)
+
+
+@dataclass(frozen=True)
+class GapRule:
+    """How the gap to a target reads: what one more unit of the numerator is, the action
+    sentence (``{n}`` more, target ``{t}``) and the label of the candidates' demand column."""
+
+    counts: str  # "procedures" (ceil(target × den) − num) or "dossiers" (ceil(target × den − num))
+    action_vi: str
+    demand_vi: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    family: str  # one of FAMILIES
+    kind: str  # one of KINDS
+    name_vi: str  # the full Vietnamese name, as a report's table shows it
+    short_vi: str = ""  # a short label for headings, charts and phones ("" = the name)
+    numerator_vi: str = ""  # what the numerator counts, in words (shares)
+    denominator_vi: str = ""
+    target: str | None = None  # "plan": the plan's yearly target (targets table); "fixed"
+    fixed_target: float | None = None  # the target when it is set by law, not by a plan
+    points: Points766 | None = None
+    gap: GapRule | None = None
+    numerator: str | None = None  # the computation's name for each part (766 shares)
+    denominator: str | None = None
+    form: tuple[int, str] | None = None  # Biểu 06: (column group, the column's label)
+
+    @property
+    def label(self) -> str:
+        return self.short_vi or self.name_vi
+
+
+_PLAN_DEMAND_VI = "Hồ sơ qua kênh khác trong kỳ"
+
+INDICATORS: tuple[Indicator, ...] = (
+    # ---- the plan's three targets (Kế hoạch 99/KH-UBND) --------------------------------
+    Indicator(
+        "online_procedure_rate", "plan", "share",
+        "Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến (trên số TTHC cung cấp trực tuyến một "
+        "phần, toàn trình)", "TTHC có hồ sơ trực tuyến",
+        "TTHC có ít nhất một hồ sơ nộp trực tuyến trong kỳ",
+        "TTHC cung cấp trực tuyến một phần, toàn trình", target="plan",
+        gap=GapRule("procedures",
+                    "Cần thêm **{n}** TTHC có phát sinh hồ sơ trực tuyến để đạt mục tiêu {t}. "
+                    "Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ trực tuyến, xếp theo số "
+                    "hồ sơ nộp qua kênh khác (nhu cầu có thể chuyển sang trực tuyến):",
+                    _PLAN_DEMAND_VI)),
+    Indicator(
+        "postal_procedure_rate", "plan", "share",
+        "Tỷ lệ TTHC có phát sinh hồ sơ qua dịch vụ BCCI (trên số TTHC triển khai qua BCCI)",
+        "TTHC có hồ sơ qua BCCI",
+        "TTHC triển khai BCCI có ít nhất một hồ sơ nhận hoặc trả qua BCCI trong kỳ",
+        "TTHC triển khai qua dịch vụ BCCI", target="plan",
+        gap=GapRule("procedures",
+                    "Cần thêm **{n}** TTHC có phát sinh hồ sơ qua dịch vụ BCCI để đạt mục tiêu "
+                    "{t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào qua BCCI, xếp "
+                    "theo số hồ sơ qua kênh khác:", _PLAN_DEMAND_VI)),
+    Indicator(
+        "postal_return_share", "plan", "share",
+        "Tỷ lệ hồ sơ trả kết quả qua dịch vụ BCCI (trên tổng số hồ sơ đã trả kết quả của "
+        "các TTHC BCCI)", "Hồ sơ trả kết quả qua BCCI",
+        "Hồ sơ của TTHC triển khai BCCI trả kết quả qua BCCI trong kỳ",
+        "Hồ sơ của TTHC triển khai BCCI đã trả kết quả trong kỳ", target="plan",
+        gap=GapRule("dossiers",
+                    "Cần thêm **{n}** hồ sơ trả kết quả qua dịch vụ BCCI để đạt mục tiêu {t}. "
+                    "Các TTHC có nhiều hồ sơ trả kết quả tại bộ phận một cửa nhất:",
+                    "Hồ sơ trả tại bộ phận một cửa")),
+    # ---- Biểu số 06/VPCP/KSTT, in the form's column order ------------------------------
+    Indicator("received_total", "bieu06", "count", "Tổng số hồ sơ tiếp nhận",
+              form=(0, "Tổng số")),
+    Indicator("received_online", "bieu06", "count", "Số hồ sơ tiếp nhận trực tuyến",
+              form=(0, "Trực tuyến")),
+    Indicator("received_direct_postal", "bieu06", "count",
+              "Số hồ sơ tiếp nhận trực tiếp và qua BCCI",
+              form=(0, "Trực tiếp, dịch vụ bưu chính")),
+    Indicator("carried_over", "bieu06", "stock", "Số hồ sơ kỳ trước chuyển qua",
+              form=(0, "Từ kỳ trước chuyển qua")),
+    Indicator("resolved_total", "bieu06", "count", "Tổng số hồ sơ đã giải quyết",
+              form=(1, "Tổng số")),
+    Indicator("resolved_early", "bieu06", "count", "Số hồ sơ giải quyết trước hạn",
+              form=(1, "Trước hạn")),
+    Indicator("resolved_on_time", "bieu06", "count", "Số hồ sơ giải quyết đúng hạn",
+              form=(1, "Đúng hạn")),
+    Indicator("resolved_late", "bieu06", "count", "Số hồ sơ giải quyết quá hạn",
+              form=(1, "Quá hạn")),
+    Indicator("pending_total", "bieu06", "stock", "Tổng số hồ sơ đang giải quyết",
+              form=(2, "Tổng số")),
+    Indicator("pending_in_time", "bieu06", "stock", "Số hồ sơ đang giải quyết trong hạn",
+              form=(2, "Trong hạn")),
+    Indicator("pending_overdue", "bieu06", "stock", "Số hồ sơ đang giải quyết quá hạn",
+              form=(2, "Quá hạn")),
+    Indicator("on_time_rate", "bieu06", "share", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn",
+              numerator_vi="Hồ sơ giải quyết trước hạn và đúng hạn trong kỳ",
+              denominator_vi="Hồ sơ đã giải quyết trong kỳ"),
+    # ---- the 766 estimates the dossier data supports (QĐ 766/QĐ-TTg) -------------------
+    Indicator("progress_on_time", "766", "share",
+              "Tiến độ giải quyết: hồ sơ đúng hạn (kể cả đang giải quyết trong hạn)",
+              numerator_vi="Hồ sơ kết thúc đúng hạn trong kỳ và hồ sơ đang giải quyết trong hạn",
+              denominator_vi="Hồ sơ kết thúc trong kỳ và hồ sơ đang giải quyết cuối kỳ",
+              points=Points766("2.1", "Tiến độ giải quyết", 20.0),
+              numerator="on_time", denominator="ended_or_pending"),
+    Indicator("online_provision_rate", "766", "share",
+              "TTHC cung cấp trực tuyến (một phần, toàn trình) trên tổng số TTHC",
+              numerator_vi="TTHC cung cấp trực tuyến một phần, toàn trình",
+              denominator_vi="TTHC đơn vị cung cấp",
+              points=Points766("3.1", "Dịch vụ công trực tuyến", 2.0, full_at=0.80),
+              numerator="online_offered", denominator="offered"),
+    Indicator("online_service_uptake", "766", "share",
+              "TTHC có phát sinh hồ sơ trực tuyến trên số TTHC trực tuyến",
+              numerator_vi="TTHC trực tuyến có ít nhất một hồ sơ nộp trực tuyến trong kỳ",
+              denominator_vi="TTHC cung cấp trực tuyến một phần, toàn trình",
+              points=Points766("3.2", "Dịch vụ công trực tuyến", 4.0),
+              numerator="online_used", denominator="online_offered"),
+    Indicator("online_dossier_share", "766", "share",
+              "Hồ sơ nộp trực tuyến trên tổng số hồ sơ tiếp nhận",
+              numerator_vi="Hồ sơ tiếp nhận trực tuyến trong kỳ",
+              denominator_vi="Hồ sơ tiếp nhận trong kỳ",
+              points=Points766("3.3", "Dịch vụ công trực tuyến", 6.0, full_at=0.50),
+              numerator="received_online", denominator="received"),
+    Indicator("online_payment_share", "766", "share",
+              "Hồ sơ thanh toán trực tuyến trên số hồ sơ có phí, lệ phí",
+              numerator_vi="Hồ sơ có phí, lệ phí tiếp nhận trong kỳ đã thanh toán trực tuyến",
+              denominator_vi="Hồ sơ có phí, lệ phí tiếp nhận trong kỳ",
+              points=Points766("3.6", "Thanh toán trực tuyến", 6.0),
+              numerator="fee_paid_online", denominator="fee_received"),
+    Indicator("e_result_share", "766", "share",
+              "Hồ sơ có kết quả điện tử trên số hồ sơ đã kết thúc",
+              numerator_vi="Hồ sơ kết thúc trong kỳ có kết quả điện tử",
+              denominator_vi="Hồ sơ kết thúc trong kỳ",
+              points=Points766("4.1", "Số hóa hồ sơ", 6.0),
+              numerator="ended_e_result", denominator="ended"),
+    Indicator("digitized_share", "766", "share", "Hồ sơ được số hóa khi tiếp nhận",
+              numerator_vi="Hồ sơ tiếp nhận trong kỳ được số hóa",
+              denominator_vi="Hồ sơ tiếp nhận trong kỳ",
+              points=Points766("4.2", "Số hóa hồ sơ", 4.0, full_at=0.80),
+              numerator="received_digitized", denominator="received"),
+    # ---- the duty of apology (NĐ 61/2018, kept by later decrees) -----------------------
+    Indicator("apology_coverage", "apology", "share",
+              "Hồ sơ trễ hạn có phiếu xin lỗi và hẹn lại ngày trả kết quả",
+              "Hồ sơ trễ hạn có phiếu xin lỗi",
+              "Hồ sơ trễ hạn có phiếu xin lỗi", "Hồ sơ giải quyết quá hạn trong kỳ hoặc đang "
+              "quá hạn cuối kỳ", target="fixed", fixed_target=1.0),
+)
+
+# the 766 groups (100 points): maximum points and whether local dossier data can estimate them
+GROUPS_766: dict[str, tuple[float, bool]] = {
+    "Công khai, minh bạch": (18, False),
+    "Tiến độ giải quyết": (20, True),
+    "Dịch vụ công trực tuyến": (12, True),
+    "Thanh toán trực tuyến": (10, True),
+    "Số hóa hồ sơ": (22, True),
+    "Mức độ hài lòng": (18, False),
+}
+
+# Biểu 06 column groups: the form's title over its columns, and a one-line title for phones
+BIEU06_GROUP_TITLES: tuple[tuple[str, str], ...] = (
+    ("Số hồ sơ nhận giải quyết", "Tiếp nhận"),
+    ("Số lượng hồ sơ đã giải quyết", "Đã giải quyết"),
+    ("Số lượng hồ sơ đang giải quyết", "Đang giải quyết"),
+)
+
+BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}
+
+
+def family(name: str) -> tuple[Indicator, ...]:
+    """The indicators of one family, in registry order."""
+    return tuple(i for i in INDICATORS if i.family == name)
+
+
+def get(indicator_id: str) -> Indicator:
+    return BY_ID[indicator_id]
+
+
+def label(indicator_id: str) -> str:
+    """The short label of an indicator ("" -> its name); an unknown id is shown as it is."""
+    found = BY_ID.get(indicator_id)
+    return found.label if found else indicator_id
+
+
+def name(indicator_id: str) -> str:
+    found = BY_ID.get(indicator_id)
+    return found.name_vi if found else indicator_id
+
+
+PLAN_INDICATORS: tuple[str, ...] = tuple(i.id for i in family("plan"))
+BIEU06_COLUMNS: tuple[str, ...] = tuple(i.id for i in family("bieu06") if i.form)
+POINTS_766: tuple[Indicator, ...] = tuple(i for i in family("766") if i.points)
+MAX_POINTS_766: float = sum(i.points.maximum for i in POINTS_766)
+
+
+def bieu06_groups() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """The form's column groups: (title, short title, ((column id, label), …))."""
+    return tuple((title, short, tuple((i.id, i.form[1]) for i in family("bieu06")
+                                      if i.form and i.form[0] == n))
+                 for n, (title, short) in enumerate(BIEU06_GROUP_TITLES))
+
+
+BIEU06_HEADERS_VI: dict[str, str] = {col: f"{short}: {label}"
+                                     for _, short, cols in bieu06_groups() for col, label in cols}
+
+
+def caveat_766_vi() -> str:
+    """What the 766 estimate leaves out, said from the registry: the groups local data cannot
+    estimate, and the points of partly estimated groups that need the portal."""
+    computed: dict[str, float] = {}
+    for i in POINTS_766:
+        computed[i.points.group] = computed.get(i.points.group, 0) + i.points.maximum
+    missing = [f"“{g}”" for g, (_, local) in GROUPS_766.items() if not local]
+    partial = [f"{_num(total - computed.get(g, 0))}/{_num(total)} điểm “{g}”"
+               for g, (total, local) in GROUPS_766.items()
+               if local and computed.get(g, 0) < total]
+    parts = missing + partial
+    listed = ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return ("Điểm ước tính từ dữ liệu hồ sơ của đơn vị theo cách tính công khai của Bộ chỉ số "
+            "766; điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia. "
+            + (f"Nhóm {listed} cần dữ liệu của Cổng nên không tính ở đây." if parts else ""))
+
+
+def _num(x: float) -> str:
+    return f"{x:g}".replace(".", ",")

@@ -1,0 +1,99 @@
+"""The plan-progress report ("Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND"): every task's
+status as of a date, with owner, last update and evidence, and the plan's targets. Computed
+once, shown piece by piece by ``notebooks/plan_progress.ipynb``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from cchc_lib.core import schema
+from cchc_lib.core.catalog import resolve
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.units import unit_name
+from cchc_lib.indicators.results import all_indicators
+from cchc_lib.ingest.store import read_processed
+from cchc_lib.par.tasks import STATUS_VI, has_tasks_to_report, plan_for, task_status, tasks_of
+from cchc_lib.reports import render
+from cchc_lib.reports.quality import set_aside, set_aside_vi
+from cchc_lib.reports.safe import Rich, rich
+
+
+@dataclass
+class PlanProgress:
+    unit_name: str
+    year: int
+    as_of: date
+    tasks: pd.DataFrame
+    plan: pd.DataFrame  # the plan's three indicators, year to date
+    set_aside: dict  # quality.set_aside from the start of the year to as_of
+    plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
+
+    def header(self) -> Rich:
+        counts = self.tasks.status.map(STATUS_VI).value_counts()  # by the first flag
+        summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
+        return rich(
+            "# Báo cáo kết quả thực hiện {plan}\n\n"
+            "**Đơn vị:** {unit} · **Tính đến ngày:** {as_of} · **{count} nhiệm vụ:** "
+            "{summary}.\n\n*{set_aside}*", plan=self.plan_name, unit=self.unit_name,
+            as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
+            set_aside=set_aside_vi(self.set_aside))
+
+    def tasks_table(self) -> HTML:
+        t = self.tasks
+        values = dict(zip(self.plan.indicator, self.plan.value, strict=True))
+        targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
+
+        def linked(ids: list[str]) -> str:
+            return "; ".join(f"{schema.SHORT_LABELS_VI.get(i, i)}: {render.percent(values.get(i))}"
+                             f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
+
+        table = pd.DataFrame({
+            "TT": t.task_id, "Nhiệm vụ và giải pháp": t.task, "Chủ trì": t.lead,
+            "Phối hợp": t.coordinators.fillna(""), "Thời gian": t.timeframe,
+            "Tình trạng": t.status_vi,
+            "Cập nhật gần nhất": [f"{render.day(d)}: {n}" if d else "—"
+                                  for d, n in zip(t.last_update, t.last_note.fillna(""),
+                                                  strict=True)],
+            "Tài liệu kiểm chứng": t.evidence.fillna("—"),
+            "Chỉ tiêu liên quan": t.indicators.map(linked),
+        })
+        return HTML(render.html_table(table, "tasks"))
+
+    def indicators_table(self) -> HTML:
+        p = self.plan
+        table = pd.DataFrame({
+            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Kết quả từ đầu năm": p.value.map(render.percent),
+            "Tử số / mẫu số": render.fraction(p.numerator, p.denominator),
+            "Mục tiêu": p.target.map(lambda v: render.percent(v, 0)),
+            "Đánh giá": p.met.map(render.met),
+        })
+        return render.show(table, "plan-ytd")
+
+
+def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path
+                  ) -> PlanProgress:
+    tables = read_processed(resolve(data_dir))
+    as_of = pd.Timestamp(as_of).date()
+    name = unit_name(tables["units"], unit_code)
+    info = plan_for(tables, unit_code, year)
+    if not has_tasks_to_report(tables, unit_code, year):
+        raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
+                        f"{year}: không có nhiệm vụ nào để báo cáo")
+    plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")
+    plan = plan[plan.indicator.isin(schema.PLAN_INDICATORS)]
+    values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
+                                                                    strict=True)}
+    targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
+                                                                     plan.target, strict=True)}
+    tasks = task_status(tasks_of(tables, info), tables.get("plan_progress"), as_of,
+                        info.year or year, values, targets)  # tasks keep their plan's year
+    return PlanProgress(name, year, as_of, tasks, plan,
+                        set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
+                                  as_of), info.name_vi if info.own else "kế hoạch")

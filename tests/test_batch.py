@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_lib.core import schema
 from cchc_lib.core.periods import parse_period
+from cchc_lib.indicators import registry
 from cchc_lib.indicators.batch import SHARES, monthly_indicators
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.national import apology_coverage, national_indicators
@@ -22,7 +22,7 @@ def reference(tables, unit: str, month: str) -> dict:
     d, cat, p = tables["dossiers"], tables["catalogue"], parse_period(month)
     out = {}
     form = bieu06(d, cat, unit, p).iloc[-1]
-    for col in schema.BIEU06_COLUMNS:
+    for col in registry.BIEU06_COLUMNS:
         out[col] = int(form[col])
     out["on_time_rate_num"] = int(form.resolved_early + form.resolved_on_time)
     out["on_time_rate_den"] = int(form.resolved_total)

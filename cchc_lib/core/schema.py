@@ -304,70 +304,7 @@ STATUS_PROGRESS = {
     "resolved": 7, "returned": 8,
 }
 
-# --------------------------------------------------------------------------------------
-# Indicators: ids and Vietnamese labels (the display layer looks labels up here)
-# --------------------------------------------------------------------------------------
-
-PLAN_INDICATORS = ("online_procedure_rate", "postal_procedure_rate", "postal_return_share")
-
-BIEU06_COLUMNS = (
-    "received_online", "received_direct_postal", "carried_over", "received_total",
-    "resolved_early", "resolved_on_time", "resolved_late", "resolved_total",
-    "pending_in_time", "pending_overdue", "pending_total",
-)
-
-INDICATOR_LABELS_VI: dict[str, str] = {
-    "online_procedure_rate": "Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến (trên số TTHC cung cấp "
-                             "trực tuyến một phần, toàn trình)",
-    "postal_procedure_rate": "Tỷ lệ TTHC có phát sinh hồ sơ qua dịch vụ BCCI (trên số TTHC "
-                             "triển khai qua BCCI)",
-    "postal_return_share": "Tỷ lệ hồ sơ trả kết quả qua dịch vụ BCCI (trên tổng số hồ sơ đã "
-                           "trả kết quả của các TTHC BCCI)",
-    "received_online": "Số hồ sơ tiếp nhận trực tuyến",
-    "received_direct_postal": "Số hồ sơ tiếp nhận trực tiếp và qua BCCI",
-    "carried_over": "Số hồ sơ kỳ trước chuyển qua",
-    "received_total": "Tổng số hồ sơ tiếp nhận",
-    "resolved_early": "Số hồ sơ giải quyết trước hạn",
-    "resolved_on_time": "Số hồ sơ giải quyết đúng hạn",
-    "resolved_late": "Số hồ sơ giải quyết quá hạn",
-    "resolved_total": "Tổng số hồ sơ đã giải quyết",
-    "pending_in_time": "Số hồ sơ đang giải quyết trong hạn",
-    "pending_overdue": "Số hồ sơ đang giải quyết quá hạn",
-    "pending_total": "Tổng số hồ sơ đang giải quyết",
-    "on_time_rate": "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn",
-    "progress_on_time": "Tiến độ giải quyết: hồ sơ đúng hạn (kể cả đang giải quyết trong hạn)",
-    "online_provision_rate": "TTHC cung cấp trực tuyến (một phần, toàn trình) trên tổng số TTHC",
-    "online_service_uptake": "TTHC có phát sinh hồ sơ trực tuyến trên số TTHC trực tuyến",
-    "online_dossier_share": "Hồ sơ nộp trực tuyến trên tổng số hồ sơ tiếp nhận",
-    "online_payment_share": "Hồ sơ thanh toán trực tuyến trên số hồ sơ có phí, lệ phí",
-    "digitized_share": "Hồ sơ được số hóa khi tiếp nhận",
-    "e_result_share": "Hồ sơ có kết quả điện tử trên số hồ sơ đã kết thúc",
-    "apology_coverage": "Hồ sơ trễ hạn có phiếu xin lỗi và hẹn lại ngày trả kết quả",
-}
-
-SHORT_LABELS_VI: dict[str, str] = {
-    "online_procedure_rate": "TTHC có hồ sơ trực tuyến",
-    "postal_procedure_rate": "TTHC có hồ sơ qua BCCI",
-    "postal_return_share": "Hồ sơ trả kết quả qua BCCI",
-}
-
-# Biểu số 06/VPCP/KSTT column headers, in the form's order after STT and Lĩnh vực.
-# The form's column groups, once: its title (the XLSX header over two rows), a short title
-# (one-line headers on a phone) and each column's label under it, in the form's order.
-BIEU06_GROUPS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
-    ("Số hồ sơ nhận giải quyết", "Tiếp nhận", (
-        ("received_total", "Tổng số"), ("received_online", "Trực tuyến"),
-        ("received_direct_postal", "Trực tiếp, dịch vụ bưu chính"),
-        ("carried_over", "Từ kỳ trước chuyển qua"))),
-    ("Số lượng hồ sơ đã giải quyết", "Đã giải quyết", (
-        ("resolved_total", "Tổng số"), ("resolved_early", "Trước hạn"),
-        ("resolved_on_time", "Đúng hạn"), ("resolved_late", "Quá hạn"))),
-    ("Số lượng hồ sơ đang giải quyết", "Đang giải quyết", (
-        ("pending_total", "Tổng số"), ("pending_in_time", "Trong hạn"),
-        ("pending_overdue", "Quá hạn"))),
-)
-BIEU06_HEADERS_VI: dict[str, str] = {col: f"{short}: {label}"
-                                     for _, short, cols in BIEU06_GROUPS for col, label in cols}
+# Indicator ids, labels, targets and points: cchc_lib.indicators.registry (one record each).
 
 CHANNEL_LABELS_VI = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
 LEVEL_LABELS_VI = {"info": "Cung cấp thông tin", "partial": "Một phần", "full": "Toàn trình"}

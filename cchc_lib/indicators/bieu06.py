@@ -8,6 +8,7 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.periods import Period
 from cchc_lib.core.text import match_key
+from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,
@@ -58,7 +59,7 @@ def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
            period: Period) -> pd.DataFrame:
     """Biểu 06 for one unit: a row per field (sorted by name), then the total row (field None).
 
-    Columns: ``field`` and the 11 counts of :data:`schema.BIEU06_COLUMNS`, then
+    Columns: ``field`` and the 11 counts of :data:`registry.BIEU06_COLUMNS`, then
     ``on_time_rate`` = (early + on time) ÷ resolved_total.
     """
     d = unit_dossiers(dossiers, unit_code)
@@ -66,7 +67,7 @@ def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
     counts = flags.groupby(d.field_name.astype(object)).sum()
     fields = set(offered_procedures(catalogue, unit_code, period).field_name.dropna())
     fields |= set(counts.index)
-    cols = list(schema.BIEU06_COLUMNS)
+    cols = list(registry.BIEU06_COLUMNS)
     counts = counts.reindex(sorted(fields, key=match_key), fill_value=0)[cols].astype("int64")
     table = counts.reset_index(names="field").astype({"field": object})
     total = pd.DataFrame([{"field": None, **counts.sum().to_dict()}])
@@ -81,7 +82,7 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
     """Biểu 06 as tidy result rows: counts (value only) and on_time_rate (with its parts)."""
     rows = []
     for r in table.itertuples(index=False):
-        for col in schema.BIEU06_COLUMNS:
+        for col in registry.BIEU06_COLUMNS:
             rows.append(row(col, unit_code, period, None, None, field=r.field,
                              value=int(getattr(r, col))))
         rows.append(row("on_time_rate", unit_code, period,

@@ -2,8 +2,8 @@
 
 QĐ 766/QĐ-TTg (23/6/2022) scores every agency on the national portal. The formulas here are
 reconstructions (indicators.md): the portal's own score is authoritative, and these are
-estimates from local data. Groups that need portal data (Công khai, minh bạch; Mức độ hài lòng;
-4 of the 10 points of Thanh toán trực tuyến) are not computed.
+estimates from local data. Which estimates there are, their points and what they leave out
+(groups that need portal data) is the indicator registry's (family "766").
 
 Pure functions: DataFrames in, tidy result rows out (columns of ``RESULT_COLUMNS``).
 """
@@ -16,6 +16,7 @@ from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
 from cchc_lib.core.text import match_key
+from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,
@@ -28,31 +29,7 @@ from cchc_lib.indicators.base import (
 from cchc_lib.indicators.bieu06 import bieu06_flags
 from cchc_lib.indicators.plan import procedure_uptake
 
-# id -> (766 criterion, group, maximum points, points from the share)
-POINTS_766 = {
-    "progress_on_time": ("2.1", "Tiến độ giải quyết", 20.0, lambda s: 20 * s),
-    "online_provision_rate": ("3.1", "Dịch vụ công trực tuyến", 2.0,
-                              lambda s: min(2.0, 2 * s / 0.80)),
-    "online_service_uptake": ("3.2", "Dịch vụ công trực tuyến", 4.0, lambda s: 4 * s),
-    "online_dossier_share": ("3.3", "Dịch vụ công trực tuyến", 6.0,
-                             lambda s: min(6.0, 6 * s / 0.50)),
-    "online_payment_share": ("3.6", "Thanh toán trực tuyến", 6.0, lambda s: 6 * s),
-    "e_result_share": ("4.1", "Số hóa hồ sơ", 6.0, lambda s: 6 * s),
-    "digitized_share": ("4.2", "Số hóa hồ sơ", 4.0, lambda s: min(4.0, 4 * s / 0.80)),
-}
-# the 766 groups (100 points) and whether local dossier data can estimate them
-GROUPS_766 = {
-    "Công khai, minh bạch": (18, False),
-    "Tiến độ giải quyết": (20, True),
-    "Dịch vụ công trực tuyến": (12, True),
-    "Thanh toán trực tuyến": (10, True),
-    "Số hóa hồ sơ": (22, True),
-    "Mức độ hài lòng": (18, False),
-}
-CAVEAT_VI = ("Điểm ước tính từ dữ liệu hồ sơ của đơn vị theo cách tính công khai của Bộ chỉ số "
-             "766; điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia. Nhóm “Công khai, "
-             "minh bạch”, “Mức độ hài lòng” và 4/10 điểm “Thanh toán trực tuyến” cần dữ liệu "
-             "của Cổng nên không tính ở đây.")
+APOLOGY = registry.get("apology_coverage")
 
 
 def _flag(series: pd.Series) -> pd.Series:
@@ -78,17 +55,20 @@ def effective_end(dossiers: pd.DataFrame, calendar: WorkCalendar | None = None) 
 def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
                         period: Period, calendar: WorkCalendar | None = None,
                         by_field: bool = False) -> pd.DataFrame:
-    """The seven 766 estimates for one unit and period (per field with ``by_field``), with
-    numerator and denominator.
+    """The 766 estimates of the registry (family "766") for one unit and period (per field
+    with ``by_field``), with numerator and denominator.
 
-    - progress_on_time (2.1): ended in P with effective end ≤ due, plus pending at the end of P
-      with due ≥ end, over ended in P plus pending; more than one supplement request is late;
-    - online_provision_rate (3.1): procedures offered partial/full online over all offered;
-    - online_service_uptake (3.2): the plan's online_procedure_rate;
-    - online_dossier_share (3.3): received online in P over received in P;
-    - online_payment_share (3.6): paid online over received in P, both among fee procedures;
-    - e_result_share (4.1): ended in P with an electronic result over ended in P;
-    - digitized_share (4.2): received in P digitized over received in P.
+    Each estimate divides two named parts; the parts are counted here, once:
+    - on_time / ended_or_pending (2.1): ended in P with effective end ≤ due, plus pending at
+      the end of P with due ≥ end, over ended in P plus pending; more than one supplement
+      request is late;
+    - online_offered / offered (3.1): procedures offered partial/full online over all offered;
+    - online_used / online_offered (3.2): the plan's online_procedure_rate;
+    - received_online / received (3.3): received online in P over received in P;
+    - fee_paid_online / fee_received (3.6): paid online over received in P, both among fee
+      procedures;
+    - ended_e_result / ended (4.1): ended in P with an electronic result over ended in P;
+    - received_digitized / received (4.2): received in P digitized over received in P.
     """
     d = unit_dossiers(dossiers, unit_code)
     acc = accepted(d)
@@ -113,38 +93,42 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
         pd.Series("", index=uptake.index)
     count = lambda mask, k=key: mask.astype(int).groupby(k).sum()  # noqa: E731
     online_offered = offered.level.isin(list(schema.ONLINE_LEVELS))
-    parts = {
-        "progress_on_time": (count(ended_on_time) + count(pending_on_time),
-                             count(ended) + count(pending)),
-        "online_provision_rate": (count(online_offered, offered_key),
-                                  count(pd.Series(True, index=offered.index), offered_key)),
-        "online_service_uptake": (count(uptake.online_enabled & (uptake.received_online > 0),
-                                        uptake_key), count(uptake.online_enabled, uptake_key)),
-        "online_dossier_share": (count(received & (d.receive_channel == "online")),
-                                 count(received)),
-        "online_payment_share": (count(fee & _flag(d.paid_online)), count(fee)),
-        "e_result_share": (count(ended & _flag(d.e_result)), count(ended)),
-        "digitized_share": (count(received & _flag(d.digitized)), count(received)),
+    parts = {  # every part: a count per group (field with by_field, else one for the unit)
+        "on_time": count(ended_on_time) + count(pending_on_time),
+        "ended_or_pending": count(ended) + count(pending),
+        "offered": count(pd.Series(True, index=offered.index), offered_key),
+        "online_offered": count(online_offered, offered_key),
+        "online_used": count(uptake.online_enabled & (uptake.received_online > 0), uptake_key),
+        "received": count(received),
+        "received_online": count(received & (d.receive_channel == "online")),
+        "received_digitized": count(received & _flag(d.digitized)),
+        "fee_received": count(fee),
+        "fee_paid_online": count(fee & _flag(d.paid_online)),
+        "ended": count(ended),
+        "ended_e_result": count(ended & _flag(d.e_result)),
     }
-    groups = sorted({g for n, m in parts.values() for g in (*n.index, *m.index)},
+    estimates = registry.family("766")
+    used = {p: parts[p] for i in estimates for p in (i.numerator, i.denominator)}
+    groups = sorted({g for part in used.values() for g in part.index},
                     key=match_key) if by_field else [""]
-    rows = [row(i, unit_code, period, int(n.get(g, 0)), int(m.get(g, 0)),
-                field=g if by_field else None)
-            for g in groups for i, (n, m) in parts.items()]
+    rows = [row(i.id, unit_code, period, int(used[i.numerator].get(g, 0)),
+                int(used[i.denominator].get(g, 0)), field=g if by_field else None)
+            for g in groups for i in estimates]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
 def points_766(results: pd.DataFrame) -> pd.DataFrame:
-    """Estimated 766 points of each indicator: criterion, group, share, points, maximum."""
+    """Estimated 766 points of each indicator: criterion, group, share, points, maximum
+    (the registry's :class:`~cchc_lib.indicators.registry.Points766`)."""
     out = []
     for r in results.itertuples(index=False):
-        if r.indicator not in POINTS_766:
+        rule = registry.BY_ID[r.indicator].points if r.indicator in registry.BY_ID else None
+        if rule is None:
             continue
-        criterion, group, maximum, rule = POINTS_766[r.indicator]
         # None or NaN: not applicable (min() with NaN would silently give the cap)
-        points = None if pd.isna(r.value) else round(rule(float(r.value)), 10)
-        out.append({"criterion": criterion, "indicator": r.indicator, "group": group,
-                    "value": r.value, "points": points, "max_points": maximum})
+        points = None if pd.isna(r.value) else round(rule.points(float(r.value)), 10)
+        out.append({"criterion": rule.criterion, "indicator": r.indicator, "group": rule.group,
+                    "value": r.value, "points": points, "max_points": rule.maximum})
     return pd.DataFrame(out, columns=["criterion", "indicator", "group", "value", "points",
                                       "max_points"], dtype=object)
 
@@ -168,8 +152,8 @@ def apology_coverage(dossiers: pd.DataFrame, unit_code: str, period: Period) -> 
     late = late_dossiers(dossiers, unit_code, period)
     rows = []
     for field, part in late.groupby("field_name", sort=False):  # already sorted by name
-        rows.append(row("apology_coverage", unit_code, period, int(part.apology_issued.sum()),
-                        len(part), target=1.0, field=field))
-    rows.append(row("apology_coverage", unit_code, period, int(late.apology_issued.sum()),
-                    len(late), target=1.0))
+        rows.append(row(APOLOGY.id, unit_code, period, int(part.apology_issued.sum()),
+                        len(part), target=APOLOGY.fixed_target, field=field))
+    rows.append(row(APOLOGY.id, unit_code, period, int(late.apology_issued.sum()),
+                    len(late), target=APOLOGY.fixed_target))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)

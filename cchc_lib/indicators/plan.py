@@ -13,6 +13,7 @@ import pandas as pd
 
 from cchc_lib.core import schema
 from cchc_lib.core.periods import Period
+from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,
@@ -103,15 +104,16 @@ def judged_on_year_to_date(period_rows: pd.DataFrame, ytd_rows: pd.DataFrame) ->
 
 def needed_for_target(indicator: str, numerator: int, denominator: int,
                       target: float | None) -> int | None:
-    """How many more procedures (or postal returns) reach the target (indicators.md, Gap).
+    """How many more procedures (or postal returns) reach the target (indicators.md, Gap);
+    what one more is, the registry's :class:`~cchc_lib.indicators.registry.GapRule` says.
 
     Procedure rates: max(0, ceil(target × denominator) − numerator).
-    Postal return share: max(0, ceil(target × denominator − numerator)).
+    Postal return share (dossiers): max(0, ceil(target × denominator − numerator)).
     Products are rounded to 9 decimals first, so 0.6 × 5 is 3, not 3.0000000000000004.
     """
     if target is None or not denominator:
         return None
-    if indicator == "postal_return_share":
+    if registry.get(indicator).gap.counts == "dossiers":
         return max(0, math.ceil(round(target * denominator - numerator, 9)))
     return max(0, math.ceil(round(target * denominator, 9)) - numerator)
 

@@ -239,6 +239,11 @@ BIEU06_HEADERS_VI: dict[str, str] = {col: f"{short}: {label}"
                                      for _, short, cols in bieu06_groups() for col, label in cols}
 
 
+def max_points_766_vi() -> str:
+    """The most points the estimates can give, as a report writes it ("48")."""
+    return _num(MAX_POINTS_766)
+
+
 def caveat_766_vi() -> str:
     """What the 766 estimate leaves out, said from the registry: the groups local data cannot
     estimate, and the points of partly estimated groups that need the portal."""
@@ -253,7 +258,7 @@ def caveat_766_vi() -> str:
     listed = ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)
     return ("Điểm ước tính từ dữ liệu hồ sơ của đơn vị theo cách tính công khai của Bộ chỉ số "
             "766; điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia. "
-            + (f"Nhóm {listed} cần dữ liệu của Cổng nên không tính ở đây." if parts else ""))
+            + (f"Không tính ở đây vì cần dữ liệu của Cổng: nhóm {listed}." if parts else ""))
 
 
 def _num(x: float) -> str:

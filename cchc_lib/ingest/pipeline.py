@@ -31,6 +31,7 @@ from cchc_lib.core.catalog import (
 from cchc_lib.core.errors import CchcError, InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, shown_values
+from cchc_lib.indicators import registry
 from cchc_lib.ingest.checks import (
     check_dossier_rules,
     check_plausible_dates,
@@ -261,7 +262,7 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
                    else list(catalog.dossiers) if table is schema.DOSSIERS else [])
         frame, reasons, file_reports = _read_table(sources, table, catalog)
         if table is schema.TARGETS:
-            known = list(schema.INDICATOR_LABELS_VI)
+            known = list(registry.BY_ID)
             unknown = frame.indicator.notna() & ~frame.indicator.isin(known)
             reasons.add(unknown, "bad_code", "indicator",
                         shown_values(frame.indicator, "code").where(unknown, ""))

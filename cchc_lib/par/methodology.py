@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from cchc_lib.core import schema
 from cchc_lib.core.errors import MethodologyError
 from cchc_lib.core.yamlfile import MAX_YAML_BYTES, NoAliasLoader
+from cchc_lib.indicators import registry
 
 LINE = "__line__"
 CHILD_KEYS = ("criteria", "sub_criteria")
@@ -176,8 +176,8 @@ class _Reader:
         if bool(indicator) == manual:
             raise self.fail(line, f"{cid}: give either 'indicator' (with bands) or "
                             "'manual: true'")
-        if indicator and indicator not in schema.INDICATOR_LABELS_VI:
-            known = ", ".join(sorted(schema.INDICATOR_LABELS_VI))
+        if indicator and indicator not in registry.BY_ID:
+            known = ", ".join(sorted(registry.BY_ID))
             raise self.fail(line, f"{cid}: unknown indicator '{indicator}' (known: {known})")
         bands = self.bands(raw, cid, maximum) if indicator else ()
         self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line,

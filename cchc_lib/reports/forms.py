@@ -11,12 +11,13 @@ from cchc_lib.core import schema, sheets
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.sheets import write_text
+from cchc_lib.indicators import registry
 
 FORM_TITLE = ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
               "TTHC")
 FORM_CODE = "Biểu số 06/VPCP/KSTT"
 GROUPS = tuple((title, tuple(c for c, _ in cols), tuple(label for _, label in cols))
-               for title, _, cols in schema.BIEU06_GROUPS)  # declared once, in schema
+               for title, _, cols in registry.bieu06_groups())  # the registry
 
 
 def form_table(table: pd.DataFrame) -> pd.DataFrame:

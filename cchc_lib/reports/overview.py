@@ -15,10 +15,9 @@ from IPython.display import HTML, Image
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from cchc_lib.core import schema
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
-from cchc_lib.indicators import national
+from cchc_lib.indicators import national, registry
 from cchc_lib.indicators.base import clip_to_data, target_for
 from cchc_lib.indicators.results import unit_indicators
 from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed
@@ -33,10 +32,10 @@ def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) ->
     rows = unit_indicators(tables, unit_code, period)
     unit = rows[rows.field.isna()].set_index("indicator")
     out = {"unit_code": unit_code}
-    for indicator in schema.PLAN_INDICATORS:
+    for indicator in registry.PLAN_INDICATORS:
         out[indicator] = unit.loc[indicator, "value"]
         out[f"{indicator}_met"] = unit.loc[indicator, "met"]
-    out["targets_met"] = int(sum(bool(out[f"{i}_met"]) for i in schema.PLAN_INDICATORS))
+    out["targets_met"] = int(sum(bool(out[f"{i}_met"]) for i in registry.PLAN_INDICATORS))
     out["received_total"] = int(unit.loc["received_total", "value"])
     out["on_time_rate"] = unit.loc["on_time_rate", "value"]
     out["points_766"] = float(national.points_766(unit.reset_index()).points.dropna().sum())
@@ -73,7 +72,7 @@ class TownOverview:
     def header(self) -> Rich:
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
-        met_all = int((self.table.targets_met == len(schema.PLAN_INDICATORS)).sum())
+        met_all = int((self.table.targets_met == len(registry.PLAN_INDICATORS)).sum())
         ranked = ("Xếp hạng theo Chỉ số CCHC năm {year} (ước tính, như bảng điểm)"
                   if self.table["index"].notna().any() else
                   "Xếp hạng theo số mục tiêu đạt, rồi điểm 766 ước tính (chưa có bộ chỉ số)")
@@ -90,13 +89,14 @@ class TownOverview:
         out = pd.DataFrame({"Hạng": t["rank"].astype(str), "Đơn vị": t.unit_code.map(names)})
         if t["index"].notna().any():
             out[f"Chỉ số CCHC {self.period.year} (ước tính)"] = t["index"].map(render.points)
-        for indicator in schema.PLAN_INDICATORS:
+        for indicator in registry.PLAN_INDICATORS:
             mark = t[f"{indicator}_met"].map(lambda m: "" if m is None else " ✓" if m else " ✗")
-            out[schema.SHORT_LABELS_VI[indicator]] = t[indicator].map(render.percent) + mark
-        out["Mục tiêu đạt"] = t.targets_met.astype(str) + "/3"
+            out[registry.label(indicator)] = t[indicator].map(render.percent) + mark
+        out["Mục tiêu đạt"] = t.targets_met.astype(str) + f"/{len(registry.PLAN_INDICATORS)}"
         out["Hồ sơ tiếp nhận"] = t.received_total.map(render.integer)
         out["Đúng hạn (Biểu 06)"] = t.on_time_rate.map(render.percent)
-        out["Điểm 766 ước tính (/48)"] = t.points_766.map(render.points)
+        points_label = f"Điểm 766 ước tính (/{registry.max_points_766_vi()})"
+        out[points_label] = t.points_766.map(render.points)
         out["Xin lỗi khi trễ hạn"] = t.apology_coverage.map(render.percent)
         numeric = [c for c in out.columns if c not in ("Đơn vị",)]
         return HTML(render.html_table(out, "overview", numeric=numeric))
@@ -108,8 +108,8 @@ class TownOverview:
         t = self.table.sort_values("unit_code")
         names = t.unit_code.map(self.units.set_index("unit_code").unit_name)
         fig = Figure(figsize=(7.2, 7.2), layout="constrained")
-        axes = fig.subplots(len(schema.PLAN_INDICATORS), 1)
-        for ax, indicator in zip(axes, schema.PLAN_INDICATORS, strict=True):
+        axes = fig.subplots(len(registry.PLAN_INDICATORS), 1)
+        for ax, indicator in zip(axes, registry.PLAN_INDICATORS, strict=True):
             values = t[indicator].astype(float).fillna(0)
             met = t[f"{indicator}_met"].fillna(False).astype(bool)
             colors = [render.COLORS["met"] if m else render.COLORS["missed"] for m in met]
@@ -120,7 +120,7 @@ class TownOverview:
             for y, v in enumerate(values):
                 ax.annotate(render.percent(v), (v, y), xytext=(4, 0), textcoords="offset points",
                             va="center", fontsize=8)
-            ax.set_title(schema.SHORT_LABELS_VI[indicator]
+            ax.set_title(registry.label(indicator)
                          + (f" (mục tiêu {render.percent(target, 0)})" if target else ""),
                          loc="left", fontsize=11, fontweight="bold")
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: render.percent(v, 0)))
@@ -135,8 +135,9 @@ class TownOverview:
         return rich(
             "Xếp hạng: theo Chỉ số CCHC ước tính của năm (cùng cách tính với bảng điểm của "
             "từng đơn vị); bằng nhau thì xét số mục tiêu của kế hoạch đã đạt. Điểm 766 ước "
-            "tính (tối đa 48 điểm tính được từ dữ liệu hồ sơ) để tham khảo. {caveat} "
-            "{set_aside}", caveat=national.CAVEAT_VI, set_aside=set_aside_vi(self.set_aside))
+            "tính (tối đa {maximum} điểm tính được từ dữ liệu hồ sơ) để tham khảo. {caveat} "
+            "{set_aside}", maximum=registry.max_points_766_vi(), caveat=registry.caveat_766_vi(),
+            set_aside=set_aside_vi(self.set_aside))
 
 
 def town_overview(period: str | Period, data_dir: str | Path,
@@ -152,7 +153,7 @@ def town_overview(period: str | Period, data_dir: str | Path,
     parents = units.parent_name.dropna()
     town = str(parents.iloc[0]) if len(parents) else "toàn bộ đơn vị"
     targets = {i: target_for(tables.get("targets"), i, "", clipped.year)
-               for i in schema.PLAN_INDICATORS}
+               for i in registry.PLAN_INDICATORS}
     indexes = None
     data = resolve(data_dir)
     if (data / METHODOLOGY_FILE).is_file():  # one ranking: the scorecard's estimated index

@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from cchc_lib.core import schema
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.units import unit_name
+from cchc_lib.indicators import registry
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import STATUS_VI, has_tasks_to_report, plan_for, task_status, tasks_of
@@ -50,7 +50,7 @@ class PlanProgress:
         targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
 
         def linked(ids: list[str]) -> str:
-            return "; ".join(f"{schema.SHORT_LABELS_VI.get(i, i)}: {render.percent(values.get(i))}"
+            return "; ".join(f"{registry.label(i)}: {render.percent(values.get(i))}"
                              f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
 
         table = pd.DataFrame({
@@ -68,7 +68,7 @@ class PlanProgress:
     def indicators_table(self) -> HTML:
         p = self.plan
         table = pd.DataFrame({
-            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Chỉ tiêu": p.indicator.map(registry.label),
             "Kết quả từ đầu năm": p.value.map(render.percent),
             "Tử số / mẫu số": render.fraction(p.numerator, p.denominator),
             "Mục tiêu": p.target.map(lambda v: render.percent(v, 0)),
@@ -87,7 +87,7 @@ def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | 
         raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
                         f"{year}: không có nhiệm vụ nào để báo cáo")
     plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")
-    plan = plan[plan.indicator.isin(schema.PLAN_INDICATORS)]
+    plan = plan[plan.indicator.isin(registry.PLAN_INDICATORS)]
     values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
                                                                     strict=True)}
     targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,

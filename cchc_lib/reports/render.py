@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from cchc_lib.core import schema
+from cchc_lib.indicators import registry
 
 NOT_APPLICABLE_VI = "không áp dụng"
 MET_VI = {True: "Đạt", False: "Chưa đạt", None: "—"}
@@ -111,7 +112,7 @@ def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.
     period shorter than the year to date, the year to date (what the yearly target is judged
     on) stands beside the period's own result, and the verdict says so."""
     out = pd.DataFrame({
-        "Chỉ tiêu": comp.indicator.map(schema.SHORT_LABELS_VI),
+        "Chỉ tiêu": comp.indicator.map(registry.label),
         "Kết quả trong kỳ" if short else "Kết quả": comp.value.map(percent),
         "Tử số / mẫu số": fraction(comp.numerator, comp.denominator),
     })
@@ -133,7 +134,7 @@ def bieu06_table(table: pd.DataFrame) -> pd.DataFrame:
         "STT": [str(i) for i in range(1, n)] + [""],
         "Lĩnh vực": table.field.fillna(schema.TOTAL_ROW_VI),
     })
-    for col, header in schema.BIEU06_HEADERS_VI.items():
+    for col, header in registry.BIEU06_HEADERS_VI.items():
         out[header] = table[col].map(integer)
     out["Tỷ lệ trước hạn, đúng hạn"] = table.on_time_rate.map(percent)
     return out
@@ -169,8 +170,8 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
     the target and, dashed, the recent run-rate to December with its range shaded: one small
     panel per indicator, stacked so it reads on a phone."""
     fig = Figure(figsize=(7.2, 7.8), layout="constrained")
-    axes = fig.subplots(len(schema.PLAN_INDICATORS), 1, sharex=True)
-    for ax, ind in zip(axes, schema.PLAN_INDICATORS, strict=True):
+    axes = fig.subplots(len(registry.PLAN_INDICATORS), 1, sharex=True)
+    for ax, ind in zip(axes, registry.PLAN_INDICATORS, strict=True):
         b = before[before.indicator == ind]
         n = now[now.indicator == ind]
         ax.plot(_month_number(b.period), b.value.astype(float), color=COLORS["before"],
@@ -202,7 +203,7 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
             ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
                         textcoords="offset points", xytext=(-6, 8), fontsize=9, ha="right",
                         color=COLORS["now"], fontweight="bold", bbox=LABEL_BOX)
-        ax.set_title(schema.SHORT_LABELS_VI[ind], loc="left", fontsize=11, fontweight="bold")
+        ax.set_title(registry.label(ind), loc="left", fontsize=11, fontweight="bold")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v, 0)))
         ax.set_ylim(bottom=0)
         ax.grid(axis="y", color="#e3e6ea")

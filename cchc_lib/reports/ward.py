@@ -16,7 +16,7 @@ from cchc_lib.core import schema
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.units import unit_name
-from cchc_lib.indicators import national
+from cchc_lib.indicators import national, registry
 from cchc_lib.indicators.base import clip_to_data, in_period, unit_dossiers
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.plan import (
@@ -38,22 +38,6 @@ from cchc_lib.reports.safe import Rich, raw_html, rich
 
 APOLOGY_ID_LIMIT = 30
 CANDIDATE_LIMIT = 10
-DEMAND_LABELS_VI = {
-    "online_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
-    "postal_procedure_rate": "Hồ sơ qua kênh khác trong kỳ",
-    "postal_return_share": "Hồ sơ trả tại bộ phận một cửa",
-}
-NEEDED_VI = {
-    "online_procedure_rate": "Cần thêm **{n}** TTHC có phát sinh hồ sơ trực tuyến để đạt "
-                             "mục tiêu {t}. Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ "
-                             "trực tuyến, xếp theo số hồ sơ nộp qua kênh khác (nhu cầu có thể "
-                             "chuyển sang trực tuyến):",
-    "postal_procedure_rate": "Cần thêm **{n}** TTHC có phát sinh hồ sơ qua dịch vụ BCCI để đạt "
-                             "mục tiêu {t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào "
-                             "qua BCCI, xếp theo số hồ sơ qua kênh khác:",
-    "postal_return_share": "Cần thêm **{n}** hồ sơ trả kết quả qua dịch vụ BCCI để đạt mục tiêu "
-                           "{t}. Các TTHC có nhiều hồ sơ trả kết quả tại bộ phận một cửa nhất:",
-}
 
 
 @dataclass
@@ -94,7 +78,7 @@ class WardReport:
                                for i in range(len(rows)))
         values = {}
         for i, r in enumerate(rows):
-            values |= {f"label{i}": schema.SHORT_LABELS_VI[r.indicator],
+            values |= {f"label{i}": registry.label(r.indicator),
                        f"value{i}": render.percent(r.value), f"ytd{i}": render.percent(r.ytd_value),
                        f"met{i}": render.met(r.met).lower()}
         warning = self._data_warning()
@@ -137,7 +121,7 @@ class WardReport:
     def projection_table(self) -> HTML:
         p = self.projection
         table = pd.DataFrame({
-            "Chỉ tiêu": p.indicator.map(schema.SHORT_LABELS_VI),
+            "Chỉ tiêu": p.indicator.map(registry.label),
             "Lũy kế đến nay": p.value.map(render.percent),
             "Dự báo cuối năm": [render.percent(v) if lo is None or lo == hi
                                 else f"{render.percent(v)} ({render.percent(lo)}–"
@@ -154,7 +138,7 @@ class WardReport:
         table = pd.DataFrame({
             "Tiêu chí 766": pts.criterion,
             "Nhóm": pts.group,
-            "Chỉ số": pts.indicator.map(schema.INDICATOR_LABELS_VI),
+            "Chỉ số": pts.indicator.map(registry.name),
             "Kết quả": pts.value.map(render.percent),
             "Tử số / mẫu số": render.fraction(pts.numerator, pts.denominator),
             "Điểm ước tính": pts.points.map(render.points),
@@ -169,9 +153,7 @@ class WardReport:
             "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True))
 
     def national_caveat(self) -> Rich:
-        missing = [g for g, (_, local) in national.GROUPS_766.items() if not local]
-        return rich("*{caveat}* Nhóm không tính: {missing}.", caveat=national.CAVEAT_VI,
-                    missing=", ".join(missing))
+        return rich("*{caveat}*", caveat=registry.caveat_766_vi())
 
     def apology_table(self) -> Rich:
         a = self.apology
@@ -200,20 +182,20 @@ class WardReport:
     def next_steps(self, indicator: str) -> Rich:
         gap = self.gaps[indicator]
         title = "**{label}** (từ đầu năm): {value}" if self.short else "**{label}**: {value}"
-        values = {"label": schema.SHORT_LABELS_VI[indicator], "value": render.percent(gap.value)}
+        values = {"label": registry.label(indicator), "value": render.percent(gap.value)}
         if gap.target is None:
             return rich(title + ". Chưa có mục tiêu cho chỉ tiêu này.", **values)
         target = render.percent(gap.target, 0)
         if not gap.needed:
             return rich(title + ", đã đạt mục tiêu {target}. Tiếp tục duy trì.", target=target,
                         **values)
-        table = render.candidates_table(gap.candidates, DEMAND_LABELS_VI[indicator],
-                                        CANDIDATE_LIMIT)
+        rule = registry.get(indicator).gap
+        table = render.candidates_table(gap.candidates, rule.demand_vi, CANDIDATE_LIMIT)
         more = len(gap.candidates) - len(table)
-        out = rich(title + ". " + NEEDED_VI[indicator], n=render.integer(gap.needed), t=target,
+        out = rich(title + ". " + rule.action_vi, n=render.integer(gap.needed), t=target,
                    **values)
         out += raw_html(render.html_table(table, f"gap-{indicator}",
-                                          numeric=[DEMAND_LABELS_VI[indicator]]))
+                                          numeric=[rule.demand_vi]))
         if more > 0:
             out += rich("*… và {more} TTHC khác.*", more=more)
         return out

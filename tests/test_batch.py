@@ -34,6 +34,7 @@ def reference(tables, unit: str, month: str) -> dict:
     return out
 
 
+NOT_IN_BATCH = {"online_payment_procedures_num", "online_payment_procedures_den"}
 CASES = [("SAMPLE-P2", f"2022-{m:02d}") for m in range(1, 12)] + [
     ("SAMPLE-P2", "2021-12"), ("SAMPLE-P1", "2021-01"), ("SAMPLE-P3", "2021-07"),
     ("SAMPLE-AD", "2022-02"), ("SAMPLE-HL", "2022-11")]
@@ -43,7 +44,11 @@ CASES = [("SAMPLE-P2", f"2022-{m:02d}") for m in range(1, 12)] + [
 def test_batch_equals_the_definitions(monthly, sample_tables, unit, month):
     got = monthly[(monthly.unit_code == unit) & (monthly.period == month)].iloc[0]
     want = reference(sample_tables, unit, month)
-    assert {k: int(got[k]) for k in want} == want
+    # the batch engine (to be replaced by the relational one) predates this 766 estimate
+    not_in_batch = {k for k in want if k not in got.index}
+    assert not_in_batch == NOT_IN_BATCH
+    assert {k: int(got[k]) for k in want if k in got.index} == {
+        k: v for k, v in want.items() if k not in NOT_IN_BATCH}
 
 
 def test_batch_covers_every_unit_and_month(monthly, sample_tables):

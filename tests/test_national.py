@@ -69,6 +69,9 @@ def test_766_shares():
         "online_service_uptake": (2, 2),
         # received in Q1 (accepted): n1 n2 n3 n4 n5 n7; online: n1 n5
         "online_dossier_share": (2, 6),
+        # fee procedures offered: A, C; with a dossier received in Q1 and paid online: A (n1);
+        # C's n8 was paid online but never accepted
+        "online_payment_procedures": (1, 2),
         # received in Q1 for fee procedures A, C: n1 n2 n4 n7; paid online: n1
         "online_payment_share": (1, 4),
         # ended in Q1: n1 n2 n3 n7; electronic result: n1 n3
@@ -85,9 +88,18 @@ def test_766_points():
     assert p["online_provision_rate"] == pytest.approx(2 * (2 / 3) / 0.8)  # under the 2 cap
     assert p["online_service_uptake"] == pytest.approx(4.0)
     assert p["online_dossier_share"] == pytest.approx(4.0)  # 6 x (1/3) / 0.5
+    assert p["online_payment_procedures"] == pytest.approx(2.0)  # 4 x 1/2
     assert p["online_payment_share"] == pytest.approx(1.5)
     assert p["e_result_share"] == pytest.approx(3.0)
     assert p["digitized_share"] == pytest.approx(4 * (1 / 3) / 0.8)
+
+
+def test_766_per_field():
+    r = national_indicators(dossiers(), CATALOGUE, "U1", Q1, by_field=True)
+    r = r[r.indicator == "online_payment_procedures"]
+    # F1 offers fee procedure A (paid online by n1); F2 offers fee procedure C (n8 not accepted)
+    assert list(zip(r.field, r.numerator, r.denominator, strict=True)) == [("F1", 1, 1),
+                                                                          ("F2", 0, 1)]
 
 
 def test_766_caps_and_not_applicable():

@@ -65,6 +65,8 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     - online_offered / offered (3.1): procedures offered partial/full online over all offered;
     - online_used / online_offered (3.2): the plan's online_procedure_rate;
     - received_online / received (3.3): received online in P over received in P;
+    - fee_offered_paid_online / fee_offered (3.5): fee procedures with at least one dossier
+      received in P and paid online, over the fee procedures offered;
     - fee_paid_online / fee_received (3.6): paid online over received in P, both among fee
       procedures;
     - ended_e_result / ended (4.1): ended in P with an electronic result over ended in P;
@@ -84,6 +86,7 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     offered = offered_procedures(catalogue, unit_code, period)
     fee_codes = offered.index[offered.has_fee.fillna(False).astype(bool)]
     fee = received & d.procedure_code.isin(fee_codes)
+    offered_fee = pd.Series(offered.index.isin(fee_codes), index=offered.index)
     uptake = procedure_uptake(d, catalogue, unit_code, period)
     # every part is a count per group: the field with by_field, else one group for the unit
     key = d.field_name.astype(object) if by_field else pd.Series("", index=d.index)
@@ -104,6 +107,9 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
         "received_digitized": count(received & _flag(d.digitized)),
         "fee_received": count(fee),
         "fee_paid_online": count(fee & _flag(d.paid_online)),
+        "fee_offered": count(offered_fee, offered_key),
+        "fee_offered_paid_online": count(offered_fee & offered.index.isin(
+            d.procedure_code[fee & _flag(d.paid_online)]), offered_key),
         "ended": count(ended),
         "ended_e_result": count(ended & _flag(d.e_result)),
     }

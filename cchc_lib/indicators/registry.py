@@ -157,6 +157,13 @@ INDICATORS: tuple[Indicator, ...] = (
               denominator_vi="Hồ sơ tiếp nhận trong kỳ",
               points=Points766("3.3", "Dịch vụ công trực tuyến", 6.0, full_at=0.50),
               numerator="received_online", denominator="received"),
+    Indicator("online_payment_procedures", "766", "share",
+              "TTHC có giao dịch thanh toán trực tuyến trên số TTHC có phí, lệ phí",
+              numerator_vi="TTHC có phí, lệ phí có ít nhất một hồ sơ tiếp nhận trong kỳ đã "
+                           "thanh toán trực tuyến",
+              denominator_vi="TTHC có phí, lệ phí đơn vị cung cấp",
+              points=Points766("3.5", "Thanh toán trực tuyến", 4.0),
+              numerator="fee_offered_paid_online", denominator="fee_offered"),
     Indicator("online_payment_share", "766", "share",
               "Hồ sơ thanh toán trực tuyến trên số hồ sơ có phí, lệ phí",
               numerator_vi="Hồ sơ có phí, lệ phí tiếp nhận trong kỳ đã thanh toán trực tuyến",

@@ -13,8 +13,8 @@ __version__ = "0.1.0"
 
 _API = {
     "load_catalog": "core.catalog",
-    "read_processed": "ingest.pipeline",
-    "write_processed": "ingest.pipeline",
+    "read_processed": "ingest.store",
+    "write_processed": "ingest.store",
     "parse_period": "core.periods",
     "all_indicators": "indicators.results",
     "bieu06": "indicators.plan",

@@ -10,8 +10,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from cchc_lib.core.catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.paths import check_part
@@ -162,57 +160,30 @@ def cmd_ingest(args) -> int:
     return 0
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    clean = frame.astype(object).where(frame.notna(), None)
-    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-            for row in clean.to_dict("records")]
-
-
 def cmd_indicators(args) -> int:
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.periods import parse_period
-    from cchc_lib.core.units import unit_name
-    from cchc_lib.indicators.results import all_indicators
+    from cchc_lib.core.sheets import json_records
+    from cchc_lib.indicators.results import indicators_for, units_of
     from cchc_lib.ingest.store import read_processed
-    from cchc_lib.reports import render
+    from cchc_lib.reports.forms import write_unit_form
+    from cchc_lib.reports.render import indicators_text
 
     period = parse_period(args.period)
     tables = read_processed(resolve(args.data))
-    units = (sorted(tables["units"].unit_code) if args.unit == "all"
-             else [u.strip() for u in args.unit.split(",") if u.strip()])
-    from cchc_lib.indicators.base import require_data
-
-    for unit in units:
-        name = unit_name(tables["units"], unit)  # stops with the known units if a code is wrong
-        if len(units) == 1:
-            require_data(period, tables["dossiers"], unit, name)
-    require_data(period, tables["dossiers"])
-    result = all_indicators(tables, units, period, by_field=args.by_field)
+    units = units_of(tables, args.unit)
     if args.bieu06 and len(units) > 1:
         raise CchcError("--bieu06 is written for one unit at a time")
+    result = indicators_for(tables, units, period, by_field=args.by_field)
     if args.bieu06:
-        from cchc_lib.indicators.base import clip_to_data
-        from cchc_lib.indicators.bieu06 import bieu06
-        from cchc_lib.reports.forms import write_form
-
-        span = clip_to_data(period, tables["dossiers"])
-        form = bieu06(tables["dossiers"], tables["catalogue"], args.unit, span)
-        name = unit_name(tables["units"], args.unit)
-        print(f"Biểu 06 written to {write_form(form, args.bieu06, name, span)}",
-              file=sys.stderr)
+        written = write_unit_form(tables, units[0], period, args.bieu06)
+        print(f"Biểu 06 written to {written}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(_records(result), ensure_ascii=False, indent=2))
+        print(json.dumps(json_records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         print(csv_text(result), end="")
     else:
-        shown = result.assign(
-            field=result.field.fillna("(toàn đơn vị / total)"),
-            value=[render.percent(v) if d is not pd.NA and d is not None else render.integer(v)
-                   for v, d in zip(result.value, result.denominator, strict=True)],
-            target=result.target.map(lambda t: "" if pd.isna(t) else render.percent(t, 0)),
-            met=result.met.map(lambda m: "" if m is None or pd.isna(m) else render.met(m)),
-        )
-        print(shown.astype(object).where(shown.notna(), "").to_string(index=False))
+        print(indicators_text(result))
     return 0
 
 
@@ -272,15 +243,10 @@ def _say_alerts(args) -> None:
 def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
     from tqdm import tqdm
 
-    from cchc_lib.core.catalog import resolve
-    from cchc_lib.delivery.schedule import run_all_units
-    from cchc_lib.ingest.pipeline import run as run_ingest
-    from cchc_lib.ingest.store import read_processed
+    from cchc_lib.delivery.schedule import run_all_units, units_to_run
 
-    if not args.skip_ingest:  # the unit list comes from the data as ingested now
-        run_ingest(args.catalog, args.data)
-        _say_alerts(args)
-    units = sorted(read_processed(resolve(args.data))["units"].unit_code)
+    units = units_to_run(args.catalog, args.data, ingest=not args.skip_ingest)
+    _say_alerts(args)
     with tqdm(total=len(units), desc=f"{period}", unit="đơn vị", file=sys.stderr,
               disable=None) as bar:
         outcomes = run_all_units(period, units, catalog=args.catalog, data_dir=args.data,
@@ -300,47 +266,18 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 
 
 def cmd_email(args) -> int:
-    from cchc_lib.core import yamlfile
     from cchc_lib.core.catalog import resolve
-    from cchc_lib.core.errors import InputFileError
     from cchc_lib.core.periods import parse_period
-    from cchc_lib.delivery.mail import build_message, email_body, send, smtp_settings, summary_of
-    from cchc_lib.delivery.notebooks import to_html
-    from cchc_lib.delivery.runs import OVERVIEW_FOLDER, check_period, report_folder
+    from cchc_lib.delivery.mail import build_message, prepare, recipients, send, smtp_settings
 
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
-    overview = REPORTS[args.report].scope == "town"
-    check_period(period, args.data, None if overview else args.unit,  # no data, no mail
-                 if_present=True)
-    folder = report_folder(period, OVERVIEW_FOLDER if overview else args.unit, args.reports)
-    name = REPORTS[args.report].stem
-    to = args.to
-    if not to:
-        path = resolve(args.recipients)
-        book = yamlfile.load_file(path, str(path)) if path.exists() else {}
-        if book and not isinstance(book, dict):
-            raise InputFileError(str(path), "danh sách người nhận viết theo dạng "
-                                 "'MÃ_ĐƠN_VỊ: [địa chỉ, …]' (và 'default: […]')")
-        to = (book or {}).get(args.unit) or (book or {}).get("default")
-        if isinstance(to, str):  # one address written as plain text
-            to = [to]
-        if not to:
-            raise CchcError(f"no recipients for {args.unit}: give --to or list them in {path}")
-    notebook = folder / f"{name}.ipynb"
-    if not notebook.is_file():
-        how = "--overview" if overview else f"--unit {args.unit} --report {args.report}"
-        raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
-                        "first")
-    page = folder / f"{name}.html"
-    if not page.is_file():
-        to_html(notebook, page)
-    title, summary = summary_of(notebook)
-    body = email_body(page.read_text(encoding="utf-8"), summary,
-                      f"{title} ({parse_period(period).label_vi()})")
+    to = args.to or recipients(resolve(args.recipients), args.unit)
+    ready = prepare(args.report, args.unit, period, args.data, args.reports)
+    body = ready.body
     if args.dry_run is not None:
         sender = os.environ.get("CCHC_SMTP_FROM", "cchc@localhost")
-        target = Path(args.dry_run) if args.dry_run else folder / f"{name}.eml"
+        target = Path(args.dry_run) if args.dry_run else ready.folder / f"{ready.stem}.eml"
         target.write_bytes(bytes(build_message(body, sender, to)))
         print(f"message written to {target} ({len(body.html.encode()):,} bytes of HTML, "
               f"{len(body.images)} chart(s))")

@@ -49,6 +49,13 @@ def csv_text(frame: pd.DataFrame) -> str:
     return neutral_frame(frame).to_csv(index=False)
 
 
+def json_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain JSON values (missing -> null, numpy scalars -> Python)."""
+    clean = frame.astype(object).where(frame.notna(), None)
+    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+            for row in clean.to_dict("records")]
+
+
 def write_text(ws, row: int, col: int, value: object, fmt=None) -> None:
     """An XLSX text cell, always a string cell, made inert."""
     ws.write_string(row, col, str(neutral("" if value is None else str(value))), fmt)

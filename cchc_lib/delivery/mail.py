@@ -23,7 +23,9 @@ from pathlib import Path
 
 import nbformat
 
-from cchc_lib.core.errors import CchcError, LoginRefused
+from cchc_lib.core import yamlfile
+from cchc_lib.core.errors import CchcError, InputFileError, LoginRefused
+from cchc_lib.core.periods import parse_period
 from cchc_lib.reports.safe import plain
 
 GMAIL_CLIP_BYTES = 102 * 1024
@@ -72,6 +74,58 @@ def summary_of(notebook: Path) -> tuple[str, str]:
                 lines = [plain(ln).strip() for ln in text.splitlines() if ln.strip()]
                 return lines[0], "\n".join(lines)
     return notebook.stem, ""
+
+
+def recipients(book_path: Path, unit_code: str) -> list[str]:
+    """The addresses for a unit from the recipients file (``MÃ_ĐƠN_VỊ: [địa chỉ, …]``, and
+    ``default: […]`` for every other unit)."""
+    book = yamlfile.load_file(book_path, str(book_path)) if book_path.exists() else {}
+    if book and not isinstance(book, dict):
+        raise InputFileError(str(book_path), "danh sách người nhận viết theo dạng "
+                             "'MÃ_ĐƠN_VỊ: [địa chỉ, …]' (và 'default: […]')")
+    to = (book or {}).get(unit_code) or (book or {}).get("default")
+    if isinstance(to, str):  # one address written as plain text
+        to = [to]
+    if not to:
+        raise CchcError(f"no recipients for {unit_code}: give --to or list them in "
+                        f"{book_path}")
+    return list(to)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A report ready to mail: where it is, its name, and the message body."""
+
+    folder: Path
+    stem: str
+    body: EmailBody
+
+
+def prepare(report: str, unit_code: str, period: str, data_dir: str,
+            reports_dir: str | Path) -> Prepared:
+    """The email of a report already run: its HTML (made from the executed notebook when
+    missing), inlined for mail, under the report's title and period. A period the data does
+    not reach is refused: no data, no mail."""
+    from cchc_lib.delivery.notebooks import to_html
+    from cchc_lib.delivery.runs import OVERVIEW_FOLDER, check_period, report_folder
+    from cchc_lib.reports.registry import REPORTS
+
+    kind = REPORTS[report]
+    overview = kind.scope == "town"
+    check_period(period, data_dir, None if overview else unit_code, if_present=True)
+    folder = report_folder(period, OVERVIEW_FOLDER if overview else unit_code, reports_dir)
+    notebook = folder / f"{kind.stem}.ipynb"
+    if not notebook.is_file():
+        how = "--overview" if overview else f"--unit {unit_code} --report {report}"
+        raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
+                        "first")
+    page = folder / f"{kind.stem}.html"
+    if not page.is_file():
+        to_html(notebook, page)
+    title, summary = summary_of(notebook)
+    body = email_body(page.read_text(encoding="utf-8"), summary,
+                      f"{title} ({parse_period(period).label_vi()})")
+    return Prepared(folder, kind.stem, body)
 
 
 def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:

@@ -92,3 +92,14 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
                 outcomes.append(outcome)
                 on_done(outcome)
         return sorted(outcomes, key=lambda o: o.unit_code)
+
+
+def units_to_run(catalog: str, data_dir: str, ingest: bool = True) -> list[str]:
+    """Every unit of the data, as ingested now (``ingest``) or as last ingested."""
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.ingest.pipeline import run as run_ingest
+    from cchc_lib.ingest.store import read_processed
+
+    if ingest:
+        run_ingest(catalog, data_dir)
+    return sorted(read_processed(resolve(data_dir), tables=("units",))["units"].unit_code)

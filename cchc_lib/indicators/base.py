@@ -21,6 +21,7 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import Period
+from cchc_lib.ingest.store import DATES_TABLE
 
 RESULT_COLUMNS = ["indicator", "unit_code", "period", "field", "numerator", "denominator",
                   "value", "target", "met"]
@@ -54,6 +55,12 @@ def end_date(dossiers: pd.DataFrame) -> pd.Series:
 
 def unit_dossiers(dossiers: pd.DataFrame, unit_code: str) -> pd.DataFrame:
     return dossiers[dossiers.unit_code == unit_code]
+
+
+def dated(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The dossiers whose dates say what span the data covers: every unit's, also when only
+    one unit's rows were read (:data:`cchc_lib.ingest.store.DATES_TABLE`)."""
+    return tables.get(DATES_TABLE, tables["dossiers"])
 
 
 def data_through(dossiers: pd.DataFrame) -> pd.Timestamp | None:

@@ -15,7 +15,15 @@ import pandas as pd
 
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import match_key
-from cchc_lib.indicators.base import RESULT_COLUMNS, clip_to_data, row, target_for
+from cchc_lib.core.units import unit_name
+from cchc_lib.indicators.base import (
+    RESULT_COLUMNS,
+    clip_to_data,
+    dated,
+    require_data,
+    row,
+    target_for,
+)
 from cchc_lib.indicators.bieu06 import bieu06, bieu06_long
 from cchc_lib.indicators.national import apology_coverage, national_indicators
 from cchc_lib.indicators.plan import judged_on_year_to_date, plan_indicators, procedure_uptake
@@ -94,7 +102,7 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
     as the ward report does, so both give the same figures.
     """
     codes = [units] if isinstance(units, str) else list(units)
-    period = clip_to_data(parse_period(period), tables["dossiers"])
+    period = clip_to_data(parse_period(period), dated(tables))
     label = set_label(codes, tables["units"].unit_code.tolist())
 
     def compute(span: Period) -> pd.DataFrame:
@@ -114,3 +122,23 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
         if column in out:
             out[column] = out[column].astype("Int64")
     return out
+
+
+def units_of(tables: dict[str, pd.DataFrame], spec: str) -> list[str]:
+    """``all`` or ``A,B`` -> unit codes; a code the units table does not hold stops with the
+    known codes."""
+    codes = (sorted(tables["units"].unit_code) if spec == "all"
+             else [u.strip() for u in spec.split(",") if u.strip()])
+    for code in codes:
+        unit_name(tables["units"], code)
+    return codes
+
+
+def indicators_for(tables: dict[str, pd.DataFrame], units: list[str], period: Period,
+                   by_field: bool = False) -> pd.DataFrame:
+    """:func:`all_indicators` after refusing a period the data does not reach (for the one
+    unit asked for, by name, or for the data as a whole)."""
+    if len(units) == 1:
+        require_data(period, dated(tables), units[0], unit_name(tables["units"], units[0]))
+    require_data(period, dated(tables))
+    return all_indicators(tables, units, period, by_field=by_field)

@@ -1,9 +1,23 @@
 """Stage 1, ingest: exports and reference files -> clean Parquet tables, a quarantine with a
-reason for every row set aside, and the alerts an analyst must read first."""
+reason for every row set aside, and the alerts an analyst must read first.
 
-from cchc_lib.ingest.pipeline import ingest, run
-from cchc_lib.ingest.result import IngestResult, alerts_text, summary_text
-from cchc_lib.ingest.store import last_alerts, read_processed, write_processed
+The stage's API is imported on first use, so that reading the processed tables
+(:mod:`cchc_lib.ingest.store`) does not load the readers and the validation.
+"""
 
-__all__ = ["IngestResult", "alerts_text", "ingest", "last_alerts", "read_processed", "run",
-           "summary_text", "write_processed"]
+from __future__ import annotations
+
+import importlib
+
+_API = {
+    "ingest": "pipeline", "run": "pipeline",
+    "IngestResult": "result", "alerts_text": "result", "summary_text": "result",
+    "last_alerts": "store", "read_processed": "store", "write_processed": "store",
+}
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    if name in _API:
+        return getattr(importlib.import_module(f".{_API[name]}", __name__), name)
+    raise AttributeError(f"module 'cchc_lib.ingest' has no attribute {name!r}")

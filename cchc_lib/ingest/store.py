@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,9 @@ from cchc_lib.ingest.result import IngestResult, alerts_text
 # Writing: all or nothing
 # --------------------------------------------------------------------------------------
 
+# read with a unit's own dossiers: the dates of every dossier, for the span the data covers
+DATES_TABLE = "dossier_dates"
+SPAN_COLUMNS = ("unit_code", "received_at", "finished_at", "returned_at")
 METHODOLOGY_FILE = "methodology.yml"  # the methodology the tables were scored with
 ALERTS_FILE = "ingest_alerts.txt"  # the alerts of the last ingest (empty when none)
 PROCESSED_FILES = {name: f"{name}.parquet" for name in schema.TABLES} | {
@@ -99,14 +103,34 @@ def last_alerts(data_dir: Path | str) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def read_processed(data_dir: Path | str) -> dict[str, pd.DataFrame]:
+def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
+                   unit_code: str | None = None) -> dict[str, pd.DataFrame]:
     """The processed tables written by :func:`write_processed`, by name, read under the
-    project lock (all from one ingest)."""
+    project lock (all from one ingest).
+
+    ``tables``: only these (default: all there are). ``unit_code``: only that unit's dossiers,
+    the filter pushed into the Parquet scan, so a unit's report reads its own rows and no
+    other unit's (every other table is read whole: the catalogue, targets and plans hold the
+    rows that apply to every unit); beside them, :data:`DATES_TABLE` holds the date columns
+    of every dossier (a column projection), for the span the whole export covers.
+    """
     from cchc_lib.core.lock import project_lock
 
     data_dir = Path(data_dir)
+    wanted = PROCESSED_FILES if tables is None else {
+        name: PROCESSED_FILES[name] for name in tables}
     with project_lock():
         if not (data_dir / PROCESSED_FILES["dossiers"]).is_file():
             raise CchcError(f"{data_dir}: chưa có dữ liệu đã xử lý; chạy `cchc ingest` trước")
-        return {name: pd.read_parquet(data_dir / file)
-                for name, file in PROCESSED_FILES.items() if (data_dir / file).is_file()}
+        out = {name: _read_table(data_dir / file, name, unit_code)
+               for name, file in wanted.items() if (data_dir / file).is_file()}
+        if unit_code is not None and "dossiers" in out:
+            out[DATES_TABLE] = pd.read_parquet(data_dir / PROCESSED_FILES["dossiers"],
+                                               columns=list(SPAN_COLUMNS))
+        return out
+
+
+def _read_table(path: Path, name: str, unit_code: str | None) -> pd.DataFrame:
+    if unit_code is not None and name == "dossiers":
+        return pd.read_parquet(path, filters=[("unit_code", "==", unit_code)])
+    return pd.read_parquet(path)

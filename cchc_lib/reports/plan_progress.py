@@ -79,7 +79,7 @@ class PlanProgress:
 
 def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path
                   ) -> PlanProgress:
-    tables = read_processed(resolve(data_dir))
+    tables = read_processed(resolve(data_dir), unit_code=unit_code)  # its own dossiers only
     as_of = pd.Timestamp(as_of).date()
     name = unit_name(tables["units"], unit_code)
     info = plan_for(tables, unit_code, year)

@@ -225,3 +225,16 @@ def png(fig: Figure, dpi: int = 110) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     return buf.getvalue()
+
+
+def indicators_text(result: pd.DataFrame) -> str:
+    """Indicator rows as an aligned text table for a terminal: shares as percentages, counts
+    as integers, the unit's own row named."""
+    shown = result.assign(
+        field=result.field.fillna("(toàn đơn vị / total)"),
+        value=[percent(v) if d is not pd.NA and d is not None else integer(v)
+               for v, d in zip(result.value, result.denominator, strict=True)],
+        target=result.target.map(lambda t: "" if pd.isna(t) else percent(t, 0)),
+        met=result.met.map(lambda m: "" if m is None or pd.isna(m) else met(m)),
+    )
+    return shown.astype(object).where(shown.notna(), "").to_string(index=False)

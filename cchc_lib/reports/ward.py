@@ -17,7 +17,7 @@ from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.units import unit_name
 from cchc_lib.indicators import national, registry
-from cchc_lib.indicators.base import clip_to_data, in_period, unit_dossiers
+from cchc_lib.indicators.base import clip_to_data, dated, in_period, unit_dossiers
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.plan import (
     VERDICTS_VI,
@@ -211,13 +211,13 @@ class WardReport:
 
 def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:
     """Compute everything the ward report shows for a unit and period."""
-    tables = read_processed(resolve(data_dir))
+    tables = read_processed(resolve(data_dir), unit_code=unit_code)  # its own dossiers only
     units = tables["units"]
     name = unit_name(units, unit_code)
     parent = units.loc[units.unit_code == unit_code, "parent_name"].fillna("").iloc[0]
     requested = parse_period(period)
     dossiers, catalogue, targets = tables["dossiers"], tables["catalogue"], tables.get("targets")
-    clipped = clip_to_data(requested, dossiers)
+    clipped = clip_to_data(requested, dated(tables))
     before = clipped.same_period_years_before(1)
     uptake = procedure_uptake(dossiers, catalogue, unit_code, clipped)
     plan_now = plan_indicators(uptake, unit_code, clipped, targets)

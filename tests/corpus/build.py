@@ -2,7 +2,7 @@
 
 One file, one real-world problem. What each must give (loaded with these values,
 quarantined with this reason, refused with this message) is written by hand in
-expected.yml; tests/test_corpus.py checks every file against it.
+expected.yml; tests/ingest/test_corpus.py checks every file against it.
 Run: python tests/corpus/build.py
 """
 

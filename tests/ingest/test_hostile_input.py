@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data/raw/sample"
 EVIL = "evil.example"
 HOSTILE = ('<script>alert("x")</script><img src=http://evil.example/a.png onerror=alert(1)>'

@@ -12,7 +12,7 @@ from cchc_lib.core.catalog import load_catalog, with_overrides
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import write_processed
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[1] / "corpus"
 HEADER = ["MaHoSo", "MaDonVi", "MaTTHC", "KenhThucHien", "NgayTiepNhan", "NgayHenTra",
           "NgayKetThucXuLy", "TrangThaiHoSo"]
 
@@ -97,8 +97,8 @@ def test_reingesting_the_same_files_gives_identical_parquet(kinds):
 
 
 def test_reingesting_the_sample_gives_identical_parquet(tmp_path):
-    catalog = load_catalog(Path(__file__).resolve().parents[1] / "data/raw/sample/catalog.yml")
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "data/raw/sample/catalog.yml")
     write_processed(ingest(catalog), tmp_path / "again")
-    shipped = Path(__file__).resolve().parents[1] / "tests/.sample_processed"
+    shipped = Path(__file__).resolve().parents[2] / "tests/.sample_processed"
     for path in sorted((tmp_path / "again").iterdir()):
         assert path.read_bytes() == (shipped / path.name).read_bytes(), path.name

@@ -12,7 +12,7 @@ import pytest
 from cchc_lib.ingest.encodings import decode, decode_tcvn3, decode_vni, detect
 
 _spec = importlib.util.spec_from_file_location("corpus_build",
-                                               Path(__file__).parent / "corpus" / "build.py")
+                                               Path(__file__).parents[1] / "corpus" / "build.py")
 build = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Mật-khẩu-thử-9f3#kq"  # must never appear in any output
 USER = "baocao@example.vn"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data/raw/sample/dossiers"
 PERSONAL_HEADERS = {"Chủ hồ sơ", "Số CCCD", "Điện thoại", "Địa chỉ", "ChuHoSo", "SoDinhDanh",
                     "SoDienThoai", "Email", "DiaChi", "Ho ten nguoi nop", "So CCCD",

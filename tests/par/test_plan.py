@@ -102,7 +102,7 @@ def test_the_plan_comes_from_the_plans_file(tmp_path):
     from cchc_lib.reports.plan_progress import plan_progress
     from cchc_lib.reports.ward import ward_report
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     result = ingest(load_catalog(root / "data/raw/sample/catalog.yml"))
     tables = result.tables
     p2 = plan_for(tables, "SAMPLE-P2", 2022)

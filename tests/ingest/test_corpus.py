@@ -14,7 +14,7 @@ from cchc_lib.core.catalog import load_catalog, value_map, with_overrides
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.ingest.pipeline import ingest
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[1] / "corpus"
 CASES: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
 
 

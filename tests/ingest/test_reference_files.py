@@ -16,8 +16,8 @@ from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.readers import headers
 from cchc_lib.par.methodology import load_methodology, parse_methodology
 
-CORPUS = Path(__file__).parent / "corpus"
-TEMPLATE = Path(__file__).parent.parent / "data/raw/methodology/chi_so_cchc_cap_xa_mau.yml"
+CORPUS = Path(__file__).parents[1] / "corpus"
+TEMPLATE = Path(__file__).parents[2] / "data/raw/methodology/chi_so_cchc_cap_xa_mau.yml"
 DOSSIERS = ("MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
             "A1,U1,1.004873,1,20220401080000,4\n")
 

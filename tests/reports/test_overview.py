@@ -10,7 +10,7 @@ from pathlib import Path
 from cchc_lib.core.periods import parse_period
 from cchc_lib.reports.overview import overview_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_ranking_rule(sample_tables):

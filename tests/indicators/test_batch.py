@@ -66,7 +66,7 @@ def test_batch_equals_the_duckdb_reference(monthly, sample_tables):
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from duckdb_reference import reference
 
     ref = reference(sample_tables["dossiers"], sample_tables["catalogue"])

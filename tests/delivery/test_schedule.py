@@ -14,7 +14,7 @@ from pathlib import Path
 from cchc_lib.core.periods import resolve_relative
 from cchc_lib.delivery.schedule import run_all_units
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = "tests/.sample_processed"
 
 

@@ -15,7 +15,7 @@ from cchc_lib.core.catalog import load_catalog, with_overrides
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import PROCESSED_FILES, read_processed, write_processed
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests/corpus"
 
 

@@ -16,7 +16,7 @@ from cchc_lib.indicators.base import clip_to_data, require_data
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import write_processed
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = "tests/.sample_processed"  # the sample: 04/01/2021 .. 30/11/2022
 MESSAGE = "Không có số liệu cho kỳ"
 

@@ -59,7 +59,7 @@ def test_calendar_file_in_the_data_catalog(tmp_path):
     from cchc_lib.core.catalog import load_catalog
     from cchc_lib.ingest.pipeline import ingest
 
-    corpus = __import__("pathlib").Path(__file__).parent / "corpus"
+    corpus = __import__("pathlib").Path(__file__).parents[1] / "corpus"
     (tmp_path / "lich.csv").write_text("Ngày,Loại,Ghi chú\n05/09/2022,Nghỉ,Nghỉ bù\n"
                                        "10/09/2022,Làm bù,Làm bù cho ngày 05/09\n",
                                        encoding="utf-8")

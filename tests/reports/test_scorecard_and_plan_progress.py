@@ -11,7 +11,7 @@ from cchc_lib.par.scoring import FLAG_NO_EVIDENCE, band_points
 from cchc_lib.reports.plan_progress import plan_progress
 from cchc_lib.reports.scorecard import scorecard
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = "tests/.sample_processed"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import os
 import sys
@@ -15,6 +14,7 @@ from cchc_lib.core.errors import CchcError
 from cchc_lib.core.paths import check_part
 from cchc_lib.core.periods import PERIOD_FORMS
 from cchc_lib.core.sheets import csv_text
+from cchc_lib.core.vi import OS_HINTS_VI
 from cchc_lib.reports.registry import REPORTS
 
 EXIT_USER_ERROR = 2
@@ -294,16 +294,6 @@ COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
             "email": cmd_email}
 
 
-OS_HINTS_VI = {
-    errno.EACCES: "không có quyền: kiểm tra quyền đọc/ghi của thư mục",
-    errno.EPERM: "không được phép: kiểm tra quyền đọc/ghi của thư mục",
-    errno.EROFS: "ổ đĩa chỉ đọc: chọn thư mục khác (--reports, --out, --data)",
-    errno.ENOSPC: "ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại",
-    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: sửa đường dẫn",
-    errno.EISDIR: "đây là thư mục, cần một tệp: sửa đường dẫn",
-    errno.ELOOP: "vòng lặp liên kết tượng trưng (symlink): sửa liên kết",
-    errno.ENOENT: "không tìm thấy: kiểm tra đường dẫn",
-}
 
 
 def os_problem_vi(exc: OSError) -> str:

@@ -306,11 +306,6 @@ STATUS_PROGRESS = {
 
 # Indicator ids, labels, targets and points: cchc_lib.indicators.registry (one record each).
 
-CHANNEL_LABELS_VI = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
-LEVEL_LABELS_VI = {"info": "Cung cấp thông tin", "partial": "Một phần", "full": "Toàn trình"}
-STATUS_LABELS_VI = {code: spellings[1] for code, spellings in STATUS_CODES.items()}
-UNKNOWN_FIELD_VI = "Chưa xác định lĩnh vực"
-TOTAL_ROW_VI = "Tổng cộng"
 
 # The dtype each column kind is stored as (ingest parses into it, pandera checks it).
 KIND_DTYPES = {"text": "string", "procedure_code": "string", "code": "string",
@@ -321,20 +316,3 @@ KIND_DTYPES = {"text": "string", "procedure_code": "string", "code": "string",
 REASON_SEP = "; "
 
 # Reasons a row is quarantined, with the Vietnamese text the data-quality report shows.
-QUARANTINE_REASONS_VI: dict[str, str] = {
-    "missing": "Thiếu giá trị bắt buộc",
-    "bad_date": "Ngày tháng không đọc được",
-    "implausible_date": "Ngày tháng không thể có (trước năm 2015 hoặc sau ngày xuất dữ liệu)",
-    "bad_code": "Mã không hợp lệ",
-    "bad_number": "Số không hợp lệ",
-    "received_after_finished": "Ngày tiếp nhận sau ngày kết thúc xử lý",
-    "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
-    "status_without_end_date": "Trạng thái đã kết thúc nhưng không có ngày kết thúc",
-    "duplicate": "Mã bị trùng",
-    "conflicting_duplicate": "Một mã khai hai lần với nội dung khác nhau",
-    "unknown_criterion": "Tiêu chí không có trong bộ chỉ số",
-    "unknown_task": "Nhiệm vụ không có trong kế hoạch",
-    "unknown_unit": "Mã đơn vị không có trong danh sách đơn vị",
-    "bad_timeframe": "Thời gian thực hiện không đọc được",
-    "wrong_field_count": "Dòng có số cột khác tiêu đề (dấu phân cách trong nội dung)",
-}

@@ -181,8 +181,6 @@ def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
 PROJECTION_MONTHS = 3  # the run-rate is the mean monthly change of the last three months
 PROJECTION_COLUMNS = ["indicator", "last_month", "value", "projected", "low", "high", "target",
                       "met_projected", "verdict"]
-VERDICTS_VI = {"met": "Dự kiến đạt", "unsure": "Chưa chắc đạt", "missed": "Khó đạt",
-               "no_data": "Chưa đủ số liệu để dự báo", "no_target": "—", "final": "Cả năm"}
 
 
 def projection(trend: pd.DataFrame, min_months: int = PROJECTION_MONTHS) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cchc_lib.core import schema
+from cchc_lib.core import schema, vi
 from cchc_lib.core.calendar import WorkCalendar, add_working_days
 from cchc_lib.core.paths import is_safe_part
 from cchc_lib.core.schema import Table
@@ -121,7 +121,7 @@ def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,
     df = df.copy()
     df["unknown_procedure"] = ~known
     df["field_name"] = (df.procedure_code.map(cat.field_name).astype("string")
-                        .fillna(df.field_name).fillna(schema.UNKNOWN_FIELD_VI))
+                        .fillna(df.field_name).fillna(vi.UNKNOWN_FIELD_VI))
     df["procedure_name"] = (df.procedure_code.map(cat.procedure_name).astype("string")
                             .fillna(df.procedure_name))
     missing_due = df.due_at.isna() & known

@@ -70,7 +70,6 @@ def decode_cp1258(data: bytes) -> str:
 
 
 LEGACY = {"cp1258": decode_cp1258, "tcvn3": decode_tcvn3, "vni": decode_vni}
-LEGACY_NAMES_VI = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 
 # Syllables that any dossier list, catalogue or plan has many of.
 _COMMON = set("""
@@ -141,4 +140,4 @@ def legacy_scores(data: bytes) -> dict[str, tuple[int, str]]:
 
 
 __all__ = ["detect", "to_utf8", "decode", "is_utf8", "decode_tcvn3", "decode_vni",
-           "decode_cp1258", "vietnamese_score", "LEGACY_NAMES_VI"]
+           "decode_cp1258", "vietnamese_score"]

@@ -107,7 +107,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
 
 
 def _note(raw: RawSheet) -> str:
-    from cchc_lib.ingest.encodings import LEGACY_NAMES_VI
+    from cchc_lib.core.vi import LEGACY_NAMES_VI
 
     notes = []
     if raw.encoding in LEGACY_NAMES_VI:

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from cchc_lib.core import schema
+from cchc_lib.core import schema, vi
 from cchc_lib.core.codes import AMBIGUOUS, problem_vi
 from cchc_lib.core.schema import REASON_SEP
 from cchc_lib.core.text import fold
@@ -150,7 +150,7 @@ def alerts_text(result: IngestResult) -> str:
 def summary_text(result: IngestResult) -> str:
     """A short plain summary of a run, in Vietnamese, for the terminal and logs (no
     personal values)."""
-    from cchc_lib.ingest.readers import NON_DATA_REASONS_VI
+    from cchc_lib.core.vi import NON_DATA_REASONS_VI
 
     s = result.summary
     buf = io.StringIO()
@@ -173,7 +173,7 @@ def summary_text(result: IngestResult) -> str:
         reasons = (result.quarantine.reasons.str.split(REASON_SEP).explode()
                    .str.split(":").str[0].value_counts().sort_index())
         buf.write("lý do cách ly: " + ", ".join(
-            f"{schema.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {v}"
+            f"{vi.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {v}"
             for k, v in reasons.items()) + "\n")
     unknown = result.tables["dossiers"].get("unknown_procedure")
     if unknown is not None and unknown.any():

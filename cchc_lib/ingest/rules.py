@@ -18,7 +18,7 @@ def day(values: pd.Series) -> pd.Series:
 
 @dataclass(frozen=True)
 class RowRule:
-    reason: str  # the quarantine reason (schema.QUARANTINE_REASONS_VI)
+    reason: str  # the quarantine reason (vi.QUARANTINE_REASONS_VI)
     column: str  # the column the reason names
     broken: Callable[[pd.DataFrame], pd.Series]  # True where a row breaks the rule
 

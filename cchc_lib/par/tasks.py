@@ -22,13 +22,11 @@ import pandas as pd
 from cchc_lib.core.errors import TimeframeError
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.text import fold
+from cchc_lib.core.vi import TASK_STATUS_VI
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 STALE_AFTER = timedelta(days=30)
 RISK_TIME_LEFT = 0.25
-STATUS_VI = {"done": "Hoàn thành", "not_due": "Chưa đến hạn", "overdue": "Quá hạn",
-             "no_update": "Không cập nhật quá 1 tháng", "at_risk": "Có nguy cơ không đạt",
-             "on_track": "Đúng tiến độ"}
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,7 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
             "last_note": None if last is None else last.note,
             "evidence": "; ".join(evidence) if evidence else None,
             "indicators": linked, "below_target": below, "status": flags[0],
-            "status_flags": flags, "status_vi": " · ".join(STATUS_VI[f] for f in flags),
+            "status_flags": flags, "status_vi": " · ".join(TASK_STATUS_VI[f] for f in flags),
         })
     return pd.DataFrame(rows)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_lib.core import schema, sheets
+from cchc_lib.core import sheets, vi
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.sheets import write_text
@@ -26,7 +26,7 @@ GROUPS = tuple((title, tuple(c for c, _ in cols), tuple(label for _, label in co
 def form_table(table: pd.DataFrame) -> pd.DataFrame:
     """The 13 columns of the form, flat headers, field rows then the total row."""
     out = pd.DataFrame({"STT": [str(i) for i in range(1, len(table))] + [""],
-                        "Lĩnh vực": table.field.fillna(schema.TOTAL_ROW_VI).tolist()})
+                        "Lĩnh vực": table.field.fillna(vi.TOTAL_ROW_VI).tolist()})
     for group, cols, subs in GROUPS:
         for col, sub in zip(cols, subs, strict=True):
             out[f"{group}: {sub}"] = table[col].astype("int64").to_numpy()

@@ -15,10 +15,11 @@ from IPython.display import HTML
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.units import unit_name
+from cchc_lib.core.vi import TASK_STATUS_VI
 from cchc_lib.indicators import registry
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.ingest.store import read_processed
-from cchc_lib.par.tasks import STATUS_VI, has_tasks_to_report, plan_for, task_status, tasks_of
+from cchc_lib.par.tasks import has_tasks_to_report, plan_for, task_status, tasks_of
 from cchc_lib.reports import render
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
@@ -35,7 +36,7 @@ class PlanProgress:
     plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
 
     def header(self) -> Rich:
-        counts = self.tasks.status.map(STATUS_VI).value_counts()  # by the first flag
+        counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
         summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
         return rich(
             "# Báo cáo kết quả thực hiện {plan}\n\n"

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cchc_lib.core import schema
+from cchc_lib.core import schema, vi
 from cchc_lib.core.codes import problem_vi
 from cchc_lib.core.schema import REASON_SEP
-from cchc_lib.ingest.readers import NON_DATA_REASONS_VI
+from cchc_lib.core.vi import NON_DATA_REASONS_VI
 from cchc_lib.reports import render
 from cchc_lib.reports.safe import Rich, rich
 
@@ -81,7 +81,7 @@ def reasons_table(result: IngestResult) -> pd.DataFrame:
     counts = _reason_counts(result)
     return pd.DataFrame({
         "Bảng": counts.table.map(_label),
-        "Lý do": counts.reason.map(schema.QUARANTINE_REASONS_VI),
+        "Lý do": counts.reason.map(vi.QUARANTINE_REASONS_VI),
         "Cột": counts.column,
         "Số dòng": counts.rows.map(render.integer),
     })
@@ -100,9 +100,9 @@ def status_table(result: IngestResult) -> pd.DataFrame:
     counts = pd.crosstab(d.unit_code, d.status).reindex(columns=list(schema.STATUS_CODES),
                                                           fill_value=0)
     derived = d.groupby("unit_code").due_derived.sum().reindex(counts.index, fill_value=0)
-    counts.loc[schema.TOTAL_ROW_VI] = counts.sum()
-    derived.loc[schema.TOTAL_ROW_VI] = derived.sum()
-    out = counts.rename(columns=schema.STATUS_LABELS_VI).map(render.integer)
+    counts.loc[vi.TOTAL_ROW_VI] = counts.sum()
+    derived.loc[vi.TOTAL_ROW_VI] = derived.sum()
+    out = counts.rename(columns=vi.STATUS_LABELS_VI).map(render.integer)
     out.insert(0, "Đơn vị", counts.index)
     out["Hạn trả tính từ danh mục"] = derived.map(render.integer).to_numpy()
     return out.reset_index(drop=True)
@@ -128,7 +128,7 @@ def set_aside(quarantine: pd.DataFrame | None, unit_codes: list[str], start, end
     reasons = inside.reasons.str.split(REASON_SEP).str[0].str.split(":").str[0]
     top = reasons.value_counts().sort_index().sort_values(ascending=False, kind="stable")
     return {"in_period": len(inside),
-            "reason": schema.QUARANTINE_REASONS_VI.get(top.index[0], top.index[0])
+            "reason": vi.QUARANTINE_REASONS_VI.get(top.index[0], top.index[0])
             if len(top) else "",
             "reason_rows": int(top.iloc[0]) if len(top) else 0,
             "undated": int(undated.sum())}
@@ -160,7 +160,7 @@ def quality_table(result: IngestResult) -> pd.DataFrame:
             rows.append(("Dòng không phải dữ liệu", f"{f.file}: {NON_DATA_REASONS_VI[kind]}", n))
     for r in _reason_counts(result).itertuples():
         rows.append(("Lý do cách ly", f"{_label(r.table)}: "
-                     f"{schema.QUARANTINE_REASONS_VI.get(r.reason, r.reason)} ({r.column})",
+                     f"{vi.QUARANTINE_REASONS_VI.get(r.reason, r.reason)} ({r.column})",
                      r.rows))
     d = result.tables["dossiers"]
     q = result.quarantine[result.quarantine.table == "dossiers"]
@@ -171,7 +171,7 @@ def quality_table(result: IngestResult) -> pd.DataFrame:
     for code, n in d[d.unknown_procedure].procedure_code.value_counts().sort_index().items():
         rows.append(("Mã TTHC không có trong danh mục", code, n))
     for status in schema.STATUS_CODES:
-        rows.append(("Hồ sơ theo trạng thái", schema.STATUS_LABELS_VI[status],
+        rows.append(("Hồ sơ theo trạng thái", vi.STATUS_LABELS_VI[status],
                      int((d.status == status).sum())))
     for unit, n in d[d.due_derived].unit_code.value_counts().sort_index().items():
         rows.append(("Hạn trả tính từ danh mục (ngày làm việc)", unit, n))

@@ -18,11 +18,10 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from cchc_lib.core import schema
+from cchc_lib.core import vi
+from cchc_lib.core.vi import MET_VI, NOT_APPLICABLE_VI
 from cchc_lib.indicators import registry
 
-NOT_APPLICABLE_VI = "không áp dụng"
-MET_VI = {True: "Đạt", False: "Chưa đạt", None: "—"}
 COLORS = {"now": "#1f5fa8", "before": "#9aa3ad", "target": "#c0392b", "met": "#1e8449",
           "missed": "#c0392b"}
 
@@ -132,7 +131,7 @@ def bieu06_table(table: pd.DataFrame) -> pd.DataFrame:
     n = len(table)
     out = pd.DataFrame({
         "STT": [str(i) for i in range(1, n)] + [""],
-        "Lĩnh vực": table.field.fillna(schema.TOTAL_ROW_VI),
+        "Lĩnh vực": table.field.fillna(vi.TOTAL_ROW_VI),
     })
     for col, header in registry.BIEU06_HEADERS_VI.items():
         out[header] = table[col].map(integer)

@@ -14,6 +14,7 @@ from IPython.display import HTML
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.units import unit_name
+from cchc_lib.core.vi import POINTS_SOURCE_VI
 from cchc_lib.indicators.base import clip_to_data
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.methodology import Methodology
@@ -30,8 +31,6 @@ from cchc_lib.reports import render
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
 
-SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
-             "sum": ""}
 LOST_LIMIT = 12
 
 
@@ -87,7 +86,7 @@ class Scorecard:
         table = pd.DataFrame({
             "Tiêu chí": lost.id.replace({SURVEY_ID: "ĐTXHH"}),
             "Nội dung": lost.title,
-            "Cách chấm": lost.source.map(SOURCE_VI),
+            "Cách chấm": lost.source.map(POINTS_SOURCE_VI),
             "Tối đa": lost.max_points.map(render.points),
             f"Năm {self.year - 1}": lost.points_before.map(render.points),
             f"Năm {self.year}": lost.points.map(render.points),

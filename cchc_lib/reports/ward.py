@@ -12,15 +12,15 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Image
 
-from cchc_lib.core import schema
+from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.units import unit_name
+from cchc_lib.core.vi import VERDICTS_VI
 from cchc_lib.indicators import national, registry
 from cchc_lib.indicators.base import clip_to_data, dated, in_period, unit_dossiers
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.plan import (
-    VERDICTS_VI,
     Gap,
     comparison,
     cumulative_by_month,
@@ -144,7 +144,7 @@ class WardReport:
             "Điểm ước tính": pts.points.map(render.points),
             "Điểm tối đa": pts.max_points.map(render.points),
         })
-        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "", "Chỉ số": schema.TOTAL_ROW_VI,
+        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "", "Chỉ số": vi.TOTAL_ROW_VI,
                                "Kết quả": "", "Tử số / mẫu số": "",
                                "Điểm ước tính": render.points(pts.points.dropna().sum()),
                                "Điểm tối đa": render.points(pts.max_points.sum())}])
@@ -158,7 +158,7 @@ class WardReport:
     def apology_table(self) -> Rich:
         a = self.apology
         table = pd.DataFrame({
-            "Lĩnh vực": a.field.fillna(schema.TOTAL_ROW_VI),
+            "Lĩnh vực": a.field.fillna(vi.TOTAL_ROW_VI),
             "Hồ sơ trễ hạn": a.denominator.map(render.integer),
             "Có phiếu xin lỗi": a.numerator.map(render.integer),
             "Tỷ lệ": a.value.map(render.percent),
@@ -206,7 +206,7 @@ class WardReport:
             "{start} đến {end}. {set_aside} Tỷ lệ làm tròn một chữ số thập phân; “{na}” khi "
             "mẫu số bằng 0.", start=render.day(self.before.start),
             end=render.day(self.before.end), set_aside=set_aside_vi(self.set_aside),
-            na=render.NOT_APPLICABLE_VI)
+            na=vi.NOT_APPLICABLE_VI)
 
 
 def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:

@@ -17,7 +17,7 @@ from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.readers.excel import read_excel
 from cchc_lib.ingest.readers.headers import RawSheet, alias_index, split_repeated_headers
-from cchc_lib.ingest.readers.rows import NON_DATA_REASONS_VI, non_data_rows
+from cchc_lib.ingest.readers.rows import non_data_rows
 from cchc_lib.ingest.readers.text import read_csv
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -31,7 +31,7 @@ READERS: dict[str, Callable[[Source, Table], list[RawSheet]]] = {
     "text": read_csv,
 }
 
-__all__ = ["NON_DATA_REASONS_VI", "READERS", "RawSheet", "alias_index", "non_data_rows",
+__all__ = ["READERS", "RawSheet", "alias_index", "non_data_rows",
            "read_source", "sniff"]
 
 

@@ -13,16 +13,6 @@ from cchc_lib.ingest.readers.headers import TOTAL_LABELS, header_key
 # Rows that are not data
 # --------------------------------------------------------------------------------------
 
-NON_DATA_REASONS_VI = {
-    "blank": "Dòng trống",
-    "column_numbers": "Dòng đánh số cột (1), (2), …",
-    "totals": "Dòng tổng cộng",
-    "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",
-    "header": "Dòng tiêu đề lặp lại giữa danh sách",
-    "sub_header": "Dòng tiêu đề phụ dưới tiêu đề nhóm",
-    "no_header": "Trang tính không có dòng tiêu đề và không nối tiếp trang trước (không đọc)",
-    "empty_sheet": "Trang tính trống",
-}
 
 
 def blank_cells(values: pd.DataFrame) -> pd.DataFrame:

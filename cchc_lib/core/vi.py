@@ -1,0 +1,71 @@
+"""Vietnamese display strings: every fixed word a report, a form, a message or the quarantine
+shows for a code, in one place (indicator names and labels are the indicator registry's,
+:mod:`cchc_lib.indicators.registry`). Administrative register, with diacritics."""
+
+from __future__ import annotations
+
+import errno
+
+from cchc_lib.core.schema import STATUS_CODES
+
+# ---- codes of the dossier data ---------------------------------------------------------
+CHANNEL_LABELS_VI = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
+LEVEL_LABELS_VI = {"info": "Cung cấp thông tin", "partial": "Một phần", "full": "Toàn trình"}
+STATUS_LABELS_VI = {code: spellings[1] for code, spellings in STATUS_CODES.items()}
+UNKNOWN_FIELD_VI = "Chưa xác định lĩnh vực"
+TOTAL_ROW_VI = "Tổng cộng"
+NOT_APPLICABLE_VI = "không áp dụng"
+MET_VI = {True: "Đạt", False: "Chưa đạt", None: "—"}
+
+# ---- ingest: why a row was set aside, and rows that are not data ---------------------
+QUARANTINE_REASONS_VI: dict[str, str] = {
+    "missing": "Thiếu giá trị bắt buộc",
+    "bad_date": "Ngày tháng không đọc được",
+    "implausible_date": "Ngày tháng không thể có (trước năm 2015 hoặc sau ngày xuất dữ liệu)",
+    "bad_code": "Mã không hợp lệ",
+    "bad_number": "Số không hợp lệ",
+    "received_after_finished": "Ngày tiếp nhận sau ngày kết thúc xử lý",
+    "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
+    "status_without_end_date": "Trạng thái đã kết thúc nhưng không có ngày kết thúc",
+    "duplicate": "Mã bị trùng",
+    "conflicting_duplicate": "Một mã khai hai lần với nội dung khác nhau",
+    "unknown_criterion": "Tiêu chí không có trong bộ chỉ số",
+    "unknown_task": "Nhiệm vụ không có trong kế hoạch",
+    "unknown_unit": "Mã đơn vị không có trong danh sách đơn vị",
+    "bad_timeframe": "Thời gian thực hiện không đọc được",
+    "wrong_field_count": "Dòng có số cột khác tiêu đề (dấu phân cách trong nội dung)",
+}
+NON_DATA_REASONS_VI = {
+    "blank": "Dòng trống",
+    "column_numbers": "Dòng đánh số cột (1), (2), …",
+    "totals": "Dòng tổng cộng",
+    "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",
+    "header": "Dòng tiêu đề lặp lại giữa danh sách",
+    "sub_header": "Dòng tiêu đề phụ dưới tiêu đề nhóm",
+    "no_header": "Trang tính không có dòng tiêu đề và không nối tiếp trang trước (không đọc)",
+    "empty_sheet": "Trang tính trống",
+}
+LEGACY_NAMES_VI = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+
+# ---- indicators, the PAR score and the plan's tasks -----------------------------------
+VERDICTS_VI = {"met": "Dự kiến đạt", "unsure": "Chưa chắc đạt", "missed": "Khó đạt",
+               "no_data": "Chưa đủ số liệu để dự báo", "no_target": "—", "final": "Cả năm"}
+# the status of a plan task as of a day
+TASK_STATUS_VI = {"done": "Hoàn thành", "not_due": "Chưa đến hạn", "overdue": "Quá hạn",
+             "no_update": "Không cập nhật quá 1 tháng", "at_risk": "Có nguy cơ không đạt",
+             "on_track": "Đúng tiến độ"}
+# where a criterion's points come from
+POINTS_SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
+             "sum": ""}
+
+# ---- the command line: what the operating system refused, and what to do ------------
+OS_HINTS_VI = {
+    errno.EACCES: "không có quyền: kiểm tra quyền đọc/ghi của thư mục",
+    errno.EPERM: "không được phép: kiểm tra quyền đọc/ghi của thư mục",
+    errno.EROFS: "ổ đĩa chỉ đọc: chọn thư mục khác (--reports, --out, --data)",
+    errno.ENOSPC: "ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: sửa đường dẫn",
+    errno.EISDIR: "đây là thư mục, cần một tệp: sửa đường dẫn",
+    errno.ELOOP: "vòng lặp liên kết tượng trưng (symlink): sửa liên kết",
+    errno.ENOENT: "không tìm thấy: kiểm tra đường dẫn",
+}

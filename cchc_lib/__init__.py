@@ -22,7 +22,7 @@ _API = {
     "procedure_uptake": "indicators.plan",
     "national_indicators": "indicators.national",
     "apology_coverage": "indicators.national",
-    "load_methodology": "par.methodology",
+    "load_methodology": "ingest.methodology",
     "score": "par.scoring",
     "ward_report": "reports.ward",
     "town_overview": "reports.overview",

@@ -12,7 +12,7 @@ from cchc_lib.core.catalog import load_catalog
 from cchc_lib.core.errors import CchcError, InputFileError, MethodologyError
 from cchc_lib.core.paths import inside
 from cchc_lib.core.sheets import neutral, neutral_frame
-from cchc_lib.par.methodology import parse_methodology
+from cchc_lib.ingest.methodology import parse_methodology
 
 ROOT = Path(__file__).resolve().parents[1]
 BOMB = """\

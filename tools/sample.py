@@ -649,7 +649,7 @@ PROGRESS_P2 = (  # task, date, status, note, evidence (document numbers are made
 
 def _scoring_inputs(rng: np.random.Generator, methodology_path: Path
                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from cchc_lib.par.methodology import load_methodology
+    from cchc_lib.ingest.methodology import load_methodology
 
     method = load_methodology(methodology_path)
     leaves = method.leaves()

@@ -304,7 +304,7 @@ STATUS_PROGRESS = {
     "resolved": 7, "returned": 8,
 }
 
-# Indicator ids, labels, targets and points: cchc_lib.indicators.registry (one record each).
+# Indicator ids, labels, targets and points: cchc_lib.core.indicator_registry (one record each).
 
 
 # The dtype each column kind is stored as (ingest parses into it, pandera checks it).

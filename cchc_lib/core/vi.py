@@ -1,6 +1,6 @@
 """Vietnamese display strings: every fixed word a report, a form, a message or the quarantine
 shows for a code, in one place (indicator names and labels are the indicator registry's,
-:mod:`cchc_lib.indicators.registry`). Administrative register, with diacritics."""
+:mod:`cchc_lib.core.indicator_registry`). Administrative register, with diacritics."""
 
 from __future__ import annotations
 

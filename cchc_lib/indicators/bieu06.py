@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import schema
 from cchc_lib.core.periods import Period
 from cchc_lib.core.text import match_key
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
 from cchc_lib.core.text import match_key
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,
@@ -125,7 +125,7 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
 
 def points_766(results: pd.DataFrame) -> pd.DataFrame:
     """Estimated 766 points of each indicator: criterion, group, share, points, maximum
-    (the registry's :class:`~cchc_lib.indicators.registry.Points766`)."""
+    (the registry's :class:`~cchc_lib.core.indicator_registry.Points766`)."""
     out = []
     for r in results.itertuples(index=False):
         rule = registry.BY_ID[r.indicator].points if r.indicator in registry.BY_ID else None

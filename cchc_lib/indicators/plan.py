@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import schema
 from cchc_lib.core.periods import Period
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     accepted,
@@ -105,7 +105,7 @@ def judged_on_year_to_date(period_rows: pd.DataFrame, ytd_rows: pd.DataFrame) ->
 def needed_for_target(indicator: str, numerator: int, denominator: int,
                       target: float | None) -> int | None:
     """How many more procedures (or postal returns) reach the target (indicators.md, Gap);
-    what one more is, the registry's :class:`~cchc_lib.indicators.registry.GapRule` says.
+    what one more is, the registry's :class:`~cchc_lib.core.indicator_registry.GapRule` says.
 
     Procedure rates: max(0, ceil(target × denominator) − numerator).
     Postal return share (dossiers): max(0, ceil(target × denominator − numerator)).

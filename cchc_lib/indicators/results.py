@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from cchc_lib.core.indicator_registry import PLAN_INDICATORS
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import match_key
 from cchc_lib.core.units import unit_name
@@ -27,7 +28,6 @@ from cchc_lib.indicators.base import (
 from cchc_lib.indicators.bieu06 import bieu06, bieu06_long
 from cchc_lib.indicators.national import apology_coverage, national_indicators
 from cchc_lib.indicators.plan import judged_on_year_to_date, plan_indicators, procedure_uptake
-from cchc_lib.indicators.registry import PLAN_INDICATORS
 
 TOTAL_KEY = "__unit_total__"  # stands for field None while grouping
 

@@ -87,7 +87,7 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
         reasons.add(unknown, "unknown_task", "task_id", shown_values(frame.task_id, "code"))
     elif table is schema.PLAN_TASKS:
         from cchc_lib.core.errors import TimeframeError
-        from cchc_lib.par.tasks import parse_timeframe
+        from cchc_lib.core.timeframes import parse_timeframe
 
         def unreadable(text: str) -> bool:
             try:

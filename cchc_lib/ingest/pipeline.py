@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.catalog import (
@@ -31,7 +32,6 @@ from cchc_lib.core.catalog import (
 from cchc_lib.core.errors import CchcError, InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, shown_values
-from cchc_lib.indicators import registry
 from cchc_lib.ingest.checks import (
     check_dossier_rules,
     check_plausible_dates,
@@ -254,7 +254,7 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
     reports: list[FileReport] = []
     methodology = None
     if "methodology" in catalog.sources:  # refused here, with its line, if malformed
-        from cchc_lib.par.methodology import load_methodology
+        from cchc_lib.ingest.methodology import load_methodology
 
         methodology = load_methodology(catalog.sources["methodology"].path)
     for table in TABLE_ORDER:

@@ -85,7 +85,7 @@ class CodeAlert:
         return f"value_map: {{{self.code.column}: {{{spelling}: {'|'.join(options)}}}}}"
 
     def message_vi(self) -> str:
-        from cchc_lib.reports.render import integer, percent
+        from cchc_lib.core.formats import integer, percent
 
         return (f"CẢNH BÁO {self.file}: cột {self.code.column}, giá trị "
                 f"\"{self.code.shown}\" ({problem_vi(self.code.problem)}) làm "

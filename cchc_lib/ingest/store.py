@@ -68,7 +68,7 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
 
 
 def _write_tables(result: IngestResult, folder: Path, keep_gitkeep: bool) -> None:
-    from cchc_lib.reports.quality import quality_table
+    from cchc_lib.ingest.quality import quality_table
 
     for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
         frame.to_parquet(folder / PROCESSED_FILES[name], index=False)

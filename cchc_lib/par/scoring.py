@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from cchc_lib.core.errors import CchcError
-from cchc_lib.par.methodology import Band, Methodology
+from cchc_lib.ingest.methodology import Band, Methodology
 
 SURVEY_ID = "survey"
 FLAG_NO_EVIDENCE = "Có điểm nhưng thiếu tài liệu kiểm chứng"
@@ -146,8 +146,8 @@ def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> 
 
 def processed_methodology(data_dir: Path) -> Methodology:
     """The methodology ingest checked and copied beside the processed tables."""
+    from cchc_lib.ingest.methodology import parse_methodology
     from cchc_lib.ingest.store import METHODOLOGY_FILE
-    from cchc_lib.par.methodology import parse_methodology
 
     path = Path(data_dir) / METHODOLOGY_FILE
     if not path.is_file():

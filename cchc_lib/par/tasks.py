@@ -13,73 +13,16 @@ Status (docs/decisions.md), first that applies:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
-from cchc_lib.core.errors import TimeframeError
-from cchc_lib.core.periods import parse_period
-from cchc_lib.core.text import fold
+from cchc_lib.core.timeframes import Timeframe, parse_timeframe
 from cchc_lib.core.vi import TASK_STATUS_VI
 
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 STALE_AFTER = timedelta(days=30)
 RISK_TIME_LEFT = 0.25
-
-
-@dataclass(frozen=True)
-class Timeframe:
-    start: date
-    end: date
-    ongoing: bool  # "Thường xuyên": the whole year, reviewed monthly
-    text: str
-
-    def label_vi(self) -> str:
-        span = f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
-        return f"{self.text} ({span}, theo dõi hằng tháng)" if self.ongoing \
-            else f"{self.text} ({span})"
-
-
-def parse_timeframe(text: str, plan_year: int) -> Timeframe:
-    """A time frame as written in a plan -> dates.
-
-    "Quý II, Quý III năm 2022" -> 01/04/2022–30/09/2022; "Thường xuyên" -> the plan's year;
-    also "Quý IV/2022", "Tháng 3 năm 2022", "6 tháng đầu năm 2022", "Năm 2022",
-    "Trước ngày 30/6/2022", "Từ 01/3/2022 đến 31/5/2022".
-    """
-    raw = str(text).strip()
-    key = " " + re.sub(r"[^0-9a-z/]+", " ", fold(raw, keep="/")) + " "
-    years = [int(y) for y in re.findall(r"(20\d\d)", key)]
-    year = years[-1] if years else plan_year
-    if "thuong xuyen" in key or "hang thang" in key or " ca nam " in key:
-        return Timeframe(date(year, 1, 1), date(year, 12, 31), True, raw)
-    if re.search(r" (trong|ca|het) nam ", key):  # "Trong năm", "Trong năm 2022"
-        return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
-    dates = re.findall(r"(\d{1,2})/(\d{1,2})/(20\d\d)", key)
-    if dates:
-        days = [date(int(y), int(m), int(d)) for d, m, y in dates]
-        if " truoc " in key and len(days) == 1:
-            return Timeframe(date(days[0].year, 1, 1), days[0], False, raw)
-        return Timeframe(min(days), max(days), False, raw)
-    quarters = [ROMAN.get(q) or int(q) for q in re.findall(r"quy (iv|iii|ii|i|[1-4])\b", key)]
-    if quarters:
-        first, last = parse_period(f"{year}-Q{min(quarters)}"), parse_period(
-            f"{year}-Q{max(quarters)}")
-        return Timeframe(first.start, last.end, False, raw)
-    if "6 thang dau" in key:
-        return Timeframe(date(year, 1, 1), date(year, 6, 30), False, raw)
-    if "6 thang cuoi" in key:
-        return Timeframe(date(year, 7, 1), date(year, 12, 31), False, raw)
-    months = [int(m) for m in re.findall(r"thang (\d{1,2})\b", key)]
-    if months:
-        first, last = parse_period(f"{year}-{min(months):02d}"), parse_period(
-            f"{year}-{max(months):02d}")
-        return Timeframe(first.start, last.end, False, raw)
-    if re.search(r"\bnam (20\d\d)\b", key):
-        return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
-    raise TimeframeError(f"time frame not understood: '{raw}'")
 
 
 def status_flags(last, frame: Timeframe, as_of: date, as_of_ts: pd.Timestamp,

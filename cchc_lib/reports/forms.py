@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import sheets, vi
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.sheets import write_text
 from cchc_lib.core.units import unit_name
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.base import clip_to_data
 from cchc_lib.indicators.bieu06 import bieu06
 

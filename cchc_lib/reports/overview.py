@@ -15,9 +15,10 @@ from IPython.display import HTML, Image
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
-from cchc_lib.indicators import national, registry
+from cchc_lib.indicators import national
 from cchc_lib.indicators.base import clip_to_data, target_for
 from cchc_lib.indicators.results import unit_indicators
 from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed

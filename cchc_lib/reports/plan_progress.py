@@ -12,11 +12,11 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import TASK_STATUS_VI
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import has_tasks_to_report, plan_for, task_status, tasks_of

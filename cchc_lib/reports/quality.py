@@ -14,6 +14,7 @@ from cchc_lib.core import schema, vi
 from cchc_lib.core.codes import problem_vi
 from cchc_lib.core.schema import REASON_SEP
 from cchc_lib.core.vi import NON_DATA_REASONS_VI
+from cchc_lib.ingest.quality import reason_counts, table_label
 from cchc_lib.reports import render
 from cchc_lib.reports.safe import Rich, rich
 
@@ -41,14 +42,10 @@ def alerts_view(result: IngestResult) -> Rich:
     return out
 
 
-def _label(table: str) -> str:
-    return schema.TABLES[table].label_vi
-
-
 def files_table(result: IngestResult) -> pd.DataFrame:
     s = result.summary
     return pd.DataFrame({
-        "Bảng": s.table.map(_label),
+        "Bảng": s.table.map(table_label),
         "Tệp": s.file,
         "Trang tính": s.sheet,
         "Số dòng dữ liệu": s.rows_in.map(render.integer),
@@ -67,20 +64,10 @@ def _skipped_vi(detail: str) -> str:
     return ", ".join(f"{NON_DATA_REASONS_VI.get(k, k)}: {n}" for k, n in parts)
 
 
-def _reason_counts(result: IngestResult) -> pd.DataFrame:
-    q = result.quarantine
-    if q.empty:
-        return pd.DataFrame(columns=["table", "reason", "column", "rows"])
-    tags = q.reasons.str.split(REASON_SEP).explode()
-    frame = pd.DataFrame({"table": q.table.reindex(tags.index), "tag": tags})
-    frame[["reason", "column"]] = frame.tag.str.split(":", n=1, expand=True)
-    return frame.groupby(["table", "reason", "column"]).size().reset_index(name="rows")
-
-
 def reasons_table(result: IngestResult) -> pd.DataFrame:
-    counts = _reason_counts(result)
+    counts = reason_counts(result)
     return pd.DataFrame({
-        "Bảng": counts.table.map(_label),
+        "Bảng": counts.table.map(table_label),
         "Lý do": counts.reason.map(vi.QUARANTINE_REASONS_VI),
         "Cột": counts.column,
         "Số dòng": counts.rows.map(render.integer),
@@ -146,38 +133,3 @@ def set_aside_vi(counts: dict[str, object]) -> str:
     return text + " Chi tiết: báo cáo nhập dữ liệu (quarantine.csv)."
 
 
-def quality_table(result: IngestResult) -> pd.DataFrame:
-    """Every count of the data-quality report in one long table (Mục, Nội dung, Số lượng)."""
-    rows: list[tuple[str, str, int]] = []
-    s = result.summary
-    for r in s.itertuples():
-        where = f" [{r.sheet}]" if r.sheet else ""
-        rows += [("Số dòng dữ liệu theo tệp", f"{r.file}{where}", r.rows_in),
-                 ("Số dòng nhận theo tệp", f"{r.file}{where}", r.accepted),
-                 ("Số dòng cách ly theo tệp", f"{r.file}{where}", r.quarantined)]
-    for f in result.files:
-        for kind, n in f.rows_skipped.items():
-            rows.append(("Dòng không phải dữ liệu", f"{f.file}: {NON_DATA_REASONS_VI[kind]}", n))
-    for r in _reason_counts(result).itertuples():
-        rows.append(("Lý do cách ly", f"{_label(r.table)}: "
-                     f"{vi.QUARANTINE_REASONS_VI.get(r.reason, r.reason)} ({r.column})",
-                     r.rows))
-    d = result.tables["dossiers"]
-    q = result.quarantine[result.quarantine.table == "dossiers"]
-    for unit, n in d.unit_code.value_counts().sort_index().items():
-        rows.append(("Hồ sơ nhận theo đơn vị", unit, n))
-    for unit, n in q.unit_code.fillna("(không rõ)").value_counts().sort_index().items():
-        rows.append(("Hồ sơ cách ly theo đơn vị", unit, n))
-    for code, n in d[d.unknown_procedure].procedure_code.value_counts().sort_index().items():
-        rows.append(("Mã TTHC không có trong danh mục", code, n))
-    for status in schema.STATUS_CODES:
-        rows.append(("Hồ sơ theo trạng thái", vi.STATUS_LABELS_VI[status],
-                     int((d.status == status).sum())))
-    for unit, n in d[d.due_derived].unit_code.value_counts().sort_index().items():
-        rows.append(("Hạn trả tính từ danh mục (ngày làm việc)", unit, n))
-    dropped = pd.Series([c for f in result.files for c in f.personal_columns_dropped])
-    for col, n in dropped.value_counts().sort_index().items():
-        rows.append(("Cột dữ liệu cá nhân đã bỏ (số tệp)", col, n))
-    out = pd.DataFrame(rows, columns=["Mục", "Nội dung", "Số lượng"])
-    out["Số lượng"] = out["Số lượng"].astype("int64")
-    return out

@@ -8,8 +8,6 @@ returned as HTML with fixed ids and no index, so executed notebooks are determin
 from __future__ import annotations
 
 import io
-import math
-from datetime import date
 
 import matplotlib
 import numpy as np
@@ -18,63 +16,25 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
-from cchc_lib.core.vi import MET_VI, NOT_APPLICABLE_VI
-from cchc_lib.indicators import registry
+from cchc_lib.core.formats import (  # noqa: F401 (render.percent etc.)
+    NBSP,
+    change_pp,
+    day,
+    fraction,
+    integer,
+    is_missing,
+    met,
+    percent,
+    points,
+)
 
 COLORS = {"now": "#1f5fa8", "before": "#9aa3ad", "target": "#c0392b", "met": "#1e8449",
           "missed": "#c0392b"}
 
 matplotlib.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "cchc",
                             "figure.dpi": 100})
-
-
-def _missing(v: object) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
-
-
-NBSP = "\u00a0"  # keeps "52,4 %" on one line in narrow table cells
-
-
-def percent(v: float | None, decimals: int = 1) -> str:
-    """0.524 -> '52,4 %' (with a no-break space); None -> 'không áp dụng'."""
-    if _missing(v):
-        return NOT_APPLICABLE_VI
-    return f"{v * 100:.{decimals}f}".replace(".", ",") + NBSP + "%"
-
-
-def integer(v: float | None) -> str:
-    """4123 -> '4.123'."""
-    if _missing(v):
-        return "—"
-    return f"{int(v):,}".replace(",", ".")
-
-
-def points(v: float | None) -> str:
-    """12.5 -> '12,50'."""
-    return "—" if _missing(v) else f"{v:.2f}".replace(".", ",")
-
-
-def change_pp(v: float | None) -> str:
-    """A change of a share, in percentage points: 0.123 -> '+12,3 điểm %'."""
-    if _missing(v):
-        return "—"
-    sign = "+" if v > 0 else "−" if v < 0 else "±"
-    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm" + NBSP + "%"
-
-
-def fraction(numerators: pd.Series, denominators: pd.Series) -> list[str]:
-    """'27 / 53' for each numerator and denominator."""
-    return [f"{integer(n)} / {integer(d)}" for n, d in zip(numerators, denominators, strict=True)]
-
-
-def met(m: bool | None) -> str:
-    """'Đạt', 'Chưa đạt', or '—' when there is no target or no value."""
-    return MET_VI[None if _missing(m) else bool(m)]
-
-
-def day(d: date | pd.Timestamp | None) -> str:
-    return "—" if _missing(d) or d is pd.NaT else f"{pd.Timestamp(d):%d/%m/%Y}"
 
 
 # --------------------------------------------------------------------------------------
@@ -119,7 +79,7 @@ def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.
         out["Từ đầu năm"] = comp.ytd_value.map(percent)
         out["Tử số / mẫu số từ đầu năm"] = fraction(comp.ytd_numerator, comp.ytd_denominator)
     out["Mục tiêu năm"] = comp.target.map(
-        lambda t: "—" if _missing(t) else "≥" + NBSP + percent(t, 0))
+        lambda t: "—" if is_missing(t) else "≥" + NBSP + percent(t, 0))
     out["Đánh giá (từ đầu năm)" if short else "Đánh giá"] = comp.met.map(met)
     out[f"Cùng kỳ {year_before}"] = comp.value_before.map(percent)
     out["Thay đổi"] = comp.change.map(change_pp)
@@ -183,7 +143,7 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
                        linewidth=1.6, label=f"Mục tiêu {percent(float(target.iloc[0]), 0)}")
         proj = (projection[projection.indicator == ind] if projection is not None
                 else pd.DataFrame())
-        if len(proj) and not _missing(proj.projected.iloc[0]) and len(n) \
+        if len(proj) and not is_missing(proj.projected.iloc[0]) and len(n) \
                 and _month_number(n.period)[-1] < 12:
             p = proj.iloc[0]
             m, now_value = _month_number(n.period)[-1], float(n.value.iloc[-1])
@@ -197,7 +157,7 @@ def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_bef
             ax.annotate(percent(float(p.projected)), (12, float(p.projected)),
                         textcoords="offset points", xytext=(6, 0), fontsize=8, va="center",
                         color=COLORS["now"], ha="left", bbox=LABEL_BOX)
-        if len(n) and not _missing(n.value.iloc[-1]):
+        if len(n) and not is_missing(n.value.iloc[-1]):
             last = n.iloc[-1]
             ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
                         textcoords="offset points", xytext=(-6, 8), fontsize=9, ha="right",

@@ -16,8 +16,8 @@ from cchc_lib.core.periods import parse_period
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import POINTS_SOURCE_VI
 from cchc_lib.indicators.base import clip_to_data
+from cchc_lib.ingest.methodology import Methodology
 from cchc_lib.ingest.store import read_processed
-from cchc_lib.par.methodology import Methodology
 from cchc_lib.par.scoring import (
     SURVEY_ID,
     official_scored,

@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Image
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import VERDICTS_VI
-from cchc_lib.indicators import national, registry
+from cchc_lib.indicators import national
 from cchc_lib.indicators.base import clip_to_data, dated, in_period, unit_dossiers
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.plan import (

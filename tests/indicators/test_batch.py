@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.batch import SHARES, monthly_indicators
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.national import apology_coverage, national_indicators

@@ -6,9 +6,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import schema
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators import registry
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.national import apology_coverage, national_indicators
 from cchc_lib.indicators.plan import plan_indicators, procedure_uptake

@@ -12,9 +12,9 @@ import pytest
 from cchc_lib.cli import main
 from cchc_lib.core.catalog import load_catalog
 from cchc_lib.core.errors import CchcError, InputFileError, MethodologyError
+from cchc_lib.ingest.methodology import load_methodology, parse_methodology
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.readers import headers
-from cchc_lib.par.methodology import load_methodology, parse_methodology
 
 CORPUS = Path(__file__).parents[1] / "corpus"
 TEMPLATE = Path(__file__).parents[2] / "data/raw/methodology/chi_so_cchc_cap_xa_mau.yml"

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from cchc_lib.core.errors import TimeframeError
-from cchc_lib.par.tasks import parse_timeframe, task_status
+from cchc_lib.core.timeframes import parse_timeframe
+from cchc_lib.par.tasks import task_status
 
 
 @pytest.mark.parametrize("text, start, end, ongoing", [

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from cchc_lib.core.errors import MethodologyError
-from cchc_lib.par.methodology import load_methodology, parse_methodology
+from cchc_lib.ingest.methodology import load_methodology, parse_methodology
 from cchc_lib.par.scoring import (
     FLAG_NO_EVIDENCE,
     FLAG_NOT_SCORED,

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.errors import MethodologyError
 from cchc_lib.core.yamlfile import MAX_YAML_BYTES, NoAliasLoader
-from cchc_lib.indicators import registry
 
 LINE = "__line__"
 CHILD_KEYS = ("criteria", "sub_criteria")

@@ -114,17 +114,16 @@ def prepare(report: str, unit_code: str, period: str, data_dir: str,
     overview = kind.scope == "town"
     check_period(period, data_dir, None if overview else unit_code, if_present=True)
     folder = report_folder(period, OVERVIEW_FOLDER if overview else unit_code, reports_dir)
-    notebook = folder / f"{kind.stem}.ipynb"
+    notebook, page = (folder / name for name in kind.outputs[:2])
     if not notebook.is_file():
         how = "--overview" if overview else f"--unit {unit_code} --report {report}"
         raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
                         "first")
-    page = folder / f"{kind.stem}.html"
     if not page.is_file():
         to_html(notebook, page)
     title, summary = summary_of(notebook)
     body = email_body(page.read_text(encoding="utf-8"), summary,
-                      f"{title} ({parse_period(period).label_vi()})")
+                      kind.subject(title, parse_period(period).label_vi()))
     return Prepared(folder, kind.stem, body)
 
 

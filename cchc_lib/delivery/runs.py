@@ -19,7 +19,7 @@ from cchc_lib.core.periods import parse_period
 from cchc_lib.delivery.notebooks import KERNEL_NAME, atomic_write, execute, to_html
 from cchc_lib.indicators.base import clip_to_data
 from cchc_lib.par.tasks import has_tasks_to_report
-from cchc_lib.reports.registry import REPORTS, UNIT_REPORTS, RunContext
+from cchc_lib.reports.registry import FORM_FILES, REPORTS, UNIT_REPORTS, RunContext
 
 INGEST_NOTEBOOK = "ingest.ipynb"
 REPORT_KINDS = UNIT_REPORTS  # the reports made per unit (report_registry)
@@ -157,18 +157,14 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
 
 
 def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path) -> list[Path]:
-    """Biểu 06 of the run, ready to file: bieu06.xlsx and bieu06.csv beside the report
-    (``tables``: the processed tables the run read)."""
-    from cchc_lib.core.units import unit_name
-    from cchc_lib.indicators.bieu06 import bieu06
-    from cchc_lib.reports.forms import write_form
+    """Biểu 06 of the run, ready to file, beside the report (the registry's ``FORM_FILES``;
+    ``tables``: the processed tables the run read)."""
+    from cchc_lib.reports.forms import write_unit_form
 
-    span = clip_to_data(parse_period(period), tables["dossiers"])
-    form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
-    name = unit_name(tables["units"], unit_code)
     out = []
-    for suffix in (".xlsx", ".csv"):
-        target = folder / f"bieu06{suffix}"
-        atomic_write(target, lambda p, s=suffix: write_form(form, p, name, span, kind=s))
+    for name in FORM_FILES:
+        target = folder / name
+        atomic_write(target, lambda p, s=Path(name).suffix: write_unit_form(
+            tables, unit_code, parse_period(period), p, kind=s))
         out.append(target)
     return out

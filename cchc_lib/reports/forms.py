@@ -13,7 +13,7 @@ from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.sheets import write_text
 from cchc_lib.core.units import unit_name
-from cchc_lib.indicators.base import clip_to_data
+from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.bieu06 import bieu06
 
 FORM_TITLE = ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
@@ -100,6 +100,6 @@ def write_form(table: pd.DataFrame, path: str | Path, unit_name: str, period: Pe
 def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,
                     path: Path, kind: str | None = None) -> Path:
     """Biểu 06 of one unit for a period (cut at the last day of data), written to ``path``."""
-    span = clip_to_data(period, tables["dossiers"])
+    span = clip_to_data(period, dated(tables))
     form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
     return write_form(form, path, unit_name(tables["units"], unit_code), span, kind=kind)

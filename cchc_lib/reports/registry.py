@@ -22,6 +22,9 @@ class RunContext:
         return int(self.period[:4])
 
 
+FORM_FILES = ("bieu06.xlsx", "bieu06.csv")  # Biểu 06 beside a report that files it
+
+
 @dataclass(frozen=True)
 class ReportKind:
     kind: str  # the name on the command line
@@ -38,6 +41,16 @@ class ReportKind:
     @property
     def stem(self) -> str:
         return self.notebook.removesuffix(".ipynb")
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """The files one run writes into the report's folder: the executed notebook, its HTML,
+        and the Biểu 06 files when the report files them."""
+        return (self.notebook, f"{self.stem}.html", *(FORM_FILES if self.with_forms else ()))
+
+    def subject(self, title: str, period_vi: str) -> str:
+        """The email subject: the report's own heading (it names the unit) and the period."""
+        return f"{title or self.title_vi} ({period_vi})"
 
     def golden_name(self, unit_code: str | None, period: str) -> str:
         return f"{self.stem}_{unit_code}_{period}.ipynb" if unit_code else \
@@ -74,4 +87,4 @@ REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
 UNIT_REPORTS = tuple(k for k, r in REPORTS.items() if r.scope == "unit")
 
 
-__all__ = ["ReportKind", "RunContext", "REPORTS", "UNIT_REPORTS"]
+__all__ = ["FORM_FILES", "ReportKind", "RunContext", "REPORTS", "UNIT_REPORTS"]

@@ -106,3 +106,15 @@ def shown_values(raw: pd.Series, kind: str, vocabulary: re.Pattern | None = None
     text = raw.astype("string")
     return on_uniques(text, lambda t: t.map(lambda v: _shown_one(v, kind, vocabulary),
                                             na_action="ignore"))
+
+
+ADMIN_LEVELS = ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Quận", "Phường", "Tỉnh", "Xã")
+
+
+def within_sentence(name: str) -> str:
+    """A unit's name as written inside a sentence or after "UBND": the administrative level
+    in lower case ("Thị xã Quảng Trị" -> "thị xã Quảng Trị"), the proper name untouched."""
+    for level in ADMIN_LEVELS:
+        if name.startswith(level + " "):
+            return level.lower() + name[len(level):]
+    return name

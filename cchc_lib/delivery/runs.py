@@ -159,12 +159,12 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
 def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path) -> list[Path]:
     """Biểu 06 of the run, ready to file, beside the report (the registry's ``FORM_FILES``;
     ``tables``: the processed tables the run read)."""
-    from cchc_lib.reports.forms import write_unit_form
+    from cchc_lib.reports.forms import form_kind, write_unit_form
 
     out = []
     for name in FORM_FILES:
-        target = folder / name
-        atomic_write(target, lambda p, s=Path(name).suffix: write_unit_form(
-            tables, unit_code, parse_period(period), p, kind=s))
+        target, kind = folder / name, form_kind(name)
+        atomic_write(target, lambda p, k=kind: write_unit_form(
+            tables, unit_code, parse_period(period), p, kind=k))
         out.append(target)
     return out

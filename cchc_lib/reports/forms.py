@@ -12,6 +12,7 @@ from cchc_lib.core import sheets, vi
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.sheets import write_text
+from cchc_lib.core.text import within_sentence
 from cchc_lib.core.units import unit_name
 from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.bieu06 import bieu06
@@ -33,68 +34,130 @@ def form_table(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(table: pd.DataFrame, path: Path) -> Path:
-    return sheets.write_csv(form_table(table), path, encoding="utf-8-sig")  # BOM: Excel reads it
+def write_csv(table: pd.DataFrame, path: Path, sep: str = ",") -> Path:
+    """The form as CSV with a BOM (Excel reads UTF-8 by it); ``sep=";"`` for Excel set to a
+    Vietnamese locale, which reads ``,`` as the decimal mark and opens a comma file in one
+    column."""
+    return sheets.write_csv(form_table(table), path, encoding="utf-8-sig", sep=sep)
 
 
-def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period) -> Path:
+LAST_COL = 12  # the form's 13 columns: A..M
+SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"))
+
+
+def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
+               receiver: str = "") -> Path:
+    """The form laid out to be printed, signed and filed: reporting and receiving unit, the
+    date received left to fill, the form's two header rows and numbered columns, STT as
+    numbers, the total row as SUM formulas (their values stored for readers that do not
+    calculate), the signature block; A4 landscape, one page wide, header rows repeated."""
     import xlsxwriter
+    from xlsxwriter.utility import xl_rowcol_to_cell
 
     wb = xlsxwriter.Workbook(str(path))
     wb.set_properties({"title": f"{FORM_CODE} {unit_name} {period.label}",
                        "created": pd.Timestamp(period.end).to_pydatetime()})
     ws = wb.add_worksheet("Biểu 06")
-    bold = wb.add_format({"bold": True, "align": "center", "valign": "vcenter",
-                          "text_wrap": True, "border": 1, "bg_color": "#E8EFF7"})
-    title = wb.add_format({"bold": True, "align": "center", "font_size": 13})
-    plain = wb.add_format({"align": "center"})
-    cell = wb.add_format({"border": 1, "num_format": "#,##0"})
-    text = wb.add_format({"border": 1, "text_wrap": True})
-    total = wb.add_format({"border": 1, "bold": True, "num_format": "#,##0"})
-    total_text = wb.add_format({"border": 1, "bold": True})
-    write_text(ws, 0, 12, FORM_CODE, wb.add_format({"italic": True, "align": "right"}))
-    ws.merge_range(1, 0, 1, 12, "", title)
-    write_text(ws, 1, 0, FORM_TITLE, title)
-    ws.merge_range(2, 0, 2, 12, "", plain)
-    write_text(ws, 2, 0, f"Đơn vị: {unit_name} · Kỳ báo cáo: {period.label_vi()} "
-               f"(từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})", plain)
-    top, sub = 4, 5
-    ws.merge_range(top, 0, sub, 0, "STT", bold)
-    ws.merge_range(top, 1, sub, 1, "Lĩnh vực, công việc giải quyết", bold)
+    base = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
+    fmt = {name: wb.add_format(base | spec) for name, spec in {
+        "head": {"bold": True, "align": "center", "text_wrap": True, "border": 1,
+                 "bg_color": "#E8EFF7"},
+        "title": {"bold": True, "align": "center", "font_size": 13, "text_wrap": True},
+        "center": {"align": "center"},
+        "left": {"align": "left"},
+        "left_bold": {"align": "left", "bold": True},
+        "right": {"align": "right", "italic": True},
+        "number": {"border": 1, "num_format": "#,##0"},
+        "stt": {"border": 1, "align": "center", "num_format": "0"},
+        "text": {"border": 1, "text_wrap": True},
+        "total": {"border": 1, "bold": True, "num_format": "#,##0"},
+        "total_text": {"border": 1, "bold": True},
+        "sign": {"bold": True, "align": "center"},
+        "sign_note": {"italic": True, "align": "center"},
+    }.items()}
+
+    def line(row: int, first: int, last: int, value: str, style: str) -> None:
+        ws.merge_range(row, first, row, last, "", fmt[style])
+        write_text(ws, row, first, value, fmt[style])
+
+    line(0, 0, 6, f"Đơn vị báo cáo: {unit_name}", "left_bold")
+    line(0, 9, LAST_COL, FORM_CODE, "right")
+    line(1, 0, 6, f"Đơn vị nhận báo cáo: {receiver or '……………………'}", "left")
+    line(1, 9, LAST_COL, "Ngày nhận báo cáo: ……/……/………", "right")
+    line(3, 0, LAST_COL, FORM_TITLE, "title")
+    line(4, 0, LAST_COL, f"Kỳ báo cáo: {period.label_vi()} (từ ngày {period.start:%d/%m/%Y} "
+         f"đến ngày {period.end:%d/%m/%Y})", "center")
+    top, sub = 6, 7
+    ws.merge_range(top, 0, sub, 0, "STT", fmt["head"])
+    ws.merge_range(top, 1, sub, 1, "Lĩnh vực, công việc giải quyết", fmt["head"])
     col = 2
     for group, cols, subs in GROUPS:
-        ws.merge_range(top, col, top, col + len(cols) - 1, group, bold)
+        ws.merge_range(top, col, top, col + len(cols) - 1, group, fmt["head"])
         for j, name in enumerate(subs):
-            write_text(ws, sub, col + j, name, bold)
+            write_text(ws, sub, col + j, name, fmt["head"])
         col += len(cols)
-    for i in range(1, 14):
-        write_text(ws, sub + 1, i - 1, f"({i})", plain)
+    for i in range(LAST_COL + 1):
+        write_text(ws, sub + 1, i, f"({i + 1})", fmt["center"])
     form = form_table(table)
-    for i, r in enumerate(form.itertuples(index=False), start=sub + 2):
-        last = i == sub + 1 + len(form)
-        write_text(ws, i, 0, r[0], total_text if last else text)
-        write_text(ws, i, 1, r[1], total_text if last else text)
+    first = sub + 2
+    fields = form.iloc[:-1]
+    for i, r in enumerate(fields.itertuples(index=False), start=first):
+        ws.write_number(i, 0, int(r[0]), fmt["stt"])
+        write_text(ws, i, 1, r[1], fmt["text"])
         for j, v in enumerate(r[2:], start=2):
-            ws.write_number(i, j, int(v), total if last else cell)
+            ws.write_number(i, j, int(v), fmt["number"])
+    total_row = first + len(fields)
+    ws.write_blank(total_row, 0, None, fmt["total_text"])
+    write_text(ws, total_row, 1, vi.TOTAL_ROW_VI, fmt["total_text"])
+    for j, v in enumerate(form.iloc[-1, 2:], start=2):
+        if len(fields):
+            cells = f"{xl_rowcol_to_cell(first, j)}:{xl_rowcol_to_cell(total_row - 1, j)}"
+            ws.write_formula(total_row, j, f"=SUM({cells})", fmt["total"], int(v))
+        else:
+            ws.write_number(total_row, j, int(v), fmt["total"])
+    sign = total_row + 2
+    line(sign, 8, LAST_COL, "……………, ngày …… tháng …… năm ………", "sign_note")
+    for (title, note), (a, b) in zip(SIGNERS, ((0, 4), (8, LAST_COL)), strict=True):
+        line(sign + 1, a, b, title, "sign")
+        line(sign + 2, a, b, note, "sign_note")
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 30)
-    ws.set_column(2, 12, 11)
+    ws.set_column(2, LAST_COL, 10.5)
+    ws.set_row(3, 33)
     ws.set_row(sub, 45)
-    ws.freeze_panes(sub + 2, 2)
+    ws.freeze_panes(first, 2)
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+    ws.repeat_rows(top, sub + 1)
+    ws.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
+    ws.center_horizontally()
+    ws.print_area(0, 0, sign + 6, LAST_COL)
     wb.close()
     return path
 
 
+FORM_KINDS = (".xlsx", ".csv", ";.csv")  # ";.csv": the semicolon CSV for Vietnamese Excel
+
+
+def form_kind(name: str) -> str:
+    """The kind of a Biểu 06 file from its name: ``…_vn.csv`` is the semicolon CSV."""
+    return ";.csv" if name.endswith("_vn.csv") else Path(name).suffix.lower()
+
+
 def write_form(table: pd.DataFrame, path: str | Path, unit_name: str, period: Period,
-               kind: str | None = None) -> Path:
-    """Write Biểu 06 as ``.xlsx`` or ``.csv`` (``kind``, else the file's suffix)."""
+               kind: str | None = None, receiver: str = "") -> Path:
+    """Write Biểu 06 as ``.xlsx``, ``.csv`` or ``;.csv`` (``kind``, else from the file's
+    name)."""
     path = Path(path)
-    kind = (kind or path.suffix).lower()
+    kind = (kind or form_kind(path.name)).lower()
     if kind == ".xlsx":
-        return write_xlsx(table, path, unit_name, period)
+        return write_xlsx(table, path, unit_name, period, receiver)
     if kind == ".csv":
         return write_csv(table, path)
-    raise CchcError(f"{path}: Biểu 06 is written as .xlsx or .csv")
+    if kind == ";.csv":
+        return write_csv(table, path, sep=";")
+    raise CchcError(f"{path}: Biểu 06 được ghi dưới dạng .xlsx hoặc .csv")
 
 
 def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,
@@ -102,4 +165,10 @@ def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Per
     """Biểu 06 of one unit for a period (cut at the last day of data), written to ``path``."""
     span = clip_to_data(period, dated(tables))
     form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
-    return write_form(form, path, unit_name(tables["units"], unit_code), span, kind=kind)
+    units = tables["units"]
+    parent = units.loc[units.unit_code == unit_code, "parent_name"].dropna() \
+        if "parent_name" in units else pd.Series(dtype=object)
+    receiver = (f"UBND {within_sentence(str(parent.iloc[0]).strip())}"
+                if len(parent) and str(parent.iloc[0]).strip() else "")
+    return write_form(form, path, unit_name(tables["units"], unit_code), span, kind=kind,
+                      receiver=receiver)

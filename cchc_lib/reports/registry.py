@@ -22,7 +22,9 @@ class RunContext:
         return int(self.period[:4])
 
 
-FORM_FILES = ("bieu06.xlsx", "bieu06.csv")  # Biểu 06 beside a report that files it
+# Biểu 06 beside a report that files it: the form to print and sign, its CSV, and the CSV with
+# ";" that Excel set to a Vietnamese locale opens in columns
+FORM_FILES = ("bieu06.xlsx", "bieu06.csv", "bieu06_vn.csv")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import nbformat
 def test_run_writes_notebooks_and_html(sample_run):
     folder = sample_run["folder"]
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bieu06.csv", "bieu06.xlsx", "ingest.ipynb", "ward_report.html", "ward_report.ipynb"]
+        "bieu06.csv", "bieu06.xlsx", "bieu06_vn.csv", "ingest.ipynb", "ward_report.html",
+        "ward_report.ipynb"]
     assert "Traceback" not in sample_run["stderr"]
 
 
@@ -68,21 +69,25 @@ def test_ingest_notebook_shows_the_data_quality_tables(sample_run):
 
 
 def test_bieu06_files_are_the_form(sample_run):
-    """The XLSX has the form's title, its 13 numbered columns and the same total as the CSV."""
+    """The XLSX has the form's header fields, title, 13 numbered columns and the same total as
+    both CSVs (comma, and semicolon for Vietnamese Excel)."""
     import pandas as pd
     from python_calamine import CalamineWorkbook
 
     rows = CalamineWorkbook.from_path(str(sample_run["folder"] / "bieu06.xlsx")) \
         .get_sheet_by_name("Biểu 06").to_python()
-    assert rows[0][12] == "Biểu số 06/VPCP/KSTT"
-    assert rows[1][0].startswith("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC")
-    assert rows[4][2] == "Số hồ sơ nhận giải quyết" and rows[5][2] == "Tổng số"
-    assert rows[6] == [f"({i})" for i in range(1, 14)]
-    total = rows[-1]
-    assert total[1] == "Tổng cộng" and len(total) == 13
+    assert rows[0][0] == "Đơn vị báo cáo: Phường 2" and rows[0][9] == "Biểu số 06/VPCP/KSTT"
+    assert rows[1][0] == "Đơn vị nhận báo cáo: UBND thị xã Quảng Trị (dữ liệu mẫu)"
+    assert rows[3][0].startswith("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC")
+    assert rows[6][2] == "Số hồ sơ nhận giải quyết" and rows[7][2] == "Tổng số"
+    assert rows[8] == [f"({i})" for i in range(1, 14)]
+    total = next(r for r in rows if r[1] == "Tổng cộng")
+    assert len(total) == 13
     csv = pd.read_csv(sample_run["folder"] / "bieu06.csv", encoding="utf-8-sig")
-    assert csv.shape[1] == 13
+    semi = pd.read_csv(sample_run["folder"] / "bieu06_vn.csv", encoding="utf-8-sig", sep=";")
+    assert csv.shape[1] == 13 and semi.shape == csv.shape
     assert [int(v) for v in total[2:]] == csv.iloc[-1, 2:].astype(int).tolist()
+    assert semi.iloc[-1, 2:].astype(int).tolist() == csv.iloc[-1, 2:].astype(int).tolist()
     # received = resolved + pending + withdrawn/stopped: the totals cannot exceed received
     assert total[2] == total[3] + total[4] + total[5]
     assert total[6] == total[7] + total[8] + total[9] and total[10] == total[11] + total[12]

@@ -16,7 +16,7 @@ import os
 import re
 import smtplib
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -44,6 +44,7 @@ class EmailBody:
     images: tuple[tuple[str, bytes], ...]  # (content id, PNG bytes)
     text: str  # the plain-text summary
     subject: str
+    attachments: tuple[Path, ...] = ()  # documents to file: the Word report, Biểu 06 (XLSX)
 
 
 def email_body(page_html: str, summary: str, subject: str) -> EmailBody:
@@ -124,11 +125,14 @@ def prepare(report: str, unit_code: str, period: str, data_dir: str,
     title, summary = summary_of(notebook)
     body = email_body(page.read_text(encoding="utf-8"), summary,
                       kind.subject(title, parse_period(period).label_vi()))
+    files = tuple(folder / name for name in kind.attachments if (folder / name).is_file())
+    body = replace(body, attachments=files)
     return Prepared(folder, kind.stem, body)
 
 
 def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
-    """multipart/alternative: text/plain, then multipart/related (text/html + PNG charts)."""
+    """multipart/alternative: text/plain, then multipart/related (text/html + PNG charts);
+    with attachments, all of it inside multipart/mixed beside the files."""
     msg = EmailMessage()
     msg["Subject"] = body.subject
     msg["From"] = sender
@@ -141,7 +145,17 @@ def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
     for cid, data in body.images:
         html_part.add_related(data, maintype="image", subtype="png", cid=f"<{cid}>",
                               filename=cid.split("@")[0] + ".png")
+    for path in body.attachments:
+        maintype, subtype = ATTACHMENT_TYPES[path.suffix.lower()].split("/")
+        msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
+                           filename=path.name)
     return msg
+
+
+ATTACHMENT_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @dataclass(frozen=True)

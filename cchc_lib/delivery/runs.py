@@ -124,6 +124,10 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
         files += [done, to_html(done, done.with_suffix(".html"))]
         if report.with_forms:
             files += write_bieu06_files(unit_code, period, tables, folder)
+        if report.document:
+            name, write = report.document
+            atomic_write(folder / name, lambda p, c=context, w=write: w(c, p))
+            files.append(folder / name)
     return UnitRun(unit_code, period, folder, tuple(files))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class ReportKind:
     needs_own_plan: bool = False  # made only for a unit with a plan of its own
     with_forms: bool = False  # Biểu 06 as XLSX and CSV beside it
     takes_as_of: bool = False  # reports on a day (default: the period's end or last data day)
+    # an official document written beside it: (file name, writer(context, path) -> path)
+    document: tuple[str, Callable[[RunContext, Path], Path]] | None = None
 
     @property
     def stem(self) -> str:
@@ -48,7 +51,13 @@ class ReportKind:
     def outputs(self) -> tuple[str, ...]:
         """The files one run writes into the report's folder: the executed notebook, its HTML,
         and the Biểu 06 files when the report files them."""
-        return (self.notebook, f"{self.stem}.html", *(FORM_FILES if self.with_forms else ()))
+        return (self.notebook, f"{self.stem}.html", *(FORM_FILES if self.with_forms else ()),
+                *((self.document[0],) if self.document else ()))
+
+    @property
+    def attachments(self) -> tuple[str, ...]:
+        """The files its email carries: the documents to file (Word, Excel), not the page."""
+        return tuple(name for name in self.outputs if name.endswith((".docx", ".xlsx")))
 
     def subject(self, title: str, period_vi: str) -> str:
         """The email subject: the report's own heading (it names the unit) and the period."""
@@ -71,6 +80,12 @@ def _plan(c: RunContext) -> dict:
     return {"unit_code": c.unit_code, "year": c.year, "data_dir": c.data_dir, "as_of": c.as_of}
 
 
+def _plan_document(c: RunContext, path: Path) -> Path:
+    from cchc_lib.reports.plan_document import write_plan_document
+
+    return write_plan_document(c.unit_code, c.year, c.as_of, c.data_dir, path)
+
+
 def _overview(c: RunContext) -> dict:
     return {"period": c.period, "data_dir": c.data_dir}
 
@@ -82,7 +97,8 @@ REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
                golden=(("SAMPLE-P2", "2022", None),)),
     ReportKind("plan", "plan_progress.ipynb", "unit", "Báo cáo kết quả thực hiện kế hoạch",
                _plan, golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True,
-               takes_as_of=True),
+               takes_as_of=True, with_forms=True,
+               document=("bao_cao_ke_hoach.docx", _plan_document)),
     ReportKind("overview", "town_overview.ipynb", "town", "Tổng hợp Chỉ số CCHC", _overview,
                golden=((None, "2022", None),)),
 )}

@@ -100,9 +100,14 @@ def check_message(raw: bytes) -> email.message.EmailMessage:
     msg = email.message_from_bytes(raw, policy=policy.default)
     assert msg["Subject"] == "Báo cáo Chỉ số CCHC: Phường 2 (năm 2022)"
     types = [p.get_content_type() for p in msg.walk()]
-    assert types[:4] == ["multipart/alternative", "text/plain", "multipart/related",
-                         "text/html"]
-    assert types[4:] == ["image/png"]
+    assert types[:5] == ["multipart/mixed", "multipart/alternative", "text/plain",
+                         "multipart/related", "text/html"]
+    assert types[5:] == ["image/png", "application/vnd.openxmlformats-officedocument."
+                                      "spreadsheetml.sheet"]
+    # Biểu 06 to file travels with the report; its bytes are the file beside the report
+    (sheet,) = list(msg.iter_attachments())
+    assert sheet.get_filename() == "bieu06.xlsx"
+    assert sheet.get_content()[:4] == b"PK\x03\x04"
     html = msg.get_body(("html",)).get_content()
     assert len(html.encode("utf-8")) < 102 * 1024  # Gmail clips longer bodies
     assert "<script" not in html and "<style" not in html and "var(--" not in html

@@ -34,3 +34,25 @@ def test_the_command_line_offers_the_registry():
     choices = next(a for a in sub._actions if a.dest == "report").choices
     assert sorted(choices) == sorted(REPORTS)
     assert set(UNIT_REPORTS) == {k for k, r in REPORTS.items() if r.scope == "unit"}
+
+
+def test_plan_report_files_and_its_email_attachments(tmp_path):
+    import email
+    from email import policy
+
+    from cchc_lib.delivery.mail import EmailBody, build_message
+
+    plan = REPORTS["plan"]
+    assert plan.outputs == ("plan_progress.ipynb", "plan_progress.html", *FORM_FILES,
+                            "bao_cao_ke_hoach.docx")
+    assert plan.attachments == ("bieu06.xlsx", "bao_cao_ke_hoach.docx")
+    files = []
+    for name in plan.attachments:
+        (tmp_path / name).write_bytes(b"PK\x03\x04 " + name.encode())
+        files.append(tmp_path / name)
+    body = EmailBody("<p>x</p>", (), "tóm tắt", "Báo cáo", tuple(files))
+    parsed = email.message_from_bytes(bytes(build_message(body, "a@b.vn", ["c@d.vn"])),
+                                      policy=policy.default)
+    got = {part.get_filename(): part.get_content() for part in parsed.iter_attachments()}
+    assert got == {name: b"PK\x03\x04 " + name.encode() for name in plan.attachments}
+    assert parsed.get_body(("html",)).get_content().strip() == "<p>x</p>"

@@ -1,0 +1,333 @@
+"""The November report on the plan as an official document (Word), in the administrative
+format of Nghị định 30/2020/NĐ-CP (Phụ lục I): the governing and issuing bodies, quốc hiệu and
+tiêu ngữ, số/ký hiệu left to fill, place and date, the document type and trích yếu; I. results
+(the plan's targets, every task with owner, time frame, status and evidence, the index and
+rank against last year), II. shortcomings and their causes, III. recommendations (what to do,
+and the methodology points to raise with the town); nơi nhận and the signer.
+
+Times New Roman, A4, the decree's margins (top and bottom 20 mm, left 30 mm, right 15 mm) and
+sizes; every paragraph is ordinary Word text, editable in Word and LibreOffice. Values from the
+data go into runs as text: Word shows them, never interprets them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_lib.core import formats
+from cchc_lib.core import indicator_registry as registry
+from cchc_lib.core.catalog import resolve
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.periods import Period
+from cchc_lib.core.text import within_sentence
+from cchc_lib.core.vi import TASK_STATUS_VI
+from cchc_lib.indicators.plan import gaps, procedure_uptake
+from cchc_lib.reports.plan_progress import PlanProgress, plan_progress
+
+FONT = "Times New Roman"
+BODY_PT = 13
+CANDIDATES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class IndexLine:
+    """The estimated index and rank of the year, and last year's official ones."""
+
+    index: float
+    rank: int
+    units: int
+    index_before: float | None
+    rank_before: int | None
+
+
+def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
+    """The scorecard's index and rank, or None when there is no methodology to score with."""
+    from cchc_lib.reports.scorecard import scorecard
+
+    try:
+        card = scorecard(unit_code, year, data_dir)
+    except CchcError:
+        return None
+    r = card.ranks.set_index("unit_code").loc[unit_code]
+    before = None if pd.isna(r.index_before) else float(r.index_before)
+    rank_before = None if pd.isna(r.rank_before) else int(r.rank_before)
+    return IndexLine(float(r["index"]), int(r["rank"]), len(card.ranks), before, rank_before)
+
+
+def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: str | Path,
+                        path: str | Path) -> Path:
+    """Compute the plan report of a unit as of a day and write it as DOCX to ``path``."""
+    from cchc_lib.core.units import unit_name
+    from cchc_lib.ingest.store import read_processed
+
+    data_dir = resolve(data_dir)
+    progress = plan_progress(unit_code, year, as_of, data_dir)
+    tables = read_processed(data_dir, unit_code=unit_code)
+    units = tables["units"]
+    parent = units.loc[units.unit_code == unit_code, "parent_name"].dropna()
+    parent_name = within_sentence(str(parent.iloc[0]).strip()) if len(parent) else ""
+    ytd = Period(date(year, 1, 1), pd.Timestamp(progress.as_of).date(), f"{year}-YTD")
+    uptake = procedure_uptake(tables["dossiers"], tables["catalogue"], unit_code, ytd)
+    found = gaps(uptake, progress.plan.reset_index(drop=True))
+    document = build(progress, unit_name(units, unit_code), parent_name, found, uptake,
+                     index_line(unit_code, year, data_dir))
+    path = Path(path)
+    document.save(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------------------
+# The document
+# --------------------------------------------------------------------------------------
+
+
+def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: pd.DataFrame,
+          index: IndexLine | None):
+    """The python-docx Document of the report (pure: nothing read, nothing written)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
+    normal.element.rPr.rFonts.set(_qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(6)
+
+    _heading_block(doc, unit, parent, progress)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(title, "BÁO CÁO", bold=True, size=14)
+    subject = doc.add_paragraph()
+    subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(subject, f"Kết quả thực hiện {progress.plan_name} nhằm nâng cao Chỉ số cải cách hành "
+         f"chính năm {progress.year}", bold=True, size=14)
+    _rule(doc)
+    as_of = formats.day(progress.as_of)
+    _para(doc, f"Thực hiện {progress.plan_name}, Ủy ban nhân dân {within_sentence(unit)} báo "
+               f"cáo kết quả thực hiện tính đến ngày {as_of} như sau:", indent=True)
+
+    _section(doc, "I. KẾT QUẢ THỰC HIỆN")
+    _sub(doc, f"1. Các chỉ tiêu của kế hoạch (từ ngày 01/01/{progress.year} đến ngày {as_of})")
+    _table(doc, ["Chỉ tiêu", "Kết quả", "Tử số / mẫu số", "Mục tiêu", "Đánh giá"],
+           [[registry.label(r.indicator), formats.percent(r.value),
+             f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
+             formats.percent(r.target, 0), formats.met(r.met)]
+            for r in progress.plan.itertuples()], widths=(55, 25, 30, 22, 25))
+    _sub(doc, "2. Kết quả thực hiện các nhiệm vụ (Phụ lục 1 của kế hoạch)")
+    t = progress.tasks
+    _table(doc, ["TT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Tình trạng", "Tài liệu kiểm chứng"],
+           [[str(r.task_id), str(r.task), str(r.lead), str(r.timeframe), str(r.status_vi),
+             "—" if pd.isna(r.evidence) else str(r.evidence)] for r in t.itertuples()],
+           widths=(12, 58, 24, 20, 22, 29), size=11)
+    _sub(doc, "3. Chỉ số cải cách hành chính")
+    _para(doc, _index_text(index, progress.year), indent=True)
+
+    _section(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    for line in shortcomings(progress, found):
+        _para(doc, line, indent=True)
+
+    _section(doc, "III. KIẾN NGHỊ, ĐỀ XUẤT")
+    for line in recommendations(progress, found, uptake):
+        _para(doc, line, indent=True)
+
+    _para(doc, f"Trên đây là báo cáo kết quả thực hiện {progress.plan_name}./.", indent=True)
+    _signature_block(doc, parent)
+    return doc
+
+
+def _index_text(index: IndexLine | None, year: int) -> str:
+    if index is None:
+        return ("Chưa có bộ tiêu chí chấm điểm trong dữ liệu nên chưa ước tính được Chỉ số "
+                f"cải cách hành chính năm {year}.")
+    text = (f"Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu): "
+            f"{_points(index.index)} điểm, xếp thứ {index.rank}/{index.units} đơn vị.")
+    if index.index_before is not None:
+        rank = f", xếp thứ {index.rank_before}" if index.rank_before else ""
+        change = index.index - index.index_before
+        text += (f" Năm {year - 1} (kết quả chính thức): {_points(index.index_before)} "
+                 f"điểm{rank}; {'tăng' if change >= 0 else 'giảm'} "
+                 f"{_points(abs(change))} điểm.")
+    return text
+
+
+def _points(v: float) -> str:
+    return f"{v:.2f}".replace(".", ",")
+
+
+def shortcomings(progress: PlanProgress, found: dict) -> list[str]:
+    """What is behind the plan as of the day, with its cause where the data shows it."""
+    out = []
+    for r in progress.plan.itertuples():
+        gap = found.get(r.indicator)
+        if r.met is False and gap is not None and gap.needed:
+            unit = "hồ sơ" if registry.get(r.indicator).gap.counts == "dossiers" else "TTHC"
+            out.append(f"- {registry.label(r.indicator)}: đạt {formats.percent(r.value)}, chưa "
+                       f"đạt mục tiêu {formats.percent(r.target, 0)}; còn thiếu "
+                       f"{formats.integer(gap.needed)} {unit}.")
+    t = progress.tasks
+    for flag in ("overdue", "at_risk", "no_update"):
+        hit = t[t.status_flags.map(lambda flags, f=flag: f in flags)]
+        if len(hit):
+            ids = ", ".join(str(i) for i in hit.task_id)
+            out.append(f"- {TASK_STATUS_VI[flag]}: nhiệm vụ {ids}.")
+    missing = t[t.evidence.isna()]
+    if len(missing):
+        out.append(f"- Chưa có tài liệu kiểm chứng: {len(missing)} nhiệm vụ "
+                   f"({', '.join(str(i) for i in missing.task_id)}).")
+    if not out:
+        return [f"Tính đến ngày {formats.day(progress.as_of)}, không có chỉ tiêu, nhiệm vụ "
+                "nào chậm so với kế hoạch."]
+    return out
+
+
+def recommendations(progress: PlanProgress, found: dict, uptake: pd.DataFrame) -> list[str]:
+    """What to do next, and the methodology points to raise with the town."""
+    out = []
+    for indicator, gap in found.items():
+        if not gap.needed:
+            continue
+        rule = registry.get(indicator).gap
+        action = rule.action_vi.format(n=formats.integer(gap.needed),
+                                       t=formats.percent(gap.target, 0)).replace("**", "")
+        action = action.rsplit(".", 1)[0] + "."  # the sentence, without the table's lead-in
+        names = [str(n) for n in gap.candidates.procedure_name.head(CANDIDATES_SHOWN)]
+        out.append(f"- {action}" + (f" Ưu tiên: {'; '.join(names)}." if names else ""))
+    enabled = uptake[uptake.online_enabled | uptake.postal_enabled]
+    idle = enabled[(enabled.received_total == 0) & (enabled.returned_total == 0)]
+    if len(idle):
+        out.append(f"- Đề nghị UBND cấp trên xem xét không tính vào mẫu số các chỉ tiêu các "
+                   f"TTHC không phát sinh hồ sơ nào trong năm ({len(idle)} TTHC), vì tỷ lệ "
+                   "của các TTHC này không phụ thuộc vào nỗ lực của đơn vị.")
+    missing = progress.tasks[progress.tasks.evidence.isna()]
+    if len(missing):
+        leads = sorted({str(x) for x in missing.lead.dropna()})
+        out.append(f"- Đề nghị {', '.join(leads)} cung cấp đầy đủ, kịp thời tài liệu kiểm "
+                   "chứng của các nhiệm vụ được giao.")
+    return out or ["- Tiếp tục duy trì các kết quả đã đạt."]
+
+
+# --------------------------------------------------------------------------------------
+# Pieces of the administrative format
+# --------------------------------------------------------------------------------------
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _run(paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None,
+         underline: bool = False):
+    from docx.shared import Pt
+
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    run.font.name = FONT
+    if size:
+        run.font.size = Pt(size)
+    return run
+
+
+def _para(doc, text: str, indent: bool = False, bold: bool = False, size: float | None = None):
+    from docx.shared import Mm
+
+    p = doc.add_paragraph()
+    if indent:
+        p.paragraph_format.first_line_indent = Mm(10)
+    _run(p, text, bold=bold, size=size)
+    return p
+
+
+def _section(doc, text: str) -> None:
+    _para(doc, text, bold=True)
+
+
+def _sub(doc, text: str) -> None:
+    p = doc.add_paragraph()
+    _run(p, text, bold=True, italic=True)
+
+
+def _rule(doc) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, "―" * 8, size=8)
+
+
+def _cell(cell, text: str, bold: bool = False, italic: bool = False, size: float = 13,
+          center: bool = True, underline: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    p = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = 0
+    _run(p, text, bold=bold, italic=italic, size=size, underline=underline)
+
+
+def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
+    """Governing and issuing bodies and the number on the left; quốc hiệu, tiêu ngữ, place and
+    date on the right."""
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(70), Mm(95)
+    if parent:
+        _cell(left, f"UBND {parent}".upper(), size=13)
+    _cell(left, f"ỦY BAN NHÂN DÂN {unit.upper()}", bold=True, size=13)
+    _cell(left, "―――――", size=8)
+    _cell(left, "Số:        /BC-UBND", size=13)
+    _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12)
+    _cell(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, underline=True)
+    _cell(right, "")
+    _cell(right, f"{unit}, ngày      tháng      năm {progress.as_of.year}", italic=True,
+          size=13)
+
+
+def _table(doc, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
+           size: float = 12) -> None:
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for j, text in enumerate(header):
+        _cell(table.rows[0].cells[j], text, bold=True, size=size)
+    for i, row in enumerate(rows, start=1):
+        for j, text in enumerate(row):
+            _cell(table.rows[i].cells[j], text, size=size, center=j != 1 or len(header) < 6)
+    for j, width in enumerate(widths):
+        for row in table.rows:
+            row.cells[j].width = Mm(width)
+    doc.add_paragraph()
+
+
+def _signature_block(doc, parent: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(80), Mm(85)
+    p = left.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _run(p, "Nơi nhận:", bold=True, italic=True, size=12)
+    for line in (f"- UBND {parent} (b/c);" if parent else "- UBND cấp trên (b/c);",
+                 "- Phòng Nội vụ (b/c);", "- Chủ tịch, các PCT UBND;", "- Lưu: VT."):
+        _cell(left, line, size=11, center=False)
+    _cell(right, "TM. ỦY BAN NHÂN DÂN", bold=True, size=13)
+    _cell(right, "CHỦ TỊCH", bold=True, size=13)
+    _cell(right, "(Ký, ghi rõ họ tên và đóng dấu)", italic=True, size=12)

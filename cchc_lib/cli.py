@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,120 +22,168 @@ EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
 
 DESCRIPTION = """\
-CCHC workbook: one-stop dossier exports -> indicators of the PAR index (Chỉ số CCHC),
-report form Biểu 06 and the ward report.
+Sổ tay Chỉ số CCHC: từ dữ liệu hồ sơ một cửa đến các chỉ tiêu của Chỉ số cải cách hành
+chính, Biểu số 06/VPCP/KSTT, bảng điểm, báo cáo kế hoạch và báo cáo của phường, xã.
 
-typical use:
-  cchc ingest                                  read data/catalog.yml -> data/processed/
+cách dùng thường gặp:
+  cchc ingest                                  đọc data/catalog.yml -> data/processed/
   cchc indicators --unit SAMPLE-P2 --period 2022 --format json
-  cchc run --unit SAMPLE-P2 --period 2022      notebooks -> reports/2022/SAMPLE-P2/
+  cchc run --unit SAMPLE-P2 --period 2022      lập báo cáo -> reports/2022/SAMPLE-P2/
+  cchc run --unit SAMPLE-P2 --period 2022 --report plan   báo cáo kế hoạch (Word)
+  cchc email --unit SAMPLE-P2 --period 2022 --dry-run     soạn thư (tệp .eml)
 """
 
 
 def _add_ingest(sub) -> None:
-    p = sub.add_parser("ingest", help="read raw exports into clean Parquet",
-                       description="Read the sources named by the data catalog (or the files "
-                       "given here), drop personal data, write canonical Parquet tables, the "
-                       "quarantine of rejected rows with reasons, and a summary.")
+    p = sub.add_parser("ingest", help="nhập dữ liệu: đọc tệp xuất, bỏ dữ liệu cá nhân, ghi "
+                       "bảng đã chuẩn hóa",
+                       description="Đọc các tệp khai trong danh mục dữ liệu (hoặc các tệp chỉ ra ở "
+                       "đây), bỏ các cột dữ liệu cá nhân, ghi các bảng đã chuẩn hóa (Parquet), "
+                       "danh sách dòng bị cách ly kèm lý do và bảng tổng hợp.")
     p.add_argument("--catalog", default=str(CATALOG_FILE),
-                   help="data catalog YAML (default: %(default)s)")
+                   help="danh mục dữ liệu, YAML (mặc định: %(default)s)")
     p.add_argument("--dossiers", nargs="+", metavar="FILE",
-                   help="dossier exports (CSV/XLSX) to read instead of the catalog's")
+                   help="tệp xuất hồ sơ (CSV/XLSX) đọc thay cho tệp trong danh mục")
     p.add_argument("--unit-code", metavar="CODE",
-                   help="unit of the --dossiers files when they have no unit column")
+                   help="mã đơn vị của các tệp --dossiers khi tệp không có cột đơn vị")
     p.add_argument("--catalogue", metavar="FILE",
-                   help="procedure catalogue instead of the catalog's")
-    p.add_argument("--units", metavar="FILE", help="units file instead of the catalog's")
+                   help="danh mục TTHC dùng thay cho tệp trong danh mục dữ liệu")
+    p.add_argument("--units", metavar="FILE",
+                   help="tệp danh sách đơn vị dùng thay cho tệp trong danh mục dữ liệu")
     p.add_argument("--out", default=str(PROCESSED_DIR),
-                   help="output folder (default: %(default)s)")
+                   help="thư mục ghi kết quả (mặc định: %(default)s)")
     p.add_argument("--strict", action="store_true",
-                   help="for unattended runs: exit with status 2, writing nothing, when one "
-                   "unrecognised value sets aside at least 1 %% of a file's rows (or 20 rows)")
+                   help="cho lần chạy tự động: dừng với mã 2, không ghi gì, khi một giá trị "
+                   "không đọc được làm cách ly từ 1 %% số dòng của một tệp (hoặc 20 dòng)")
 
 
 def _add_indicators(sub) -> None:
-    p = sub.add_parser("indicators", help="compute the indicators of one unit and period",
-                       description="The plan's three indicators (with targets) and the Biểu 06 "
-                       "rows per field plus total, from processed data.")
+    p = sub.add_parser("indicators", help="tính các chỉ tiêu của một đơn vị (hoặc nhiều đơn "
+                       "vị) trong một kỳ",
+                       description="Ba chỉ tiêu của kế hoạch (kèm mục tiêu), các chỉ số 766 ước "
+                       "tính, trách nhiệm xin lỗi và Biểu 06 theo lĩnh vực, từ dữ liệu đã chuẩn "
+                       "hóa.")
     p.add_argument("--data", default=str(PROCESSED_DIR),
-                   help="processed data folder (default: %(default)s)")
+                   help="thư mục dữ liệu đã chuẩn hóa (mặc định: %(default)s)")
     p.add_argument("--unit", required=True, metavar="CODE",
-                   help="unit code, e.g. SAMPLE-P2; several separated by commas, or 'all', "
-                   "are pooled into one set")
-    p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+                   help="mã đơn vị, ví dụ SAMPLE-P2; nhiều mã cách nhau bằng dấu phẩy, hoặc "
+                   "'all' cho mọi đơn vị, được cộng gộp thành một nhóm")
+    p.add_argument("--period", required=True, metavar="P", help=f"kỳ báo cáo: {PERIOD_FORMS}")
     p.add_argument("--by-field", action="store_true",
-                   help="also give the plan's and the 766 indicators per field (lĩnh vực)")
+                   help="thêm các chỉ tiêu của kế hoạch và chỉ số 766 theo từng lĩnh vực")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table",
-                   help="output format (default: %(default)s)")
+                   help="định dạng kết quả (mặc định: %(default)s)")
     p.add_argument("--bieu06", metavar="FILE",
-                   help="also write Biểu số 06/VPCP/KSTT ready to file (.xlsx or .csv)")
+                   help="ghi thêm Biểu số 06/VPCP/KSTT để nộp (.xlsx hoặc .csv)")
 
 
 def _add_run(sub) -> None:
-    p = sub.add_parser("run", help="execute the notebooks with papermill and write the report",
-                       description="Ingest (notebooks/ingest.ipynb) then the ward report "
-                       "(notebooks/ward_report.ipynb) through papermill, into "
-                       "reports/<period>/<unit>/, with an HTML copy without code and Biểu 06 "
-                       "as XLSX and CSV; or, with --overview, the town overview of every unit "
-                       "(notebooks/town_overview.ipynb) into reports/<period>/overview/.")
+    p = sub.add_parser("run", help="lập báo cáo: chạy các sổ tính (papermill), ghi HTML, "
+                       "Biểu 06 và văn bản",
+                       description="Nhập dữ liệu rồi lập các báo cáo của đơn vị vào "
+                       "reports/<kỳ>/<mã đơn vị>/: bản HTML để đọc và gửi, Biểu 06 (XLSX, CSV), "
+                       "báo cáo kế hoạch (Word) với --report plan; hoặc, với --overview, bảng "
+                       "tổng hợp mọi đơn vị vào reports/<kỳ>/overview/.")
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--unit", metavar="CODE", help="unit code, e.g. SAMPLE-P2")
+    target.add_argument("--unit", metavar="CODE", help="mã đơn vị, ví dụ SAMPLE-P2")
     target.add_argument("--overview", action="store_true",
-                        help="the town overview: all units side by side, ranked")
+                        help="bảng tổng hợp cấp thị xã: mọi đơn vị, có xếp hạng")
     target.add_argument("--all-units", action="store_true",
-                        help="every unit of the data, in parallel (for cron): a failing unit "
-                        "does not stop the others; exit status 3 if any failed")
+                        help="mọi đơn vị trong dữ liệu, chạy song song (cho lịch chạy tự động): "
+                        "một đơn vị lỗi không làm dừng các đơn vị khác; mã thoát 3 nếu có lỗi")
     p.add_argument("--jobs", type=int, metavar="N",
-                   help="--all-units: units run at once (default: one per core)")
-    p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+                   help="--all-units: số đơn vị chạy cùng lúc (mặc định: mỗi nhân CPU một đơn vị)")
+    p.add_argument("--period", required=True, metavar="P", help=f"kỳ báo cáo: {PERIOD_FORMS}")
     p.add_argument("--catalog", default=str(CATALOG_FILE),
-                   help="data catalog (default: %(default)s)")
+                   help="danh mục dữ liệu (mặc định: %(default)s)")
     p.add_argument("--data", default=str(PROCESSED_DIR),
-                   help="processed data folder (default: %(default)s)")
+                   help="thư mục dữ liệu đã chuẩn hóa (mặc định: %(default)s)")
     p.add_argument("--reports", default=str(REPORTS_DIR),
-                   help="reports folder (default: %(default)s)")
+                   help="thư mục báo cáo (mặc định: %(default)s)")
     p.add_argument("--report", default="ward",
-                   help="which unit reports, comma separated: ward, scorecard, plan, or all "
-                   "(default: %(default)s)")
+                   help="báo cáo nào, cách nhau bằng dấu phẩy: ward (báo cáo chỉ số), "
+                   "scorecard (bảng điểm), plan (báo cáo kế hoạch), hoặc all "
+                   "(mặc định: %(default)s)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD",
-                   help="plan report: the day it reports on (default: the period's end or the "
-                   "last day of data)")
+                   help="báo cáo kế hoạch: tính đến ngày nào (mặc định: cuối kỳ hoặc ngày cuối "
+                   "cùng có số liệu)")
     p.add_argument("--skip-ingest", action="store_true",
-                   help="use the processed data as it is, do not ingest again")
-    p.add_argument("--kernel", default="cchc", help="Jupyter kernel name (default: %(default)s)")
+                   help="dùng dữ liệu đã chuẩn hóa sẵn, không nhập lại")
+    p.add_argument("--kernel", default="cchc", help="tên kernel Jupyter (mặc định: %(default)s)")
+
+
+ARGPARSE_VI = (  # argparse's own messages, as a Vietnamese user reads them
+    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
+    (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
+    (re.compile(r"argument (.*?): not allowed with argument (.*)"),
+     r"tham số \1 không dùng cùng với \2"),
+    (re.compile(r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"tham số \1: không có lựa chọn \2 (chọn một trong: \3)"),
+    (re.compile(r"argument (.*?): invalid (\w+) value: (.*)"),
+     r"tham số \1: giá trị \3 không hợp lệ"),
+    (re.compile(r"argument (.*?): expected one argument"), r"tham số \1: cần một giá trị"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu tham số: \1"),
+)
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with its headings, help flag and messages in Vietnamese."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "lệnh"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="xem hướng dẫn này rồi thoát")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "cách dùng:", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "cách dùng:", 1)
+
+    def error(self, message: str):
+        for pattern, vietnamese in ARGPARSE_VI:
+            if pattern.fullmatch(message):
+                message = pattern.sub(vietnamese, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: lỗi: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cchc", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = VietnameseParser(prog="cchc", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH",
+                                parser_class=VietnameseParser)
     _add_ingest(sub)
     _add_indicators(sub)
     _add_run(sub)
-    p = sub.add_parser("email", help="send a unit's ward report by email (or write the .eml)",
-                       description="Build an email from reports/<period>/<unit>/ward_report.ipynb "
-                       "(run `cchc run` first): inlined styles, charts as cid: images, a "
-                       "plain-text summary; send it over SMTP. Settings: CCHC_SMTP_HOST, "
-                       "CCHC_SMTP_PORT, CCHC_SMTP_SECURITY (starttls|ssl|none), "
-                       "CCHC_SMTP_USER, CCHC_SMTP_FROM, CCHC_SMTP_CAFILE, and the password in "
-                       "CCHC_SMTP_PASSWORD (environment only).")
+    p = sub.add_parser("email", help="gửi báo cáo qua thư điện tử (hoặc ghi tệp .eml)",
+                       description="Soạn thư từ báo cáo đã lập (chạy `cchc run` trước): "
+                       "nội dung báo cáo đọc được trên điện thoại, biểu đồ kèm trong thư, "
+                       "phần tóm tắt dạng văn bản, các văn bản cần nộp đính kèm; gửi qua "
+                       "SMTP. Cấu hình: "
+                       "CCHC_SMTP_HOST, CCHC_SMTP_PORT, CCHC_SMTP_SECURITY (starttls|ssl|none), "
+                       "CCHC_SMTP_USER, CCHC_SMTP_FROM, CCHC_SMTP_CAFILE; mật khẩu chỉ đặt ở "
+                       "biến môi trường CCHC_SMTP_PASSWORD.")
     p.add_argument("--unit", required=True, metavar="CODE",
-                   help="unit code, e.g. SAMPLE-P2 (with --report overview: who receives it)")
-    p.add_argument("--period", required=True, metavar="P", help=f"period: {PERIOD_FORMS}")
+                   help="mã đơn vị, ví dụ SAMPLE-P2 (với --report overview: đơn vị nhận thư)")
+    p.add_argument("--period", required=True, metavar="P", help=f"kỳ báo cáo: {PERIOD_FORMS}")
     p.add_argument("--report", choices=sorted(REPORTS), default="ward",
-                   help="which executed report to send (default: %(default)s)")
-    p.add_argument("--to", nargs="+", metavar="ADDR", help="recipients (else the recipients file)")
+                   help="gửi báo cáo nào (mặc định: %(default)s)")
+    p.add_argument("--to", nargs="+", metavar="ADDR",
+                   help="địa chỉ người nhận (nếu không, lấy từ tệp danh sách người nhận)")
     p.add_argument("--recipients", default="data/recipients.yml",
-                   help="recipients per unit, YAML (default: %(default)s)")
+                   help="danh sách người nhận theo đơn vị, YAML (mặc định: %(default)s)")
     p.add_argument("--reports", default=str(REPORTS_DIR),
-                   help="reports folder (default: %(default)s)")
+                   help="thư mục báo cáo (mặc định: %(default)s)")
     p.add_argument("--data", default=str(PROCESSED_DIR),
-                   help="processed data folder, to check the period has data (default: "
+                   help="thư mục dữ liệu đã chuẩn hóa, để kiểm tra kỳ có số liệu (mặc định: "
                    "%(default)s)")
     p.add_argument("--smtp-config", metavar="FILE",
-                   help="INI file with an [smtp] section, kept outside the repository")
+                   help="tệp INI có mục [smtp], để ngoài thư mục dự án")
     p.add_argument("--dry-run", nargs="?", const="", metavar="FILE.eml",
-                   help="write the message instead of sending it (default: beside the report)")
+                   help="ghi thư ra tệp thay vì gửi (mặc định: cạnh báo cáo)")
     return parser
 
 
@@ -173,11 +222,11 @@ def cmd_indicators(args) -> int:
     tables = read_processed(resolve(args.data))
     units = units_of(tables, args.unit)
     if args.bieu06 and len(units) > 1:
-        raise CchcError("--bieu06 is written for one unit at a time")
+        raise CchcError("--bieu06: Biểu 06 được lập cho từng đơn vị một")
     result = indicators_for(tables, units, period, by_field=args.by_field)
     if args.bieu06:
         written = write_unit_form(tables, units[0], period, args.bieu06)
-        print(f"Biểu 06 written to {written}", file=sys.stderr)
+        print(f"đã ghi Biểu 06 vào {written}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(json_records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":
@@ -198,8 +247,8 @@ def cmd_run(args) -> int:
         k.strip() for k in args.report.split(",") if k.strip())
     unknown = [k for k in kinds if k not in REPORT_KINDS]
     if unknown or not kinds:
-        raise CchcError(f"--report: unknown report {', '.join(unknown) or '(none)'}; choose "
-                        f"from {', '.join(REPORT_KINDS)} or all")
+        raise CchcError(f"--report: không có báo cáo {', '.join(unknown) or '(trống)'}; chọn "
+                        f"trong {', '.join(REPORT_KINDS)} hoặc all")
     check_part(period, "kỳ")
     if args.unit is not None:  # refused before anything is ingested or written
         check_part(args.unit, "mã đơn vị")
@@ -256,12 +305,12 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
                                      o.unit_code + ("" if o.ok else " FAILED"))))
     failed = [o for o in outcomes if not o.ok]
     empty = [o for o in outcomes if o.no_data]
-    print(f"{len(outcomes) - len(failed) - len(empty)} of {len(outcomes)} units done for "
-          f"{period}; reports in {args.reports}/{period}/")
+    print(f"đã lập báo cáo {len(outcomes) - len(failed) - len(empty)}/{len(outcomes)} đơn vị "
+          f"cho kỳ {period}; báo cáo trong {args.reports}/{period}/")
     for o in empty:
         print(f"KHÔNG CÓ SỐ LIỆU {o.unit_code}: {o.message} (không lập báo cáo)")
     for o in failed:
-        print(f"FAILED {o.unit_code}: {o.message} (log: {o.log})")
+        print(f"LỖI {o.unit_code}: {o.message} (nhật ký: {o.log})")
     return EXIT_PARTIAL if failed else 0
 
 
@@ -279,12 +328,12 @@ def cmd_email(args) -> int:
         sender = os.environ.get("CCHC_SMTP_FROM", "cchc@localhost")
         target = Path(args.dry_run) if args.dry_run else ready.folder / f"{ready.stem}.eml"
         target.write_bytes(bytes(build_message(body, sender, to)))
-        print(f"message written to {target} ({len(body.html.encode()):,} bytes of HTML, "
-              f"{len(body.images)} chart(s))")
+        print(f"đã ghi thư vào {target} ({len(body.html.encode()):,} byte HTML, "
+              f"{len(body.images)} biểu đồ, {len(body.attachments)} tệp đính kèm)")
         return 0
     settings = smtp_settings(args.smtp_config)
     send(build_message(body, settings.sender, to), settings)
-    print(f"sent to {', '.join(to)} through {settings.host}:{settings.port}")
+    print(f"đã gửi tới {', '.join(to)} qua {settings.host}:{settings.port}")
     return 0
 
 
@@ -313,20 +362,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         with project_lock():  # one lock, then any write
             return COMMANDS[args.command](args)
     except CchcError as exc:
-        print(f"cchc: error: {exc}", file=sys.stderr)
+        print(f"cchc: lỗi: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("cchc: interrupted", file=sys.stderr)
+        print("cchc: đã dừng theo yêu cầu", file=sys.stderr)
         return 130
     except OSError as exc:  # the machine said no: a user's or an administrator's matter
-        print(f"cchc: error: {os_problem_vi(exc)}", file=sys.stderr)
+        print(f"cchc: lỗi: {os_problem_vi(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # no traceback for analysts; developers set CCHC_DEBUG=1
         if os.environ.get("CCHC_DEBUG"):
             raise
-        print(f"cchc: unexpected error: {type(exc).__name__}: {exc}\n"
-              "(this is a bug in the workbook; run again with CCHC_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(f"cchc: lỗi ngoài dự kiến: {type(exc).__name__}: {exc}\n"
+              "(đây là lỗi của phần mềm; chạy lại với CCHC_DEBUG=1 để xem chi tiết và báo "
+              "cho người phát triển)", file=sys.stderr)
         return 1
 
 

@@ -17,7 +17,8 @@ def cchc(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def test_help_lists_commands_and_examples():
     out = cchc("--help")
     assert out.returncode == 0
-    for word in ("ingest", "indicators", "run", "cchc run --unit SAMPLE-P2 --period 2022"):
+    for word in ("ingest", "indicators", "run", "cchc run --unit SAMPLE-P2 --period 2022",
+                 "cách dùng:", "tùy chọn:", "xem hướng dẫn này rồi thoát", "lập báo cáo"):
         assert word in out.stdout
     sub = cchc("indicators", "--help")
     assert "YYYY-Qn" in sub.stdout and "--format" in sub.stdout
@@ -27,9 +28,18 @@ def check_error(run: subprocess.CompletedProcess, *needles: str) -> None:
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr
     lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("cchc: error: "), run.stderr
+    assert len(lines) == 1 and lines[0].startswith("cchc: lỗi: "), run.stderr
     for needle in needles:
         assert needle in lines[0]
+
+
+def test_argument_errors_are_vietnamese():
+    run = cchc("email", "--unit", "X")
+    assert run.returncode == 2
+    last = run.stderr.strip().splitlines()[-1]
+    assert last == "cchc email: lỗi: thiếu tham số bắt buộc: --period"
+    bad = cchc("indicators", "--unit", "X", "--period", "2022", "--format", "pdf")
+    assert "tham số --format: không có lựa chọn 'pdf'" in bad.stderr
 
 
 def test_errors_are_one_clear_line():

@@ -57,7 +57,7 @@ def test_the_command_says_one_line_and_exits_2_on_a_bomb(tmp_path, capsys):
     code = main(["ingest", "--catalog", str(tmp_path / "catalog.yml"), "--out",
                  str(tmp_path / "out")])
     err = capsys.readouterr().err.strip().splitlines()
-    assert code == 2 and len(err) == 1 and err[0].startswith("cchc: error:")
+    assert code == 2 and len(err) == 1 and err[0].startswith("cchc: lỗi:")
     assert not (tmp_path / "out").exists()
 
 
@@ -112,7 +112,7 @@ def test_a_frame_keeps_its_numbers_and_neutralises_its_text():
 
 def one_line(capsys, code: int) -> str:
     err = capsys.readouterr().err.strip().splitlines()
-    assert code == 2 and len(err) == 1 and err[0].startswith("cchc: error: "), err
+    assert code == 2 and len(err) == 1 and err[0].startswith("cchc: lỗi: "), err
     assert "bug" not in err[0] and "Traceback" not in err[0]
     return err[0]
 

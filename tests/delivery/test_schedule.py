@@ -78,4 +78,4 @@ def test_killed_run_leaves_reports_intact_and_the_next_run_succeeds(tmp_path):
     third = subprocess.run(cchc_run(tmp_path), cwd=ROOT, capture_output=True, text=True,
                            timeout=600)
     assert third.returncode == 0, third.stderr
-    assert "5 of 5 units done" in third.stdout
+    assert "đã lập báo cáo 5/5 đơn vị" in third.stdout

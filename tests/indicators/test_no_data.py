@@ -28,7 +28,7 @@ def cchc(*args: str) -> subprocess.CompletedProcess:
 
 def one_line(run: subprocess.CompletedProcess) -> str:
     lines = run.stderr.strip().splitlines()
-    assert run.returncode == 2 and len(lines) == 1 and lines[0].startswith("cchc: error: "), \
+    assert run.returncode == 2 and len(lines) == 1 and lines[0].startswith("cchc: lỗi: "), \
         run.stderr
     return lines[0]
 

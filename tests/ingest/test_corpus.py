@@ -84,5 +84,5 @@ def test_refused_files_stop_the_command_with_one_line(name, tmp_path, capsys):
                  str(tmp_path / "out"), "--dossiers", str(CORPUS / "files" / name)])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
-    assert len(err) == 1 and err[0].startswith("cchc: error: ") and name in err[0]
+    assert len(err) == 1 and err[0].startswith("cchc: lỗi: ") and name in err[0]
     assert not (tmp_path / "out").exists()  # nothing half-written

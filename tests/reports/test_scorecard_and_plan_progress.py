@@ -74,7 +74,7 @@ def test_run_writes_all_three_unit_reports(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "cchc_lib.cli", "run", "--unit", "SAMPLE-P2",
                           "--period", "2022", "--report", "budget", "--skip-ingest", "--data",
                           DATA], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert bad.returncode == 2 and "unknown report budget" in bad.stderr
+    assert bad.returncode == 2 and "không có báo cáo budget" in bad.stderr
 
 
 def test_malformed_methodology_stops_ingest_with_its_line(tmp_path):

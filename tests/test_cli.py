@@ -44,9 +44,9 @@ def test_argument_errors_are_vietnamese():
 
 def test_errors_are_one_clear_line():
     check_error(cchc("indicators", "--unit", "SAMPLE-P2", "--period", "2022-Q5"),
-                "'2022-Q5' is not a period")
+                "'2022-Q5' không phải kỳ báo cáo")
     check_error(cchc("indicators", "--data", "tests/.sample_processed", "--unit", "P9",
-                     "--period", "2022"), "unknown unit 'P9'", "SAMPLE-P2")
+                     "--period", "2022"), "không có đơn vị 'P9'", "SAMPLE-P2")
     check_error(cchc("indicators", "--data", "no/such/folder", "--unit", "SAMPLE-P2",
                      "--period", "2022"), "chạy `cchc ingest` trước")
 
@@ -60,13 +60,13 @@ def test_bad_input_file_stops_ingest_and_keeps_previous_output(tmp_path):
     broken.write_bytes(b"PK\x03\x04 truncated download")
     bad = cchc("ingest", "--catalog", "data/raw/sample/catalog.yml", "--out", str(out),
                "--dossiers", str(broken))
-    check_error(bad, "export.xlsx", "not a readable Excel workbook")
+    check_error(bad, "export.xlsx", "không đọc được như một sổ Excel")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_outside_the_project_says_so(tmp_path):
     run = cchc("indicators", "--unit", "X", "--period", "2022", cwd=tmp_path)
-    check_error(run, "no project found")
+    check_error(run, "không tìm thấy dự án")
 
 
 def test_indicators_csv_and_table_formats():

@@ -57,8 +57,8 @@ def project_root(start: Path | None = None) -> Path:
         if (folder / CATALOG_FILE).is_file():
             return folder
     raise CchcError(
-        f"no project found: no {CATALOG_FILE} in {here} or any folder above it "
-        f"(run from inside the workbook, or set {ROOT_ENV})")
+        f"không tìm thấy dự án: không có {CATALOG_FILE} trong {here} hay thư mục nào phía "
+        f"trên (hãy chạy trong thư mục sổ tay, hoặc đặt {ROOT_ENV})")
 
 
 def resolve(path: str | Path) -> Path:
@@ -148,7 +148,7 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
     """Read a data catalog (and those it includes); a bad one stops with a message."""
     file = resolve(path or CATALOG_FILE)
     if not file.exists() and not file.is_symlink():
-        raise InputFileError(_label(file), "data catalog not found")
+        raise InputFileError(_label(file), "không tìm thấy danh mục dữ liệu")
     try:
         real = file.resolve()
     except (RuntimeError, OSError):

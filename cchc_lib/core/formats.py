@@ -38,11 +38,11 @@ def points(v: float | None) -> str:
 
 
 def change_pp(v: float | None) -> str:
-    """A change of a share, in percentage points: 0.123 -> '+12,3 điểm %'."""
+    """A change of a share, in percentage points: 0.123 -> '+12,3 điểm phần trăm'."""
     if is_missing(v):
         return "—"
     sign = "+" if v > 0 else "−" if v < 0 else "±"
-    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm" + NBSP + "%"
+    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm phần trăm"
 
 
 def fraction(numerators: pd.Series, denominators: pd.Series) -> list[str]:

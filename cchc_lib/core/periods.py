@@ -74,7 +74,7 @@ _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 _YTD = re.compile(r"^(\d{4})-YTD@(\d{4}-\d{2}-\d{2})$", re.IGNORECASE)
 
 PERIOD_FORMS = ("YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD, YYYY-YTD@YYYY-MM-DD, "
-                "or last-month, last-quarter, last-year, this-year (for scheduled runs)")
+                "hoặc last-month, last-quarter, last-year, this-year (cho lịch chạy tự động)")
 RELATIVE = ("last-month", "last-quarter", "last-year", "this-year")
 
 
@@ -104,7 +104,7 @@ def _iso(text: str, whole: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise PeriodError(f"'{whole}': {text} is not a calendar date") from exc
+        raise PeriodError(f"'{whole}': {text} không phải ngày có thật") from exc
 
 
 def parse_period(text: str | Period) -> Period:
@@ -124,19 +124,20 @@ def parse_period(text: str | Period) -> Period:
     if m := _MONTH.match(raw):
         y, mo = int(m[1]), int(m[2])
         if not 1 <= mo <= 12:
-            raise PeriodError(f"'{raw}': month {mo} does not exist")
+            raise PeriodError(f"'{raw}': không có tháng {mo}")
         return Period(date(y, mo, 1), _month_end(y, mo), raw)
     if m := _RANGE.match(raw):
         start, end = _iso(m[1], raw), _iso(m[2], raw)
         if end < start:
-            raise PeriodError(f"'{raw}': the range ends before it starts")
+            raise PeriodError(f"'{raw}': khoảng thời gian kết thúc trước khi bắt đầu")
         return Period(start, end, raw)
     if m := _YTD.match(raw):
         y, end = int(m[1]), _iso(m[2], raw)
         if end.year != y:
-            raise PeriodError(f"'{raw}': the date must fall in {y}")
+            raise PeriodError(f"'{raw}': ngày phải thuộc năm {y}")
         return Period(date(y, 1, 1), end, f"{y}-YTD@{end}")
-    raise PeriodError(f"'{raw}' is not a period; use one of {PERIOD_FORMS}")
+    raise PeriodError(f"'{raw}' không phải kỳ báo cáo; hãy viết theo một trong các dạng: "
+                      f"{PERIOD_FORMS}")
 
 
 def _shift_label(label: str, years: int) -> str | None:

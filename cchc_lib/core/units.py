@@ -12,5 +12,5 @@ def unit_name(units: pd.DataFrame, unit_code: str) -> str:
     row = units[units.unit_code == unit_code]
     if row.empty:
         known = ", ".join(sorted(units.unit_code))
-        raise CchcError(f"unknown unit '{unit_code}'; units in the data: {known}")
+        raise CchcError(f"không có đơn vị '{unit_code}' trong dữ liệu; các đơn vị: {known}")
     return str(row.unit_name.iloc[0])

@@ -88,7 +88,7 @@ def recipients(book_path: Path, unit_code: str) -> list[str]:
     if isinstance(to, str):  # one address written as plain text
         to = [to]
     if not to:
-        raise CchcError(f"no recipients for {unit_code}: give --to or list them in "
+        raise CchcError(f"chưa có người nhận cho {unit_code}: ghi --to hoặc liệt kê trong "
                         f"{book_path}")
     return list(to)
 
@@ -118,8 +118,8 @@ def prepare(report: str, unit_code: str, period: str, data_dir: str,
     notebook, page = (folder / name for name in kind.outputs[:2])
     if not notebook.is_file():
         how = "--overview" if overview else f"--unit {unit_code} --report {report}"
-        raise CchcError(f"{notebook}: no report yet; run `cchc run {how} --period {period}` "
-                        "first")
+        raise CchcError(f"{notebook}: chưa có báo cáo; hãy chạy `cchc run {how} --period {period}` "
+                        "trước")
     if not page.is_file():
         to_html(notebook, page)
     title, summary = summary_of(notebook)
@@ -187,16 +187,17 @@ def smtp_settings(config_file: str | Path | None = None) -> SmtpSettings:
         if os.environ.get(env):
             values[key] = os.environ[env]
     if not values.get("host") or not values.get("sender"):
-        raise CchcError(f"SMTP is not configured: set {ENV['host']} and {ENV['sender']} "
-                        "(or use --dry-run to write the message to a file)")
+        raise CchcError(f"chưa cấu hình SMTP: đặt {ENV['host']} và {ENV['sender']} "
+                        "(hoặc dùng --dry-run để ghi thư ra tệp)")
     security = values.get("security", "starttls").lower()
     if security not in ("starttls", "ssl", "none"):
-        raise CchcError(f"{ENV['security']} must be starttls, ssl or none (not {security})")
+        raise CchcError(f"{ENV['security']} phải là starttls, ssl hoặc none (không phải "
+                        f"{security})")
     if security == "none" and values.get("user") and os.environ.get(PASSWORD_ENV) \
             and os.environ.get(PLAINTEXT_ENV) != "1":
-        raise CchcError(f"{ENV['security']}=none would send the password unencrypted: use "
-                        f"starttls or ssl, or set {PLAINTEXT_ENV}=1 if the server is on this "
-                        "machine and you accept it")
+        raise CchcError(f"{ENV['security']}=none sẽ gửi mật khẩu không mã hóa: dùng "
+                        f"starttls hoặc ssl, hoặc đặt {PLAINTEXT_ENV}=1 nếu máy chủ ở ngay "
+                        "máy này và chấp nhận điều đó")
     port = int(values.get("port") or (465 if security == "ssl" else 587))
     return SmtpSettings(values["host"], port, security, values.get("user"), values["sender"],
                         values.get("cafile"))
@@ -260,5 +261,5 @@ def send(msg: EmailMessage, settings: SmtpSettings, timeout: float = 30) -> None
                         f"(cơ chế {exc.mechanism}, mã {exc.code}): kiểm tra tên đăng nhập và "
                         f"mật khẩu trong {PASSWORD_ENV}") from None
     except (smtplib.SMTPException, OSError) as exc:
-        raise CchcError(f"sending through {settings.host}:{settings.port} failed: "
+        raise CchcError(f"gửi qua {settings.host}:{settings.port} không thành công: "
                         f"{type(exc).__name__}: {exc}") from None

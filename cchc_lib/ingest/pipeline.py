@@ -68,8 +68,8 @@ def _missing_columns_error(raw: RawSheet, cmap: ColumnMap, table: Table,
                            source: Source) -> InputFileError:
     missing = _missing_columns(table, cmap, source)
     names = "; ".join(f"{c.name} ({' / '.join(c.aliases[:2]) or c.name})" for c in missing)
-    where = f" (sheet '{raw.sheet}')" if raw.sheet else ""
-    return InputFileError(source.label, f"required column missing{where}: {names}")
+    where = f" (trang tính '{raw.sheet}')" if raw.sheet else ""
+    return InputFileError(source.label, f"thiếu cột bắt buộc{where}: {names}")
 
 
 def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
@@ -170,8 +170,8 @@ def _read_table(sources: list[Source], table: Table, catalog: DataCatalog
         except InputFileError:
             raise
         except Exception as exc:  # whatever else a strange file triggers: still one message
-            raise InputFileError(source.label, f"cannot be read ({type(exc).__name__}: "
-                                 f"{str(exc).splitlines()[0] if str(exc) else 'no detail'})"
+            raise InputFileError(source.label, f"không đọc được ({type(exc).__name__}: "
+                                 f"{str(exc).splitlines()[0] if str(exc) else 'không có chi tiết'})"
                                  ) from exc
     if not frames:
         empty = pd.DataFrame({c.name: pd.Series(dtype=schema.KIND_DTYPES[c.kind])

@@ -57,8 +57,9 @@ class Scorecard:
                     "điểm chính thức theo bộ chỉ số của tỉnh.*" if self.method.template else "")
         return rich(
             "# Chỉ số CCHC năm {year}: {unit}\n\n"
-            "**Chỉ số {year} (tự chấm, ước tính):** {index} điểm ({points}/{max_points}), xếp "
-            "loại **{grade}**" + before + template,
+            "**Chỉ số {year} (tự chấm, ước tính):** {index} điểm"
+            + ("" if s["max_points"] == 100 else " ({points}/{max_points})")
+            + ", xếp loại **{grade}**" + before + template,
             year=self.year, unit=self.unit_name, index=render.points(s["index"]),
             points=render.points(s["points"]), max_points=render.points(s["max_points"]),
             grade=s["grade"], year_before=self.year - 1,
@@ -93,6 +94,8 @@ class Scorecard:
             "Còn có thể tăng": lost.recoverable.map(render.points),
             "Lưu ý": lost.flag.fillna(""),
         })
+        if not table["Lưu ý"].astype(bool).any():  # no column of blanks
+            table = table.drop(columns="Lưu ý")
         return HTML(render.html_table(table, "lost", numeric=[
             "Tối đa", f"Năm {self.year - 1}", f"Năm {self.year}", "Còn có thể tăng"]))
 

@@ -151,7 +151,7 @@ def test_recipients_from_the_file_and_a_wrong_password(report, smtp_server):
 def test_no_password_over_an_unencrypted_link_unless_asked(report):
     env = {**smtp_env(9, Path("/nonexistent")), "CCHC_SMTP_SECURITY": "none"}
     run = cchc_email(report, env, "--to", "a@example.vn")
-    assert run.returncode == 2 and "unencrypted" in run.stderr and PASSWORD not in run.stderr
+    assert run.returncode == 2 and "không mã hóa" in run.stderr and PASSWORD not in run.stderr
 
 
 def test_dry_run_writes_the_eml(report, tmp_path):
@@ -165,7 +165,7 @@ def test_dry_run_writes_the_eml(report, tmp_path):
 def test_not_configured_says_so(report):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
     run = cchc_email(report, env, "--to", "a@example.vn")
-    assert run.returncode == 2 and "SMTP is not configured" in run.stderr
+    assert run.returncode == 2 and "chưa cấu hình SMTP" in run.stderr
 
 
 def test_every_report_kind_can_be_mailed(tmp_path):

@@ -38,7 +38,7 @@ def test_a_failing_unit_does_not_stop_the_others(tmp_path):
     assert by_unit["SAMPLE-P2"].ok
     assert (tmp_path / "2022-Q3/SAMPLE-P2/ward_report.html").is_file()
     bad = by_unit["NO-SUCH-UNIT"]
-    assert not bad.ok and "unknown unit 'NO-SUCH-UNIT'" in bad.message
+    assert not bad.ok and "không có đơn vị 'NO-SUCH-UNIT'" in bad.message
     assert bad.log.read_text(encoding="utf-8").startswith("failed:")
 
 

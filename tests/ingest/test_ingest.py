@@ -204,17 +204,17 @@ def test_bad_rows_quarantined_with_reasons_and_rows_conserved(tmp_path):
 
 def test_unreadable_files_stop_with_one_message(tmp_path):
     empty = write(tmp_path / "empty.csv", "")
-    with pytest.raises(InputFileError, match="empty.csv: the file is empty"):
+    with pytest.raises(InputFileError, match="empty.csv: tệp trống, không có dữ liệu"):
         ingest(catalog_for(tmp_path, [source(empty)]))
     junk = write(tmp_path / "notes.csv", "hello\nworld\n")
-    with pytest.raises(InputFileError, match="notes.csv: no recognisable header"):
+    with pytest.raises(InputFileError, match="notes.csv: không tìm thấy dòng tiêu đề"):
         ingest(catalog_for(tmp_path, [source(junk)]))
     no_status = write(tmp_path / "nostatus.csv", DVCQG.replace("TrangThaiHoSo", "Khac"))
-    with pytest.raises(InputFileError, match="required column missing: status"):
+    with pytest.raises(InputFileError, match="thiếu cột bắt buộc: status"):
         ingest(catalog_for(tmp_path, [source(no_status)]))
     fake = tmp_path / "broken.xlsx"
     fake.write_bytes(b"PK\x03\x04 this is not a workbook")
-    with pytest.raises(InputFileError, match="broken.xlsx: not a readable Excel workbook"):
+    with pytest.raises(InputFileError, match="broken.xlsx: không đọc được như một sổ Excel"):
         ingest(catalog_for(tmp_path, [source(fake)]))
 
 

@@ -193,7 +193,7 @@ def test_a_file_past_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
     export = _export(tmp_path, 100, "1")
     shutil.copy(export, tmp_path / "big.csv")
     from cchc_lib.core.catalog import with_overrides
-    with pytest.raises(InputFileError, match="big.csv.*more than"):
+    with pytest.raises(InputFileError, match="big.csv.*nhiều hơn"):
         ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
                               dossiers=[str(tmp_path / "big.csv")]))
 

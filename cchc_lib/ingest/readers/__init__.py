@@ -47,35 +47,35 @@ def sniff(path: Path, label: str) -> str:
             raise InputFileError(label, "đây là một thư mục, không phải tệp: ghi đường dẫn của "
                                  "tệp xuất (CSV/XLSX) trong thư mục này")
         if not path.is_file():
-            raise InputFileError(label, "file not found")
+            raise InputFileError(label, "không tìm thấy tệp")
     except OSError as exc:  # a symlink loop, a path through a file
         raise InputFileError(label, f"không mở được ({exc.strerror or exc})") from None
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
     if not head.strip():
-        raise InputFileError(label, "the file is empty")
+        raise InputFileError(label, "tệp trống, không có dữ liệu")
     if head.startswith(_OLE_MAGIC):
         with open(path, "rb") as fh:
             whole = fh.read(4 * 1024 * 1024)
         if _ENCRYPTED in whole:
-            raise InputFileError(label, "the workbook is password-protected: open it in Excel "
-                                 "and save a copy without a password")
+            raise InputFileError(label, "sổ Excel có đặt mật khẩu: mở bằng Excel và lưu một "
+                                 "bản không đặt mật khẩu")
         return "excel"  # .xls (BIFF) workbooks
     if head.startswith(b"PK\x03\x04"):
         return "excel"
     if head.startswith(b"%PDF"):
-        raise InputFileError(label, "this is a PDF document, not a table: export the list as "
-                             "Excel or CSV")
+        raise InputFileError(label, "đây là tài liệu PDF, không phải bảng: hãy xuất danh sách "
+                             "ra Excel hoặc CSV")
     lowered = head[:2048].lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in lowered:
-        raise InputFileError(label, "this is a web page (HTML) saved with a spreadsheet name: "
-                             "open it in Excel and save it as .xlsx")
+        raise InputFileError(label, "đây là trang web (HTML) lưu với tên của bảng tính: mở "
+                             "bằng Excel rồi lưu lại thành .xlsx")
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        raise InputFileError(label, "not a readable Excel workbook (the file is not in any "
-                             "Excel format)")
+        raise InputFileError(label, "không đọc được như một sổ Excel (tệp không ở định dạng "
+                             "Excel nào)")
     bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in head and not bom16:
-        raise InputFileError(label, "not a text table (binary content)")
+        raise InputFileError(label, "không phải bảng dạng văn bản (nội dung nhị phân)")
     return "text"
 
 

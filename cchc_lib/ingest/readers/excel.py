@@ -34,12 +34,12 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
     try:
         book = CalamineWorkbook.from_path(str(source.path))
     except Exception as exc:  # calamine raises its own error types for every bad workbook
-        raise InputFileError(source.label, f"not a readable Excel workbook ({exc})") from None
+        raise InputFileError(source.label, f"không đọc được như một sổ Excel ({exc})") from None
     names = book.sheet_names
     if source.sheet is not None:
         if source.sheet not in names:
-            raise InputFileError(source.label, f"no sheet named '{source.sheet}' "
-                                 f"(sheets: {', '.join(names)})")
+            raise InputFileError(source.label, f"không có trang tính '{source.sheet}' "
+                                 f"(các trang tính: {', '.join(names)})")
         names = [source.sheet]
     sheets: list[RawSheet] = []
     previous: RawSheet | None = None  # the last sheet read with a header
@@ -71,7 +71,7 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
         sheets.append(sheet)
         previous = sheet
     if not any(not s.skipped for s in sheets):
-        raise no_header_error(source, table, f"any sheet's first {HEADER_SCAN_ROWS} rows")
+        raise no_header_error(source, table, f"{HEADER_SCAN_ROWS} dòng đầu của mọi trang tính")
     return sheets
 
 

@@ -109,16 +109,16 @@ def expected_headers(table: Table) -> str:
 
 
 def no_header_error(source: Source, table: Table, where: str) -> InputFileError:
-    return InputFileError(source.label, f"no recognisable header in {where} (expected columns "
-                          f"such as {expected_headers(table)})")
+    return InputFileError(source.label, f"không tìm thấy dòng tiêu đề trong {where} (cần các cột "
+                          f"như {expected_headers(table)})")
 
 
 
 def refuse_size(source: Source, size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise InputFileError(source.label, f"the file is {size / 2**30:.1f} GB, more than the "
-                             f"{MAX_FILE_BYTES // 2**30} GB one export may hold: export one "
-                             "year (or one unit) per file")
+        raise InputFileError(source.label, f"tệp nặng {size / 2**30:.1f} GB, nhiều hơn mức "
+                             f"{MAX_FILE_BYTES // 2**30} GB của một tệp xuất: hãy xuất mỗi "
+                             "năm (hoặc mỗi đơn vị) một tệp")
 
 
 

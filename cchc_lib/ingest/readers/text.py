@@ -64,11 +64,11 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
             best = (header_score(found[0], alias_index(table)), delim, found)
     _, delim, found = best
     if found is None:
-        raise no_header_error(source, table, f"the first {HEADER_SCAN_ROWS} lines")
+        raise no_header_error(source, table, f"{HEADER_SCAN_ROWS} dòng đầu của tệp")
     header, start = found
     if len(header) > MAX_COLUMNS:
-        raise InputFileError(source.label, f"the header has {len(header):,} columns, more than "
-                             f"the {MAX_COLUMNS:,} a worksheet can hold")
+        raise InputFileError(source.label, f"dòng tiêu đề có {len(header):,} cột, nhiều hơn "
+                             f"{MAX_COLUMNS:,} cột một trang tính chứa được")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
@@ -80,10 +80,10 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
             if isinstance(exc, pd.errors.EmptyDataError):
                 values = pd.DataFrame(columns=range(len(header)), dtype=object)
             elif "EOF inside string" in str(exc):
-                raise InputFileError(source.label, 'a quotation mark (") opens a value that '
-                                     "never closes: check the quotes in the file") from None
+                raise InputFileError(source.label, 'một dấu ngoặc kép (") mở đầu một giá trị mà '
+                                     "không đóng lại: kiểm tra dấu ngoặc kép trong tệp") from None
             else:
-                raise InputFileError(source.label, f"cannot be read as a table: "
+                raise InputFileError(source.label, f"không đọc được thành bảng: "
                                      f"{str(exc).splitlines()[0]}") from None
     # lines the parser could not split into the header's columns (an unquoted separator in
     # a value): they become quarantined rows, with their line numbers

@@ -46,6 +46,7 @@ class GapRule:
     counts: str  # "procedures" (ceil(target × den) − num) or "dossiers" (ceil(target × den − num))
     action_vi: str
     demand_vi: str
+    todo_vi: str = ""  # the action in a few words for the first screen ({n}: how many more)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ INDICATORS: tuple[Indicator, ...] = (
                     "Cần thêm **{n}** TTHC có phát sinh hồ sơ trực tuyến để đạt mục tiêu {t}. "
                     "Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ trực tuyến, xếp theo số "
                     "hồ sơ nộp qua kênh khác (nhu cầu có thể chuyển sang trực tuyến):",
-                    _PLAN_DEMAND_VI)),
+                    _PLAN_DEMAND_VI, "cần thêm {n} TTHC có hồ sơ trực tuyến")),
     Indicator(
         "postal_procedure_rate", "plan", "share",
         "Tỷ lệ TTHC có phát sinh hồ sơ qua dịch vụ BCCI (trên số TTHC triển khai qua BCCI)",
@@ -94,7 +95,8 @@ INDICATORS: tuple[Indicator, ...] = (
         gap=GapRule("procedures",
                     "Cần thêm **{n}** TTHC có phát sinh hồ sơ qua dịch vụ BCCI để đạt mục tiêu "
                     "{t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào qua BCCI, xếp "
-                    "theo số hồ sơ qua kênh khác:", _PLAN_DEMAND_VI)),
+                    "theo số hồ sơ qua kênh khác:", _PLAN_DEMAND_VI,
+                    "cần thêm {n} TTHC có hồ sơ qua BCCI")),
     Indicator(
         "postal_return_share", "plan", "share",
         "Tỷ lệ hồ sơ trả kết quả qua dịch vụ BCCI (trên tổng số hồ sơ đã trả kết quả của "
@@ -104,7 +106,8 @@ INDICATORS: tuple[Indicator, ...] = (
         gap=GapRule("dossiers",
                     "Cần thêm **{n}** hồ sơ trả kết quả qua dịch vụ BCCI để đạt mục tiêu {t}. "
                     "Các TTHC có nhiều hồ sơ trả kết quả tại bộ phận một cửa nhất:",
-                    "Hồ sơ trả tại bộ phận một cửa")),
+                    "Hồ sơ trả tại bộ phận một cửa",
+                    "cần trả thêm {n} hồ sơ qua BCCI")),
     # ---- Biểu số 06/VPCP/KSTT, in the form's column order ------------------------------
     Indicator("received_total", "bieu06", "count", "Tổng số hồ sơ tiếp nhận",
               form=(0, "Tổng số")),

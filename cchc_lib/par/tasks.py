@@ -133,3 +133,18 @@ def tasks_of(tables: dict[str, pd.DataFrame], plan: PlanInfo) -> pd.DataFrame:
     if plan.plan_id is None or "plan_id" not in tasks or tasks.plan_id.isna().all():
         return tasks
     return tasks[tasks.plan_id.isna() | (tasks.plan_id == plan.plan_id)]
+
+
+def owners_of(tables: dict[str, pd.DataFrame], plan: PlanInfo) -> dict[str, str]:
+    """Indicator -> the lead officer(s) of the plan's tasks linked to it ("" for none): who
+    is responsible when a target is missed. A unit without a plan of its own has no owners."""
+    if not plan.own or "plan_tasks" not in tables:
+        return {}
+    out: dict[str, list[str]] = {}
+    for t in tasks_of(tables, plan).itertuples():
+        if pd.isna(t.indicators) or pd.isna(t.lead):
+            continue
+        for indicator in (i.strip() for i in str(t.indicators).split(";") if i.strip()):
+            if str(t.lead) not in out.setdefault(indicator, []):
+                out[indicator].append(str(t.lead))
+    return {k: ", ".join(v) for k, v in out.items()}

@@ -3,7 +3,8 @@ construction.
 
 A report's narrative is written as a small, trusted template in a few Markdown marks of our
 own (``# heading``, ``**bold**``, ``*italic*``, `` `code` ``, blank line = paragraph,
-``- `` list items) with ``{name}`` placeholders; the values go in separately::
+``- `` list items, ``^^met^^`` and ``!!missed!!`` verdicts) with ``{name}`` placeholders;
+the values go in separately::
 
     rich("# Báo cáo: {unit}\\n\\n**Đơn vị:** {unit}", unit=unit_name)
 
@@ -25,6 +26,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
 _CODE = re.compile(r"`([^`]+)`")
+# a verdict: ^^met^^ and !!missed!! — a mark and a word in the template, a colour in HTML
+# (never colour alone), bold in Markdown and plain text
+_GOOD = re.compile(r"\^\^(.+?)\^\^")
+_BAD = re.compile(r"!!(.+?)!!")
+GOOD_COLOR, BAD_COLOR = "#1e7a3f", "#b42318"
 
 
 def md_escape(value: object) -> str:
@@ -37,6 +43,8 @@ def md_escape(value: object) -> str:
 def _inline(text: str) -> str:
     text = _CODE.sub(r"<code>\1</code>", text)
     text = _BOLD.sub(r"<strong>\1</strong>", text)
+    text = _GOOD.sub(rf'<strong style="color:{GOOD_COLOR}">\1</strong>', text)
+    text = _BAD.sub(rf'<strong style="color:{BAD_COLOR}">\1</strong>', text)
     return _ITALIC.sub(r"<em>\1</em>", text)
 
 
@@ -80,7 +88,8 @@ def rich(template: str, **values: object) -> Rich:
     """The one way a report writes text: ``values`` escaped into the ``template``."""
     as_html = Markup(template_html(template)).format(**{k: escape(str(v))
                                                         for k, v in values.items()})
-    as_md = template.format(**{k: md_escape(v) for k, v in values.items()})
+    marked = _BAD.sub(r"**\1**", _GOOD.sub(r"**\1**", template))
+    as_md = marked.format(**{k: md_escape(v) for k, v in values.items()})
     return Rich(str(as_html), as_md)
 
 

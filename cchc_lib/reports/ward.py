@@ -16,6 +16,7 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
+from cchc_lib.core.text import within_sentence
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import VERDICTS_VI
 from cchc_lib.indicators import national
@@ -32,13 +33,14 @@ from cchc_lib.indicators.plan import (
     projection,
 )
 from cchc_lib.ingest.store import read_processed
-from cchc_lib.par.tasks import PlanInfo, plan_for
+from cchc_lib.par.tasks import PlanInfo, owners_of, plan_for
 from cchc_lib.reports import render
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, raw_html, rich
 
 APOLOGY_ID_LIMIT = 30
 CANDIDATE_LIMIT = 10
+FIRST_SCREEN_CANDIDATES = 2  # procedures named on the first screen, per missed target
 
 
 @dataclass
@@ -63,43 +65,69 @@ class WardReport:
     points: pd.DataFrame  # their estimated points
     apology: pd.DataFrame  # coverage per field and total
     late: pd.DataFrame  # the late dossiers, with or without a slip
+    owners: dict[str, str]  # indicator -> the lead officer(s) of the plan tasks linked to it
 
     # -- pieces the notebook shows ------------------------------------------------------
 
     def header(self) -> Rich:
+        """The first screen: are we on target, what to do and who does it, the late dossiers
+        still owing an apology; then the detail below."""
         met = int(self.plan.met.fillna(False).sum())
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
         rows = list(self.plan.itertuples())
-        if self.short:  # the period's value, then the year to date the target is judged on
-            results = " ".join(f"{{label{i}}}: **{{value{i}}}** trong kỳ, **{{ytd{i}}}** từ "
-                               f"đầu năm ({{met{i}}})." for i in range(len(rows)))
-        else:
-            results = " ".join(f"{{label{i}}}: **{{value{i}}}** ({{met{i}}})."
-                               for i in range(len(rows)))
-        values = {}
-        for i, r in enumerate(rows):
-            values |= {f"label{i}": registry.label(r.indicator),
-                       f"value{i}": render.percent(r.value), f"ytd{i}": render.percent(r.ytd_value),
-                       f"met{i}": render.met(r.met).lower()}
         warning = self._data_warning()
+        values: dict[str, object] = {}
+        items = []
         if not self.received:  # no dossier: say so, not "0 %" and "chưa đạt"
-            results = ""
             summary = ("**Tóm tắt:** đơn vị không có hồ sơ nào tiếp nhận trong kỳ này, nên "
                        "chưa đánh giá được mục tiêu năm {plan}.")
         else:
             summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm {plan}"
-                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "") + ". ")
+                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "") + ".")
+            for i, r in enumerate(rows):
+                items.append(self._target_item(i, r, values))
+            owed = int((~self.late.apology_issued).sum()) if len(self.late) else 0
+            if owed:
+                items.append("- !!✗ Cần xử lý!! **{owed}** hồ sơ trễ hạn chưa có phiếu xin lỗi "
+                             "(danh sách ở mục Trách nhiệm xin lỗi).")
+                values["owed"] = render.integer(owed)
         return rich(
             "# Báo cáo Chỉ số CCHC: {unit}\n\n"
             "**Đơn vị:** {unit}, {parent} · **Kỳ báo cáo:** {span}{clipped}\n\n"
-            + summary + results
+            + summary + ("\n\n" + "\n".join(items) if items else "")
             + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
-            unit=self.unit_name, parent=self.parent_name, span=self.requested.label_vi(),
-            clipped=clipped, met=met, count=len(rows), plan=self.plan_info.targets_vi,
-            warning=warning,
-            ytd_end=render.day(self.period.end),
-            **values)
+            unit=self.unit_name, parent=within_sentence(self.parent_name),
+            span=self.requested.label_vi(), clipped=clipped, met=met, count=len(rows),
+            plan=self.plan_info.targets_vi, warning=warning,
+            ytd_end=render.day(self.period.end), **values)
+
+    def _target_item(self, i: int, r, values: dict) -> str:
+        """One line per target: mark, colour and word, the value judged, and — when missed —
+        what to do, where to start and who is responsible."""
+        values |= {f"label{i}": registry.label(r.indicator), f"value{i}": render.percent(r.value),
+                   f"ytd{i}": render.percent(r.ytd_value),
+                   f"target{i}": render.percent(r.target, 0)}
+        value = f"**{{ytd{i}}}** từ đầu năm" if self.short else f"**{{value{i}}}**"
+        aim = f"(mục tiêu {{target{i}}}" + (f"; riêng kỳ này: {{value{i}}})" if self.short else ")")
+        if r.met is None or pd.isna(r.met):
+            return f"- {{label{i}}}: {value} (chưa có mục tiêu)."
+        if r.met:
+            return f"- ^^✓ Đạt^^ {{label{i}}}: {value} {aim}."
+        line = f"- !!✗ Chưa đạt!! {{label{i}}}: {value} {aim}"
+        gap = self.gaps.get(r.indicator)
+        if gap is not None and gap.needed:
+            values[f"todo{i}"] = registry.get(r.indicator).gap.todo_vi.format(
+                n=render.integer(gap.needed))
+            line += f": {{todo{i}}}"
+            names = [str(n) for n in gap.candidates.procedure_name.head(FIRST_SCREEN_CANDIDATES)]
+            if names:
+                values[f"start{i}"] = "; ".join(names)
+                line += f", bắt đầu từ: {{start{i}}}"
+        if self.owners.get(r.indicator):
+            values[f"owner{i}"] = self.owners[r.indicator]
+            line += f". Phụ trách: **{{owner{i}}}**"
+        return line + "."
 
     def _data_warning(self) -> str:
         """Said at the top when the period lost at least 1 % of its dossiers at ingest."""
@@ -250,4 +278,5 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         points=national.points_766(estimates),
         apology=national.apology_coverage(dossiers, unit_code, clipped),
         late=national.late_dossiers(dossiers, unit_code, clipped),
+        owners=owners_of(tables, plan_for(tables, unit_code, clipped.year)),
     )

@@ -103,7 +103,16 @@ class TownOverview:
         return HTML(render.html_table(out, "overview", numeric=numeric))
 
     def chart(self) -> Image:
-        return Image(data=render.png(self._figure()), format="png")
+        return render.chart(self._figure(), self.chart_alt())
+
+    def chart_alt(self) -> str:
+        """The chart in words: how many units meet each target."""
+        t = self.table
+        parts = [f"{registry.label(i)}: {int(t[f'{i}_met'].fillna(False).astype(bool).sum())}"
+                 f"/{len(t)} đơn vị đạt" for i in registry.PLAN_INDICATORS]
+        count = len(registry.PLAN_INDICATORS)
+        return (f"Biểu đồ so sánh {len(t)} đơn vị theo {count} chỉ tiêu của kế hoạch: "
+                + "; ".join(parts) + ".")
 
     def _figure(self) -> Figure:
         t = self.table.sort_values("unit_code")

@@ -197,3 +197,11 @@ def indicators_text(result: pd.DataFrame) -> str:
         met=result.met.map(lambda m: "" if m is None or pd.isna(m) else met(m)),
     )
     return shown.astype(object).where(shown.notna(), "").to_string(index=False)
+
+
+def chart(fig, alt: str):
+    """A chart for a report: PNG bytes with a Vietnamese alt text that states what it shows
+    (what an email client shows with images blocked, and what a screen reader reads)."""
+    from IPython.display import Image
+
+    return Image(data=png(fig), format="png", metadata={"alt": alt})

@@ -145,7 +145,21 @@ class WardReport:
     def trend_chart(self) -> Image:
         fig = render.trend_chart(self.trend_now, self.trend_before, self.period.year,
                                  self.before.year, self.projection)
-        return Image(data=render.png(fig), format="png")
+        return render.chart(fig, self.trend_alt())
+
+    def trend_alt(self) -> str:
+        """The chart in words: each target's value from January to the last month, against
+        the target and the same month a year before."""
+        parts = []
+        for r in self.plan.itertuples():
+            value = r.ytd_value if self.short else r.value
+            parts.append(f"{registry.label(r.indicator)} {render.percent(value)} "
+                         f"(mục tiêu {render.percent(r.target, 0)}, cùng kỳ "
+                         f"{self.before.year}: {render.percent(r.value_before)})"
+                         if "value_before" in self.plan else
+                         f"{registry.label(r.indicator)} {render.percent(value)}")
+        return (f"Biểu đồ lũy kế từ đầu năm {self.period.year} đến ngày "
+                f"{render.day(self.period.end)}: " + "; ".join(parts) + ".")
 
     def projection_table(self) -> HTML:
         p = self.projection

@@ -23,6 +23,11 @@ def test_html_opens_offline_and_reads_in_vietnamese(sample_run):
     assert "http://" not in html and "https://" not in html
     images = re.findall(r"<img[^>]+src=\"([^\"]{0,30})", html)
     assert images and all(src.startswith("data:image/png;base64,") for src in images)
+    # every chart says in Vietnamese what it shows (images blocked, screen readers)
+    alts = re.findall(r"<img[^>]*\salt=\"([^\"]*)\"", html)
+    assert len(alts) == len(images) and "No description" not in html
+    assert all(a.startswith("Biểu đồ") for a in alts)
+    assert "TTHC có hồ sơ trực tuyến 50,9" in alts[0] and "mục tiêu 50" in alts[0]
     for text in ("Báo cáo Chỉ số CCHC: Phường 2", "Ba mục tiêu năm của kế hoạch",
                  "Dự báo cuối năm", "Trách nhiệm xin lỗi", "Bộ chỉ số 766", "Điểm ước tính",
                  "điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia",

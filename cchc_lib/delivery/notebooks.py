@@ -91,6 +91,10 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
     return output
 
 
+# cells for the analyst in JupyterLab, not for the page a chairperson reads
+HIDDEN_TAGS = {"parameters", "injected-parameters", "analyst"}
+
+
 def to_html(notebook: Path, output: Path) -> Path:
     """The report as one offline HTML file: no code, no scripts, images embedded."""
     from nbconvert import HTMLExporter
@@ -102,8 +106,7 @@ def to_html(notebook: Path, output: Path) -> Path:
                             exclude_anchor_links=True)
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata["title"] = _title(nb) or notebook.stem
-    nb.cells = [c for c in nb.cells
-                if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    nb.cells = [c for c in nb.cells if not HIDDEN_TAGS & set(c.metadata.get("tags", []))]
     body, _ = exporter.from_notebook_node(nb)
     atomic_write(output, lambda p: p.write_text(body, encoding="utf-8"))
     return output

@@ -23,6 +23,10 @@ def test_html_opens_offline_and_reads_in_vietnamese(sample_run):
     assert "http://" not in html and "https://" not in html
     images = re.findall(r"<img[^>]+src=\"([^\"]{0,30})", html)
     assert images and all(src.startswith("data:image/png;base64,") for src in images)
+    # the analyst's cells (what the notebook is, the DataFrames behind it) stay in the notebook
+    notebook = (sample_run["folder"] / "ward_report.ipynb").read_text(encoding="utf-8")
+    assert "Dữ liệu phía sau báo cáo" in notebook and "report.gaps" in notebook
+    assert "Dữ liệu phía sau báo cáo" not in html and "JupyterLab" not in html
     # every chart says in Vietnamese what it shows (images blocked, screen readers)
     alts = re.findall(r"<img[^>]*\salt=\"([^\"]*)\"", html)
     assert len(alts) == len(images) and "No description" not in html

@@ -169,8 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, metavar="CODE",
                    help="mã đơn vị, ví dụ SAMPLE-P2 (với --report overview: đơn vị nhận thư)")
     p.add_argument("--period", required=True, metavar="P", help=f"kỳ báo cáo: {PERIOD_FORMS}")
-    p.add_argument("--report", choices=sorted(REPORTS), default="ward",
-                   help="gửi báo cáo nào (mặc định: %(default)s)")
+    p.add_argument("--report", choices=[*sorted(REPORTS), "tasks"], default="ward",
+                   help="gửi báo cáo nào; tasks: nhắc việc từng người chủ trì các nhiệm vụ "
+                   "quá hạn, có nguy cơ, chưa cập nhật hoặc sắp đến hạn (mặc định: "
+                   "%(default)s)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="--report tasks: tính đến ngày nào (mặc định: cuối kỳ hoặc ngày cuối "
+                   "cùng có số liệu)")
     p.add_argument("--to", nargs="+", metavar="ADDR",
                    help="địa chỉ người nhận (nếu không, lấy từ tệp danh sách người nhận)")
     p.add_argument("--recipients", default="data/recipients.yml",
@@ -321,6 +326,8 @@ def cmd_email(args) -> int:
 
     check_part(args.unit, "mã đơn vị")
     period = parse_period(args.period).label
+    if args.report == "tasks":
+        return _email_reminders(args, period)
     to = args.to or recipients(resolve(args.recipients), args.unit)
     ready = prepare(args.report, args.unit, period, args.data, args.reports)
     body = ready.body
@@ -334,6 +341,30 @@ def cmd_email(args) -> int:
     settings = smtp_settings(args.smtp_config)
     send(build_message(body, settings.sender, to), settings)
     print(f"đã gửi tới {', '.join(to)} qua {settings.host}:{settings.port}")
+    return 0
+
+
+def _email_reminders(args, period: str) -> int:
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.delivery.mail import send, smtp_settings
+    from cchc_lib.delivery.reminders import write_or_send
+
+    settings = None if args.dry_run is not None else smtp_settings(args.smtp_config)
+    sender = settings.sender if settings else os.environ.get("CCHC_SMTP_FROM", "cchc@localhost")
+    done = write_or_send(args.unit, period, data_dir=args.data, reports_dir=args.reports,
+                         book_path=resolve(args.recipients), as_of=args.as_of,
+                         dry_run=args.dry_run, sender=sender,
+                         send=lambda message: send(message, settings))
+    if not done:
+        print("không có nhiệm vụ nào cần nhắc")
+    for r, path in done:
+        if not r.to:
+            print(f"chưa có địa chỉ của {r.lead} ({r.tasks} nhiệm vụ): thêm vào mục officers:")
+        elif path is not None:
+            print(f"đã ghi thư nhắc việc cho {r.lead} ({r.tasks} nhiệm vụ) vào {path}")
+        else:
+            print(f"đã gửi thư nhắc việc cho {r.lead} ({r.tasks} nhiệm vụ) tới "
+                  f"{', '.join(r.to)}")
     return 0
 
 

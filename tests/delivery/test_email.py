@@ -189,3 +189,24 @@ def test_every_report_kind_can_be_mailed(tmp_path):
         assert msg["Subject"].startswith(subject)
         html = msg.get_body(("html",)).get_content()
         assert "<style" not in html and len(html.encode()) < 102 * 1024
+
+
+def test_reminders_reach_each_lead_officer_through_a_real_smtp_server(report, smtp_server):
+    """`cchc email --report tasks`: one message per lead officer, to the addresses listed for
+    that officer under `officers:` in the recipients file, with only that officer's tasks."""
+    inbox, port, cert = smtp_server
+    run = cchc_email(report, smtp_env(port, cert), "--report", "tasks", "--as-of", "2022-11-15",
+                     "--data", "tests/.sample_processed")
+    assert run.returncode == 0, run.stderr
+    got = {tuple(rcpt): email.message_from_bytes(raw, policy=policy.default)
+           for _, rcpt, raw in inbox.messages}
+    # the sample plan on 15/11/2022: II.1 (Công chức chuyên môn) and III.1 (Công chức VP-TK)
+    # are at risk — their linked targets are below 50 % and 60 % with 6 weeks left
+    assert set(got) == {("vptk.phuong2@example.vn",), ("chuyenmon.phuong2@example.vn",)}
+    vptk = got[("vptk.phuong2@example.vn",)]
+    assert vptk["Subject"].startswith("Nhắc việc Kế hoạch 99/KH-UBND")
+    html = vptk.get_body(("html",)).get_content()
+    assert "Công chức VP-TK" in html and "<td>III.1</td>" in html
+    assert "<td>II.1</td>" not in html  # the other officer's task
+    assert "TTHC có hồ sơ qua BCCI" in html
+    assert PASSWORD.encode() not in b"".join(raw for _, _, raw in inbox.messages)

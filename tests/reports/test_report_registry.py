@@ -32,7 +32,7 @@ def test_the_command_line_offers_the_registry():
     assert email.report == "scorecard"
     sub = next(a for a in parser._actions if a.dest == "command").choices["email"]
     choices = next(a for a in sub._actions if a.dest == "report").choices
-    assert sorted(choices) == sorted(REPORTS)
+    assert sorted(choices) == sorted([*REPORTS, "tasks"])  # tasks: the reminders
     assert set(UNIT_REPORTS) == {k for k, r in REPORTS.items() if r.scope == "unit"}
 
 

@@ -1,0 +1,158 @@
+"""Reminders to the plan's task owners: each lead officer gets, by email, the tasks of the
+plan that are overdue, at risk of missing their linked target, without an update for a month,
+or due within the next 30 days — with the linked indicator against its target.
+
+Addresses come from the recipients file, under ``officers:`` per unit, by the lead's title as
+the plan's task table writes it::
+
+    officers:
+      SAMPLE-P2:
+        Công chức VP-TK: [vptk.phuong2@example.vn]
+
+Every value from data reaches the message through the one rendering path (escaped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_lib.core import indicator_registry as registry
+from cchc_lib.core import yamlfile
+from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.core.text import fold
+from cchc_lib.delivery.mail import EmailBody, email_body
+
+DUE_SOON = timedelta(days=30)
+REMIND_FLAGS = ("overdue", "at_risk", "no_update")
+REMINDERS_FOLDER = "nhac_viec"
+
+
+def tasks_to_remind(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Tasks not done that are overdue, at risk, without an update, or due within 30 days."""
+    if tasks.empty:
+        return tasks
+    flags = tasks.status_flags
+    done = flags.map(lambda f: "done" in f)
+    flagged = flags.map(lambda f: any(x in f for x in REMIND_FLAGS))
+    due_soon = pd.to_datetime(tasks.end).dt.date.map(lambda d: d <= as_of + DUE_SOON)
+    return tasks[~done & (flagged | due_soon)]
+
+
+def officer_addresses(book_path: Path, unit_code: str) -> dict[str, list[str]]:
+    """Lead officer (as the task table names them) -> addresses, for one unit."""
+    book = yamlfile.load_file(book_path, str(book_path)) if book_path.exists() else {}
+    officers = (book or {}).get("officers", {}) if isinstance(book, dict) else None
+    mine = officers.get(unit_code, {}) if isinstance(officers, dict) else None
+    if not isinstance(mine, dict):
+        raise InputFileError(str(book_path), "mục 'officers:' viết theo dạng 'officers: "
+                             "{MÃ_ĐƠN_VỊ: {chức danh: [địa chỉ, …]}}'")
+    return {fold(str(k)): [v] if isinstance(v, str) else list(v or []) for k, v in mine.items()}
+
+
+@dataclass(frozen=True)
+class Reminder:
+    lead: str
+    to: tuple[str, ...]  # empty: no address in the recipients file
+    tasks: int
+    body: EmailBody
+
+
+def reminders(progress, unit: str, indicator_values: dict, targets: dict,
+              addresses: dict[str, list[str]]) -> list[Reminder]:
+    """One message per lead officer with tasks to act on (``progress``: a PlanProgress)."""
+    todo = tasks_to_remind(progress.tasks, progress.as_of)
+    out = []
+    for lead, part in todo.groupby("lead", sort=True):
+        subject = (f"Nhắc việc {progress.plan_name}: {len(part)} nhiệm vụ cần xử lý "
+                   f"({unit})")
+        out.append(Reminder(str(lead), tuple(addresses.get(fold(str(lead)), ())), len(part),
+                            _body(str(lead), part, progress, unit, indicator_values, targets,
+                                  subject)))
+    return out
+
+
+def _body(lead: str, tasks: pd.DataFrame, progress, unit: str, values: dict, targets: dict,
+          subject: str) -> EmailBody:
+    from cchc_lib.core import formats
+    from cchc_lib.reports import render
+    from cchc_lib.reports.safe import plain, rich
+
+    def linked(ids: list[str]) -> str:
+        return "; ".join(f"{registry.label(i)}: {formats.percent(values.get(i))} / mục tiêu "
+                         f"{formats.percent(targets.get(i), 0)}" for i in ids) or "—"
+
+    table = pd.DataFrame({
+        "TT": tasks.task_id.astype(str), "Nhiệm vụ": tasks.task.astype(str),
+        "Thời gian": tasks.timeframe.astype(str), "Tình trạng": tasks.status_vi.astype(str),
+        "Cập nhật gần nhất": [formats.day(d) if d else "chưa có"
+                              for d in tasks.last_update],
+        "Chỉ tiêu liên quan": tasks.indicators.map(linked),
+    })
+    head = rich("# Nhắc việc: {plan}\n\n"
+                "Kính gửi **{lead}** ({unit}). Tính đến ngày {as_of}, có **{n}** nhiệm vụ do "
+                "đồng chí chủ trì cần xử lý (quá hạn, có nguy cơ không đạt chỉ tiêu, chưa cập "
+                "nhật quá 1 tháng, hoặc đến hạn trong 30 ngày tới). Đề nghị cập nhật tiến độ và "
+                "tài liệu kiểm chứng.", plan=progress.plan_name, lead=lead, unit=unit,
+                as_of=formats.day(progress.as_of), n=len(tasks))
+    page = ("<html><body>" + head.html + render.html_table(table, "remind") +
+            "</body></html>")
+    lines = [plain(head.markdown)] + [f"- {r.task_id}: {r.status_vi} ({r.timeframe})"
+                                      for r in tasks.itertuples()]
+    return email_body(page, "\n".join(lines), subject)
+
+
+def write_or_send(unit_code: str, period: str, *, data_dir: str, reports_dir: str | Path,
+                  book_path: Path, as_of: str | None, dry_run: str | None,
+                  sender: str, send) -> list[tuple[Reminder, Path | None]]:
+    """Make every lead's reminder; write ``.eml`` files (``dry_run`` is not None: into that
+    folder, or ``reports/<period>/<unit>/nhac_viec/``) or hand each message to ``send``."""
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.core.paths import check_part
+    from cchc_lib.core.periods import parse_period
+    from cchc_lib.core.units import unit_name
+    from cchc_lib.delivery.mail import build_message
+    from cchc_lib.delivery.runs import report_folder
+    from cchc_lib.indicators.base import clip_to_data, dated
+    from cchc_lib.ingest.store import read_processed
+    from cchc_lib.reports.plan_progress import plan_progress
+
+    data = resolve(data_dir)
+    tables = read_processed(data, unit_code=unit_code)
+    span = parse_period(period)
+    day = as_of or f"{clip_to_data(span, dated(tables)).end:%Y-%m-%d}"
+    progress = plan_progress(unit_code, span.year, day, data)
+    plan = progress.plan
+    values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
+                                                                    strict=True)}
+    targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
+                                                                     plan.target, strict=True)}
+    made = reminders(progress, unit_name(tables["units"], unit_code), values, targets,
+                     officer_addresses(book_path, unit_code))
+    if made and not any(r.to for r in made):
+        raise CchcError(f"chưa có địa chỉ của người chủ trì nào của {unit_code}: thêm mục "
+                        f"'officers:' vào {book_path}")
+    out: list[tuple[Reminder, Path | None]] = []
+    folder = None
+    if dry_run is not None:
+        folder = Path(dry_run) if dry_run else report_folder(period, unit_code, reports_dir) \
+            / REMINDERS_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+    for r in made:
+        if not r.to:
+            out.append((r, None))
+            continue
+        message = build_message(r.body, sender, list(r.to))
+        if folder is not None:
+            name = "".join(ch if ch.isalnum() else "_" for ch in fold(r.lead)).strip("_")
+            check_part(name, "tên tệp")
+            target = folder / f"{name or 'can_bo'}.eml"
+            target.write_bytes(bytes(message))
+            out.append((r, target))
+        else:
+            send(message)
+            out.append((r, None))
+    return out

@@ -77,13 +77,13 @@ def test_json_shape(p2_2022):
 def _raw_p2(processed: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Phường 2's exports (2021 and 2022) and the catalogue, read with pandas alone, less the
     rows ingest listed in its quarantine."""
-    quarantine = pd.read_csv(processed / "quarantine.csv")
+    quarantine = pd.read_csv(processed / "quarantine.csv", encoding="utf-8-sig")
     frames = []
     for year in (2021, 2022):
         x = pd.read_excel(RAW / f"dossiers/phuong2_{year}.xlsx", engine="calamine", skiprows=5,
                           dtype={"Mã TTHC": str, "Mã hồ sơ": str})
-        bad = quarantine[quarantine.source_file.str.endswith(f"phuong2_{year}.xlsx")]
-        frames.append(x.drop(index=bad.source_row - 7))  # header on row 6: row n = index n - 7
+        bad = quarantine[quarantine["Tệp"].str.endswith(f"phuong2_{year}.xlsx")]
+        frames.append(x.drop(index=bad["Dòng"] - 7))  # header on row 6: row n = index n - 7
     x = pd.concat(frames, ignore_index=True)
     x = x[~x["Trạng thái"].isin(["Mới đăng ký", "Không được tiếp nhận"])]
     x["received"] = pd.to_datetime(x["Ngày tiếp nhận"], errors="coerce")

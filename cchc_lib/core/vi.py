@@ -47,6 +47,10 @@ NON_DATA_REASONS_VI = {
 }
 LEGACY_NAMES_VI = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 
+# a late dossier: resolved late in the period, or still open past its due day
+LATE_KIND_VI = {"resolved_late": "Đã giải quyết, quá hạn",
+                "pending_overdue": "Đang giải quyết, quá hạn"}
+
 # ---- indicators, the PAR score and the plan's tasks -----------------------------------
 VERDICTS_VI = {"met": "Dự kiến đạt", "unsure": "Chưa chắc đạt", "missed": "Khó đạt",
                "no_data": "Chưa đủ số liệu để dự báo", "no_target": "—", "final": "Cả năm"}

@@ -61,3 +61,32 @@ def quality_table(result: IngestResult) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["Mục", "Nội dung", "Số lượng"])
     out["Số lượng"] = out["Số lượng"].astype("int64")
     return out
+
+
+QUARANTINE_HEADERS_VI = {
+    "table": "Bảng", "source_file": "Tệp", "source_sheet": "Trang tính", "source_row": "Dòng",
+    "reasons": "Mã lý do", "unit_code": "Mã đơn vị", "dossier_id": "Mã hồ sơ",
+    "procedure_code": "Mã TTHC", "received_at": "Ngày tiếp nhận", "detail": "Chi tiết",
+}
+
+
+def reasons_vi(tags: str) -> str:
+    """ "bad_code:status; missing:received_at" -> "Mã không hợp lệ (status); Thiếu giá trị
+    bắt buộc (received_at)"."""
+    out = []
+    for tag in str(tags).split(REASON_SEP):
+        reason, _, column = tag.partition(":")
+        text = vi.QUARANTINE_REASONS_VI.get(reason, reason)
+        out.append(f"{text} ({column})" if column else text)
+    return REASON_SEP.join(out)
+
+
+def quarantine_for_readers(quarantine: pd.DataFrame) -> pd.DataFrame:
+    """The quarantine as ``quarantine.csv`` shows it: Vietnamese headers, the table's name, the
+    reasons in words beside their codes (kept for filtering)."""
+    out = quarantine.copy()
+    out["table"] = out.table.map(lambda name: table_label(name) if name in schema.TABLES
+                                 else name)
+    out.insert(out.columns.get_loc("reasons"), "reasons_vi",
+               out.reasons.map(reasons_vi, na_action="ignore"))
+    return out.rename(columns=QUARANTINE_HEADERS_VI | {"reasons_vi": "Lý do"})

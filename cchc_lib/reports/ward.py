@@ -16,7 +16,7 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
-from cchc_lib.core.text import within_sentence
+from cchc_lib.core.text import fold, within_sentence
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import VERDICTS_VI
 from cchc_lib.indicators import national
@@ -207,15 +207,27 @@ class WardReport:
             "Tỷ lệ": a.value.map(render.percent),
         })
         missing = self.late[~self.late.apology_issued]
-        ids = ", ".join(missing.dossier_id.head(APOLOGY_ID_LIMIT))
-        more = len(missing) - APOLOGY_ID_LIMIT
         out = raw_html(render.html_table(table, "apology", numeric=[
             "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True))
         if not len(missing):
             return out + rich("Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.")
-        return out + rich("Hồ sơ trễ hạn chưa có phiếu xin lỗi ({count}): {ids}{tail}.",
-                          count=render.integer(len(missing)), ids=ids,
-                          tail=f" … và {render.integer(more)} hồ sơ khác" if more > 0 else "")
+        # the ones still owing a slip: by field, then the oldest due date first
+        order = missing.assign(_key=missing.field_name.map(fold)).sort_values(
+            ["_key", "due_at", "dossier_id"], kind="stable")
+        shown = order.head(APOLOGY_ID_LIMIT)
+        listing = pd.DataFrame({
+            "Mã hồ sơ": shown.dossier_id.astype(str),
+            "Lĩnh vực": shown.field_name.fillna(vi.UNKNOWN_FIELD_VI).astype(str),
+            "Hạn trả": shown.due_at.map(render.day),
+            "Tình trạng": shown.kind.map(vi.LATE_KIND_VI),
+        })
+        more = len(missing) - len(shown)
+        out += rich("Hồ sơ trễ hạn chưa có phiếu xin lỗi: **{count}**.",
+                    count=render.integer(len(missing)))
+        out += raw_html(render.html_table(listing, "apology-owed"))
+        if more > 0:
+            out += rich("*… và {more} hồ sơ khác.*", more=render.integer(more))
+        return out
 
     def bieu06_table(self) -> HTML:
         table = render.bieu06_table(self.form)

@@ -256,3 +256,20 @@ def test_two_digit_years_are_day_first(tmp_path):
             "Y1,U1,1.001193,1,05/04/22,4\n")
     r = ingest(catalog_for(tmp_path, [source(write(tmp_path / "y.csv", text))]))
     assert r.tables["dossiers"].received_at.iloc[0] == pd.Timestamp("2022-04-05")
+
+
+def test_quarantine_csv_reads_in_vietnamese():
+    from cchc_lib.ingest.quality import quarantine_for_readers, reasons_vi
+
+    assert reasons_vi("bad_code:status; missing:received_at") == (
+        "Mã không hợp lệ (status); Thiếu giá trị bắt buộc (received_at)")
+    q = pd.DataFrame({"table": ["dossiers"], "source_file": ["a.csv"], "source_sheet": [""],
+                      "source_row": [7], "reasons": ["duplicate:dossier_id"],
+                      "unit_code": ["U1"], "dossier_id": ["H1"], "procedure_code": ["1.0"],
+                      "received_at": [pd.NaT], "detail": [""]})
+    out = quarantine_for_readers(q)
+    assert list(out.columns) == ["Bảng", "Tệp", "Trang tính", "Dòng", "Lý do", "Mã lý do",
+                                 "Mã đơn vị", "Mã hồ sơ", "Mã TTHC", "Ngày tiếp nhận",
+                                 "Chi tiết"]
+    assert out["Lý do"].iloc[0] == "Mã bị trùng (dossier_id)"
+    assert out["Bảng"].iloc[0] != "dossiers"  # the table's Vietnamese name

@@ -37,3 +37,21 @@ def test_first_screen_of_the_sample_ward_report():
     owed = int((~report.late.apology_issued).sum())
     assert f"{owed} hồ sơ trễ hạn chưa có phiếu xin lỗi" in text
     assert "thị xã Quảng Trị" in text  # the level in lower case inside the line
+
+
+def test_late_dossiers_owing_an_apology_are_a_sorted_table():
+    import re
+    from datetime import datetime
+
+    from cchc_lib.core.text import fold
+
+    report = ward_report("SAMPLE-P2", "2022", "tests/.sample_processed")
+    html = report.apology_table().html
+    body = html[html.index('id="T_apology-owed'):]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", body)
+    rows = [cells[i:i + 4] for i in range(0, len(cells), 4)]
+    owed = report.late[~report.late.apology_issued]
+    assert len(rows) == min(len(owed), 30) and set(r[0] for r in rows) <= set(owed.dossier_id)
+    keys = [(fold(f), datetime.strptime(d, "%d/%m/%Y"), i) for i, f, d, _ in rows]
+    assert keys == sorted(keys)  # by field, then the oldest due date first
+    assert {r[3] for r in rows} <= {"Đã giải quyết, quá hạn", "Đang giải quyết, quá hạn"}

@@ -31,7 +31,7 @@ from cchc_lib.reports.safe import plain
 GMAIL_CLIP_BYTES = 102 * 1024
 _IMG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"')
 _STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
-_SELECTOR_ATTR = re.compile(r'\s(?:class|id)="[^"]*"')
+_SELECTOR_ATTR = re.compile(r'\s(?:class|id|data-label)="[^"]*"')
 ENV = {"host": "CCHC_SMTP_HOST", "port": "CCHC_SMTP_PORT", "security": "CCHC_SMTP_SECURITY",
        "user": "CCHC_SMTP_USER", "sender": "CCHC_SMTP_FROM", "cafile": "CCHC_SMTP_CAFILE"}
 PLAINTEXT_ENV = "CCHC_SMTP_ALLOW_PLAINTEXT"  # 1: a password may go over an unencrypted link

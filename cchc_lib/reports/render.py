@@ -7,7 +7,9 @@ returned as HTML with fixed ids and no index, so executed notebooks are determin
 
 from __future__ import annotations
 
+import html
 import io
+import re
 
 import matplotlib
 import numpy as np
@@ -56,7 +58,17 @@ def html_table(frame: pd.DataFrame, table_id: str, numeric: list[str] = (),
     if total_last and len(frame):
         styler = styler.set_properties(subset=pd.IndexSlice[frame.index[-1], :],
                                        **{"font-weight": "bold"})
-    return styler.to_html()
+    return _labelled(styler.to_html(), [str(c) for c in frame.columns])
+
+
+_DATA_CELL = re.compile(r'(<td id="T_[\w-]+_row\d+_col(\d+)" class="data row\d+ col\d+")')
+
+
+def _labelled(table: str, columns: list[str]) -> str:
+    """Each data cell carries its column's name (``data-label``, escaped): on a narrow screen
+    the page stacks a table's rows and shows each value under its name."""
+    return _DATA_CELL.sub(lambda m: f'{m[1]} data-label="{html.escape(columns[int(m[2])])}"',
+                          table)
 
 
 def show(frame: pd.DataFrame, table_id: str) -> HTML:

@@ -14,3 +14,11 @@ def unit_name(units: pd.DataFrame, unit_code: str) -> str:
         known = ", ".join(sorted(units.unit_code))
         raise CchcError(f"không có đơn vị '{unit_code}' trong dữ liệu; các đơn vị: {known}")
     return str(row.unit_name.iloc[0])
+
+
+def parent_name(units: pd.DataFrame, unit_code: str) -> str:
+    """The unit's parent as the units file writes it ("Thị xã Quảng Trị"); "" when none."""
+    if "parent_name" not in units:
+        return ""
+    parent = units.loc[units.unit_code == unit_code, "parent_name"].dropna()
+    return str(parent.iloc[0]).strip() if len(parent) else ""

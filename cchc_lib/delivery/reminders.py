@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import yamlfile
 from cchc_lib.core.errors import CchcError, InputFileError
 from cchc_lib.core.text import fold
@@ -61,42 +60,36 @@ class Reminder:
     body: EmailBody
 
 
-def reminders(progress, unit: str, indicator_values: dict, targets: dict,
-              addresses: dict[str, list[str]]) -> list[Reminder]:
+def reminders(progress, addresses: dict[str, list[str]]) -> list[Reminder]:
     """One message per lead officer with tasks to act on (``progress``: a PlanProgress)."""
     todo = tasks_to_remind(progress.tasks, progress.as_of)
     out = []
     for lead, part in todo.groupby("lead", sort=True):
         subject = (f"Nhắc việc {progress.plan_name}: {len(part)} nhiệm vụ cần xử lý "
-                   f"({unit})")
+                   f"({progress.unit_name})")
         out.append(Reminder(str(lead), tuple(addresses.get(fold(str(lead)), ())), len(part),
-                            _body(str(lead), part, progress, unit, indicator_values, targets,
-                                  subject)))
+                            _body(str(lead), part, progress, subject)))
     return out
 
 
-def _body(lead: str, tasks: pd.DataFrame, progress, unit: str, values: dict, targets: dict,
-          subject: str) -> EmailBody:
+def _body(lead: str, tasks: pd.DataFrame, progress, subject: str) -> EmailBody:
     from cchc_lib.core import formats
     from cchc_lib.reports import render
     from cchc_lib.reports.safe import plain, rich
-
-    def linked(ids: list[str]) -> str:
-        return "; ".join(f"{registry.label(i)}: {formats.percent(values.get(i))} / mục tiêu "
-                         f"{formats.percent(targets.get(i), 0)}" for i in ids) or "—"
 
     table = pd.DataFrame({
         "TT": tasks.task_id.astype(str), "Nhiệm vụ": tasks.task.astype(str),
         "Thời gian": tasks.timeframe.astype(str), "Tình trạng": tasks.status_vi.astype(str),
         "Cập nhật gần nhất": [formats.day(d) if d else "chưa có"
                               for d in tasks.last_update],
-        "Chỉ tiêu liên quan": tasks.indicators.map(linked),
+        "Chỉ tiêu liên quan": tasks.indicators.map(lambda ids: progress.linked_vi(ids) or "—"),
     })
     head = rich("# Nhắc việc: {plan}\n\n"
                 "Kính gửi **{lead}** ({unit}). Tính đến ngày {as_of}, có **{n}** nhiệm vụ do "
                 "đồng chí chủ trì cần xử lý (quá hạn, có nguy cơ không đạt chỉ tiêu, chưa cập "
                 "nhật quá 1 tháng, hoặc đến hạn trong 30 ngày tới). Đề nghị cập nhật tiến độ và "
-                "tài liệu kiểm chứng.", plan=progress.plan_name, lead=lead, unit=unit,
+                "tài liệu kiểm chứng.", plan=progress.plan_name, lead=lead,
+                unit=progress.unit_name,
                 as_of=formats.day(progress.as_of), n=len(tasks))
     page = ("<html><body>" + head.html + render.html_table(table, "remind") +
             "</body></html>")
@@ -113,25 +106,17 @@ def write_or_send(unit_code: str, period: str, *, data_dir: str, reports_dir: st
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.paths import check_part
     from cchc_lib.core.periods import parse_period
-    from cchc_lib.core.units import unit_name
     from cchc_lib.delivery.mail import build_message
     from cchc_lib.delivery.runs import report_folder
     from cchc_lib.indicators.base import clip_to_data, dated
     from cchc_lib.ingest.store import read_processed
-    from cchc_lib.reports.plan_progress import plan_progress
+    from cchc_lib.reports.plan_progress import plan_progress_of
 
-    data = resolve(data_dir)
-    tables = read_processed(data, unit_code=unit_code)
+    tables = read_processed(resolve(data_dir), unit_code=unit_code)  # read once, used twice
     span = parse_period(period)
     day = as_of or f"{clip_to_data(span, dated(tables)).end:%Y-%m-%d}"
-    progress = plan_progress(unit_code, span.year, day, data)
-    plan = progress.plan
-    values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
-                                                                    strict=True)}
-    targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
-                                                                     plan.target, strict=True)}
-    made = reminders(progress, unit_name(tables["units"], unit_code), values, targets,
-                     officer_addresses(book_path, unit_code))
+    progress = plan_progress_of(tables, unit_code, span.year, day)
+    made = reminders(progress, officer_addresses(book_path, unit_code))
     if made and not any(r.to for r in made):
         raise CchcError(f"chưa có địa chỉ của người chủ trì nào của {unit_code}: thêm mục "
                         f"'officers:' vào {book_path}")

@@ -13,7 +13,7 @@ from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.sheets import write_text
 from cchc_lib.core.text import within_sentence
-from cchc_lib.core.units import unit_name
+from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.bieu06 import bieu06
 
@@ -165,10 +165,7 @@ def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Per
     """Biểu 06 of one unit for a period (cut at the last day of data), written to ``path``."""
     span = clip_to_data(period, dated(tables))
     form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
-    units = tables["units"]
-    parent = units.loc[units.unit_code == unit_code, "parent_name"].dropna() \
-        if "parent_name" in units else pd.Series(dtype=object)
-    receiver = (f"UBND {within_sentence(str(parent.iloc[0]).strip())}"
-                if len(parent) and str(parent.iloc[0]).strip() else "")
+    parent = parent_name(tables["units"], unit_code)
+    receiver = f"UBND {within_sentence(parent)}" if parent else ""
     return write_form(form, path, unit_name(tables["units"], unit_code), span, kind=kind,
                       receiver=receiver)

@@ -26,7 +26,7 @@ from cchc_lib.core.periods import Period
 from cchc_lib.core.text import within_sentence
 from cchc_lib.core.vi import TASK_STATUS_VI
 from cchc_lib.indicators.plan import gaps, procedure_uptake
-from cchc_lib.reports.plan_progress import PlanProgress, plan_progress
+from cchc_lib.reports.plan_progress import PlanProgress, plan_progress_of
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -61,19 +61,17 @@ def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
 def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: str | Path,
                         path: str | Path) -> Path:
     """Compute the plan report of a unit as of a day and write it as DOCX to ``path``."""
-    from cchc_lib.core.units import unit_name
+    from cchc_lib.core.units import parent_name
     from cchc_lib.ingest.store import read_processed
 
     data_dir = resolve(data_dir)
-    progress = plan_progress(unit_code, year, as_of, data_dir)
-    tables = read_processed(data_dir, unit_code=unit_code)
-    units = tables["units"]
-    parent = units.loc[units.unit_code == unit_code, "parent_name"].dropna()
-    parent_name = within_sentence(str(parent.iloc[0]).strip()) if len(parent) else ""
+    tables = read_processed(data_dir, unit_code=unit_code)  # read once, used for all parts
+    progress = plan_progress_of(tables, unit_code, year, as_of)
     ytd = Period(date(year, 1, 1), pd.Timestamp(progress.as_of).date(), f"{year}-YTD")
     uptake = procedure_uptake(tables["dossiers"], tables["catalogue"], unit_code, ytd)
     found = gaps(uptake, progress.plan.reset_index(drop=True))
-    document = build(progress, unit_name(units, unit_code), parent_name, found, uptake,
+    document = build(progress, progress.unit_name,
+                     within_sentence(parent_name(tables["units"], unit_code)), found, uptake,
                      index_line(unit_code, year, data_dir))
     path = Path(path)
     document.save(str(path))
@@ -149,18 +147,14 @@ def _index_text(index: IndexLine | None, year: int) -> str:
         return ("Chưa có bộ tiêu chí chấm điểm trong dữ liệu nên chưa ước tính được Chỉ số "
                 f"cải cách hành chính năm {year}.")
     text = (f"Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu): "
-            f"{_points(index.index)} điểm, xếp thứ {index.rank}/{index.units} đơn vị.")
+            f"{formats.points(index.index)} điểm, xếp thứ {index.rank}/{index.units} đơn vị.")
     if index.index_before is not None:
         rank = f", xếp thứ {index.rank_before}" if index.rank_before else ""
         change = index.index - index.index_before
-        text += (f" Năm {year - 1} (kết quả chính thức): {_points(index.index_before)} "
+        text += (f" Năm {year - 1} (kết quả chính thức): {formats.points(index.index_before)} "
                  f"điểm{rank}; {'tăng' if change >= 0 else 'giảm'} "
-                 f"{_points(abs(change))} điểm.")
+                 f"{formats.points(abs(change))} điểm.")
     return text
-
-
-def _points(v: float) -> str:
-    return f"{v:.2f}".replace(".", ",")
 
 
 def shortcomings(progress: PlanProgress, found: dict) -> list[str]:

@@ -45,15 +45,15 @@ class PlanProgress:
             as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
             set_aside=set_aside_vi(self.set_aside))
 
-    def tasks_table(self) -> HTML:
-        t = self.tasks
+    def linked_vi(self, ids: list[str]) -> str:
+        """A task's linked indicators: each one's value from January against its target."""
         values = dict(zip(self.plan.indicator, self.plan.value, strict=True))
         targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
+        return "; ".join(f"{registry.label(i)}: {render.percent(values.get(i))}"
+                         f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
 
-        def linked(ids: list[str]) -> str:
-            return "; ".join(f"{registry.label(i)}: {render.percent(values.get(i))}"
-                             f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
-
+    def tasks_table(self) -> HTML:
+        t = self.tasks
         table = pd.DataFrame({
             "TT": t.task_id, "Nhiệm vụ và giải pháp": t.task, "Chủ trì": t.lead,
             "Phối hợp": t.coordinators.fillna(""), "Thời gian": t.timeframe,
@@ -62,7 +62,7 @@ class PlanProgress:
                                   for d, n in zip(t.last_update, t.last_note.fillna(""),
                                                   strict=True)],
             "Tài liệu kiểm chứng": t.evidence.fillna("—"),
-            "Chỉ tiêu liên quan": t.indicators.map(linked),
+            "Chỉ tiêu liên quan": t.indicators.map(self.linked_vi),
         })
         return HTML(render.html_table(table, "tasks"))
 
@@ -81,6 +81,13 @@ class PlanProgress:
 def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path
                   ) -> PlanProgress:
     tables = read_processed(resolve(data_dir), unit_code=unit_code)  # its own dossiers only
+    return plan_progress_of(tables, unit_code, year, as_of)
+
+
+def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
+                     as_of: str | date) -> PlanProgress:
+    """The plan report from tables already read (the Word report and the reminders read them
+    once for everything they make)."""
     as_of = pd.Timestamp(as_of).date()
     name = unit_name(tables["units"], unit_code)
     info = plan_for(tables, unit_code, year)

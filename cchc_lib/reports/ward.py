@@ -17,7 +17,7 @@ from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import fold, within_sentence
-from cchc_lib.core.units import unit_name
+from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.core.vi import VERDICTS_VI
 from cchc_lib.indicators import national
 from cchc_lib.indicators.base import clip_to_data, dated, in_period, unit_dossiers
@@ -269,7 +269,7 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     tables = read_processed(resolve(data_dir), unit_code=unit_code)  # its own dossiers only
     units = tables["units"]
     name = unit_name(units, unit_code)
-    parent = units.loc[units.unit_code == unit_code, "parent_name"].fillna("").iloc[0]
+    parent = parent_name(units, unit_code)
     requested = parse_period(period)
     dossiers, catalogue, targets = tables["dossiers"], tables["catalogue"], tables.get("targets")
     clipped = clip_to_data(requested, dated(tables))

@@ -6,28 +6,11 @@ from __future__ import annotations
 
 import base64
 import email
-import json
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from email import policy
-from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests/artifacts"
-
-
-def chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium is missing: `make setup` installs Debian's chromium package "
-                    "(apt-get install chromium)")
-    return path
+from browser import ARTIFACTS, ROOT, headless
 
 
 def as_mail_client_shows_it(raw: bytes) -> str:
@@ -40,32 +23,6 @@ def as_mail_client_shows_it(raw: bytes) -> str:
             data = base64.b64encode(part.get_content()).decode()
             html = html.replace(f"cid:{cid}", f"data:image/png;base64,{data}")
     return html
-
-
-class Tab:
-    def __init__(self, url: str):
-        import websocket
-
-        self.ws = websocket.create_connection(url, timeout=30)
-        self.next_id = 0
-        self.events: list[dict] = []
-
-    def call(self, method: str, **params) -> dict:
-        self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.next_id:
-                return reply.get("result", {})
-            self.events.append(reply)
-
-    def wait_for(self, event: str, seconds: float = 30) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            if any(e.get("method") == event for e in self.events):
-                return
-            self.events.append(json.loads(self.ws.recv()))
-        raise TimeoutError(event)
 
 
 def test_email_renders_with_every_chart_and_no_request(tmp_path):
@@ -83,28 +40,7 @@ def test_email_renders_with_every_chart_and_no_request(tmp_path):
     page = tmp_path / "email.html"
     page.write_text(as_mail_client_shows_it(eml.read_bytes()), encoding="utf-8")
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    browser = subprocess.Popen([
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-        f"--remote-debugging-port={port}", "--remote-allow-origins=*",
-        "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--window-size=420,900", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list"))
-                pages = [t for t in targets if t.get("type") == "page"]
-                if pages:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
-        tab = Tab(pages[0]["webSocketDebuggerUrl"])
+    with headless(tmp_path / "profile", "--disable-quic", "--window-size=420,900") as tab:
         tab.call("Network.enable")
         tab.call("Page.enable")
         tab.call("Page.navigate", url=page.as_uri())
@@ -125,6 +61,3 @@ def test_email_renders_with_every_chart_and_no_request(tmp_path):
         assert requested, "the browser should at least have loaded the page"
         outside = [u for u in requested if not u.startswith(("file:", "data:"))]
         assert outside == []
-    finally:
-        browser.terminate()
-        browser.wait(timeout=30)

@@ -5,14 +5,10 @@ Screenshots at 390 and 1280 px are kept in tests/artifacts/."""
 from __future__ import annotations
 
 import base64
-import json
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
-from test_email_browser import ARTIFACTS, ROOT, Tab, chromium
+from browser import ARTIFACTS, ROOT, headless
 
 PHONE = 390
 WIDEST_RIGHT = """
@@ -31,29 +27,8 @@ def test_every_report_fits_a_phone(tmp_path):
     pages = sorted((tmp_path / "r/2022/SAMPLE-P2").glob("*.html"))
     assert [p.name for p in pages] == ["plan_progress.html", "scorecard.html",
                                        "ward_report.html"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    browser = subprocess.Popen([
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", f"--remote-debugging-port={port}",
-        "--remote-allow-origins=*", "--proxy-server=127.0.0.1:9",
-        "--host-resolver-rules=MAP * ~NOTFOUND", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     widest = {}
-    try:
-        targets = []
-        for _ in range(100):
-            try:
-                targets = [t for t in json.load(urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/json/list")) if t.get("type") == "page"]
-                if targets:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
-        tab = Tab(targets[0]["webSocketDebuggerUrl"])
+    with headless(tmp_path / "profile") as tab:
         tab.call("Page.enable")
         ARTIFACTS.mkdir(exist_ok=True)
         for page in pages:
@@ -73,9 +48,6 @@ def test_every_report_fits_a_phone(tmp_path):
                 shot = tab.call("Page.captureScreenshot", format="png")
                 (ARTIFACTS / f"{page.stem}_{width}.png").write_bytes(
                     base64.b64decode(shot["data"]))
-    finally:
-        browser.terminate()
-        browser.wait(timeout=30)
     # without the page's narrow-screen rules the ward report measured 778 px, the plan 596
     assert set(widest) == {p.name for p in pages}
     assert all(w <= PHONE for w in widest.values()), widest

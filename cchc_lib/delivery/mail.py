@@ -58,11 +58,51 @@ def email_body(page_html: str, summary: str, subject: str) -> EmailBody:
         images.append((cid, base64.b64decode(re.sub(r"\s+", "", match[1]))))
         return f'src="cid:{cid}"'
 
-    html = _IMG.sub(to_cid, page_html)
+    html = stacked_tables(_IMG.sub(to_cid, page_html))
     html = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False).inline(html)
     html = _STYLE_BLOCK.sub("", html)  # Styler's scoped blocks, once their rules are inlined
     html = _SELECTOR_ATTR.sub("", html)  # classes and ids did their work: styles are inline
     return EmailBody(html, tuple(images), summary, subject)
+
+
+# a phone-sized card: one value a line after its column's name, in a plain box (block elements
+# every mail client lays out the same way, light enough to stay under Gmail's clip)
+_CARD = "border:1px solid #c9d6e3;padding:4px 8px;margin:0 0 8px;font-size:13px"
+WIDE_TABLE = 3  # columns: a wider table becomes cards in the email
+
+
+def stacked_tables(page_html: str, widest: int = WIDE_TABLE) -> str:
+    """Each report table of more than ``widest`` columns as one card per row: each value on a
+    line after its column's name. Mail clients drop the page's media queries, so the page's
+    own narrow-screen cards never happen in an inbox: without this, Biểu 06's 14 columns
+    squeeze into 23-px cells on a phone. Header texts are read as text and written back
+    escaped; cell contents move as they were rendered (already escaped)."""
+    from lxml import html as lxml_html
+
+    doc = lxml_html.document_fromstring(page_html)
+    changed = False
+    for table in doc.xpath('//table[contains(concat(" ", @class, " "), " cchc-table ")]'):
+        names = [th.text_content().strip() for th in table.xpath("./thead/tr[last()]/th")]
+        if len(names) <= widest:
+            continue
+        box = lxml_html.Element("div")
+        for row in table.xpath("./tbody/tr"):
+            card = lxml_html.Element("div", style=_CARD)
+            for i, (name, cell) in enumerate(zip(names, row.xpath("./td"), strict=False)):
+                if i:
+                    card.append(lxml_html.Element("br"))
+                label = lxml_html.Element("b")
+                label.text = f"{name}: "
+                label.tail = cell.text
+                card.append(label)
+                card.extend(list(cell))  # the cell's own markup (a mark, a strong), in order
+            box.append(card)
+        box.tail = table.tail
+        table.getparent().replace(table, box)
+        changed = True
+    if not changed:
+        return page_html
+    return "<!DOCTYPE html>\n" + lxml_html.tostring(doc, encoding="unicode")
 
 
 def summary_of(notebook: Path) -> tuple[str, str]:

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from IPython.display import HTML
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
@@ -23,7 +21,8 @@ from cchc_lib.indicators.base import clip_to_data, target_for
 from cchc_lib.indicators.results import unit_indicators
 from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed
 from cchc_lib.par.scoring import processed_methodology, unit_score
-from cchc_lib.reports import render
+from cchc_lib.reports import charts, render
+from cchc_lib.reports.charts import Charts
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
 
@@ -58,6 +57,9 @@ def overview_table(tables: dict[str, pd.DataFrame], period: Period,
     rows = rows.reset_index(drop=True)
     rows.insert(0, "rank", range(1, len(rows) + 1))
     return rows
+
+
+ALT_UNITS = 12  # a chart's alt text names each unit's value up to this many units
 
 
 @dataclass
@@ -102,44 +104,29 @@ class TownOverview:
         numeric = [c for c in out.columns if c not in ("Đơn vị",)]
         return HTML(render.html_table(out, "overview", numeric=numeric))
 
-    def chart(self) -> Image:
-        return render.chart(self._figure(), self.chart_alt())
-
-    def chart_alt(self) -> str:
-        """The chart in words: how many units meet each target."""
-        t = self.table
-        parts = [f"{registry.label(i)}: {int(t[f'{i}_met'].fillna(False).astype(bool).sum())}"
-                 f"/{len(t)} đơn vị đạt" for i in registry.PLAN_INDICATORS]
-        count = len(registry.PLAN_INDICATORS)
-        return (f"Biểu đồ so sánh {len(t)} đơn vị theo {count} chỉ tiêu của kế hoạch: "
-                + "; ".join(parts) + ".")
-
-    def _figure(self) -> Figure:
+    def charts(self) -> Charts:
+        """One chart per plan target: every unit's value against it."""
         t = self.table.sort_values("unit_code")
         names = t.unit_code.map(self.units.set_index("unit_code").unit_name)
-        fig = Figure(figsize=(7.2, 7.2), layout="constrained")
-        axes = fig.subplots(len(registry.PLAN_INDICATORS), 1)
-        for ax, indicator in zip(axes, registry.PLAN_INDICATORS, strict=True):
-            values = t[indicator].astype(float).fillna(0)
-            met = t[f"{indicator}_met"].fillna(False).astype(bool)
-            colors = [render.COLORS["met"] if m else render.COLORS["missed"] for m in met]
-            ax.barh(names, values, color=colors, height=0.6)
-            target = self.targets.get(indicator)
-            if target is not None:
-                ax.axvline(target, color="#333", linestyle=":", linewidth=1.4)
-            for y, v in enumerate(values):
-                ax.annotate(render.percent(v), (v, y), xytext=(4, 0), textcoords="offset points",
-                            va="center", fontsize=8)
-            ax.set_title(registry.label(indicator)
-                         + (f" (mục tiêu {render.percent(target, 0)})" if target else ""),
-                         loc="left", fontsize=11, fontweight="bold")
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: render.percent(v, 0)))
-            ax.set_xlim(0, max(1.0, float(values.max()) * 1.15))
-            ax.invert_yaxis()
-            ax.spines[["top", "right"]].set_visible(False)
-        fig.suptitle("Xanh: đạt mục tiêu · Đỏ: chưa đạt", fontsize=9, x=0.01, ha="left",
-                     color="#444")
-        return fig
+        return Charts(tuple(
+            charts.chart(charts.units_figure(i, names, t[i].astype(float).fillna(0),
+                                             t[f"{i}_met"].fillna(False).astype(bool),
+                                             self.targets.get(i)), self.chart_alt(i))
+            for i in registry.PLAN_INDICATORS))
+
+    def chart_alt(self, indicator: str) -> str:
+        """One chart in words: how many units meet the target, and each unit's value."""
+        t = self.table.sort_values("unit_code")
+        names = t.unit_code.map(self.units.set_index("unit_code").unit_name)
+        met = int(t[f"{indicator}_met"].fillna(False).astype(bool).sum())
+        values = "; ".join(f"{n} {render.percent(v)}" for n, v in zip(names, t[indicator],
+                                                                        strict=True))
+        if len(t) > ALT_UNITS:  # a screen reader reads every word: the count is enough
+            values = ""
+        target = self.targets.get(indicator)
+        aim = f" (mục tiêu {render.percent(target, 0)})" if target is not None else ""
+        return (f"Biểu đồ {registry.label(indicator)}{aim}: {met}/{len(t)} đơn vị đạt"
+                + (f"; {values}." if values else "."))
 
     def note(self) -> Rich:
         return rich(

@@ -1,4 +1,4 @@
-"""Display layer: Vietnamese number and date formats, report tables and charts.
+"""Display layer: Vietnamese number and date formats and report tables (charts: charts.py).
 
 Formats follow indicators.md: shares as ``52,4 %`` (one decimal, comma), counts with a
 dot for thousands (``4.123``), dates ``dd/mm/yyyy``, points with two decimals. Tables are
@@ -8,15 +8,10 @@ returned as HTML with fixed ids and no index, so executed notebooks are determin
 from __future__ import annotations
 
 import html
-import io
 import re
 
-import matplotlib
-import numpy as np
 import pandas as pd
 from IPython.display import HTML
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
@@ -31,13 +26,6 @@ from cchc_lib.core.formats import (  # noqa: F401 (render.percent etc.)
     percent,
     points,
 )
-
-COLORS = {"now": "#1f5fa8", "before": "#9aa3ad", "target": "#c0392b", "met": "#1e8449",
-          "missed": "#c0392b"}
-
-matplotlib.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "cchc",
-                            "figure.dpi": 100})
-
 
 # --------------------------------------------------------------------------------------
 # Tables
@@ -122,82 +110,6 @@ def candidates_table(candidates: pd.DataFrame, demand_label: str, limit: int = 1
     })
 
 
-# --------------------------------------------------------------------------------------
-# Charts
-# --------------------------------------------------------------------------------------
-
-
-# labels sit on a white patch, so a target line or a grid line never runs through them
-LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9}
-
-
-def _month_number(labels: pd.Series) -> np.ndarray:
-    return labels.str.slice(5, 7).astype(int).to_numpy()
-
-
-def trend_chart(now: pd.DataFrame, before: pd.DataFrame, year_now: int, year_before: int,
-                projection: pd.DataFrame | None = None) -> Figure:
-    """Cumulative value since January of each plan indicator, this year against last, with
-    the target and, dashed, the recent run-rate to December with its range shaded: one small
-    panel per indicator, stacked so it reads on a phone."""
-    fig = Figure(figsize=(7.2, 7.8), layout="constrained")
-    axes = fig.subplots(len(registry.PLAN_INDICATORS), 1, sharex=True)
-    for ax, ind in zip(axes, registry.PLAN_INDICATORS, strict=True):
-        b = before[before.indicator == ind]
-        n = now[now.indicator == ind]
-        ax.plot(_month_number(b.period), b.value.astype(float), color=COLORS["before"],
-                linestyle="--", marker="o", markersize=3, label=f"Năm {year_before}")
-        ax.plot(_month_number(n.period), n.value.astype(float), color=COLORS["now"],
-                linewidth=2.2, marker="o", markersize=4, label=f"Năm {year_now}")
-        target = n.target.dropna()
-        if len(target):
-            ax.axhline(float(target.iloc[0]), color=COLORS["target"], linestyle=":",
-                       linewidth=1.6, label=f"Mục tiêu {percent(float(target.iloc[0]), 0)}")
-        proj = (projection[projection.indicator == ind] if projection is not None
-                else pd.DataFrame())
-        if len(proj) and not is_missing(proj.projected.iloc[0]) and len(n) \
-                and _month_number(n.period)[-1] < 12:
-            p = proj.iloc[0]
-            m, now_value = _month_number(n.period)[-1], float(n.value.iloc[-1])
-            ax.fill_between([m, 12], [now_value, float(p.low)], [now_value, float(p.high)],
-                            color=COLORS["now"], alpha=0.12, linewidth=0,
-                            label="Khoảng dự báo")
-            ax.plot([m, 12], [now_value, float(p.projected)], color=COLORS["now"],
-                    linestyle=(0, (4, 3)), linewidth=1.4)
-            # the year-end label sits right of December, the current one left of its point:
-            # they cannot overlap
-            ax.annotate(percent(float(p.projected)), (12, float(p.projected)),
-                        textcoords="offset points", xytext=(6, 0), fontsize=8, va="center",
-                        color=COLORS["now"], ha="left", bbox=LABEL_BOX)
-        if len(n) and not is_missing(n.value.iloc[-1]):
-            last = n.iloc[-1]
-            ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
-                        textcoords="offset points", xytext=(-6, 8), fontsize=9, ha="right",
-                        color=COLORS["now"], fontweight="bold", bbox=LABEL_BOX)
-        ax.set_title(registry.label(ind), loc="left", fontsize=11, fontweight="bold")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v, 0)))
-        ax.set_ylim(bottom=0)
-        ax.grid(axis="y", color="#e3e6ea")
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=4)
-        top = max([0.1, *now[now.indicator == ind].value.dropna().astype(float),
-                   *b.value.dropna().astype(float), *target.astype(float),
-                   *(proj.high.dropna().astype(float) if len(proj) else [])])
-        ax.set_ylim(0, min(1.0, top * 1.3) if top < 0.77 else 1.02)
-    axes[-1].set_xticks(range(1, 13), [f"T{m}" for m in range(1, 13)])
-    axes[-1].set_xlim(0.6, 13.6)  # room for the year-end label right of December
-    fig.suptitle("Lũy kế từ đầu năm, theo tháng", fontsize=10, x=0.01, ha="left",
-                 color="#444")
-    return fig
-
-
-def png(fig: Figure, dpi: int = 110) -> bytes:
-    """The figure as PNG bytes, without metadata that varies between runs."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
-    return buf.getvalue()
-
-
 def indicators_text(result: pd.DataFrame) -> str:
     """Indicator rows as an aligned text table for a terminal: shares as percentages, counts
     as integers, the unit's own row named."""
@@ -209,11 +121,3 @@ def indicators_text(result: pd.DataFrame) -> str:
         met=result.met.map(lambda m: "" if m is None or pd.isna(m) else met(m)),
     )
     return shown.astype(object).where(shown.notna(), "").to_string(index=False)
-
-
-def chart(fig, alt: str):
-    """A chart for a report: PNG bytes with a Vietnamese alt text that states what it shows
-    (what an email client shows with images blocked, and what a screen reader reads)."""
-    from IPython.display import Image
-
-    return Image(data=png(fig), format="png", metadata={"alt": alt})

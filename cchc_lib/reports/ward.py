@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image
+from IPython.display import HTML
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
@@ -34,7 +34,8 @@ from cchc_lib.indicators.plan import (
 )
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import PlanInfo, owners_of, plan_for
-from cchc_lib.reports import render
+from cchc_lib.reports import charts, render
+from cchc_lib.reports.charts import Charts
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, raw_html, rich
 
@@ -142,24 +143,23 @@ class WardReport:
                                                            "Đánh giá (từ đầu năm)")]
         return HTML(render.html_table(table, "plan", numeric=numeric))
 
-    def trend_chart(self) -> Image:
-        fig = render.trend_chart(self.trend_now, self.trend_before, self.period.year,
-                                 self.before.year, self.projection)
-        return render.chart(fig, self.trend_alt())
+    def trend_charts(self) -> Charts:
+        """One chart per plan target, one under the other."""
+        return Charts(tuple(
+            charts.chart(charts.trend_figure(r.indicator, self.trend_now, self.trend_before,
+                                             self.period.year, self.before.year,
+                                             self.projection), self.trend_alt(r))
+            for r in self.plan.itertuples()))
 
-    def trend_alt(self) -> str:
-        """The chart in words: each target's value from January to the last month, against
-        the target and the same month a year before."""
-        parts = []
-        for r in self.plan.itertuples():
-            value = r.ytd_value if self.short else r.value
-            parts.append(f"{registry.label(r.indicator)} {render.percent(value)} "
-                         f"(mục tiêu {render.percent(r.target, 0)}, cùng kỳ "
-                         f"{self.before.year}: {render.percent(r.value_before)})"
-                         if "value_before" in self.plan else
-                         f"{registry.label(r.indicator)} {render.percent(value)}")
-        return (f"Biểu đồ lũy kế từ đầu năm {self.period.year} đến ngày "
-                f"{render.day(self.period.end)}: " + "; ".join(parts) + ".")
+    def trend_alt(self, r) -> str:
+        """One chart in words: the target's value from January to the period's end, against
+        the target and the same day a year before."""
+        value = r.ytd_value if self.short else r.value
+        before = (f", cùng kỳ {self.before.year}: {render.percent(r.value_before)}"
+                  if "value_before" in self.plan else "")
+        return (f"Biểu đồ {registry.label(r.indicator)}, lũy kế từ đầu năm {self.period.year} "
+                f"đến ngày {render.day(self.period.end)}: {render.percent(value)} (mục tiêu "
+                f"{render.percent(r.target, 0)}{before}).")
 
     def projection_table(self) -> HTML:
         p = self.projection

@@ -3,6 +3,7 @@ DevTools protocol, with the network blocked: the one launcher the browser tests 
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import socket
@@ -16,6 +17,23 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+PHONE = 390
+# the right edge of the widest thing on the page: more than the screen means sideways scrolling
+WIDEST_RIGHT = """
+Math.max(document.documentElement.scrollWidth,
+         ...Array.from(document.querySelectorAll('body *'))
+            .map(e => Math.ceil(e.getBoundingClientRect().right)))
+"""
+# the narrowest table cell with text that is shown: a table squeezed into a phone puts one word,
+# or one letter, a line
+NARROWEST_CELL = """
+Math.min(9999, ...Array.from(document.querySelectorAll('td, th'))
+  .filter(e => e.textContent.trim() && e.getBoundingClientRect().width > 0)
+  .map(e => Math.floor(e.getBoundingClientRect().width)))
+"""
+# how wide each chart is shown: charts.py draws text for at least charts.PHONE_PX on a phone
+IMAGE_WIDTHS = "Array.from(document.images).map(i => i.getBoundingClientRect().width)"
+READABLE_CELL = 60  # px: a short Vietnamese word and a number fit on a line
 ARTIFACTS = ROOT / "tests/artifacts"
 
 
@@ -43,6 +61,26 @@ class Tab:
             if reply.get("id") == self.next_id:
                 return reply.get("result", {})
             self.events.append(reply)
+
+    def value(self, expression: str):
+        """What a JavaScript expression evaluates to in the page."""
+        return self.call("Runtime.evaluate", returnByValue=True,
+                         expression=expression)["result"]["value"]
+
+    def show(self, url: str, width: int, height: int = 844) -> None:
+        """Load a page on a screen ``width`` px wide (a phone's, with mobile emulation, below
+        800 px) and wait until it has loaded."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 800)
+        self.events.clear()
+        self.call("Page.navigate", url=url)
+        self.wait_for("Page.loadEventFired")
+        assert self.value("window.innerWidth") == width  # the screen measured is the one asked
+
+    def screenshot(self, path: Path) -> None:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(base64.b64decode(self.call("Page.captureScreenshot",
+                                                    format="png")["data"]))
 
     def wait_for(self, event: str, seconds: float = 30) -> None:
         end = time.time() + seconds

@@ -31,7 +31,12 @@ def test_html_opens_offline_and_reads_in_vietnamese(sample_run):
     alts = re.findall(r"<img[^>]*\salt=\"([^\"]*)\"", html)
     assert len(alts) == len(images) and "No description" not in html
     assert all(a.startswith("Biểu đồ") for a in alts)
-    assert "TTHC có hồ sơ trực tuyến 50,9" in alts[0] and "mục tiêu 50" in alts[0]
+    # one chart per target, each stating its own figure
+    assert len(alts) == 3
+    assert "TTHC có hồ sơ trực tuyến" in alts[0] and "50,9\u00a0%" in alts[0]
+    assert "mục tiêu 50\u00a0%" in alts[0]
+    assert "cùng kỳ 2021: 22,6\u00a0%" in alts[0]
+    assert "Hồ sơ trả kết quả qua BCCI" in alts[2] and "17,6\u00a0%" in alts[2]
     for text in ("Báo cáo Chỉ số CCHC: Phường 2", "Ba mục tiêu năm của kế hoạch",
                  "Dự báo cuối năm", "Trách nhiệm xin lỗi", "Bộ chỉ số 766", "Điểm ước tính",
                  "điểm chính thức là điểm trên Cổng Dịch vụ công quốc gia",

@@ -102,7 +102,7 @@ def check_message(raw: bytes) -> email.message.EmailMessage:
     types = [p.get_content_type() for p in msg.walk()]
     assert types[:5] == ["multipart/mixed", "multipart/alternative", "text/plain",
                          "multipart/related", "text/html"]
-    assert types[5:] == ["image/png", "application/vnd.openxmlformats-officedocument."
+    assert types[5:] == ["image/png"] * 3 + ["application/vnd.openxmlformats-officedocument."
                                       "spreadsheetml.sheet"]
     # Biểu 06 to file travels with the report; its bytes are the file beside the report
     (sheet,) = list(msg.iter_attachments())
@@ -206,7 +206,28 @@ def test_reminders_reach_each_lead_officer_through_a_real_smtp_server(report, sm
     vptk = got[("vptk.phuong2@example.vn",)]
     assert vptk["Subject"].startswith("Nhắc việc Kế hoạch 99/KH-UBND")
     html = vptk.get_body(("html",)).get_content()
-    assert "Công chức VP-TK" in html and "<td>III.1</td>" in html
-    assert "<td>II.1</td>" not in html  # the other officer's task
+    # each task a card (mail clients drop media queries): its number after the column's name
+    assert "Công chức VP-TK" in html and "<b>TT: </b>III.1<br>" in html
+    assert "</b>II.1<br>" not in html  # the other officer's task
     assert "TTHC có hồ sơ qua BCCI" in html
     assert PASSWORD.encode() not in b"".join(raw for _, _, raw in inbox.messages)
+
+
+def test_wide_tables_become_cards_in_the_email_and_stay_escaped():
+    """Mail clients drop media queries: a table wider than 3 columns becomes one card per row,
+    each value after its column's name; a hostile header or value stays text."""
+    import pandas as pd
+
+    from cchc_lib.delivery.mail import stacked_tables
+    from cchc_lib.reports.render import html_table
+
+    wide = pd.DataFrame({"Mã": ["1.001", "2.002"], "<b>Tên</b>": ["<img src=x>", "Hộ tịch"],
+                         "Số": ["5", "4"], "Lĩnh vực": ["A", "B"]})
+    narrow = pd.DataFrame({"Mã": ["1.001"], "Tên": ["Hộ tịch"]})
+    page = ("<html><body>" + html_table(wide, "w") + "<p>giữa</p>" + html_table(narrow, "n")
+            + "</body></html>")
+    out = stacked_tables(page)
+    assert out.count("<b>Mã: </b>") == 2  # two cards; the narrow table stays a table
+    assert "<b>Mã: </b>1.001<br><b>&lt;b&gt;Tên&lt;/b&gt;: </b>&lt;img src=x&gt;<br>" in out
+    assert "<img" not in out and 'id="T_n"' in out and 'id="T_w"' not in out
+    assert out.index("2.002") < out.index("giữa") < out.index('id="T_n"')  # order kept

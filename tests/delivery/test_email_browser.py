@@ -10,7 +10,18 @@ import subprocess
 import sys
 from email import policy
 
-from browser import ARTIFACTS, ROOT, headless
+from browser import (
+    ARTIFACTS,
+    IMAGE_WIDTHS,
+    NARROWEST_CELL,
+    PHONE,
+    READABLE_CELL,
+    ROOT,
+    WIDEST_RIGHT,
+    headless,
+)
+
+from cchc_lib.reports import charts
 
 
 def as_mail_client_shows_it(raw: bytes) -> str:
@@ -40,22 +51,25 @@ def test_email_renders_with_every_chart_and_no_request(tmp_path):
     page = tmp_path / "email.html"
     page.write_text(as_mail_client_shows_it(eml.read_bytes()), encoding="utf-8")
 
-    with headless(tmp_path / "profile", "--disable-quic", "--window-size=420,900") as tab:
+    with headless(tmp_path / "profile", "--disable-quic") as tab:
         tab.call("Network.enable")
         tab.call("Page.enable")
-        tab.call("Page.navigate", url=page.as_uri())
-        tab.wait_for("Page.loadEventFired")
-        images = tab.call("Runtime.evaluate", returnByValue=True, expression=(
-            "Array.from(document.images).map(i => [i.complete, i.naturalWidth])"))
-        loaded = images["result"]["value"]
-        assert loaded and all(done and width > 0 for done, width in loaded), loaded
-        height = tab.call("Runtime.evaluate", returnByValue=True,
-                          expression="document.body.scrollHeight")["result"]["value"]
-        tab.call("Emulation.setDeviceMetricsOverride", width=420, height=min(height, 8000),
-                 deviceScaleFactor=1, mobile=True)
-        shot = tab.call("Page.captureScreenshot", format="png")
-        ARTIFACTS.mkdir(exist_ok=True)
-        (ARTIFACTS / "email_phone.png").write_bytes(base64.b64decode(shot["data"]))
+        for width in (PHONE, 600):
+            tab.show(page.as_uri(), width)
+            images = tab.value("Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
+            assert images and all(done and w > 0 for done, w in images), images
+            # the mail layout holds without media queries (mail clients drop them): nothing
+            # wider than the screen, no table squeezed (Biểu 06 as a table: 23-px cells at 390)
+            assert tab.value(WIDEST_RIGHT) <= width
+            assert tab.value(NARROWEST_CELL) >= READABLE_CELL
+            # three charts, shown wide enough for 11-px text (charts.py) and no wider than 480
+            shown = tab.value(IMAGE_WIDTHS)
+            assert len(shown) == 3
+            assert all(charts.PHONE_PX <= w <= min(width, charts.SHOWN_PX) for w in shown)
+            height = tab.value("document.body.scrollHeight")
+            tab.call("Emulation.setDeviceMetricsOverride", width=width,
+                     height=min(height, 8000), deviceScaleFactor=1, mobile=True)
+            tab.screenshot(ARTIFACTS / f"email_{width}.png")
         requested = [e["params"]["request"]["url"] for e in tab.events
                      if e.get("method") == "Network.requestWillBeSent"]
         assert requested, "the browser should at least have loaded the page"

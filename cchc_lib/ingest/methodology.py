@@ -22,7 +22,8 @@ from cchc_lib.core.yamlfile import MAX_YAML_BYTES, NoAliasLoader
 
 LINE = "__line__"
 CHILD_KEYS = ("criteria", "sub_criteria")
-NODE_KEYS = ("id", "title", "max_points", "indicator", "bands", "manual", "note", *CHILD_KEYS,
+NODE_KEYS = ("id", "title", "max_points", "indicator", "bands", "manual", "evidence", "note",
+             *CHILD_KEYS,
              LINE)
 
 
@@ -45,6 +46,7 @@ class Criterion:
     bands: tuple[Band, ...] = ()
     manual: bool = False
     children: tuple[str, ...] = ()
+    evidence: str | None = None  # the evidence the office must attach (a manual criterion)
 
     @property
     def is_leaf(self) -> bool:
@@ -96,41 +98,41 @@ class _Reader:
     nodes: dict[str, Criterion] = field(default_factory=dict)
 
     def fail(self, line: int | None, problem: str) -> MethodologyError:
-        at = f", line {line}" if line else ""
+        at = f", dòng {line}" if line else ""
         return MethodologyError(f"{self.where}{at}: {problem}")
 
     def number(self, node: dict, key: str) -> float:
         value = node.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 \
                 or math.isnan(value) or math.isinf(value):
-            raise self.fail(node.get(LINE), f"'{key}' must be a number ≥ 0 (found {value!r})")
+            raise self.fail(node.get(LINE), f"'{key}' phải là số ≥ 0 (đang là {value!r})")
         return float(value)
 
     def bands(self, node: dict, cid: str, maximum: float) -> tuple[Band, ...]:
         raw = node.get("bands")
         if not isinstance(raw, list) or not raw:
-            raise self.fail(node.get(LINE), f"criterion {cid}: an indicator needs 'bands' "
-                            "(a list of {min, points})")
+            raise self.fail(node.get(LINE), f"tiêu chí {cid}: tiêu chí tính theo chỉ số cần có "
+                            "'bands' (danh sách các mức {min, points})")
         bands = []
         for b in raw:
             if not isinstance(b, dict) or "min" not in b or "points" not in b:
-                raise self.fail(node.get(LINE), f"criterion {cid}: each band needs 'min' and "
+                raise self.fail(node.get(LINE), f"tiêu chí {cid}: mỗi mức điểm cần có 'min' và "
                                 "'points'")
             low = self.number(b, "min")
             high = self.number(b, "max") if "max" in b else math.inf
             pts = self.number(b, "points")
             if high <= low:
-                raise self.fail(b[LINE], f"criterion {cid}: band max {high:g} is not above "
-                                f"its min {low:g}")
+                raise self.fail(b[LINE], f"tiêu chí {cid}: mức điểm có max {high:g} không "
+                                f"lớn hơn min {low:g}")
             if pts > maximum + 1e-9:
-                raise self.fail(b[LINE], f"criterion {cid}: a band gives {pts:g} points, more "
-                                f"than the criterion's maximum {maximum:g}")
+                raise self.fail(b[LINE], f"tiêu chí {cid}: một mức cho {pts:g} điểm, nhiều "
+                                f"hơn điểm tối đa {maximum:g} của tiêu chí")
             bands.append((b[LINE], Band(low, high, pts)))
         bands.sort(key=lambda lb: lb[1].min)
         for (_, a), (line_b, b) in zip(bands, bands[1:], strict=False):
             if a.min == b.min or (a.max != math.inf and a.max > b.min):
-                raise self.fail(line_b, f"criterion {cid}: bands overlap (from {a.min:g} and "
-                                f"from {b.min:g})")
+                raise self.fail(line_b, f"tiêu chí {cid}: các mức điểm chồng lên nhau (từ "
+                                f"{a.min:g} và từ {b.min:g})")
         # a band without max runs up to the next band's min
         out = [Band(b.min, min(b.max, bands[i + 1][1].min) if i + 1 < len(bands) else b.max,
                     b.points) for i, (_, b) in enumerate(bands)]
@@ -138,50 +140,54 @@ class _Reader:
 
     def node(self, raw: object, level: int, parent: str | None) -> str:
         if not isinstance(raw, dict):
-            raise self.fail(None, f"under {parent or 'fields'}: each entry must be a mapping "
-                            "with id, title and max_points")
+            raise self.fail(None, f"trong {parent or 'fields'}: mỗi mục phải có dạng "
+                            "id, title, max_points")
         line = raw[LINE]
         for key in ("id", "title", "max_points"):
             if key not in raw:
-                raise self.fail(line, f"missing '{key}'")
+                raise self.fail(line, f"thiếu '{key}'")
         unknown = [str(k) for k in raw if k not in NODE_KEYS]
         if unknown:  # often a title cut at a comma inside {…}: quote the title
-            raise self.fail(line, f"unknown key(s) {', '.join(unknown)} (allowed: "
-                            f"{', '.join(k for k in NODE_KEYS if k != LINE)}); a title with a "
-                            'comma inside {…} must be in quotes: title: "…, …"')
+            raise self.fail(line, f"khóa không dùng được: {', '.join(unknown)} (dùng được: "
+                            f"{', '.join(k for k in NODE_KEYS if k != LINE)}); tên có dấu phẩy "
+                            'trong {…} phải đặt trong ngoặc kép: title: "…, …"')
         if isinstance(raw["id"], float):
-            raise self.fail(line, f"id {raw['id']!r} is read as a number (1.10 becomes 1.1): "
-                            f'write it in quotes, id: "…"')
+            raise self.fail(line, f"id {raw['id']!r} bị đọc thành số (1.10 thành 1.1): "
+                            f'hãy đặt trong ngoặc kép, id: "…"')
         if not isinstance(raw["title"], str) or not raw["title"].strip():
-            raise self.fail(line, "the title must be text")
+            raise self.fail(line, "title phải là chữ")
         cid = str(raw["id"]).strip()
         if cid in self.nodes:
-            raise self.fail(line, f"duplicate id {cid} (first at line {self.nodes[cid].line})")
+            raise self.fail(line, f"id {cid} bị trùng (đã có ở dòng {self.nodes[cid].line})")
         maximum = self.number(raw, "max_points")
         kids_raw = next((raw[k] for k in CHILD_KEYS if k in raw), None)
         indicator, manual = raw.get("indicator"), bool(raw.get("manual", False))
         self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line)
         if kids_raw:
-            if indicator or manual:
-                raise self.fail(line, f"{cid} has sub-criteria, so it is scored from them: "
-                                "remove 'indicator'/'manual'")
+            if indicator or manual or raw.get("evidence"):
+                raise self.fail(line, f"{cid} có tiêu chí thành phần nên được chấm bằng "
+                                "tổng của chúng: bỏ 'indicator'/'manual'/'evidence'")
             kids = tuple(self.node(k, level + 1, cid) for k in kids_raw)
             total = sum(self.nodes[k].max_points for k in kids)
             if abs(total - maximum) > 1e-9:
-                raise self.fail(line, f"{cid}: max_points is {maximum:g} but its parts add up "
-                                f"to {total:g}")
+                raise self.fail(line, f"{cid}: max_points là {maximum:g} nhưng các tiêu chí "
+                                f"thành phần cộng lại được {total:g}")
             self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line,
                                         children=kids)
             return cid
         if bool(indicator) == manual:
-            raise self.fail(line, f"{cid}: give either 'indicator' (with bands) or "
-                            "'manual: true'")
+            raise self.fail(line, f"{cid}: cần đúng một trong hai: 'indicator' (kèm bands) "
+                            "hoặc 'manual: true'")
         if indicator and indicator not in registry.BY_ID:
             known = ", ".join(sorted(registry.BY_ID))
-            raise self.fail(line, f"{cid}: unknown indicator '{indicator}' (known: {known})")
+            raise self.fail(line, f"{cid}: không có chỉ số '{indicator}' (các chỉ số: {known})")
         bands = self.bands(raw, cid, maximum) if indicator else ()
+        evidence = raw.get("evidence")
+        if evidence is not None and (not isinstance(evidence, str) or not evidence.strip()):
+            raise self.fail(line, f"{cid}: 'evidence' phải là chữ: tài liệu kiểm chứng cần có")
         self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line,
-                                    indicator=indicator, bands=bands, manual=manual)
+                                    indicator=indicator, bands=bands, manual=manual,
+                                    evidence=evidence.strip() if evidence else None)
         return cid
 
 
@@ -189,28 +195,28 @@ def parse_methodology(text: str, where: str = "methodology") -> Methodology:
     """A methodology from YAML text; ``where`` names it in messages."""
     reader = _Reader(where)
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-        raise reader.fail(None, f"larger than {MAX_YAML_BYTES:,} bytes")
+        raise reader.fail(None, f"tệp lớn hơn {MAX_YAML_BYTES:,} byte".replace(",", "."))
     try:
         spec = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise reader.fail(mark.line + 1 if mark else None,
-                          f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+                          f"không phải YAML hợp lệ ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(spec, dict) or not isinstance(spec.get("fields"), list) \
             or not spec["fields"]:
-        raise reader.fail(None, "a methodology needs a list of 'fields'")
+        raise reader.fail(None, "bộ chỉ số cần có danh sách lĩnh vực 'fields'")
     fields = tuple(reader.node(f, 1, None) for f in spec["fields"])
     declared = spec.get("max_points")
     survey = spec.get("survey") or {}
     survey_max = reader.number(survey, "max_points") if survey else 0.0
     total = sum(reader.nodes[f].max_points for f in fields) + survey_max
     if declared is not None and abs(reader.number(spec, "max_points") - total) > 1e-9:
-        raise reader.fail(spec[LINE], f"max_points is {declared} but the fields and the survey "
-                          f"add up to {total:g}")
+        raise reader.fail(spec[LINE], f"max_points là {declared} nhưng các lĩnh vực và điểm "
+                          f"điều tra xã hội học cộng lại được {total:g}")
     grades = []
     for g in spec.get("grades") or []:
         if not isinstance(g, dict) or "grade" not in g or "min" not in g:
-            raise reader.fail(None, "each grade needs 'grade' and 'min'")
+            raise reader.fail(None, "mỗi mức xếp loại cần có 'grade' và 'min'")
         grades.append((str(g["grade"]), reader.number(g, "min")))
     grades.sort(key=lambda g: -g[1])
     return Methodology(
@@ -223,5 +229,5 @@ def parse_methodology(text: str, where: str = "methodology") -> Methodology:
 def load_methodology(path: str | Path) -> Methodology:
     path = Path(path)
     if not path.is_file():
-        raise MethodologyError(f"{path}: methodology file not found")
+        raise MethodologyError(f"{path}: không tìm thấy tệp bộ chỉ số")
     return parse_methodology(path.read_text(encoding="utf-8"), str(path))

@@ -151,8 +151,8 @@ def processed_methodology(data_dir: Path) -> Methodology:
 
     path = Path(data_dir) / METHODOLOGY_FILE
     if not path.is_file():
-        raise CchcError(f"{path}: no methodology; name one in the data catalog "
-                        "(methodology: {path: ...}) and run `cchc ingest`")
+        raise CchcError(f"{path}: chưa có bộ chỉ số; hãy khai báo trong danh mục dữ liệu "
+                        "(methodology: {path: ...}) rồi chạy `cchc ingest`")
     return parse_methodology(path.read_text(encoding="utf-8"), str(path))
 
 

@@ -115,14 +115,14 @@ def test_template_titles_read_whole():
 
 @pytest.mark.parametrize(("snippet", "message"), [
     ('{id: "1.2", title: Báo cáo đầy đủ, đúng hạn, max_points: 100, manual: true}',
-     "unknown key(s) đúng hạn"),
-    ('{id: 1.10, title: "Báo cáo", max_points: 100, manual: true}', "read as a number"),
-    ('{id: "1", title: "Báo cáo", max_points: .inf, manual: true}', "must be a number"),
+     "khóa không dùng được: đúng hạn"),
+    ('{id: 1.10, title: "Báo cáo", max_points: 100, manual: true}', "bị đọc thành số"),
+    ('{id: "1", title: "Báo cáo", max_points: .inf, manual: true}', "phải là số"),
     ('{id: "1", title: "Báo cáo", max_points: 100, manual: true, diem: 3}',
-     "unknown key(s) diem"),
+     "khóa không dùng được: diem"),
 ])
 def test_methodology_refuses_what_it_would_misread(snippet, message):
-    with pytest.raises(MethodologyError, match=r"line \d+.*" + message.replace("(", r"\(")
+    with pytest.raises(MethodologyError, match=r"dòng \d+.*" + message.replace("(", r"\(")
                        .replace(")", r"\)")):
         parse_methodology(f"max_points: 100\nfields:\n  - {snippet}\n", "m.yml")
 

@@ -98,34 +98,34 @@ def test_missing_self_assessment_scores_zero_and_is_flagged():
 
 @pytest.mark.parametrize("change, message, line", [
     ('- {id: "1.1", title: Kế hoạch, max_points: 3, manual: true}',
-     "duplicate id 1.2.1", 15),  # the second 1.2.1 (the first, line 10, is named too)
-    ("    max_points: 8\n", "max_points is 8 but its parts add up to 9", 6),
-    ("indicator: online_procedure_rate", "unknown indicator 'online_rate'", 21),  # node 3.4
-    ("{min: 0.5, points: 10}", "bands overlap", 28),  # the later of the two bands
-    ("max_points: 20", "max_points is 21 but the fields and the survey add up to 20", 1),
-    ("{min: 0.5, points: 10}", "more than the criterion's maximum 10", 28),
-    ("  - id: \"3\"", "not valid YAML", None),  # the line where the YAML parser stops
+     "id 1.2.1 bị trùng", 15),  # the second 1.2.1 (the first, line 10, is named too)
+    ("    max_points: 8\n", "max_points là 8 nhưng các tiêu chí thành phần cộng lại được 9", 6),
+    ("indicator: online_procedure_rate", "không có chỉ số 'online_rate'", 21),  # node 3.4
+    ("{min: 0.5, points: 10}", "các mức điểm chồng lên nhau", 28),  # the later of the two bands
+    ("max_points: 20", "max_points là 21 nhưng các lĩnh vực và điểm điều tra xã hội học cộng lại được 20", 1),
+    ("{min: 0.5, points: 10}", "nhiều hơn điểm tối đa 10", 28),
+    ("  - id: \"3\"", "không phải YAML hợp lệ", None),  # the line where the YAML parser stops
 ])
 def test_malformed_methodology_names_problem_and_line(change, message, line):
     replacements = {
-        "duplicate id 1.2.1": (change, '- {id: "1.2.1", title: Kế hoạch, max_points: 3, '
+        "id 1.2.1 bị trùng": (change, '- {id: "1.2.1", title: Kế hoạch, max_points: 3, '
                                        'manual: true}'),
-        "max_points is 8 but its parts add up to 9": (
+        "max_points là 8 nhưng các tiêu chí thành phần cộng lại được 9": (
             '- {id: "1.1", title: Kế hoạch, max_points: 3, manual: true}',
             '- {id: "1.1", title: Kế hoạch, max_points: 4, manual: true}'),
-        "unknown indicator 'online_rate'": (change, "indicator: online_rate"),
-        "bands overlap": (change, "{min: 0.3, points: 10}"),
-        "max_points is 21 but the fields and the survey add up to 20": (change,
+        "không có chỉ số 'online_rate'": (change, "indicator: online_rate"),
+        "các mức điểm chồng lên nhau": (change, "{min: 0.3, points: 10}"),
+        "max_points là 21 nhưng các lĩnh vực và điểm điều tra xã hội học cộng lại được 20": (change,
                                                                         "max_points: 21"),
-        "more than the criterion's maximum 10": (change, "{min: 0.5, points: 12}"),
-        "not valid YAML": (change, '  - id: "3\n'),
+        "nhiều hơn điểm tối đa 10": (change, "{min: 0.5, points: 12}"),
+        "không phải YAML hợp lệ": (change, '  - id: "3\n'),
     }
     old, new = replacements[message]
     text = SMALL.replace(old, new, 1)
     with pytest.raises(MethodologyError) as err:
         parse_methodology(text, "m.yml")
     assert message in str(err.value), str(err.value)
-    assert (f"m.yml, line {line}:" if line else "m.yml, line ") in str(err.value), str(err.value)
+    assert (f"m.yml, dòng {line}:" if line else "m.yml, dòng ") in str(err.value), str(err.value)
 
 
 def test_the_shipped_template_is_valid_and_marked():

@@ -62,6 +62,14 @@ TASK_STATUS_VI = {"done": "Hoàn thành", "not_due": "Chưa đến hạn", "over
 POINTS_SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấm", "survey": "Điều tra XHH",
              "sum": ""}
 
+# a criterion's evidence, as the checklist for the Home Affairs office says it
+EVIDENCE_STATUS_VI = {"missing": "Còn thiếu", "not_scored": "Chưa tự chấm",
+                      "attached": "Đã có", "zero": "Không có điểm tự chấm",
+                      "data": "Tự tính từ dữ liệu hồ sơ"}
+EVIDENCE_FROM_DATA_VI = "Số liệu hồ sơ trên Hệ thống thông tin giải quyết TTHC"
+EVIDENCE_UNNAMED_VI = "(bộ chỉ số chưa ghi)"
+NO_OWNER_VI = "chưa phân công"
+
 # ---- the command line: what the operating system refused, and what to do ------------
 OS_HINTS_VI = {
     errno.EACCES: "không có quyền: kiểm tra quyền đọc/ghi của thư mục",

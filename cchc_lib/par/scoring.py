@@ -3,7 +3,8 @@ indicators, the self-assessment and the official results of earlier years.
 
 - indicator criteria: the band the unit's value for the year falls in;
 - manual criteria: the self-assessed points (capped at the maximum); points above zero with no
-  evidence are flagged, since the Home Affairs office rejects them;
+  evidence are flagged, since the Home Affairs office rejects them, and count 0 in the score
+  with evidence (``evidenced``) the scorecard shows beside the self-assessed one;
 - parents: the sum of their children; index = points ÷ maximum × 100 (survey included); grade
   from the methodology's thresholds.
 """
@@ -38,7 +39,9 @@ def score(method: Methodology, values: dict[str, float | None],
           self_assessment: pd.DataFrame | None = None,
           survey_points: float | None = None) -> pd.DataFrame:
     """Every node of the methodology, scored: id, level, parent, title, max_points, source,
-    indicator, value, points, evidence, note, flag. Fields and criteria add up their parts."""
+    indicator, value, points, evidenced (the points that have their evidence: a manual
+    criterion's points without evidence count 0), evidence, evidence_required, note, flag.
+    Fields and criteria add up their parts."""
     manual = {}
     if self_assessment is not None and len(self_assessment):
         for r in self_assessment.itertuples(index=False):
@@ -47,7 +50,8 @@ def score(method: Methodology, values: dict[str, float | None],
     for c in method.criteria.values():
         row = {"id": c.id, "level": c.level, "parent": c.parent, "title": c.title,
                "max_points": c.max_points, "source": "sum", "indicator": c.indicator,
-               "value": None, "points": 0.0, "evidence": None, "note": None, "flag": None}
+               "value": None, "points": 0.0, "evidence": None, "note": None, "flag": None,
+               "evidence_required": c.evidence}
         if c.indicator:
             value = values.get(c.indicator)
             row.update(source="indicator", value=value, points=band_points(c.bands, value),
@@ -66,25 +70,30 @@ def score(method: Methodology, values: dict[str, float | None],
                     row["flag"] = FLAG_ABOVE_MAX
                 elif points > 0 and not evidence:
                     row["flag"] = FLAG_NO_EVIDENCE
+        row["evidenced"] = row["points"] if row["source"] != "manual" or row["evidence"] \
+            else 0.0
         rows[c.id] = row
     for c in reversed(list(method.criteria.values())):  # children come after their parent
         if c.children:
-            rows[c.id]["points"] = sum(rows[k]["points"] for k in c.children)
+            for column in ("points", "evidenced"):
+                rows[c.id][column] = sum(rows[k][column] for k in c.children)
     out = pd.DataFrame(list(rows.values()))
     if method.survey_max:
         out.loc[len(out)] = {"id": SURVEY_ID, "level": 1, "parent": None,
                              "title": method.survey_title, "max_points": method.survey_max,
                              "source": "survey", "indicator": None, "value": None,
-                             "points": float(survey_points or 0.0), "evidence": None,
-                             "note": None,
+                             "points": float(survey_points or 0.0),
+                             "evidenced": float(survey_points or 0.0), "evidence": None,
+                             "evidence_required": None, "note": None,
                              "flag": None if survey_points is not None else FLAG_NOT_SCORED}
     return out
 
 
-def total(method: Methodology, scored: pd.DataFrame) -> dict:
-    """Points, maximum, index (points ÷ maximum × 100) and grade."""
+def total(method: Methodology, scored: pd.DataFrame, column: str = "points") -> dict:
+    """Points, maximum, index (points ÷ maximum × 100) and grade; of the self-assessed points,
+    or (``column="evidenced"``) of the points that have their evidence."""
     top = scored[scored.level == 1]
-    points = float(top.points.sum())
+    points = float(top[column].sum())
     index = points / method.max_points * 100 if method.max_points else 0.0
     return {"points": points, "max_points": method.max_points, "index": index,
             "grade": method.grade(index)}
@@ -110,19 +119,22 @@ def official_scored(method: Methodology, official: pd.DataFrame, unit_code: str,
 
 def points_lost(method: Methodology, now: pd.DataFrame, before: pd.DataFrame | None
                 ) -> pd.DataFrame:
-    """Per leaf criterion (and the survey): maximum, points then, points now, still to
-    recover, gained; sorted by what can still be recovered, most first."""
+    """Per leaf criterion (and the survey): maximum, points then, points now (self-assessed and
+    with evidence), still to recover (the maximum less the points with evidence: points without
+    evidence are lost until it is attached), lost a year before, gained; sorted by what can
+    still be recovered, most first."""
     leaves = now[(now.source != "sum")].copy()
     then = before.set_index("id").points if before is not None else pd.Series(dtype=float)
     leaves["points_before"] = leaves.id.map(then)
-    leaves["recoverable"] = leaves.max_points - leaves.points
+    leaves["recoverable"] = leaves.max_points - leaves.evidenced
     leaves["lost_before"] = leaves.max_points - leaves.points_before
     leaves["gained"] = leaves.points - leaves.points_before
     leaves["field"] = leaves.id.map(lambda i: i.split(".")[0] if i != SURVEY_ID else SURVEY_ID)
     leaves = leaves.sort_values(["recoverable", "max_points", "id"],
                                 ascending=[False, False, True], kind="stable")
     return leaves[["id", "field", "title", "source", "max_points", "points_before", "points",
-                   "recoverable", "lost_before", "gained", "flag"]].reset_index(drop=True)
+                   "evidenced", "recoverable", "lost_before", "gained", "flag"]
+                  ].reset_index(drop=True)
 
 
 def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> pd.DataFrame:

@@ -86,6 +86,12 @@ def _plan_document(c: RunContext, path: Path) -> Path:
     return write_plan_document(c.unit_code, c.year, c.as_of, c.data_dir, path)
 
 
+def _checklist(c: RunContext, path: Path) -> Path:
+    from cchc_lib.reports.checklist import write_checklist_document
+
+    return write_checklist_document(c.unit_code, c.year, c.data_dir, path)
+
+
 def _overview(c: RunContext) -> dict:
     return {"period": c.period, "data_dir": c.data_dir}
 
@@ -94,7 +100,8 @@ REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
     ReportKind("ward", "ward_report.ipynb", "unit", "Báo cáo Chỉ số CCHC", _ward,
                golden=(("SAMPLE-P2", "2022", None),), with_forms=True),
     ReportKind("scorecard", "scorecard.ipynb", "unit", "Bảng điểm Chỉ số CCHC", _scorecard,
-               golden=(("SAMPLE-P2", "2022", None),)),
+               golden=(("SAMPLE-P2", "2022", None),),
+               document=("kiem_chung.xlsx", _checklist)),  # evidence checklist, Phòng Nội vụ
     ReportKind("plan", "plan_progress.ipynb", "unit", "Báo cáo kết quả thực hiện kế hoạch",
                _plan, golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True,
                takes_as_of=True, with_forms=True,

@@ -28,6 +28,8 @@ from cchc_lib.par.scoring import (
     unit_score,
 )
 from cchc_lib.reports import render
+from cchc_lib.reports.checklist import COLUMNS_VI, POINT_COLUMNS, checklist_of, readable, summary_vi
+from cchc_lib.reports.checklist import FILE_NAME as CHECKLIST_FILE
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
 
@@ -48,65 +50,86 @@ class Scorecard:
     ranks: pd.DataFrame
     names: dict[str, str]
     set_aside: dict  # quality.set_aside for the year's data
+    summary_evidenced: dict  # the index counting only the points that have their evidence
+    checklist: pd.DataFrame  # par.evidence.evidence_checklist: per criterion
 
     def header(self) -> Rich:
-        s, b = self.summary, self.summary_before
+        s, e, b = self.summary, self.summary_evidenced, self.summary_before
         before = (" · **Năm {year_before} (chính thức):** {index_before} điểm, xếp loại "
                   "{grade_before}") if b else ""
         template = ("\n\n*Bộ chỉ số dùng ở đây là **mẫu** theo cấu trúc Chỉ số CCHC quốc gia; "
                     "điểm chính thức theo bộ chỉ số của tỉnh.*" if self.method.template else "")
+        gap = s["points"] - e["points"]
+        evidenced = ("**có đủ tài liệu kiểm chứng:** {index_evidenced} điểm, xếp loại "
+                     "{grade_evidenced} (!!thiếu kiểm chứng: {gap} điểm!!)" if gap > 1e-9 else
+                     "mọi điểm tự chấm đều có tài liệu kiểm chứng")
         return rich(
             "# Chỉ số CCHC năm {year}: {unit}\n\n"
-            "**Chỉ số {year} (tự chấm, ước tính):** {index} điểm"
+            "**Chỉ số {year} (ước tính):** tự chấm {index} điểm"
             + ("" if s["max_points"] == 100 else " ({points}/{max_points})")
-            + ", xếp loại **{grade}**" + before + template,
+            + ", xếp loại **{grade}**; " + evidenced + before + template,
             year=self.year, unit=self.unit_name, index=render.points(s["index"]),
             points=render.points(s["points"]), max_points=render.points(s["max_points"]),
-            grade=s["grade"], year_before=self.year - 1,
+            grade=s["grade"], index_evidenced=render.points(e["index"]),
+            grade_evidenced=e["grade"], gap=render.points(gap), year_before=self.year - 1,
             index_before=render.points(b["index"]) if b else "",
             grade_before=b["grade"] if b else "")
 
     def fields_table(self) -> HTML:
+        """Per field: the maximum, last year's official points and points lost, this year's
+        self-assessed points, those with evidence, the points lost, and the change."""
         top = self.scored[self.scored.level == 1]
-        then = self.before.set_index("id").points if self.before is not None else None
+        y, b = self.year, self.year - 1
+        then = (top.id.map(self.before.set_index("id").points) if self.before is not None
+                else pd.Series([float("nan")] * len(top), index=top.index))
         table = pd.DataFrame({
             "Lĩnh vực": [f"{i}. {t}" if i != SURVEY_ID else t for i, t in zip(top.id, top.title,
                                                                              strict=True)],
             "Điểm tối đa": top.max_points.map(render.points),
-            f"Năm {self.year - 1}": top.id.map(then).map(render.points) if then is not None
-            else "—",
-            f"Năm {self.year}": top.points.map(render.points),
-            "Thay đổi": (top.points - top.id.map(then)).map(
-                lambda v: "—" if pd.isna(v) else f"{v:+.2f}".replace(".", ","))
-            if then is not None else "—",
+            f"Năm {b} (chính thức)": then.map(render.points),
+            f"Bị mất năm {b}": (top.max_points - then).map(render.points),
+            f"Năm {y} tự chấm": top.points.map(render.points),
+            f"Năm {y} có kiểm chứng": top.evidenced.map(render.points),
+            f"Bị mất năm {y}": (top.max_points - top.evidenced).map(render.points),
+            f"So với năm {b}": (top.evidenced - then).map(
+                lambda v: "—" if pd.isna(v) else f"{v:+.2f}".replace(".", ",")),
         })
         return render.show(table, "fields")
 
     def lost_table(self) -> HTML:
+        """Per criterion still short of its maximum: the points lost this year (counting only
+        points with evidence) beside those lost last year, most first."""
         lost = self.lost[self.lost.recoverable > 0].head(LOST_LIMIT)
+        y, b = self.year, self.year - 1
         table = pd.DataFrame({
             "Tiêu chí": lost.id.replace({SURVEY_ID: "ĐTXHH"}),
             "Nội dung": lost.title,
             "Cách chấm": lost.source.map(POINTS_SOURCE_VI),
             "Tối đa": lost.max_points.map(render.points),
-            f"Năm {self.year - 1}": lost.points_before.map(render.points),
-            f"Năm {self.year}": lost.points.map(render.points),
-            "Còn có thể tăng": lost.recoverable.map(render.points),
+            f"Bị mất năm {b}": lost.lost_before.map(render.points),
+            f"Năm {y} (có kiểm chứng)": lost.evidenced.map(render.points),
+            f"Bị mất năm {y}": lost.recoverable.map(render.points),
             "Lưu ý": lost.flag.fillna(""),
         })
         if not table["Lưu ý"].astype(bool).any():  # no column of blanks
             table = table.drop(columns="Lưu ý")
         return HTML(render.html_table(table, "lost", numeric=[
-            "Tối đa", f"Năm {self.year - 1}", f"Năm {self.year}", "Còn có thể tăng"]))
+            "Tối đa", f"Bị mất năm {b}", f"Năm {y} (có kiểm chứng)", f"Bị mất năm {y}"]))
 
-    def flagged_table(self) -> HTML:
-        f = self.scored[self.scored.flag.notna() & (self.scored.source == "manual")]
-        if f.empty:
-            return rich("Mọi tiêu chí tự chấm đều có tài liệu kiểm chứng.")
-        table = pd.DataFrame({"Tiêu chí": f.id, "Nội dung": f.title,
-                              "Điểm tự chấm": f.points.map(render.points),
-                              "Lưu ý": f.flag})
-        return render.show(table, "flagged")
+    def evidence_summary(self) -> Rich:
+        return rich("{summary} Danh mục đầy đủ theo từng tiêu chí ở tệp Excel "
+                    "**{file}** kèm theo báo cáo này, để gửi Phòng Nội vụ.",
+                    summary=summary_vi(self.checklist), file=CHECKLIST_FILE)
+
+    def evidence_table(self) -> HTML | Rich:
+        """The criteria whose evidence is missing or not yet scored: what to do first."""
+        todo = self.checklist[self.checklist.status.isin(["missing", "not_scored"])]
+        if todo.empty:
+            return rich("Không có tiêu chí nào cần bổ sung.")
+        table = readable(todo).drop(columns=[COLUMNS_VI["attached"]])
+        for c in POINT_COLUMNS:
+            table[COLUMNS_VI[c]] = table[COLUMNS_VI[c]].map(render.points)
+        return render.show(table, "evidence")
 
     def ranking_table(self) -> HTML:
         r = self.ranks
@@ -158,4 +181,6 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     span = clip_to_data(parse_period(str(year)), tables["dossiers"])
     return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,
                      points_lost(method, scored, before), ranking(now, then), names,
-                     set_aside(tables.get("quarantine"), [unit_code], span.start, span.end))
+                     set_aside(tables.get("quarantine"), [unit_code], span.start, span.end),
+                     total(method, scored, "evidenced"),
+                     checklist_of(method, tables, unit_code, year, scored))

@@ -102,7 +102,8 @@ def test_missing_self_assessment_scores_zero_and_is_flagged():
     ("    max_points: 8\n", "max_points là 8 nhưng các tiêu chí thành phần cộng lại được 9", 6),
     ("indicator: online_procedure_rate", "không có chỉ số 'online_rate'", 21),  # node 3.4
     ("{min: 0.5, points: 10}", "các mức điểm chồng lên nhau", 28),  # the later of the two bands
-    ("max_points: 20", "max_points là 21 nhưng các lĩnh vực và điểm điều tra xã hội học cộng lại được 20", 1),
+    ("max_points: 20",
+     "max_points là 21 nhưng các lĩnh vực và điểm điều tra xã hội học cộng lại được 20", 1),
     ("{min: 0.5, points: 10}", "nhiều hơn điểm tối đa 10", 28),
     ("  - id: \"3\"", "không phải YAML hợp lệ", None),  # the line where the YAML parser stops
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +71,7 @@ def test_run_writes_all_three_unit_reports(tmp_path):
     assert "Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND" in html and "15/11/2022" in html
     assert "<script" not in html
     card = (folder / "scorecard.html").read_text(encoding="utf-8")
-    assert "Điểm còn có thể tăng" in card and "mẫu" in card
+    assert "Điểm bị mất theo tiêu chí" in card and "mẫu" in card
     bad = subprocess.run([sys.executable, "-m", "cchc_lib.cli", "run", "--unit", "SAMPLE-P2",
                           "--period", "2022", "--report", "budget", "--skip-ingest", "--data",
                           DATA], cwd=ROOT, capture_output=True, text=True, timeout=60)
@@ -89,5 +90,6 @@ def test_malformed_methodology_stops_ingest_with_its_line(tmp_path):
                           str(catalog), "--out", str(tmp_path / "out")], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2
-    assert "line" in run.stderr and "bands overlap" in run.stderr and "Traceback" not in run.stderr
+    assert re.search(r"m\.yml, dòng \d+: tiêu chí 3\.4: các mức điểm chồng lên nhau", run.stderr)
+    assert "Traceback" not in run.stderr
     assert not (tmp_path / "out").exists()

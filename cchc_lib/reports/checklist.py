@@ -1,0 +1,157 @@
+"""The evidence checklist for the Home Affairs office: per criterion, the evidence the
+methodology requires, what the self-assessment says is attached, what is missing, who answers
+for it; shown in the scorecard and written as ``kiem_chung.xlsx`` beside it, to print or send.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_lib.core import vi
+from cchc_lib.core.catalog import resolve
+from cchc_lib.core.formats import points as points_text
+from cchc_lib.core.sheets import write_text
+from cchc_lib.ingest.methodology import Methodology
+from cchc_lib.par.evidence import criterion_owners, evidence_checklist
+from cchc_lib.par.tasks import owners_of, plan_for, tasks_of
+
+FILE_NAME = "kiem_chung.xlsx"
+COLUMNS_VI = {"id": "Tiêu chí", "title": "Nội dung", "max_points": "Điểm tối đa",
+              "points": "Điểm tự chấm", "evidenced": "Điểm có kiểm chứng",
+              "required": "Tài liệu kiểm chứng cần có", "attached": "Tài liệu đã có",
+              "status": "Tình trạng", "owner": "Phụ trách"}
+POINT_COLUMNS = ("max_points", "points", "evidenced")
+
+
+def checklist_of(method: Methodology, tables: dict[str, pd.DataFrame], unit_code: str,
+                 year: int, scored: pd.DataFrame) -> pd.DataFrame:
+    """The unit's checklist from its scored criteria and its plan's task owners."""
+    plan = plan_for(tables, unit_code, year)
+    tasks = tasks_of(tables, plan) if plan.own and "plan_tasks" in tables else None
+    owners = criterion_owners(method, tasks, owners_of(tables, plan))
+    return evidence_checklist(method, scored, owners)
+
+
+def readable(checklist: pd.DataFrame) -> pd.DataFrame:
+    """The checklist in words, numbers kept as numbers: what the sheet and the page show."""
+    data = checklist.source == "indicator"
+    out = pd.DataFrame({
+        "id": checklist.id, "title": checklist.title,
+        "max_points": checklist.max_points, "points": checklist.points,
+        "evidenced": checklist.evidenced,
+        "required": checklist.required.where(~data, vi.EVIDENCE_FROM_DATA_VI)
+        .fillna(vi.EVIDENCE_UNNAMED_VI),
+        "attached": checklist.attached.where(~data, "—").fillna("").astype(str),
+        "status": checklist.status.map(vi.EVIDENCE_STATUS_VI),
+        "owner": checklist.owner.replace("", vi.NO_OWNER_VI),
+    })
+    return out.rename(columns=COLUMNS_VI)
+
+
+def summary_vi(checklist: pd.DataFrame) -> str:
+    """One sentence: how many criteria lack evidence, and the points that hang on it."""
+    missing = checklist[checklist.status == "missing"]
+    not_scored = int((checklist.status == "not_scored").sum())
+    parts = []
+    if len(missing):
+        parts.append(f"{len(missing)} tiêu chí có điểm tự chấm nhưng còn thiếu tài liệu kiểm "
+                     f"chứng ({points_text(missing.at_stake.sum())} điểm chưa được tính)")
+    if not_scored:
+        parts.append(f"{not_scored} tiêu chí chưa tự chấm")
+    if not parts:
+        return "Mọi tiêu chí tự chấm có điểm đều đã có tài liệu kiểm chứng."
+    return "Còn " + "; ".join(parts) + "."
+
+
+def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: int,
+               method_name: str) -> Path:
+    """The checklist laid out to print and send: title, unit, methodology, a one-line summary,
+    the table (points as numbers, totals as SUM formulas with their values stored), filters on
+    the header; A4 landscape, one page wide, the header repeated on each page."""
+    import xlsxwriter
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    table = readable(checklist)
+    path = Path(path)
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"title": f"Tài liệu kiểm chứng Chỉ số CCHC {year}: {unit_name}",
+                       "created": pd.Timestamp(year, 12, 31).to_pydatetime()})
+    ws = wb.add_worksheet("Kiểm chứng")
+    base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top"}
+    fmt = {name: wb.add_format(base | spec) for name, spec in {
+        "title": {"bold": True, "font_size": 13, "align": "center", "valign": "vcenter"},
+        "left": {}, "bold": {"bold": True},
+        "head": {"bold": True, "border": 1, "text_wrap": True, "align": "center",
+                 "valign": "vcenter", "bg_color": "#E8EFF7"},
+        "text": {"border": 1, "text_wrap": True},
+        "missing": {"border": 1, "text_wrap": True, "bold": True, "font_color": "#B03A2E"},
+        "number": {"border": 1, "num_format": "0.00"},
+        "total": {"border": 1, "bold": True, "num_format": "0.00"},
+        "total_text": {"border": 1, "bold": True},
+    }.items()}
+    last = len(table.columns) - 1
+    ws.merge_range(0, 0, 0, last, "", fmt["title"])
+    write_text(ws, 0, 0, f"DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CCHC NĂM {year}", fmt["title"])
+    write_text(ws, 1, 0, f"Đơn vị: {unit_name}", fmt["bold"])
+    write_text(ws, 2, 0, f"Bộ chỉ số: {method_name}", fmt["left"])
+    write_text(ws, 3, 0, summary_vi(checklist), fmt["bold"])
+    head = 5
+    for j, name in enumerate(table.columns):
+        write_text(ws, head, j, name, fmt["head"])
+    numeric = {COLUMNS_VI[c] for c in POINT_COLUMNS}
+    status = COLUMNS_VI["status"]
+    missing_vi = vi.EVIDENCE_STATUS_VI["missing"]
+    first = head + 1
+    for i, row in enumerate(table.itertuples(index=False), start=first):
+        for j, (name, value) in enumerate(zip(table.columns, row, strict=True)):
+            if name in numeric:
+                ws.write_number(i, j, float(value), fmt["number"])
+            elif value == "":
+                ws.write_blank(i, j, None, fmt["text"])
+            else:
+                style = "missing" if name == status and value == missing_vi else "text"
+                write_text(ws, i, j, value, fmt[style])
+    total = first + len(table)
+    write_text(ws, total, 1, vi.TOTAL_ROW_VI, fmt["total_text"])
+    ws.write_blank(total, 0, None, fmt["total_text"])
+    for j, name in enumerate(table.columns):
+        if name in numeric and len(table):
+            cells = f"{xl_rowcol_to_cell(first, j)}:{xl_rowcol_to_cell(total - 1, j)}"
+            ws.write_formula(total, j, f"=SUM({cells})", fmt["total"],
+                             round(float(table[name].sum()), 2))
+        elif j > 1:
+            ws.write_blank(total, j, None, fmt["total_text"])
+    for j, width in enumerate((8, 38, 8, 8, 10, 38, 34, 14, 18)):
+        ws.set_column(j, j, width)
+    ws.set_row(head, 32)
+    ws.freeze_panes(first, 2)
+    ws.autofilter(head, 0, total - 1, last)
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)  # one page wide
+    ws.repeat_rows(head)
+    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    ws.print_area(0, 0, total, last)
+    wb.close()
+    return path
+
+
+def write_checklist_document(unit_code: str, year: int, data_dir: str | Path,
+                             path: str | Path) -> Path:
+    """Score the unit for the year and write its checklist to ``path``."""
+    from cchc_lib.core.units import unit_name
+    from cchc_lib.ingest.store import read_processed
+    from cchc_lib.par.scoring import processed_methodology, unit_score
+
+    data_dir = resolve(data_dir)
+    tables = read_processed(data_dir, unit_code=unit_code)
+    method = processed_methodology(data_dir)
+    scored, _ = unit_score(method, tables, unit_code, year)
+    return write_xlsx(checklist_of(method, tables, unit_code, year, scored), path,
+                      unit_name(tables["units"], unit_code), year, method.name)
+
+
+__all__ = ["COLUMNS_VI", "FILE_NAME", "checklist_of", "readable", "summary_vi",
+           "write_checklist_document", "write_xlsx"]

@@ -321,6 +321,7 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
 
 def cmd_email(args) -> int:
     from cchc_lib.core.catalog import resolve
+    from cchc_lib.core.formats import integer
     from cchc_lib.core.periods import parse_period
     from cchc_lib.delivery.mail import build_message, prepare, recipients, send, smtp_settings
 
@@ -335,7 +336,7 @@ def cmd_email(args) -> int:
         sender = os.environ.get("CCHC_SMTP_FROM", "cchc@localhost")
         target = Path(args.dry_run) if args.dry_run else ready.folder / f"{ready.stem}.eml"
         target.write_bytes(bytes(build_message(body, sender, to)))
-        print(f"đã ghi thư vào {target} ({len(body.html.encode()):,} byte HTML, "
+        print(f"đã ghi thư vào {target} ({integer(len(body.html.encode()))} byte HTML, "
               f"{len(body.images)} biểu đồ, {len(body.attachments)} tệp đính kèm)")
         return 0
     settings = smtp_settings(args.smtp_config)

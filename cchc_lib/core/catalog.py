@@ -83,26 +83,26 @@ def value_map(spec: object, where: str) -> dict:
     if spec is None:
         return {}
     if not isinstance(spec, dict):
-        raise CchcError(f"{where}: value_map is a mapping of column -> {{spelling: code}}")
+        raise CchcError(f"{where}: value_map phải có dạng cột -> {{cách viết: mã}}")
     columns = {c.name: c for t in schema.TABLES.values() for c in t.columns
                if c.kind in ("code", "flag", "fee")}
     out: dict[str, dict] = {}
     for column, pins in spec.items():
         if column not in columns:
-            raise CchcError(f"{where}: value_map names column '{column}', which holds no "
-                            f"codes (columns with codes: {', '.join(sorted(columns))})")
+            raise CchcError(f"{where}: value_map nêu cột '{column}', cột này không chứa "
+                            f"mã (các cột có mã: {', '.join(sorted(columns))})")
         col = columns[column]
         family = FAMILIES["flag" if col.kind in ("flag", "fee") else col.vocabulary]
         allowed = list(schema.VOCABULARIES[family.name])
         if not isinstance(pins, dict):
-            raise CchcError(f"{where}: value_map.{column} is a mapping of spelling -> code")
+            raise CchcError(f"{where}: value_map.{column} phải có dạng cách viết -> mã")
         out[column] = {}
         for spelling, code in pins.items():
             if family.name == "flag" and not isinstance(code, bool):
                 code = family.read(code)[0] if code is not None else None
             if code not in allowed:
-                raise CchcError(f"{where}: value_map.{column}: '{spelling}' -> '{code}' is "
-                                f"not a code of {column} (codes: "
+                raise CchcError(f"{where}: value_map.{column}: '{spelling}' -> '{code}' "
+                                f"không phải mã của cột {column} (các mã: "
                                 f"{', '.join(str(a) for a in allowed)})")
             out[column][fold(spelling)] = code
     return out
@@ -112,14 +112,15 @@ def _source(entry: object, base: Path, where: str) -> Source:
     if isinstance(entry, str):
         entry = {"path": entry}
     if not isinstance(entry, dict) or "path" not in entry:
-        raise CchcError(f"{where}: each source needs a 'path'")
+        raise CchcError(f"{where}: mỗi nguồn dữ liệu cần có 'path' (đường dẫn tệp)")
     unknown = set(entry) - set(SOURCE_OPTIONS)
     if unknown:
-        raise CchcError(f"{where}: unknown option(s) {', '.join(sorted(map(str, unknown)))}; "
-                        f"allowed: {', '.join(SOURCE_OPTIONS)}")
+        raise CchcError(f"{where}: tùy chọn không dùng được: "
+                        f"{', '.join(sorted(map(str, unknown)))}; dùng được: "
+                        f"{', '.join(SOURCE_OPTIONS)}")
     exported = entry.get("exported_on")
     if exported is not None and not isinstance(exported, date):
-        raise CchcError(f"{where}: exported_on is a date written YYYY-MM-DD")
+        raise CchcError(f"{where}: exported_on là ngày, viết YYYY-MM-DD")
     rel = Path(str(entry["path"]))
     try:
         path = (base / rel).resolve()
@@ -161,7 +162,8 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
         raise InputFileError(_label(file), f"include lồng quá {MAX_INCLUDE_DEPTH} cấp")
     spec = yamlfile.load_file(file, _label(file)) or {}
     if not isinstance(spec, dict):
-        raise InputFileError(_label(file), "a data catalog is a mapping of source names")
+        raise InputFileError(_label(file),
+                             "danh mục dữ liệu phải liệt kê các nguồn theo tên (tên: tệp)")
     base = file.parent
     sources: dict[str, Source] = {}
     dossiers: list[Source] = []

@@ -64,4 +64,4 @@ def parse_timeframe(text: str, plan_year: int) -> Timeframe:
         return Timeframe(first.start, last.end, False, raw)
     if re.search(r"\bnam (20\d\d)\b", key):
         return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
-    raise TimeframeError(f"time frame not understood: '{raw}'")
+    raise TimeframeError(f"không hiểu thời gian thực hiện: '{raw}'")

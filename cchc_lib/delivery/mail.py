@@ -218,10 +218,10 @@ def smtp_settings(config_file: str | Path | None = None) -> SmtpSettings:
     if config_file:
         parser = configparser.ConfigParser()
         if not parser.read(config_file, encoding="utf-8") or "smtp" not in parser:
-            raise CchcError(f"{config_file}: no [smtp] section")
+            raise CchcError(f"{config_file}: không có mục [smtp]")
         if "password" in parser["smtp"]:
-            raise CchcError(f"{config_file}: keep the password out of files; set "
-                            f"{PASSWORD_ENV} in the environment")
+            raise CchcError(f"{config_file}: không ghi mật khẩu vào tệp; hãy đặt "
+                            f"biến môi trường {PASSWORD_ENV}")
         values.update(parser["smtp"])
     for key, env in ENV.items():
         if os.environ.get(env):

@@ -246,9 +246,10 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
     today = today or date.today()
     for name in ("units", "catalogue"):
         if name not in catalog.sources:
-            raise CchcError(f"{catalog.path.name}: the data catalog names no '{name}' source")
+            raise CchcError(f"{catalog.path.name}: danh mục dữ liệu chưa có nguồn '{name}'")
     if not catalog.dossiers:
-        raise CchcError(f"{catalog.path.name}: the data catalog lists no dossier exports")
+        raise CchcError(f"{catalog.path.name}: danh mục dữ liệu chưa có tệp xuất hồ sơ "
+                        "nào (dossiers)")
     tables: dict[str, pd.DataFrame] = {}
     quarantine: list[pd.DataFrame] = []
     reports: list[FileReport] = []

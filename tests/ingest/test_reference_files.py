@@ -181,10 +181,10 @@ def test_value_map_names_a_code_of_the_column(tmp_path):
     path = write_project(tmp_path)
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "value_map: {receive_channel: {TT: buu dien}}\n", encoding="utf-8")
-    with pytest.raises(CchcError, match="not a code of receive_channel"):
+    with pytest.raises(CchcError, match="không phải mã của cột receive_channel"):
         load_catalog(path)
     path.write_text(text + "value_map: {procedure_name: {TT: online}}\n", encoding="utf-8")
-    with pytest.raises(CchcError, match="holds no codes"):
+    with pytest.raises(CchcError, match="không chứa mã"):
         load_catalog(path)
 
 

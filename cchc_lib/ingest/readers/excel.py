@@ -61,8 +61,8 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
         else:
             (header, start), continues = found, ""
         if len(header) > MAX_COLUMNS:
-            raise InputFileError(source.label, f"sheet '{name}': the header has "
-                                 f"{len(header):,} columns, more than Excel allows")
+            raise InputFileError(source.label, f"trang '{name}': dòng tiêu đề có "
+                                 f"{len(header):,} cột, nhiều hơn Excel cho phép".replace(",", "."))
         width = len(header)
         data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[start:]]
         values = pd.DataFrame(data, columns=range(width), dtype=object)

@@ -150,13 +150,14 @@ def alerts_text(result: IngestResult) -> str:
 def summary_text(result: IngestResult) -> str:
     """A short plain summary of a run, in Vietnamese, for the terminal and logs (no
     personal values)."""
+    from cchc_lib.core.formats import integer as n  # 31.111: a dot for thousands
     from cchc_lib.core.vi import NON_DATA_REASONS_VI
 
     s = result.summary
     buf = io.StringIO()
     for table, part in s.groupby("table", sort=False):
-        buf.write(f"{schema.TABLES[table].label_vi}: {part.rows_in.sum()} dòng dữ liệu, "
-                  f"nhận {part.accepted.sum()}, cách ly {part.quarantined.sum()} "
+        buf.write(f"{schema.TABLES[table].label_vi}: {n(part.rows_in.sum())} dòng dữ liệu, "
+                  f"nhận {n(part.accepted.sum())}, cách ly {n(part.quarantined.sum())} "
                   f"({part.file.nunique()} tệp)\n")
     for f in result.files:
         if f.table != "dossiers":
@@ -165,18 +166,18 @@ def summary_text(result: IngestResult) -> str:
         skipped = ", ".join(f"{NON_DATA_REASONS_VI.get(k, k).lower()} {n}"
                             for k, n in f.rows_skipped.items())
         notes = "; ".join(p for p in (f.note, f"bỏ qua: {skipped}" if skipped else "") if p)
-        buf.write(f"  {f.file}{where}: {f.rows_in} = {f.accepted} nhận + {f.quarantined} "
-                  f"cách ly" + (f" ({notes})" if notes else "") + "\n")
+        buf.write(f"  {f.file}{where}: {n(f.rows_in)} = {n(f.accepted)} nhận + "
+                  f"{n(f.quarantined)} cách ly" + (f" ({notes})" if notes else "") + "\n")
     dropped = sorted({c for f in result.files for c in f.personal_columns_dropped})
     buf.write(f"cột dữ liệu cá nhân đã bỏ: {', '.join(dropped) or 'không có'}\n")
     if len(result.quarantine):
         reasons = (result.quarantine.reasons.str.split(REASON_SEP).explode()
                    .str.split(":").str[0].value_counts().sort_index())
         buf.write("lý do cách ly: " + ", ".join(
-            f"{vi.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {v}"
+            f"{vi.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {n(v)}"
             for k, v in reasons.items()) + "\n")
     unknown = result.tables["dossiers"].get("unknown_procedure")
     if unknown is not None and unknown.any():
         buf.write(f"hồ sơ có mã TTHC chưa có trong danh mục (vẫn nhận, có đánh dấu): "
-                  f"{int(unknown.sum())}\n")
+                  f"{n(unknown.sum())}\n")
     return buf.getvalue()

@@ -1,0 +1,303 @@
+"""Every count the indicators divide, defined once as SQL and run by DuckDB (embedded).
+
+One query counts, for a set of units and one period, every *part* the indicator registry names
+(``received_online``, ``on_time``, ``online_offered``, …) per unit and field and per unit
+(field NULL), in one pass over the dossiers and the catalogue: all units cost about what one
+does. The indicators are the registry's divisions of these parts (:mod:`.results`).
+
+Inputs are the processed tables as DuckDB relations: ``dossiers``, ``catalogue``, the units
+asked for (``wanted``) and the working days (``workdays``: ``day``, ordinal ``n``), so the
+Vietnamese calendar is a table the query joins. Period bounds are parameters.
+
+Rules (indicators.md): accepted = all but registered/not_accepted; ended = resolved, returned,
+withdrawn or stopped, its end ``finished_at`` else ``returned_at``; dates compare by day; a
+dossier with no field counts in its unit's rows, not in a field's (Biểu 06 totals add up its
+fields, as the form does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.core.calendar import WorkCalendar
+from cchc_lib.core.periods import Period
+
+
+def _in(values) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in sorted(values)) + ")"
+
+
+NOT_ACCEPTED = _in(schema.NOT_ACCEPTED_STATUSES)
+ENDED = _in(schema.ENDED_STATUSES)
+RESOLVED = _in(schema.RESOLVED_STATUSES)
+ONLINE_LEVELS = _in(schema.ONLINE_LEVELS)
+
+# per dossier: which parts it counts in ($start, $stop: the period's first day and the day
+# after its last, as timestamps; $last: its last day)
+DOSSIER_FLAGS = f"""
+d AS (
+  SELECT x.unit_code, x.procedure_code, x.field_name, x.receive_channel, x.return_channel,
+    x.received_at, x.returned_at,
+    x.status NOT IN {NOT_ACCEPTED} AS acc,
+    x.status IN {RESOLVED} AS res_status,
+    CASE WHEN x.status IN {ENDED} THEN coalesce(x.finished_at, x.returned_at) END AS end_ts,
+    CAST(x.due_at AS DATE) AS due_day,
+    coalesce(x.digitized, false) AS digitized, coalesce(x.e_result, false) AS e_result,
+    coalesce(x.paid_online, false) AS paid_online,
+    coalesce(x.apology_issued, false) AS apology,
+    coalesce(x.supplement_requests, 0) > 1 AS many_supplements,
+    greatest(round(coalesce(x.supplement_days, 0)), 0)::BIGINT AS wait
+  FROM dossiers x SEMI JOIN wanted w ON x.unit_code = w.unit_code
+), f AS (
+  SELECT *,
+    acc AND coalesce(received_at >= $start AND received_at < $stop, false) AS received,
+    acc AND coalesce(end_ts >= $start AND end_ts < $stop, false) AS ended,
+    acc AND res_status AND coalesce(end_ts >= $start AND end_ts < $stop, false) AS resolved,
+    acc AND coalesce(received_at < $stop, false) AND NOT coalesce(end_ts < $stop, false)
+      AS pending,
+    acc AND coalesce(received_at < $start, false) AND NOT coalesce(end_ts < $start, false)
+      AS carried,
+    acc AND coalesce(returned_at >= $start AND returned_at < $stop, false) AS returned,
+    CAST(end_ts AS DATE) AS end_day
+  FROM d
+), g AS (  -- the effective end: the end day less the supplement wait, in working days
+  SELECT f.*,
+    CASE WHEN f.wait > 0 AND f.end_day IS NOT NULL
+         THEN (SELECT w2.day FROM workdays w2 WHERE w2.n = wd.n - f.wait)
+         ELSE f.end_day END AS effective_end
+  FROM f ASOF LEFT JOIN workdays wd ON f.end_day >= wd.day
+)"""
+
+# the catalogue each unit offers on $last: a unit's own row overrides the row every unit offers
+OFFERED = f"""
+offered AS (
+  SELECT w.unit_code, c.procedure_code, c.field_name,
+    c.level IN {ONLINE_LEVELS} AS online_level,
+    coalesce(c.postal_enabled, false) AS postal_enabled,
+    coalesce(c.has_fee, false) AS has_fee
+  FROM wanted w JOIN catalogue c ON c.unit_code IS NULL OR c.unit_code = w.unit_code
+  WHERE (c.valid_from IS NULL OR c.valid_from <= $last_ts)
+    AND (c.valid_to IS NULL OR c.valid_to >= $last_ts)
+  QUALIFY row_number() OVER (PARTITION BY w.unit_code, c.procedure_code
+                             ORDER BY c.unit_code IS NOT NULL DESC) = 1
+)"""
+
+# per offered procedure: what its accepted dossiers did in the period
+UPTAKE = """
+uptake AS (
+  SELECT o.*,
+    count(*) FILTER (WHERE g.received AND g.receive_channel = 'online') AS received_online,
+    count(*) FILTER (WHERE g.received AND g.receive_channel = 'postal') AS received_postal,
+    count(*) FILTER (WHERE g.returned AND g.return_channel = 'postal') AS returned_postal,
+    count(*) FILTER (WHERE g.returned) AS returned_total,
+    count(*) FILTER (WHERE g.received AND g.paid_online) AS fee_paid_online
+  FROM offered o LEFT JOIN g ON g.acc AND g.unit_code = o.unit_code
+                             AND g.procedure_code = o.procedure_code
+  GROUP BY ALL
+)"""
+
+DOSSIER_PARTS = """
+  count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
+  count(*) FILTER (WHERE received AND receive_channel IN ('direct', 'postal'))
+    AS received_direct_postal,
+  count(*) FILTER (WHERE carried) AS carried_over,
+  count(*) FILTER (WHERE (received AND receive_channel IN ('online', 'direct', 'postal'))
+                   OR carried) AS received_total,
+  count(*) FILTER (WHERE resolved AND end_day < due_day) AS resolved_early,
+  count(*) FILTER (WHERE resolved AND (end_day = due_day OR due_day IS NULL))
+    AS resolved_on_time,
+  count(*) FILTER (WHERE resolved AND end_day > due_day) AS resolved_late,
+  count(*) FILTER (WHERE resolved) AS resolved_total,
+  count(*) FILTER (WHERE pending AND (due_day >= $last OR due_day IS NULL)) AS pending_in_time,
+  count(*) FILTER (WHERE pending AND due_day < $last) AS pending_overdue,
+  count(*) FILTER (WHERE pending) AS pending_total,
+  count(*) FILTER (WHERE resolved AND (end_day < due_day OR end_day = due_day
+                                       OR due_day IS NULL)) AS resolved_in_time,
+  count(*) FILTER (WHERE (ended AND (effective_end <= due_day OR due_day IS NULL)
+                          AND NOT many_supplements)
+                      OR (pending AND (due_day >= $last OR due_day IS NULL))) AS on_time,
+  count(*) FILTER (WHERE ended OR pending) AS ended_or_pending,
+  count(*) FILTER (WHERE received) AS received,
+  count(*) FILTER (WHERE received AND digitized) AS received_digitized,
+  count(*) FILTER (WHERE ended) AS ended,
+  count(*) FILTER (WHERE ended AND e_result) AS ended_e_result,
+  count(*) FILTER (WHERE (resolved AND end_day > due_day) OR (pending AND due_day < $last))
+    AS late,
+  count(*) FILTER (WHERE ((resolved AND end_day > due_day) OR (pending AND due_day < $last))
+                   AND apology) AS late_apologised,
+  count(*) FILTER (WHERE received AND fee) AS fee_received,
+  count(*) FILTER (WHERE received AND fee AND paid_online) AS fee_paid_online"""
+
+CATALOGUE_PARTS = """
+  count(*) AS offered,
+  count(*) FILTER (WHERE online_level) AS online_offered,
+  count(*) FILTER (WHERE online_level AND received_online > 0) AS online_used,
+  count(*) FILTER (WHERE postal_enabled) AS postal_offered,
+  count(*) FILTER (WHERE postal_enabled AND (received_postal > 0 OR returned_postal > 0))
+    AS postal_used,
+  coalesce(sum(returned_postal) FILTER (WHERE postal_enabled), 0) AS returned_postal,
+  coalesce(sum(returned_total) FILTER (WHERE postal_enabled), 0) AS returned_postal_procedures,
+  count(*) FILTER (WHERE has_fee) AS fee_offered,
+  count(*) FILTER (WHERE has_fee AND fee_paid_online > 0) AS fee_offered_paid_online"""
+
+
+def _query(by_field: bool) -> str:
+    """Per unit (field NULL) and, with ``by_field``, per unit and field: every part."""
+    sets = "GROUPING SETS ((unit_code, field_name), (unit_code))" if by_field else "unit_code"
+    field = ("field_name, GROUPING(field_name) AS whole" if by_field
+             else "NULL::VARCHAR AS field_name, 1 AS whole")
+    return f"""
+WITH {DOSSIER_FLAGS}, {OFFERED}, {UPTAKE},
+fee AS (SELECT unit_code, procedure_code FROM offered WHERE has_fee),
+dd AS (
+  SELECT g.*, fee.procedure_code IS NOT NULL AS fee
+  FROM g LEFT JOIN fee ON fee.unit_code = g.unit_code AND fee.procedure_code = g.procedure_code
+),
+dp AS (
+  SELECT unit_code, {field}, {DOSSIER_PARTS}
+  FROM dd GROUP BY {sets}
+),
+cp AS (
+  SELECT unit_code, {field}, {CATALOGUE_PARTS}
+  FROM uptake GROUP BY {sets}
+)
+SELECT coalesce(dp.unit_code, cp.unit_code) AS unit_code,
+       coalesce(dp.field_name, cp.field_name) AS field,
+       coalesce(dp.whole, cp.whole) AS whole, dp.* EXCLUDE (unit_code, field_name, whole),
+       cp.* EXCLUDE (unit_code, field_name, whole)
+FROM dp FULL JOIN cp ON dp.unit_code = cp.unit_code AND dp.whole = cp.whole
+                     AND dp.field_name IS NOT DISTINCT FROM cp.field_name
+"""
+
+
+DOSSIER_PART_NAMES = tuple(re.findall(r"\bAS (\w+)(?=,|\s*$)", DOSSIER_PARTS))
+CATALOGUE_PART_NAMES = tuple(re.findall(r"\bAS (\w+)(?=,|\s*$)", CATALOGUE_PARTS))
+PART_NAMES = DOSSIER_PART_NAMES + CATALOGUE_PART_NAMES
+
+
+def workdays(calendar: WorkCalendar, dossiers: pd.DataFrame) -> pd.DataFrame:
+    """The working days around the data's end dates, numbered: the table the effective end
+    date joins (a wait of n working days is the working day numbered n less)."""
+    ends = pd.concat([dossiers.finished_at, dossiers.returned_at]).dropna()
+    if ends.empty:
+        return pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"),
+                             "n": pd.Series(dtype="int64")})
+    waits = pd.to_numeric(dossiers.get("supplement_days"), errors="coerce")
+    longest = int(np.nan_to_num(waits.max(), nan=0.0)) if waits is not None else 0
+    margin = np.timedelta64(max(longest, 0) * 2 + 40, "D")
+    first = ends.min().to_datetime64().astype("datetime64[D]") - margin
+    last = ends.max().to_datetime64().astype("datetime64[D]")
+    days = calendar.working_days(first, last)
+    return pd.DataFrame({"day": days.astype("datetime64[s]"),
+                         "n": np.arange(len(days), dtype="int64")})
+
+
+def parts(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
+          by_field: bool = False, connection: duckdb.DuckDBPyConnection | None = None
+          ) -> pd.DataFrame:
+    """Every part for each unit asked for (field None) and, with ``by_field``, each unit and
+    field: one row per (unit_code, field), a column per part (integers)."""
+    con = connection or duckdb.connect()
+    dossiers = tables["dossiers"]
+    calendar = WorkCalendar.from_table(tables.get("calendar"))
+    con.register("dossiers", dossiers)
+    con.register("catalogue", tables["catalogue"])
+    con.register("wanted", pd.DataFrame({"unit_code": pd.Series(list(units), dtype="string")}))
+    con.register("workdays", workdays(calendar, dossiers))
+    out = con.execute(_query(by_field), {
+        "start": pd.Timestamp(period.start_ts).to_pydatetime(),
+        "stop": pd.Timestamp(period.end_exclusive_ts).to_pydatetime(),
+        "last": period.end, "last_ts": pd.Timestamp(period.end).to_pydatetime(),
+    }).df()
+    out[list(PART_NAMES)] = out[list(PART_NAMES)].fillna(0).astype("int64")
+    out["field"] = out.field.astype(object).where(out.whole == 0, None)
+    return out.drop(columns="whole")
+
+
+__all__ = ["PART_NAMES", "parts", "workdays"]
+
+
+# --------------------------------------------------------------------------------------
+# Indicators: the registry's divisions of the parts
+# --------------------------------------------------------------------------------------
+
+# the parts each share divides (the 766 estimates name theirs in the registry)
+SHARE_PARTS = {
+    "online_procedure_rate": ("online_used", "online_offered"),
+    "postal_procedure_rate": ("postal_used", "postal_offered"),
+    "postal_return_share": ("returned_postal", "returned_postal_procedures"),
+    "on_time_rate": ("resolved_in_time", "resolved_total"),
+    "apology_coverage": ("late_apologised", "late"),
+}
+
+
+def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_field: bool,
+                   pooled: bool) -> pd.DataFrame:
+    """Result rows (RESULT_COLUMNS) from the parts of one unit, or of several summed
+    (``pooled``: general targets), in the order the reports and the CLI print them: the plan's
+    three (then per field), Biểu 06 per field then total, the 766 estimates (then per field),
+    the duty of apology per field with late dossiers, then the unit's."""
+    from cchc_lib.core import indicator_registry as registry
+    from cchc_lib.core.text import match_key
+    from cchc_lib.indicators.base import RESULT_COLUMNS, row, target_for
+
+    unit = "" if pooled else label
+    whole = p[p.field.isna()].iloc[0] if (p.field.isna()).any() else pd.Series(0, PART_NAMES)
+    fields = p[p.field.notna()].copy()
+    fields = fields.iloc[sorted(range(len(fields)), key=lambda i: match_key(fields.field.iloc[i]))]
+    target = {i: target_for(targets, i, unit, period.year) for i in registry.PLAN_INDICATORS}
+    rows: list[dict] = []
+
+    def share(ind: str, r, field=None, fixed=None):
+        num, den = SHARE_PARTS.get(ind) or (registry.get(ind).numerator,
+                                            registry.get(ind).denominator)
+        rows.append(row(ind, label, period, int(r[num]), int(r[den]),
+                        target.get(ind, fixed), field=field))
+
+    plan_fields = fields[(fields.online_offered + fields.postal_offered + fields.offered) > 0]
+    for ind in registry.PLAN_INDICATORS:
+        share(ind, whole)
+    if by_field:
+        for _, r in plan_fields.iterrows():
+            for ind in registry.PLAN_INDICATORS:
+                share(ind, r, r.field)
+    bieu06_total = fields[list(registry.BIEU06_COLUMNS) + ["resolved_in_time"]].sum()
+    for field, r in [*((r.field, r) for _, r in fields.iterrows()), (None, bieu06_total)]:
+        for col in registry.BIEU06_COLUMNS:
+            rows.append(row(col, label, period, None, None, field=field, value=int(r[col])))
+        share("on_time_rate", r, field)
+    estimates = [i.id for i in registry.family("766")]
+    for ind in estimates:
+        share(ind, whole)
+    if by_field:
+        for _, r in fields.iterrows():
+            for ind in estimates:
+                share(ind, r, r.field)
+    apology = registry.get("apology_coverage")
+    for _, r in fields[fields.late > 0].iterrows():
+        share("apology_coverage", r, r.field, apology.fixed_target)
+    share("apology_coverage", whole, None, apology.fixed_target)
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
+               label: str, by_field: bool = False) -> pd.DataFrame:
+    """Every indicator of one unit, or of several pooled (parts added, shares taken again,
+    general targets), for a period already cut to the data: one query for all units."""
+    p = parts(tables, units, period, by_field=True)
+    pooled = len(units) > 1
+    if pooled:  # the units' parts added, per field and for the set
+        names = list(PART_NAMES)
+        whole = p[p.field.isna()][names].sum().to_frame().T.assign(field=None)
+        fields = p[p.field.notna()].groupby("field", sort=False)[names].sum().reset_index()
+        p = pd.concat([fields, whole], ignore_index=True)
+    return indicator_rows(p, label, period, tables.get("targets"), by_field, pooled)
+
+
+__all__ += ["SHARE_PARTS", "indicator_rows", "indicators"]

@@ -38,13 +38,12 @@ ENDED = _in(schema.ENDED_STATUSES)
 RESOLVED = _in(schema.RESOLVED_STATUSES)
 ONLINE_LEVELS = _in(schema.ONLINE_LEVELS)
 
-# per dossier: which parts it counts in ($start, $stop: the period's first day and the day
-# after its last, as timestamps; $last: its last day)
-DOSSIER_FLAGS = f"""
+# per accepted dossier: its dates, its effective end (the end day less the supplement wait, in
+# working days: an ASOF join on the numbered working days) and the span it is alive in
+DOSSIERS = f"""
 d AS (
   SELECT x.unit_code, x.procedure_code, x.field_name, x.receive_channel, x.return_channel,
     x.received_at, x.returned_at,
-    x.status NOT IN {NOT_ACCEPTED} AS acc,
     x.status IN {RESOLVED} AS res_status,
     CASE WHEN x.status IN {ENDED} THEN coalesce(x.finished_at, x.returned_at) END AS end_ts,
     CAST(x.due_at AS DATE) AS due_day,
@@ -54,37 +53,49 @@ d AS (
     coalesce(x.supplement_requests, 0) > 1 AS many_supplements,
     greatest(round(coalesce(x.supplement_days, 0)), 0)::BIGINT AS wait
   FROM dossiers x SEMI JOIN wanted w ON x.unit_code = w.unit_code
-), f AS (
-  SELECT *,
-    acc AND coalesce(received_at >= $start AND received_at < $stop, false) AS received,
-    acc AND coalesce(end_ts >= $start AND end_ts < $stop, false) AS ended,
-    acc AND res_status AND coalesce(end_ts >= $start AND end_ts < $stop, false) AS resolved,
-    acc AND coalesce(received_at < $stop, false) AND NOT coalesce(end_ts < $stop, false)
-      AS pending,
-    acc AND coalesce(received_at < $start, false) AND NOT coalesce(end_ts < $start, false)
-      AS carried,
-    acc AND coalesce(returned_at >= $start AND returned_at < $stop, false) AS returned,
-    CAST(end_ts AS DATE) AS end_day
+  WHERE x.status NOT IN {NOT_ACCEPTED}
+), e AS (
+  SELECT d.*, CAST(end_ts AS DATE) AS end_day,
+    least(received_at, end_ts, returned_at) AS alive_from,
+    CASE WHEN end_ts IS NULL THEN TIMESTAMP 'infinity'
+         ELSE greatest(received_at, end_ts, returned_at) END AS alive_to
   FROM d
-), g AS (  -- the effective end: the end day less the supplement wait, in working days
-  SELECT f.*,
-    CASE WHEN f.wait > 0 AND f.end_day IS NOT NULL
-         THEN (SELECT w2.day FROM workdays w2 WHERE w2.n = wd.n - f.wait)
-         ELSE f.end_day END AS effective_end
-  FROM f ASOF LEFT JOIN workdays wd ON f.end_day >= wd.day
+), ee AS (
+  SELECT e.*,
+    CASE WHEN e.wait > 0 AND e.end_day IS NOT NULL
+         THEN (SELECT w2.day FROM workdays w2 WHERE w2.n = wd.n - e.wait)
+         ELSE e.end_day END AS effective_end
+  FROM e ASOF LEFT JOIN workdays wd ON e.end_day >= wd.day
 )"""
 
-# the catalogue each unit offers on $last: a unit's own row overrides the row every unit offers
+# per dossier and period it is alive in: which parts it counts in (a dossier outside a
+# period's span counts in none of them, so the range join loses nothing)
+DOSSIER_FLAGS = f"""
+{DOSSIERS}, g AS (
+  SELECT ee.*, p.pid, p.last_day,
+    coalesce(received_at >= p.start_ts AND received_at < p.stop_ts, false) AS received,
+    coalesce(end_ts >= p.start_ts AND end_ts < p.stop_ts, false) AS ended,
+    res_status AND coalesce(end_ts >= p.start_ts AND end_ts < p.stop_ts, false) AS resolved,
+    coalesce(received_at < p.stop_ts, false) AND NOT coalesce(end_ts < p.stop_ts, false)
+      AS pending,
+    coalesce(received_at < p.start_ts, false) AND NOT coalesce(end_ts < p.start_ts, false)
+      AS carried,
+    coalesce(returned_at >= p.start_ts AND returned_at < p.stop_ts, false) AS returned
+  FROM ee JOIN periods p ON ee.alive_from < p.stop_ts AND ee.alive_to >= p.start_ts
+)"""
+
+# the catalogue each unit offers on last_day: a unit's own row overrides the row every unit offers
 OFFERED = f"""
 offered AS (
-  SELECT w.unit_code, c.procedure_code, c.field_name,
+  SELECT p.pid, w.unit_code, c.procedure_code, c.field_name,
     c.level IN {ONLINE_LEVELS} AS online_level,
     coalesce(c.postal_enabled, false) AS postal_enabled,
     coalesce(c.has_fee, false) AS has_fee
-  FROM wanted w JOIN catalogue c ON c.unit_code IS NULL OR c.unit_code = w.unit_code
-  WHERE (c.valid_from IS NULL OR c.valid_from <= $last_ts)
-    AND (c.valid_to IS NULL OR c.valid_to >= $last_ts)
-  QUALIFY row_number() OVER (PARTITION BY w.unit_code, c.procedure_code
+  FROM wanted w CROSS JOIN periods p
+    JOIN catalogue c ON c.unit_code IS NULL OR c.unit_code = w.unit_code
+  WHERE (c.valid_from IS NULL OR c.valid_from <= p.last_ts)
+    AND (c.valid_to IS NULL OR c.valid_to >= p.last_ts)
+  QUALIFY row_number() OVER (PARTITION BY p.pid, w.unit_code, c.procedure_code
                              ORDER BY c.unit_code IS NOT NULL DESC) = 1
 )"""
 
@@ -97,7 +108,7 @@ uptake AS (
     count(*) FILTER (WHERE g.returned AND g.return_channel = 'postal') AS returned_postal,
     count(*) FILTER (WHERE g.returned) AS returned_total,
     count(*) FILTER (WHERE g.received AND g.paid_online) AS fee_paid_online
-  FROM offered o LEFT JOIN g ON g.acc AND g.unit_code = o.unit_code
+  FROM offered o LEFT JOIN g ON g.pid = o.pid AND g.unit_code = o.unit_code
                              AND g.procedure_code = o.procedure_code
   GROUP BY ALL
 )"""
@@ -114,22 +125,22 @@ DOSSIER_PARTS = """
     AS resolved_on_time,
   count(*) FILTER (WHERE resolved AND end_day > due_day) AS resolved_late,
   count(*) FILTER (WHERE resolved) AS resolved_total,
-  count(*) FILTER (WHERE pending AND (due_day >= $last OR due_day IS NULL)) AS pending_in_time,
-  count(*) FILTER (WHERE pending AND due_day < $last) AS pending_overdue,
+  count(*) FILTER (WHERE pending AND (due_day >= last_day OR due_day IS NULL)) AS pending_in_time,
+  count(*) FILTER (WHERE pending AND due_day < last_day) AS pending_overdue,
   count(*) FILTER (WHERE pending) AS pending_total,
   count(*) FILTER (WHERE resolved AND (end_day < due_day OR end_day = due_day
                                        OR due_day IS NULL)) AS resolved_in_time,
   count(*) FILTER (WHERE (ended AND (effective_end <= due_day OR due_day IS NULL)
                           AND NOT many_supplements)
-                      OR (pending AND (due_day >= $last OR due_day IS NULL))) AS on_time,
+                      OR (pending AND (due_day >= last_day OR due_day IS NULL))) AS on_time,
   count(*) FILTER (WHERE ended OR pending) AS ended_or_pending,
   count(*) FILTER (WHERE received) AS received,
   count(*) FILTER (WHERE received AND digitized) AS received_digitized,
   count(*) FILTER (WHERE ended) AS ended,
   count(*) FILTER (WHERE ended AND e_result) AS ended_e_result,
-  count(*) FILTER (WHERE (resolved AND end_day > due_day) OR (pending AND due_day < $last))
+  count(*) FILTER (WHERE (resolved AND end_day > due_day) OR (pending AND due_day < last_day))
     AS late,
-  count(*) FILTER (WHERE ((resolved AND end_day > due_day) OR (pending AND due_day < $last))
+  count(*) FILTER (WHERE ((resolved AND end_day > due_day) OR (pending AND due_day < last_day))
                    AND apology) AS late_apologised,
   count(*) FILTER (WHERE received AND fee) AS fee_received,
   count(*) FILTER (WHERE received AND fee AND paid_online) AS fee_paid_online"""
@@ -148,30 +159,33 @@ CATALOGUE_PARTS = """
 
 
 def _query(by_field: bool) -> str:
-    """Per unit (field NULL) and, with ``by_field``, per unit and field: every part."""
-    sets = "GROUPING SETS ((unit_code, field_name), (unit_code))" if by_field else "unit_code"
+    """Per period, unit (field NULL) and, with ``by_field``, unit and field: every part."""
+    sets = ("GROUPING SETS ((pid, unit_code, field_name), (pid, unit_code))" if by_field
+            else "pid, unit_code")
     field = ("field_name, GROUPING(field_name) AS whole" if by_field
              else "NULL::VARCHAR AS field_name, 1 AS whole")
     return f"""
 WITH {DOSSIER_FLAGS}, {OFFERED}, {UPTAKE},
-fee AS (SELECT unit_code, procedure_code FROM offered WHERE has_fee),
+fee AS (SELECT pid, unit_code, procedure_code FROM offered WHERE has_fee),
 dd AS (
   SELECT g.*, fee.procedure_code IS NOT NULL AS fee
-  FROM g LEFT JOIN fee ON fee.unit_code = g.unit_code AND fee.procedure_code = g.procedure_code
+  FROM g LEFT JOIN fee ON fee.pid = g.pid AND fee.unit_code = g.unit_code
+                       AND fee.procedure_code = g.procedure_code
 ),
 dp AS (
-  SELECT unit_code, {field}, {DOSSIER_PARTS}
+  SELECT pid, unit_code, {field}, {DOSSIER_PARTS}
   FROM dd GROUP BY {sets}
 ),
 cp AS (
-  SELECT unit_code, {field}, {CATALOGUE_PARTS}
+  SELECT pid, unit_code, {field}, {CATALOGUE_PARTS}
   FROM uptake GROUP BY {sets}
 )
-SELECT coalesce(dp.unit_code, cp.unit_code) AS unit_code,
+SELECT coalesce(dp.pid, cp.pid) AS pid, coalesce(dp.unit_code, cp.unit_code) AS unit_code,
        coalesce(dp.field_name, cp.field_name) AS field,
-       coalesce(dp.whole, cp.whole) AS whole, dp.* EXCLUDE (unit_code, field_name, whole),
-       cp.* EXCLUDE (unit_code, field_name, whole)
-FROM dp FULL JOIN cp ON dp.unit_code = cp.unit_code AND dp.whole = cp.whole
+       coalesce(dp.whole, cp.whole) AS whole, dp.* EXCLUDE (pid, unit_code, field_name, whole),
+       cp.* EXCLUDE (pid, unit_code, field_name, whole)
+FROM dp FULL JOIN cp ON dp.pid = cp.pid AND dp.unit_code = cp.unit_code
+                     AND dp.whole = cp.whole
                      AND dp.field_name IS NOT DISTINCT FROM cp.field_name
 """
 
@@ -198,11 +212,23 @@ def workdays(calendar: WorkCalendar, dossiers: pd.DataFrame) -> pd.DataFrame:
                          "n": np.arange(len(days), dtype="int64")})
 
 
-def parts(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
-          by_field: bool = False, connection: duckdb.DuckDBPyConnection | None = None
-          ) -> pd.DataFrame:
-    """Every part for each unit asked for (field None) and, with ``by_field``, each unit and
-    field: one row per (unit_code, field), a column per part (integers)."""
+def _periods(periods: Sequence[Period]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "pid": np.arange(len(periods), dtype="int64"),
+        "start_ts": pd.to_datetime([p.start_ts for p in periods]).astype("datetime64[us]"),
+        "stop_ts": pd.to_datetime([p.end_exclusive_ts for p in periods]).astype("datetime64[us]"),
+        "last_day": pd.to_datetime([p.end for p in periods]).astype("datetime64[s]"),
+        "last_ts": pd.to_datetime([p.end for p in periods]).astype("datetime64[us]"),
+    })
+
+
+def parts_by_period(tables: dict[str, pd.DataFrame], units: Sequence[str],
+                    periods: Sequence[Period], by_field: bool = False,
+                    connection: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    """Every part for each period and unit asked for (field None) and, with ``by_field``,
+    each field: one row per (pid, unit_code, field), ``pid`` the period's place in
+    ``periods``, a column per part (integers). One query, whatever the number of units and
+    periods: a dossier is joined to the periods it is alive in only."""
     con = connection or duckdb.connect()
     dossiers = tables["dossiers"]
     calendar = WorkCalendar.from_table(tables.get("calendar"))
@@ -210,17 +236,20 @@ def parts(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
     con.register("catalogue", tables["catalogue"])
     con.register("wanted", pd.DataFrame({"unit_code": pd.Series(list(units), dtype="string")}))
     con.register("workdays", workdays(calendar, dossiers))
-    out = con.execute(_query(by_field), {
-        "start": pd.Timestamp(period.start_ts).to_pydatetime(),
-        "stop": pd.Timestamp(period.end_exclusive_ts).to_pydatetime(),
-        "last": period.end, "last_ts": pd.Timestamp(period.end).to_pydatetime(),
-    }).df()
+    frame = _periods(periods)
+    con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
+    out = con.execute(_query(by_field)).df()
     out[list(PART_NAMES)] = out[list(PART_NAMES)].fillna(0).astype("int64")
     out["field"] = out.field.astype(object).where(out.whole == 0, None)
-    return out.drop(columns="whole")
+    return out.drop(columns="whole").sort_values(["pid", "unit_code"], kind="stable") \
+        .reset_index(drop=True)
 
 
-__all__ = ["PART_NAMES", "parts", "workdays"]
+def parts(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
+          by_field: bool = False, connection: duckdb.DuckDBPyConnection | None = None
+          ) -> pd.DataFrame:
+    """Every part for one period: :func:`parts_by_period` with one period."""
+    return parts_by_period(tables, units, [period], by_field, connection).drop(columns="pid")
 
 
 # --------------------------------------------------------------------------------------
@@ -300,4 +329,5 @@ def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Pe
     return indicator_rows(p, label, period, tables.get("targets"), by_field, pooled)
 
 
-__all__ += ["SHARE_PARTS", "indicator_rows", "indicators"]
+__all__ = ["PART_NAMES", "SHARE_PARTS", "indicator_rows", "indicators", "parts", "parts_by_period",
+           "workdays"]

@@ -99,20 +99,8 @@ offered AS (
                              ORDER BY c.unit_code IS NOT NULL DESC) = 1
 )"""
 
-# per offered procedure: what its accepted dossiers did in the period
-UPTAKE = """
-uptake AS (
-  SELECT o.*,
-    count(*) FILTER (WHERE g.received AND g.receive_channel = 'online') AS received_online,
-    count(*) FILTER (WHERE g.received AND g.receive_channel = 'postal') AS received_postal,
-    count(*) FILTER (WHERE g.returned AND g.return_channel = 'postal') AS returned_postal,
-    count(*) FILTER (WHERE g.returned) AS returned_total,
-    count(*) FILTER (WHERE g.received AND g.paid_online) AS fee_paid_online
-  FROM offered o LEFT JOIN g ON g.pid = o.pid AND g.unit_code = o.unit_code
-                             AND g.procedure_code = o.procedure_code
-  GROUP BY ALL
-)"""
-
+# per period, unit, procedure and dossier field: every dossier count, from one scan of the
+# period-joined dossiers (the parts add these up; the fee parts need the offered catalogue)
 DOSSIER_PARTS = """
   count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
   count(*) FILTER (WHERE received AND receive_channel IN ('direct', 'postal'))
@@ -141,9 +129,16 @@ DOSSIER_PARTS = """
   count(*) FILTER (WHERE (resolved AND end_day > due_day) OR (pending AND due_day < last_day))
     AS late,
   count(*) FILTER (WHERE ((resolved AND end_day > due_day) OR (pending AND due_day < last_day))
-                   AND apology) AS late_apologised,
-  count(*) FILTER (WHERE received AND fee) AS fee_received,
-  count(*) FILTER (WHERE received AND fee AND paid_online) AS fee_paid_online"""
+                   AND apology) AS late_apologised"""
+# per procedure only: what the plan's procedure rates and the fee parts read
+PROCEDURE_COUNTS = """
+  count(*) FILTER (WHERE received AND receive_channel = 'postal') AS received_postal,
+  count(*) FILTER (WHERE returned AND return_channel = 'postal') AS returned_postal,
+  count(*) FILTER (WHERE returned) AS returned_total,
+  count(*) FILTER (WHERE received AND paid_online) AS received_paid_online"""
+FEE_PARTS = """
+  coalesce(sum(received) FILTER (WHERE fee), 0) AS fee_received,
+  coalesce(sum(received_paid_online) FILTER (WHERE fee), 0) AS fee_paid_online"""
 
 CATALOGUE_PARTS = """
   count(*) AS offered,
@@ -155,7 +150,11 @@ CATALOGUE_PARTS = """
   coalesce(sum(returned_postal) FILTER (WHERE postal_enabled), 0) AS returned_postal,
   coalesce(sum(returned_total) FILTER (WHERE postal_enabled), 0) AS returned_postal_procedures,
   count(*) FILTER (WHERE has_fee) AS fee_offered,
-  count(*) FILTER (WHERE has_fee AND fee_paid_online > 0) AS fee_offered_paid_online"""
+  count(*) FILTER (WHERE has_fee AND received_paid_online > 0) AS fee_offered_paid_online"""
+
+
+def _names(sql: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\bAS (\w+)(?=,|\s*$)", sql))
 
 
 def _query(by_field: bool) -> str:
@@ -164,16 +163,29 @@ def _query(by_field: bool) -> str:
             else "pid, unit_code")
     field = ("field_name, GROUPING(field_name) AS whole" if by_field
              else "NULL::VARCHAR AS field_name, 1 AS whole")
+    sums = ", ".join(f"sum({n}) AS {n}" for n in _names(DOSSIER_PARTS))
+    per_procedure = ", ".join(f"sum({n}) AS {n}" for n in ("received_online",
+                                                           *_names(PROCEDURE_COUNTS)))
     return f"""
-WITH {DOSSIER_FLAGS}, {OFFERED}, {UPTAKE},
-fee AS (SELECT pid, unit_code, procedure_code FROM offered WHERE has_fee),
+WITH {DOSSIER_FLAGS}, {OFFERED},
+pp AS (
+  SELECT pid, unit_code, procedure_code, field_name, {DOSSIER_PARTS}, {PROCEDURE_COUNTS}
+  FROM g GROUP BY ALL
+),
+uptake AS (
+  SELECT o.*, {", ".join(f"coalesce(u.{n}, 0) AS {n}" for n in ("received_online",
+                                                               *_names(PROCEDURE_COUNTS)))}
+  FROM offered o LEFT JOIN (
+    SELECT pid, unit_code, procedure_code, {per_procedure} FROM pp GROUP BY ALL
+  ) u ON u.pid = o.pid AND u.unit_code = o.unit_code AND u.procedure_code = o.procedure_code
+),
 dd AS (
-  SELECT g.*, fee.procedure_code IS NOT NULL AS fee
-  FROM g LEFT JOIN fee ON fee.pid = g.pid AND fee.unit_code = g.unit_code
-                       AND fee.procedure_code = g.procedure_code
+  SELECT pp.*, o.has_fee IS TRUE AS fee
+  FROM pp LEFT JOIN offered o ON o.pid = pp.pid AND o.unit_code = pp.unit_code
+                             AND o.procedure_code = pp.procedure_code
 ),
 dp AS (
-  SELECT pid, unit_code, {field}, {DOSSIER_PARTS}
+  SELECT pid, unit_code, {field}, {sums}, {FEE_PARTS}
   FROM dd GROUP BY {sets}
 ),
 cp AS (
@@ -190,9 +202,7 @@ FROM dp FULL JOIN cp ON dp.pid = cp.pid AND dp.unit_code = cp.unit_code
 """
 
 
-DOSSIER_PART_NAMES = tuple(re.findall(r"\bAS (\w+)(?=,|\s*$)", DOSSIER_PARTS))
-CATALOGUE_PART_NAMES = tuple(re.findall(r"\bAS (\w+)(?=,|\s*$)", CATALOGUE_PARTS))
-PART_NAMES = DOSSIER_PART_NAMES + CATALOGUE_PART_NAMES
+PART_NAMES = _names(DOSSIER_PARTS) + _names(FEE_PARTS) + _names(CATALOGUE_PARTS)
 
 
 def workdays(calendar: WorkCalendar, dossiers: pd.DataFrame) -> pd.DataFrame:

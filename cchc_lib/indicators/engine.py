@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -205,19 +206,43 @@ FROM dp FULL JOIN cp ON dp.pid = cp.pid AND dp.unit_code = cp.unit_code
 PART_NAMES = _names(DOSSIER_PARTS) + _names(FEE_PARTS) + _names(CATALOGUE_PARTS)
 
 
-def workdays(calendar: WorkCalendar, dossiers: pd.DataFrame) -> pd.DataFrame:
-    """The working days around the data's end dates, numbered: the table the effective end
-    date joins (a wait of n working days is the working day numbered n less)."""
-    ends = pd.concat([dossiers.finished_at, dossiers.returned_at]).dropna()
-    if ends.empty:
+Source = pd.DataFrame | str | Path  # a table in memory, or Parquet files (a file, a folder, a glob)
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection, quiet (no progress bar on a terminal or in a log)."""
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def bind(con: duckdb.DuckDBPyConnection, name: str, source: Source) -> None:
+    """``name`` in the query is ``source``: a DataFrame registered as it is, or a Parquet scan
+    (a folder means every ``.parquet`` below it, ``year=2022/`` folders read as columns), so a
+    national-size set is read by DuckDB, out of core, never loaded into pandas."""
+    if isinstance(source, pd.DataFrame):
+        con.register(name, source)
+        return
+    path = Path(source)
+    files = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+    literal = files.replace("'", "''")
+    con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{literal}', "
+                "hive_partitioning = true, union_by_name = true)")
+
+
+def workdays(calendar: WorkCalendar, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The working days around the end dates of the bound ``dossiers``, numbered: the table
+    the effective end date joins (a wait of n working days is the working day numbered n
+    less)."""
+    first, last, longest = con.execute(
+        "SELECT min(least(finished_at, returned_at)), max(greatest(finished_at, returned_at)),"
+        " max(supplement_days) FROM dossiers").fetchall()[0]
+    if first is None:
         return pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"),
                              "n": pd.Series(dtype="int64")})
-    waits = pd.to_numeric(dossiers.get("supplement_days"), errors="coerce")
-    longest = int(np.nan_to_num(waits.max(), nan=0.0)) if waits is not None else 0
-    margin = np.timedelta64(max(longest, 0) * 2 + 40, "D")
-    first = ends.min().to_datetime64().astype("datetime64[D]") - margin
-    last = ends.max().to_datetime64().astype("datetime64[D]")
-    days = calendar.working_days(first, last)
+    margin = np.timedelta64(max(int(longest or 0), 0) * 2 + 40, "D")
+    days = calendar.working_days(np.datetime64(first.date()) - margin,
+                                 np.datetime64(last.date()))
     return pd.DataFrame({"day": days.astype("datetime64[s]"),
                          "n": np.arange(len(days), dtype="int64")})
 
@@ -232,20 +257,20 @@ def _periods(periods: Sequence[Period]) -> pd.DataFrame:
     })
 
 
-def parts_by_period(tables: dict[str, pd.DataFrame], units: Sequence[str],
+def parts_by_period(tables: dict[str, Source], units: Sequence[str],
                     periods: Sequence[Period], by_field: bool = False,
                     connection: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """Every part for each period and unit asked for (field None) and, with ``by_field``,
     each field: one row per (pid, unit_code, field), ``pid`` the period's place in
     ``periods``, a column per part (integers). One query, whatever the number of units and
     periods: a dossier is joined to the periods it is alive in only."""
-    con = connection or duckdb.connect()
-    dossiers = tables["dossiers"]
-    calendar = WorkCalendar.from_table(tables.get("calendar"))
-    con.register("dossiers", dossiers)
-    con.register("catalogue", tables["catalogue"])
+    con = connection or connect()
+    calendar = tables.get("calendar")
+    bind(con, "dossiers", tables["dossiers"])
+    bind(con, "catalogue", tables["catalogue"])
     con.register("wanted", pd.DataFrame({"unit_code": pd.Series(list(units), dtype="string")}))
-    con.register("workdays", workdays(calendar, dossiers))
+    con.register("workdays", workdays(WorkCalendar.from_table(
+        calendar if isinstance(calendar, pd.DataFrame) else None), con))
     frame = _periods(periods)
     con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
     out = con.execute(_query(by_field)).df()
@@ -255,11 +280,53 @@ def parts_by_period(tables: dict[str, pd.DataFrame], units: Sequence[str],
         .reset_index(drop=True)
 
 
-def parts(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
+def parts(tables: dict[str, Source], units: Sequence[str], period: Period,
           by_field: bool = False, connection: duckdb.DuckDBPyConnection | None = None
           ) -> pd.DataFrame:
     """Every part for one period: :func:`parts_by_period` with one period."""
     return parts_by_period(tables, units, [period], by_field, connection).drop(columns="pid")
+
+
+def month_periods(first: str, last: str) -> list[Period]:
+    """The months ``first``..``last`` (YYYY-MM), each a period of its own."""
+    from cchc_lib.core.periods import parse_period
+
+    months = pd.period_range(first, last, freq="M")
+    return [parse_period(str(m)) for m in months]
+
+
+def monthly(tables: dict[str, Source], first: str | None = None, last: str | None = None,
+            units: Sequence[str] | None = None) -> pd.DataFrame:
+    """Every indicator for every unit × month (``first``..``last`` as YYYY-MM; default: the
+    months the data covers; every unit in the dossiers unless ``units``), in one query: a row
+    per unit and month with the Biểu 06 counts and, for every share, ``<id>_num``,
+    ``<id>_den`` and ``<id>`` (None when the denominator is 0)."""
+    from cchc_lib.core import indicator_registry as registry
+
+    con = connect()
+    bind(con, "dossiers", tables["dossiers"])
+    if units is None:
+        units = [u for (u,) in con.execute(
+            "SELECT DISTINCT unit_code FROM dossiers WHERE unit_code IS NOT NULL "
+            "ORDER BY 1").fetchall()]
+    if first is None or last is None:
+        lo, hi = con.execute("SELECT min(received_at), max(greatest(received_at, finished_at, "
+                             "returned_at)) FROM dossiers").fetchall()[0]
+        if lo is None:
+            return pd.DataFrame(columns=["unit_code", "period"])
+        first, last = first or f"{lo:%Y-%m}", last or f"{hi:%Y-%m}"
+    periods = month_periods(first, last)
+    p = parts_by_period(tables, units, periods, connection=con)
+    out = pd.DataFrame({"unit_code": p.unit_code.astype(str),
+                        "period": [periods[i].label for i in p.pid]})
+    for column in registry.BIEU06_COLUMNS:
+        out[column] = p[column].to_numpy()
+    shares = {**{i: SHARE_PARTS[i] for i in SHARE_PARTS},
+              **{i.id: (i.numerator, i.denominator) for i in registry.family("766")}}
+    for ind, (num, den) in shares.items():
+        out[f"{ind}_num"], out[f"{ind}_den"] = p[num].to_numpy(), p[den].to_numpy()
+        out[ind] = (p[num] / p[den].where(p[den] > 0)).astype(object).where(p[den] > 0, None)
+    return out.sort_values(["unit_code", "period"], kind="stable").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------
@@ -339,5 +406,5 @@ def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Pe
     return indicator_rows(p, label, period, tables.get("targets"), by_field, pooled)
 
 
-__all__ = ["PART_NAMES", "SHARE_PARTS", "indicator_rows", "indicators", "parts", "parts_by_period",
-           "workdays"]
+__all__ = ["PART_NAMES", "SHARE_PARTS", "Source", "bind", "indicator_rows", "indicators",
+           "month_periods", "monthly", "parts", "parts_by_period", "workdays"]

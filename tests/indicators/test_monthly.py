@@ -1,4 +1,6 @@
-"""The all-units × months engine gives exactly what the per-unit definitions give."""
+"""Every unit × month in one query (engine.monthly: each dossier joined to the months it is
+alive in) gives exactly what one query per unit and month gives, and what the per-unit
+definitions give."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import pytest
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators.batch import SHARES, monthly_indicators
+from cchc_lib.indicators import engine
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.national import apology_coverage, national_indicators
 from cchc_lib.indicators.plan import plan_indicators, procedure_uptake
@@ -14,7 +16,7 @@ from cchc_lib.indicators.plan import plan_indicators, procedure_uptake
 
 @pytest.fixture(scope="module")
 def monthly(sample_tables):
-    return monthly_indicators(sample_tables["dossiers"], sample_tables["catalogue"])
+    return engine.monthly(sample_tables)
 
 
 def reference(tables, unit: str, month: str) -> dict:
@@ -34,44 +36,32 @@ def reference(tables, unit: str, month: str) -> dict:
     return out
 
 
-NOT_IN_BATCH = {"online_payment_procedures_num", "online_payment_procedures_den"}
 CASES = [("SAMPLE-P2", f"2022-{m:02d}") for m in range(1, 12)] + [
     ("SAMPLE-P2", "2021-12"), ("SAMPLE-P1", "2021-01"), ("SAMPLE-P3", "2021-07"),
     ("SAMPLE-AD", "2022-02"), ("SAMPLE-HL", "2022-11")]
 
 
 @pytest.mark.parametrize("unit, month", CASES)
-def test_batch_equals_the_definitions(monthly, sample_tables, unit, month):
+def test_monthly_equals_the_definitions(monthly, sample_tables, unit, month):
     got = monthly[(monthly.unit_code == unit) & (monthly.period == month)].iloc[0]
     want = reference(sample_tables, unit, month)
-    # the batch engine (to be replaced by the relational one) predates this 766 estimate
-    not_in_batch = {k for k in want if k not in got.index}
-    assert not_in_batch == NOT_IN_BATCH
-    assert {k: int(got[k]) for k in want if k in got.index} == {
-        k: v for k, v in want.items() if k not in NOT_IN_BATCH}
+    assert {k: int(got[k]) for k in want} == want
 
 
-def test_batch_covers_every_unit_and_month(monthly, sample_tables):
+def test_monthly_covers_every_unit_and_month(monthly, sample_tables):
     units = sorted(sample_tables["units"].unit_code)
     assert sorted(monthly.unit_code.unique()) == units
     assert monthly.period.min() == "2021-01" and monthly.period.max() == "2022-11"
     assert len(monthly) == len(units) * 23
-    for share in SHARES:
+    for share in engine.SHARE_PARTS:
         v = monthly[share].dropna().astype(float)
         assert ((v >= 0) & (v <= 1)).all(), share
 
 
-def test_batch_equals_the_duckdb_reference(monthly, sample_tables):
-    """The SQL of benchmarks/duckdb_reference.py, an independent route to the same numbers."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from duckdb_reference import reference
-
-    ref = reference(sample_tables["dossiers"], sample_tables["catalogue"])
-    ours = monthly[ref.columns].reset_index(drop=True)
-    assert ours.unit_code.tolist() == ref.unit_code.tolist()
-    assert ours.period.tolist() == ref.period.tolist()
-    for col in ref.columns[2:]:
-        assert ours[col].astype("int64").tolist() == ref[col].astype("int64").tolist(), col
+def test_monthly_reads_parquet_directly(monthly):
+    """The same figures from the Parquet files, scanned by DuckDB (the national-size path)."""
+    folder = "tests/.sample_processed"
+    got = engine.monthly({"dossiers": f"{folder}/dossiers.parquet",
+                          "catalogue": f"{folder}/catalogue.parquet"})
+    cols = [c for c in monthly.columns if c.endswith(("_num", "_den"))]
+    assert got[["unit_code", "period", *cols]].equals(monthly[["unit_code", "period", *cols]])

@@ -137,9 +137,12 @@ PROCEDURE_COUNTS = """
   count(*) FILTER (WHERE returned AND return_channel = 'postal') AS returned_postal,
   count(*) FILTER (WHERE returned) AS returned_total,
   count(*) FILTER (WHERE received AND paid_online) AS received_paid_online"""
+PROCEDURE_COUNTS_ALL = """
+  count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
+  count(*) FILTER (WHERE received) AS received,""" + PROCEDURE_COUNTS
 FEE_PARTS = """
-  coalesce(sum(received) FILTER (WHERE fee), 0) AS fee_received,
-  coalesce(sum(received_paid_online) FILTER (WHERE fee), 0) AS fee_paid_online"""
+  sum(received) AS fee_received,
+  sum(received_paid_online) AS fee_paid_online"""  # over the fee procedures offered
 
 CATALOGUE_PARTS = """
   count(*) AS offered,
@@ -164,42 +167,50 @@ def _query(by_field: bool) -> str:
             else "pid, unit_code")
     field = ("field_name, GROUPING(field_name) AS whole" if by_field
              else "NULL::VARCHAR AS field_name, 1 AS whole")
-    sums = ", ".join(f"sum({n}) AS {n}" for n in _names(DOSSIER_PARTS))
-    per_procedure = ", ".join(f"sum({n}) AS {n}" for n in ("received_online",
-                                                           *_names(PROCEDURE_COUNTS)))
+    counts = ("received_online", *_names(PROCEDURE_COUNTS))
+    per_procedure = ", ".join(f"sum({n}) AS {n}" for n in counts)
     return f"""
 WITH {DOSSIER_FLAGS}, {OFFERED},
-pp AS (
-  SELECT pid, unit_code, procedure_code, field_name, {DOSSIER_PARTS}, {PROCEDURE_COUNTS}
-  FROM g GROUP BY ALL
+pp AS (  -- per procedure: only the dossiers received or returned in the period count
+  SELECT pid, unit_code, procedure_code, {"field_name" if by_field else "NULL AS field_name"},
+    {PROCEDURE_COUNTS_ALL}
+  FROM g WHERE received OR returned GROUP BY ALL
 ),
 uptake AS (
-  SELECT o.*, {", ".join(f"coalesce(u.{n}, 0) AS {n}" for n in ("received_online",
-                                                               *_names(PROCEDURE_COUNTS)))}
+  SELECT o.*, {", ".join(f"coalesce(u.{n}, 0) AS {n}" for n in counts)}
   FROM offered o LEFT JOIN (
     SELECT pid, unit_code, procedure_code, {per_procedure} FROM pp GROUP BY ALL
   ) u ON u.pid = o.pid AND u.unit_code = o.unit_code AND u.procedure_code = o.procedure_code
 ),
-dd AS (
-  SELECT pp.*, o.has_fee IS TRUE AS fee
-  FROM pp LEFT JOIN offered o ON o.pid = pp.pid AND o.unit_code = pp.unit_code
-                             AND o.procedure_code = pp.procedure_code
-),
 dp AS (
-  SELECT pid, unit_code, {field}, {sums}, {FEE_PARTS}
-  FROM dd GROUP BY {sets}
+  SELECT pid, unit_code, {field}, {DOSSIER_PARTS}
+  FROM g GROUP BY {sets}
+),
+fp AS (
+  SELECT pid, unit_code, {field}, {FEE_PARTS}
+  FROM (SELECT pp.* FROM pp SEMI JOIN offered o
+        ON o.pid = pp.pid AND o.unit_code = pp.unit_code
+        AND o.procedure_code = pp.procedure_code AND o.has_fee)
+  GROUP BY {sets}
 ),
 cp AS (
   SELECT pid, unit_code, {field}, {CATALOGUE_PARTS}
   FROM uptake GROUP BY {sets}
+),
+dfp AS (
+  SELECT dp.*, fp.* EXCLUDE (pid, unit_code, field_name, whole)
+  FROM dp LEFT JOIN fp ON fp.pid = dp.pid AND fp.unit_code = dp.unit_code
+                       AND fp.whole = dp.whole
+                       AND fp.field_name IS NOT DISTINCT FROM dp.field_name
 )
-SELECT coalesce(dp.pid, cp.pid) AS pid, coalesce(dp.unit_code, cp.unit_code) AS unit_code,
-       coalesce(dp.field_name, cp.field_name) AS field,
-       coalesce(dp.whole, cp.whole) AS whole, dp.* EXCLUDE (pid, unit_code, field_name, whole),
+SELECT coalesce(dfp.pid, cp.pid) AS pid, coalesce(dfp.unit_code, cp.unit_code) AS unit_code,
+       coalesce(dfp.field_name, cp.field_name) AS field,
+       coalesce(dfp.whole, cp.whole) AS whole,
+       dfp.* EXCLUDE (pid, unit_code, field_name, whole),
        cp.* EXCLUDE (pid, unit_code, field_name, whole)
-FROM dp FULL JOIN cp ON dp.pid = cp.pid AND dp.unit_code = cp.unit_code
-                     AND dp.whole = cp.whole
-                     AND dp.field_name IS NOT DISTINCT FROM cp.field_name
+FROM dfp FULL JOIN cp ON dfp.pid = cp.pid AND dfp.unit_code = cp.unit_code
+                      AND dfp.whole = cp.whole
+                      AND dfp.field_name IS NOT DISTINCT FROM cp.field_name
 """
 
 

@@ -52,7 +52,7 @@ d AS (
     coalesce(x.paid_online, false) AS paid_online,
     coalesce(x.apology_issued, false) AS apology,
     coalesce(x.supplement_requests, 0) > 1 AS many_supplements,
-    greatest(round(coalesce(x.supplement_days, 0)), 0)::BIGINT AS wait
+    greatest(round_even(coalesce(x.supplement_days, 0), 0), 0)::BIGINT AS wait
   FROM dossiers x SEMI JOIN wanted w ON x.unit_code = w.unit_code
   WHERE x.status NOT IN {NOT_ACCEPTED}
 ), e AS (

@@ -3,7 +3,8 @@ reading Parquet directly, against a reference taken in the same run: DuckDB scan
 files and counting dossiers per unit × month (the floor any engine pays to read them).
 
     .venv/bin/python benchmarks/bench_indicators.py [--rows 1000000 10000000] [--units 1000]
-    .venv/bin/python benchmarks/bench_indicators.py --rows 100000000 --units 10000 --national
+    .venv/bin/python benchmarks/bench_indicators.py --rows 100000000 --units 10000 \\
+        --unit-groups 16 --tmp /var/tmp
 
 Dossiers are generated (numpy, seeded) in chunks and written as Parquet partitioned by year
 (``year=2021/``, ``year=2022/``), never held whole in memory; each engine then runs in a fresh
@@ -99,18 +100,27 @@ def run(which: str, folder: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def write_dossiers(folder: Path, rows: int, units: int, chunk: int = 5_000_000) -> None:
-    """``rows`` synthetic dossiers as Parquet partitioned by year, ``chunk`` rows at a time."""
+def write_dossiers(folder: Path, rows: int, units: int, chunk: int = 5_000_000,
+                   groups: int = 0) -> None:
+    """``rows`` synthetic dossiers as Parquet partitioned by year (and, with ``groups``, by
+    ``unit_group``: the engine then computes one group of units at a time), ``chunk`` rows at
+    a time."""
     done = 0
     while done < rows:
         n = min(chunk, rows - done)
         part = synthetic(n, units, seed=766 + done)
         part["dossier_id"] = (part.dossier_id.astype("int64") + done).astype(str)
-        years = part.received_at.dt.year
-        for year in sorted(years.unique()):
-            target = folder / f"year={year}"
-            target.mkdir(parents=True, exist_ok=True)
-            part[years == year].to_parquet(target / f"part-{done:012d}.parquet", index=False)
+        years = part.received_at.dt.year.to_numpy()
+        unit_index = part.unit_code.cat.codes.to_numpy()
+        group = unit_index * groups // units if groups else np.zeros(n, dtype=int)
+        for year in np.unique(years):
+            for g in np.unique(group):
+                target = folder / f"year={year}"
+                if groups:
+                    target = target / f"unit_group={g:03d}"
+                target.mkdir(parents=True, exist_ok=True)
+                part[(years == year) & (group == g)].to_parquet(
+                    target / f"part-{done:012d}.parquet", index=False)
         done += n
 
 
@@ -119,6 +129,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--unit-groups", type=int, default=0,
+                        help="also partition by unit group (national size: 16)")
     parser.add_argument("--tmp", default=None, help="folder for the generated files "
                         "(a 100 M-row set takes about 10 GB)")
     args = parser.parse_args()
@@ -131,7 +143,7 @@ def main() -> None:
         catalogue.to_parquet(tmp / "catalogue.parquet")
         for rows in args.rows:
             start = time.perf_counter()
-            write_dossiers(tmp / "dossiers", rows, args.units)
+            write_dossiers(tmp / "dossiers", rows, args.units, groups=args.unit_groups)
             made = time.perf_counter() - start
             ref = run("scan", tmp)
             eng = run("engine", tmp)

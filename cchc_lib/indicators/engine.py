@@ -18,7 +18,7 @@ fields, as the form does).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -306,20 +306,29 @@ def month_periods(first: str, last: str) -> list[Period]:
     return [parse_period(str(m)) for m in months]
 
 
-def monthly(tables: dict[str, Source], first: str | None = None, last: str | None = None,
-            units: Sequence[str] | None = None) -> pd.DataFrame:
-    """Every indicator for every unit × month (``first``..``last`` as YYYY-MM; default: the
-    months the data covers; every unit in the dossiers unless ``units``), in one query: a row
-    per unit and month with the Biểu 06 counts and, for every share, ``<id>_num``,
-    ``<id>_den`` and ``<id>`` (None when the denominator is 0)."""
-    from cchc_lib.core import indicator_registry as registry
+UNIT_GROUP = "unit_group"  # a partition column: units split into groups, one group at a time
 
+
+def unit_groups(source: Source) -> list[str]:
+    """The ``unit_group=…`` partitions of a Parquet folder (none for anything else): a
+    national set is computed one group of units at a time, so memory follows a group's size,
+    not the nation's."""
+    if isinstance(source, pd.DataFrame) or not Path(source).is_dir():
+        return []
+    return sorted({d.name.split("=", 1)[1] for d in Path(source).rglob(f"{UNIT_GROUP}=*")
+                   if d.is_dir()})
+
+
+def monthly(tables: dict[str, Source], first: str | None = None, last: str | None = None,
+            units: Sequence[str] | None = None,
+            progress: Callable[[int, int], None] = lambda done, total: None) -> pd.DataFrame:
+    """Every indicator for every unit × month (``first``..``last`` as YYYY-MM; default: the
+    months the data covers; every unit in the dossiers unless ``units``): a row per unit and
+    month with the Biểu 06 counts and, for every share, ``<id>_num``, ``<id>_den`` and
+    ``<id>`` (None when the denominator is 0). One query; for Parquet partitioned by
+    ``unit_group``, one query per group (``progress(done, total)`` after each)."""
     con = connect()
     bind(con, "dossiers", tables["dossiers"])
-    if units is None:
-        units = [u for (u,) in con.execute(
-            "SELECT DISTINCT unit_code FROM dossiers WHERE unit_code IS NOT NULL "
-            "ORDER BY 1").fetchall()]
     if first is None or last is None:
         lo, hi = con.execute("SELECT min(received_at), max(greatest(received_at, finished_at, "
                              "returned_at)) FROM dossiers").fetchall()[0]
@@ -327,7 +336,33 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
             return pd.DataFrame(columns=["unit_code", "period"])
         first, last = first or f"{lo:%Y-%m}", last or f"{hi:%Y-%m}"
     periods = month_periods(first, last)
-    p = parts_by_period(tables, units, periods, connection=con)
+    groups = unit_groups(tables["dossiers"])
+    if not groups:
+        return _monthly_rows(parts_by_period(tables, units or _units(con), periods,
+                                             connection=con), periods)
+    out = []
+    for done, group in enumerate(groups, start=1):
+        part = {**tables, "dossiers": str(Path(tables["dossiers"]) / "**" /
+                                          f"{UNIT_GROUP}={group}" / "*.parquet")}
+        con = connect()
+        bind(con, "dossiers", part["dossiers"])
+        mine = [u for u in _units(con) if units is None or u in set(units)]
+        if mine:
+            out.append(_monthly_rows(parts_by_period(part, mine, periods, connection=con),
+                                     periods))
+        progress(done, len(groups))
+    return pd.concat(out, ignore_index=True).sort_values(
+        ["unit_code", "period"], kind="stable").reset_index(drop=True)
+
+
+def _units(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [u for (u,) in con.execute("SELECT DISTINCT unit_code FROM dossiers "
+                                      "WHERE unit_code IS NOT NULL ORDER BY 1").fetchall()]
+
+
+def _monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+    from cchc_lib.core import indicator_registry as registry
+
     out = pd.DataFrame({"unit_code": p.unit_code.astype(str),
                         "period": [periods[i].label for i in p.pid]})
     for column in registry.BIEU06_COLUMNS:
@@ -418,4 +453,5 @@ def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Pe
 
 
 __all__ = ["PART_NAMES", "SHARE_PARTS", "Source", "bind", "indicator_rows", "indicators",
-           "month_periods", "monthly", "parts", "parts_by_period", "workdays"]
+           "month_periods", "monthly", "parts", "parts_by_period", "unit_groups",
+           "workdays"]

@@ -65,3 +65,22 @@ def test_monthly_reads_parquet_directly(monthly):
                           "catalogue": f"{folder}/catalogue.parquet"})
     cols = [c for c in monthly.columns if c.endswith(("_num", "_den"))]
     assert got[["unit_code", "period", *cols]].equals(monthly[["unit_code", "period", *cols]])
+
+
+def test_monthly_by_unit_group_equals_one_query(monthly, sample_tables, tmp_path):
+    """Parquet partitioned by year and unit group (the national layout): one group of units
+    at a time gives the same rows as one query over everything."""
+    d = sample_tables["dossiers"]
+    group = d.unit_code.isin(["SAMPLE-AD", "SAMPLE-HL"]).map({True: "000", False: "001"})
+    for (year, g), part in d.groupby([d.received_at.dt.year, group]):
+        folder = tmp_path / "dossiers" / f"year={year}" / f"unit_group={g}"
+        folder.mkdir(parents=True)
+        part.to_parquet(folder / "part.parquet", index=False)
+    sample_tables["catalogue"].to_parquet(tmp_path / "catalogue.parquet")
+    seen = []
+    got = engine.monthly({"dossiers": tmp_path / "dossiers",
+                          "catalogue": tmp_path / "catalogue.parquet"},
+                         progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+    cols = [c for c in monthly.columns if c.endswith(("_num", "_den"))]
+    assert got[["unit_code", "period", *cols]].equals(monthly[["unit_code", "period", *cols]])

@@ -17,7 +17,7 @@ from cchc_lib.core.indicator_registry import PLAN_INDICATORS
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import match_key
 from cchc_lib.core.units import unit_name
-from cchc_lib.indicators import engine
+from cchc_lib.indicators import figures
 from cchc_lib.indicators.base import (
     RESULT_COLUMNS,
     clip_to_data,
@@ -107,7 +107,7 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
     label = set_label(codes, tables["units"].unit_code.tolist())
 
     def compute(span: Period) -> pd.DataFrame:  # one DuckDB query for the whole set
-        return engine.indicators(tables, codes, span, codes[0] if len(codes) == 1 else label,
+        return figures.indicators(tables, codes, span, codes[0] if len(codes) == 1 else label,
                                  by_field)
 
     out = compute(period).copy()

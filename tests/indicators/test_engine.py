@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators import engine
+from cchc_lib.indicators import figures
 from cchc_lib.indicators.results import pool, unit_indicators
 
 
@@ -23,14 +23,14 @@ def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
 def test_engine_equals_the_pandas_path_for_each_unit(sample_tables, period, by_field):
     p = parse_period(period)
     for unit in sorted(sample_tables["units"].unit_code):
-        _same(engine.indicators(sample_tables, [unit], p, unit, by_field),
+        _same(figures.indicators(sample_tables, [unit], p, unit, by_field),
               unit_indicators(sample_tables, unit, p, by_field))
 
 
 def test_engine_pools_a_set_of_units(sample_tables):
     p = parse_period("2022")
     units = sorted(sample_tables["units"].unit_code)
-    got = engine.indicators(sample_tables, units, p, "all", True)
+    got = figures.indicators(sample_tables, units, p, "all", True)
     old = pool([unit_indicators(sample_tables, u, p, True) for u in units], "all", p,
                sample_tables.get("targets"))
     key = ["indicator", "field"]
@@ -43,6 +43,6 @@ def test_engine_pools_a_set_of_units(sample_tables):
     _same(got.drop(columns=["target", "met"]), old.drop(columns=["target", "met"]))
     _same(got[~apology], old[~apology])
     # Phường 2 alone: 27 of its 53 online procedures used, the 50,9 % its report shows
-    p2 = engine.indicators(sample_tables, ["SAMPLE-P2"], p, "SAMPLE-P2")
+    p2 = figures.indicators(sample_tables, ["SAMPLE-P2"], p, "SAMPLE-P2")
     row = p2[(p2.indicator == "online_procedure_rate") & p2.field.isna()].iloc[0]
     assert (row.numerator, row.denominator) == (27, 53)

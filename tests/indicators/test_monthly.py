@@ -8,7 +8,7 @@ import pytest
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators import engine
+from cchc_lib.indicators import figures
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.national import apology_coverage, national_indicators
 from cchc_lib.indicators.plan import plan_indicators, procedure_uptake
@@ -16,7 +16,7 @@ from cchc_lib.indicators.plan import plan_indicators, procedure_uptake
 
 @pytest.fixture(scope="module")
 def monthly(sample_tables):
-    return engine.monthly(sample_tables)
+    return figures.monthly(sample_tables)
 
 
 def reference(tables, unit: str, month: str) -> dict:
@@ -53,7 +53,7 @@ def test_monthly_covers_every_unit_and_month(monthly, sample_tables):
     assert sorted(monthly.unit_code.unique()) == units
     assert monthly.period.min() == "2021-01" and monthly.period.max() == "2022-11"
     assert len(monthly) == len(units) * 23
-    for share in engine.SHARE_PARTS:
+    for share in figures.SHARE_PARTS:
         v = monthly[share].dropna().astype(float)
         assert ((v >= 0) & (v <= 1)).all(), share
 
@@ -61,7 +61,7 @@ def test_monthly_covers_every_unit_and_month(monthly, sample_tables):
 def test_monthly_reads_parquet_directly(monthly):
     """The same figures from the Parquet files, scanned by DuckDB (the national-size path)."""
     folder = "tests/.sample_processed"
-    got = engine.monthly({"dossiers": f"{folder}/dossiers.parquet",
+    got = figures.monthly({"dossiers": f"{folder}/dossiers.parquet",
                           "catalogue": f"{folder}/catalogue.parquet"})
     cols = [c for c in monthly.columns if c.endswith(("_num", "_den"))]
     assert got[["unit_code", "period", *cols]].equals(monthly[["unit_code", "period", *cols]])
@@ -78,7 +78,7 @@ def test_monthly_by_unit_group_equals_one_query(monthly, sample_tables, tmp_path
         part.to_parquet(folder / "part.parquet", index=False)
     sample_tables["catalogue"].to_parquet(tmp_path / "catalogue.parquet")
     seen = []
-    got = engine.monthly({"dossiers": tmp_path / "dossiers",
+    got = figures.monthly({"dossiers": tmp_path / "dossiers",
                           "catalogue": tmp_path / "catalogue.parquet"},
                          progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]

@@ -1,0 +1,173 @@
+"""The figures people read, from the engine's counts: every indicator of a unit or a set of
+units (the registry's divisions of the parts), every unit × month, a national set one unit
+group at a time. The counts themselves are defined once, in :mod:`.engine`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from cchc_lib.core.periods import Period
+from cchc_lib.indicators.engine import PART_NAMES, Source, bind, connect, parts, parts_by_period
+
+
+def month_periods(first: str, last: str) -> list[Period]:
+    """The months ``first``..``last`` (YYYY-MM), each a period of its own."""
+    from cchc_lib.core.periods import parse_period
+
+    months = pd.period_range(first, last, freq="M")
+    return [parse_period(str(m)) for m in months]
+
+
+UNIT_GROUP = "unit_group"  # a partition column: units split into groups, one group at a time
+
+
+def unit_groups(source: Source) -> list[str]:
+    """The ``unit_group=…`` partitions of a Parquet folder (none for anything else): a
+    national set is computed one group of units at a time, so memory follows a group's size,
+    not the nation's."""
+    if isinstance(source, pd.DataFrame) or not Path(source).is_dir():
+        return []
+    return sorted({d.name.split("=", 1)[1] for d in Path(source).rglob(f"{UNIT_GROUP}=*")
+                   if d.is_dir()})
+
+
+def monthly(tables: dict[str, Source], first: str | None = None, last: str | None = None,
+            units: Sequence[str] | None = None,
+            progress: Callable[[int, int], None] = lambda done, total: None) -> pd.DataFrame:
+    """Every indicator for every unit × month (``first``..``last`` as YYYY-MM; default: the
+    months the data covers; every unit in the dossiers unless ``units``): a row per unit and
+    month with the Biểu 06 counts and, for every share, ``<id>_num``, ``<id>_den`` and
+    ``<id>`` (None when the denominator is 0). One query; for Parquet partitioned by
+    ``unit_group``, one query per group (``progress(done, total)`` after each)."""
+    con = connect()
+    bind(con, "dossiers", tables["dossiers"])
+    if first is None or last is None:
+        lo, hi = con.execute("SELECT min(received_at), max(greatest(received_at, finished_at, "
+                             "returned_at)) FROM dossiers").fetchall()[0]
+        if lo is None:
+            return pd.DataFrame(columns=["unit_code", "period"])
+        first, last = first or f"{lo:%Y-%m}", last or f"{hi:%Y-%m}"
+    periods = month_periods(first, last)
+    groups = unit_groups(tables["dossiers"])
+    if not groups:
+        return _monthly_rows(parts_by_period(tables, units or _units(con), periods,
+                                             connection=con), periods)
+    out = []
+    for done, group in enumerate(groups, start=1):
+        part = {**tables, "dossiers": str(Path(tables["dossiers"]) / "**" /
+                                          f"{UNIT_GROUP}={group}" / "*.parquet")}
+        con = connect()
+        bind(con, "dossiers", part["dossiers"])
+        mine = [u for u in _units(con) if units is None or u in set(units)]
+        if mine:
+            out.append(_monthly_rows(parts_by_period(part, mine, periods, connection=con),
+                                     periods))
+        progress(done, len(groups))
+    return pd.concat(out, ignore_index=True).sort_values(
+        ["unit_code", "period"], kind="stable").reset_index(drop=True)
+
+
+def _units(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [u for (u,) in con.execute("SELECT DISTINCT unit_code FROM dossiers "
+                                      "WHERE unit_code IS NOT NULL ORDER BY 1").fetchall()]
+
+
+def _monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+    from cchc_lib.core import indicator_registry as registry
+
+    out = pd.DataFrame({"unit_code": p.unit_code.astype(str),
+                        "period": [periods[i].label for i in p.pid]})
+    for column in registry.BIEU06_COLUMNS:
+        out[column] = p[column].to_numpy()
+    shares = {**{i: SHARE_PARTS[i] for i in SHARE_PARTS},
+              **{i.id: (i.numerator, i.denominator) for i in registry.family("766")}}
+    for ind, (num, den) in shares.items():
+        out[f"{ind}_num"], out[f"{ind}_den"] = p[num].to_numpy(), p[den].to_numpy()
+        out[ind] = (p[num] / p[den].where(p[den] > 0)).astype(object).where(p[den] > 0, None)
+    return out.sort_values(["unit_code", "period"], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# Indicators: the registry's divisions of the parts
+# --------------------------------------------------------------------------------------
+
+# the parts each share divides (the 766 estimates name theirs in the registry)
+SHARE_PARTS = {
+    "online_procedure_rate": ("online_used", "online_offered"),
+    "postal_procedure_rate": ("postal_used", "postal_offered"),
+    "postal_return_share": ("returned_postal", "returned_postal_procedures"),
+    "on_time_rate": ("resolved_in_time", "resolved_total"),
+    "apology_coverage": ("late_apologised", "late"),
+}
+
+
+def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_field: bool,
+                   pooled: bool) -> pd.DataFrame:
+    """Result rows (RESULT_COLUMNS) from the parts of one unit, or of several summed
+    (``pooled``: general targets), in the order the reports and the CLI print them: the plan's
+    three (then per field), Biểu 06 per field then total, the 766 estimates (then per field),
+    the duty of apology per field with late dossiers, then the unit's."""
+    from cchc_lib.core import indicator_registry as registry
+    from cchc_lib.core.text import match_key
+    from cchc_lib.indicators.base import RESULT_COLUMNS, row, target_for
+
+    unit = "" if pooled else label
+    whole = p[p.field.isna()].iloc[0] if (p.field.isna()).any() else pd.Series(0, PART_NAMES)
+    fields = p[p.field.notna()].copy()
+    fields = fields.iloc[sorted(range(len(fields)), key=lambda i: match_key(fields.field.iloc[i]))]
+    target = {i: target_for(targets, i, unit, period.year) for i in registry.PLAN_INDICATORS}
+    rows: list[dict] = []
+
+    def share(ind: str, r, field=None, fixed=None):
+        num, den = SHARE_PARTS.get(ind) or (registry.get(ind).numerator,
+                                            registry.get(ind).denominator)
+        rows.append(row(ind, label, period, int(r[num]), int(r[den]),
+                        target.get(ind, fixed), field=field))
+
+    plan_fields = fields[(fields.online_offered + fields.postal_offered + fields.offered) > 0]
+    for ind in registry.PLAN_INDICATORS:
+        share(ind, whole)
+    if by_field:
+        for _, r in plan_fields.iterrows():
+            for ind in registry.PLAN_INDICATORS:
+                share(ind, r, r.field)
+    bieu06_total = fields[list(registry.BIEU06_COLUMNS) + ["resolved_in_time"]].sum()
+    for field, r in [*((r.field, r) for _, r in fields.iterrows()), (None, bieu06_total)]:
+        for col in registry.BIEU06_COLUMNS:
+            rows.append(row(col, label, period, None, None, field=field, value=int(r[col])))
+        share("on_time_rate", r, field)
+    estimates = [i.id for i in registry.family("766")]
+    for ind in estimates:
+        share(ind, whole)
+    if by_field:
+        for _, r in fields.iterrows():
+            for ind in estimates:
+                share(ind, r, r.field)
+    apology = registry.get("apology_coverage")
+    for _, r in fields[fields.late > 0].iterrows():
+        share("apology_coverage", r, r.field, apology.fixed_target)
+    share("apology_coverage", whole, None, apology.fixed_target)
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
+               label: str, by_field: bool = False) -> pd.DataFrame:
+    """Every indicator of one unit, or of several pooled (parts added, shares taken again,
+    general targets), for a period already cut to the data: one query for all units."""
+    p = parts(tables, units, period, by_field=True)
+    pooled = len(units) > 1
+    if pooled:  # the units' parts added, per field and for the set
+        names = list(PART_NAMES)
+        whole = p[p.field.isna()][names].sum().to_frame().T.assign(field=None)
+        fields = p[p.field.notna()].groupby("field", sort=False)[names].sum().reset_index()
+        p = pd.concat([fields, whole], ignore_index=True)
+    return indicator_rows(p, label, period, tables.get("targets"), by_field, pooled)
+
+
+__all__ = ["SHARE_PARTS", "UNIT_GROUP", "indicator_rows", "indicators", "month_periods",
+           "monthly", "unit_groups"]

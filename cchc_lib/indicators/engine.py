@@ -43,8 +43,8 @@ ONLINE_LEVELS = _in(schema.ONLINE_LEVELS)
 # working days: an ASOF join on the numbered working days) and the span it is alive in
 DOSSIERS = f"""
 d AS (
-  SELECT x.unit_code, x.procedure_code, x.field_name, x.receive_channel, x.return_channel,
-    x.received_at, x.returned_at,
+  SELECT x.dossier_id, x.unit_code, x.procedure_code, x.field_name, x.receive_channel,
+    x.return_channel, x.received_at, x.returned_at, x.due_at,
     x.status IN {RESOLVED} AS res_status,
     CASE WHEN x.status IN {ENDED} THEN coalesce(x.finished_at, x.returned_at) END AS end_ts,
     CAST(x.due_at AS DATE) AS due_day,
@@ -88,7 +88,7 @@ DOSSIER_FLAGS = f"""
 # the catalogue each unit offers on last_day: a unit's own row overrides the row every unit offers
 OFFERED = f"""
 offered AS (
-  SELECT p.pid, w.unit_code, c.procedure_code, c.field_name,
+  SELECT p.pid, w.unit_code, c.procedure_code, c.procedure_name, c.field_name, c.level,
     c.level IN {ONLINE_LEVELS} AS online_level,
     coalesce(c.postal_enabled, false) AS postal_enabled,
     coalesce(c.has_fee, false) AS has_fee
@@ -102,7 +102,9 @@ offered AS (
 
 # per period, unit, procedure and dossier field: every dossier count, from one scan of the
 # period-joined dossiers (the parts add these up; the fee parts need the offered catalogue)
-DOSSIER_PARTS = """
+# owes an apology slip: resolved late in the period, or pending overdue at its end
+LATE = "(resolved AND end_day > due_day) OR (pending AND due_day < last_day)"
+DOSSIER_PARTS = f"""
   count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
   count(*) FILTER (WHERE received AND receive_channel IN ('direct', 'postal'))
     AS received_direct_postal,
@@ -127,14 +129,15 @@ DOSSIER_PARTS = """
   count(*) FILTER (WHERE received AND digitized) AS received_digitized,
   count(*) FILTER (WHERE ended) AS ended,
   count(*) FILTER (WHERE ended AND e_result) AS ended_e_result,
-  count(*) FILTER (WHERE (resolved AND end_day > due_day) OR (pending AND due_day < last_day))
-    AS late,
-  count(*) FILTER (WHERE ((resolved AND end_day > due_day) OR (pending AND due_day < last_day))
-                   AND apology) AS late_apologised"""
+  count(*) FILTER (WHERE {LATE}) AS late,
+  count(*) FILTER (WHERE ({LATE}) AND apology) AS late_apologised"""
 # per procedure only: what the plan's procedure rates and the fee parts read
 PROCEDURE_COUNTS = """
   count(*) FILTER (WHERE received AND receive_channel = 'postal') AS received_postal,
+  count(*) FILTER (WHERE received AND receive_channel = 'direct') AS received_direct,
+  count(*) FILTER (WHERE returned AND return_channel = 'online') AS returned_online,
   count(*) FILTER (WHERE returned AND return_channel = 'postal') AS returned_postal,
+  count(*) FILTER (WHERE returned AND return_channel = 'direct') AS returned_direct,
   count(*) FILTER (WHERE returned) AS returned_total,
   count(*) FILTER (WHERE received AND paid_online) AS received_paid_online"""
 PROCEDURE_COUNTS_ALL = """
@@ -214,6 +217,32 @@ FROM dfp FULL JOIN cp ON dfp.pid = cp.pid AND dfp.unit_code = cp.unit_code
 """
 
 
+UPTAKE_COLUMNS = ("received_online", "returned_online", "received_postal", "returned_postal",
+                  "received_direct", "returned_direct", "returned_total")
+
+
+def _uptake_query() -> str:
+    """Per procedure the unit offers on the period's last day: its dossiers by channel."""
+    query = _query(False)
+    ctes = query[:query.index("dp AS (")].rstrip().rstrip(",")
+    counts = ", ".join(f"{c}::BIGINT AS {c}" for c in UPTAKE_COLUMNS)
+    return f"""{ctes}
+SELECT procedure_code, procedure_name, field_name, level, postal_enabled,
+       online_level AS online_enabled, has_fee, {counts},
+       (received_online + received_postal + received_direct)::BIGINT AS received_total,
+       received_paid_online::BIGINT AS received_paid_online
+FROM uptake ORDER BY procedure_code"""
+
+
+LATE_QUERY = f"""
+WITH {DOSSIER_FLAGS}
+SELECT dossier_id, procedure_code, field_name, due_at,
+       CASE WHEN resolved AND end_day > due_day THEN 'resolved_late'
+            ELSE 'pending_overdue' END AS kind,
+       apology AS apology_issued
+FROM g WHERE {LATE}"""
+
+
 PART_NAMES = _names(DOSSIER_PARTS) + _names(FEE_PARTS) + _names(CATALOGUE_PARTS)
 
 
@@ -227,11 +256,28 @@ def connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
+# columns a table may lack (a test's small frame, an export without them): empty when absent
+OPTIONAL = {"dossiers": {"dossier_id": "string", "field_name": "string",
+                         "return_channel": "string", "returned_at": "datetime64[us]",
+                         "finished_at": "datetime64[us]", "due_at": "datetime64[us]",
+                         "supplement_requests": "Int64", "supplement_days": "Float64",
+                         "paid_online": "boolean", "digitized": "boolean",
+                         "e_result": "boolean", "apology_issued": "boolean"},
+            "catalogue": {"unit_code": "string", "valid_from": "datetime64[us]",
+                          "valid_to": "datetime64[us]", "postal_enabled": "boolean",
+                          "has_fee": "boolean", "procedure_name": "string",
+                          "field_name": "string"}}
+
+
 def bind(con: duckdb.DuckDBPyConnection, name: str, source: Source) -> None:
     """``name`` in the query is ``source``: a DataFrame registered as it is, or a Parquet scan
     (a folder means every ``.parquet`` below it, ``year=2022/`` folders read as columns), so a
     national-size set is read by DuckDB, out of core, never loaded into pandas."""
     if isinstance(source, pd.DataFrame):
+        missing = {c: t for c, t in OPTIONAL.get(name, {}).items() if c not in source}
+        if missing:  # an optional column the file did not have: empty, as ingest leaves it
+            source = source.assign(**{c: pd.Series(pd.NA, index=source.index, dtype=t)
+                                      for c, t in missing.items()})
         con.register(name, source)
         return
     path = Path(source)
@@ -239,6 +285,36 @@ def bind(con: duckdb.DuckDBPyConnection, name: str, source: Source) -> None:
     literal = files.replace("'", "''")
     con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{literal}', "
                 "hive_partitioning = true, union_by_name = true)")
+
+
+def calendar_of(tables: dict) -> WorkCalendar:
+    """The working-day calendar: the processed calendar table (the office's days off and
+    make-up days), a WorkCalendar given as it is, or the national one."""
+    calendar = tables.get("calendar")
+    if isinstance(calendar, WorkCalendar):
+        return calendar
+    return WorkCalendar.from_table(calendar if isinstance(calendar, pd.DataFrame) else None)
+
+
+# the catalogue when a computation needs none (the late-dossier list): no procedure offered
+NO_CATALOGUE = pd.DataFrame({
+    **{c: pd.Series(dtype="string") for c in ("procedure_code", "procedure_name", "field_name",
+                                              "level", "unit_code")},
+    **{c: pd.Series(dtype="boolean") for c in ("postal_enabled", "has_fee")},
+    **{c: pd.Series(dtype="datetime64[us]") for c in ("valid_from", "valid_to")}})
+
+
+def catalogue_parts(uptake_table: pd.DataFrame) -> dict[str, int]:
+    """The catalogue parts (:data:`CATALOGUE_PARTS`) of a per-procedure table as
+    :func:`uptake` gives it, or of a part of one (a field's procedures)."""
+    con = connect()
+    frame = uptake_table.assign(online_level=uptake_table.online_enabled)
+    for column in ("has_fee", "received_paid_online"):
+        if column not in frame:
+            frame[column] = False if column == "has_fee" else 0
+    con.register("uptake", frame)
+    got = con.execute(f"SELECT {CATALOGUE_PARTS} FROM uptake").df().iloc[0]
+    return {k: int(v) for k, v in got.fillna(0).items()}
 
 
 def workdays(calendar: WorkCalendar, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -276,12 +352,10 @@ def parts_by_period(tables: dict[str, Source], units: Sequence[str],
     ``periods``, a column per part (integers). One query, whatever the number of units and
     periods: a dossier is joined to the periods it is alive in only."""
     con = connection or connect()
-    calendar = tables.get("calendar")
     bind(con, "dossiers", tables["dossiers"])
     bind(con, "catalogue", tables["catalogue"])
     con.register("wanted", pd.DataFrame({"unit_code": pd.Series(list(units), dtype="string")}))
-    con.register("workdays", workdays(WorkCalendar.from_table(
-        calendar if isinstance(calendar, pd.DataFrame) else None), con))
+    con.register("workdays", workdays(calendar_of(tables), con))
     frame = _periods(periods)
     con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
     out = con.execute(_query(by_field)).df()
@@ -298,4 +372,40 @@ def parts(tables: dict[str, Source], units: Sequence[str], period: Period,
     return parts_by_period(tables, units, [period], by_field, connection).drop(columns="pid")
 
 
-__all__ = ["PART_NAMES", "Source", "bind", "connect", "parts", "parts_by_period", "workdays"]
+
+def _one(tables: dict[str, Source], unit: str, period: Period) -> duckdb.DuckDBPyConnection:
+    """A connection with everything bound for one unit and one period."""
+    con = connect()
+    bind(con, "dossiers", tables["dossiers"])
+    bind(con, "catalogue", tables["catalogue"])
+    con.register("wanted", pd.DataFrame({"unit_code": pd.Series([unit], dtype="string")}))
+    con.register("workdays", workdays(calendar_of(tables), con))
+    frame = _periods([period])
+    con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
+    return con
+
+
+def uptake(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
+    """Per procedure the unit offers on the period's last day (index ``procedure_code``):
+    name, field, level, postal/online enabled, fee, its dossiers received and returned in the
+    period by channel: what the plan's procedure rates, their gaps and candidates read."""
+    out = _one(tables, unit, period).execute(_uptake_query()).df()
+    for c in ("postal_enabled", "online_enabled", "has_fee"):
+        out[c] = out[c].astype(bool)
+    for c in ("procedure_code", "procedure_name", "field_name", "level"):
+        out[c] = out[c].astype("string")
+    return out.set_index("procedure_code")
+
+
+def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
+    """The unit's dossiers that owe an apology slip for the period: id, procedure, field, due,
+    kind (resolved_late / pending_overdue), apology issued."""
+    out = _one(tables, unit, period).execute(LATE_QUERY).df()
+    out["apology_issued"] = out.apology_issued.astype(bool)
+    for c in ("dossier_id", "procedure_code", "field_name"):
+        out[c] = out[c].astype("string")
+    return out
+
+
+__all__ = ["NO_CATALOGUE", "PART_NAMES", "Source", "bind", "calendar_of", "catalogue_parts",
+           "connect", "late", "parts", "parts_by_period", "uptake", "workdays"]

@@ -13,113 +13,30 @@ from __future__ import annotations
 import pandas as pd
 
 from cchc_lib.core import indicator_registry as registry
-from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
 from cchc_lib.core.text import match_key
-from cchc_lib.indicators.base import (
-    RESULT_COLUMNS,
-    accepted,
-    end_date,
-    in_period,
-    offered_procedures,
-    row,
-    unit_dossiers,
-)
-from cchc_lib.indicators.bieu06 import bieu06_flags
-from cchc_lib.indicators.plan import procedure_uptake
+from cchc_lib.indicators import engine
+from cchc_lib.indicators.base import RESULT_COLUMNS, row
 
 APOLOGY = registry.get("apology_coverage")
-
-
-def _flag(series: pd.Series) -> pd.Series:
-    return series.fillna(False).astype(bool)
-
-
-def effective_end(dossiers: pd.DataFrame, calendar: WorkCalendar | None = None) -> pd.Series:
-    """End date less the working days spent waiting for the citizen's supplement."""
-    end = end_date(dossiers)
-    if "supplement_days" not in dossiers:
-        return end.dt.normalize()
-    wait = pd.to_numeric(dossiers.supplement_days, errors="coerce").fillna(0)
-    wait = wait.clip(lower=0).round().astype("int64")
-    ok = end.notna() & (wait > 0)
-    out = end.dt.normalize()
-    if ok.any():
-        out[ok] = (calendar or WorkCalendar()).offset_back(
-            end[ok].dt.normalize().to_numpy().astype("datetime64[D]"),
-            wait[ok].to_numpy()).astype("datetime64[us]")
-    return out
 
 
 def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
                         period: Period, calendar: WorkCalendar | None = None,
                         by_field: bool = False) -> pd.DataFrame:
     """The 766 estimates of the registry (family "766") for one unit and period (per field
-    with ``by_field``), with numerator and denominator.
-
-    Each estimate divides two named parts; the parts are counted here, once:
-    - on_time / ended_or_pending (2.1): ended in P with effective end ≤ due, plus pending at
-      the end of P with due ≥ end, over ended in P plus pending; more than one supplement
-      request is late;
-    - online_offered / offered (3.1): procedures offered partial/full online over all offered;
-    - online_used / online_offered (3.2): the plan's online_procedure_rate;
-    - received_online / received (3.3): received online in P over received in P;
-    - fee_offered_paid_online / fee_offered (3.5): fee procedures with at least one dossier
-      received in P and paid online, over the fee procedures offered;
-    - fee_paid_online / fee_received (3.6): paid online over received in P, both among fee
-      procedures;
-    - ended_e_result / ended (4.1): ended in P with an electronic result over ended in P;
-    - received_digitized / received (4.2): received in P digitized over received in P.
-    """
-    d = unit_dossiers(dossiers, unit_code)
-    acc = accepted(d)
-    end = end_date(d)
-    received = acc & in_period(d.received_at, period)
-    ended = acc & in_period(end, period)
-    pending = bieu06_flags(d, period).pending_total
-    due_day = d.due_at.dt.normalize()
-    eff = effective_end(d, calendar)
-    many_supplements = d.get("supplement_requests", pd.Series(0, index=d.index)).fillna(0) > 1
-    ended_on_time = ended & ((eff <= due_day) | d.due_at.isna()) & ~many_supplements
-    pending_on_time = pending & ((due_day >= pd.Timestamp(period.end)) | d.due_at.isna())
-    offered = offered_procedures(catalogue, unit_code, period)
-    fee_codes = offered.index[offered.has_fee.fillna(False).astype(bool)]
-    fee = received & d.procedure_code.isin(fee_codes)
-    offered_fee = pd.Series(offered.index.isin(fee_codes), index=offered.index)
-    uptake = procedure_uptake(d, catalogue, unit_code, period)
-    # every part is a count per group: the field with by_field, else one group for the unit
-    key = d.field_name.astype(object) if by_field else pd.Series("", index=d.index)
-    offered_key = offered.field_name.astype(object) if by_field else \
-        pd.Series("", index=offered.index)
-    uptake_key = uptake.field_name.astype(object) if by_field else \
-        pd.Series("", index=uptake.index)
-    count = lambda mask, k=key: mask.astype(int).groupby(k).sum()  # noqa: E731
-    online_offered = offered.level.isin(list(schema.ONLINE_LEVELS))
-    parts = {  # every part: a count per group (field with by_field, else one for the unit)
-        "on_time": count(ended_on_time) + count(pending_on_time),
-        "ended_or_pending": count(ended) + count(pending),
-        "offered": count(pd.Series(True, index=offered.index), offered_key),
-        "online_offered": count(online_offered, offered_key),
-        "online_used": count(uptake.online_enabled & (uptake.received_online > 0), uptake_key),
-        "received": count(received),
-        "received_online": count(received & (d.receive_channel == "online")),
-        "received_digitized": count(received & _flag(d.digitized)),
-        "fee_received": count(fee),
-        "fee_paid_online": count(fee & _flag(d.paid_online)),
-        "fee_offered": count(offered_fee, offered_key),
-        "fee_offered_paid_online": count(offered_fee & offered.index.isin(
-            d.procedure_code[fee & _flag(d.paid_online)]), offered_key),
-        "ended": count(ended),
-        "ended_e_result": count(ended & _flag(d.e_result)),
-    }
-    estimates = registry.family("766")
-    used = {p: parts[p] for i in estimates for p in (i.numerator, i.denominator)}
-    groups = sorted({g for part in used.values() for g in part.index},
-                    key=match_key) if by_field else [""]
-    rows = [row(i.id, unit_code, period, int(used[i.numerator].get(g, 0)),
-                int(used[i.denominator].get(g, 0)), field=g if by_field else None)
-            for g in groups for i in estimates]
+    with ``by_field``, sorted by name), with numerator and denominator: each divides two parts
+    the registry names, counted by the engine (engine.py says how each part is counted)."""
+    p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
+                     [unit_code], period, by_field=by_field)
+    groups = p[p.field.notna()] if by_field else p[p.field.isna()]
+    if by_field:
+        groups = groups.iloc[sorted(range(len(groups)),
+                                    key=lambda i: match_key(groups.field.iloc[i]))]
+    rows = [row(i.id, unit_code, period, int(getattr(r, i.numerator)),
+                int(getattr(r, i.denominator)), field=r.field if by_field else None)
+            for r in groups.itertuples() for i in registry.family("766")]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
@@ -140,13 +57,10 @@ def points_766(results: pd.DataFrame) -> pd.DataFrame:
 
 
 def late_dossiers(dossiers: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
-    """Dossiers that owe an apology slip: resolved late in P, or pending overdue at its end."""
-    d = unit_dossiers(dossiers, unit_code)
-    flags = bieu06_flags(d, period)
-    late = flags.resolved_late | flags.pending_overdue
-    out = d.loc[late, ["dossier_id", "procedure_code", "field_name", "due_at"]].copy()
-    out["kind"] = flags.resolved_late[late].map({True: "resolved_late", False: "pending_overdue"})
-    out["apology_issued"] = _flag(d.apology_issued[late]) if "apology_issued" in d else False
+    """Dossiers that owe an apology slip: resolved late in P, or pending overdue at its end
+    (the engine's rule), sorted by field then id."""
+    out = engine.late({"dossiers": dossiers, "catalogue": engine.NO_CATALOGUE}, unit_code,
+                      period)
     out["_key"] = out.field_name.map(match_key)
     out = out.sort_values(["_key", "dossier_id"], kind="stable")
     return out.drop(columns="_key").reset_index(drop=True)

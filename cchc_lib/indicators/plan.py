@@ -12,17 +12,10 @@ import numpy as np
 import pandas as pd
 
 from cchc_lib.core import indicator_registry as registry
-from cchc_lib.core import schema
 from cchc_lib.core.periods import Period
-from cchc_lib.indicators.base import (
-    RESULT_COLUMNS,
-    accepted,
-    in_period,
-    offered_procedures,
-    row,
-    target_for,
-    unit_dossiers,
-)
+from cchc_lib.indicators import engine
+from cchc_lib.indicators.base import RESULT_COLUMNS, row, target_for
+from cchc_lib.indicators.figures import SHARE_PARTS
 
 # --------------------------------------------------------------------------------------
 # The plan's three indicators (Kế hoạch 99/KH-UBND) and the gap to target
@@ -30,39 +23,19 @@ from cchc_lib.indicators.base import (
 
 
 def procedure_uptake(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
-                     period: Period) -> pd.DataFrame:
-    """Per procedure the unit offers: dossiers received in P by channel, returned in P by channel.
-
-    The three plan indicators and their gaps are all read off this one table.
-    """
-    cat = offered_procedures(catalogue, unit_code, period)
-    d = unit_dossiers(dossiers, unit_code)
-    d = d[accepted(d)]
-    rec = d[in_period(d.received_at, period)]
-    ret = d[in_period(d.returned_at, period)]
-    received = pd.crosstab(rec.procedure_code, rec.receive_channel)
-    returned = pd.crosstab(ret.procedure_code, ret.return_channel.fillna("unknown"))
-    out = pd.DataFrame(index=cat.index)
-    out["procedure_name"] = cat.procedure_name
-    out["field_name"] = cat.field_name
-    out["level"] = cat.level
-    out["postal_enabled"] = cat.postal_enabled.fillna(False).astype(bool)
-    out["online_enabled"] = cat.level.isin(list(schema.ONLINE_LEVELS))
-    for ch in ("online", "postal", "direct"):
-        out[f"received_{ch}"] = received.get(ch, pd.Series(dtype=int)).reindex(out.index)
-        out[f"returned_{ch}"] = returned.get(ch, pd.Series(dtype=int)).reindex(out.index)
-    out["returned_total"] = returned.sum(axis=1).reindex(out.index) if len(returned) else 0
-    out = out.fillna({c: 0 for c in out.columns if c.startswith(("received_", "returned_"))})
-    count_cols = [c for c in out.columns if c.startswith(("received_", "returned_"))]
-    out[count_cols] = out[count_cols].astype("int64")
-    out["received_total"] = out[["received_online", "received_postal", "received_direct"]].sum(
-        axis=1)
-    return out
+                     period: Period, calendar=None) -> pd.DataFrame:
+    """Per procedure the unit offers: dossiers received in P by channel, returned in P by
+    channel (the engine's per-procedure counts). The plan's three indicators, their gaps and
+    candidates are all read off this one table."""
+    tables = {"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar}
+    return engine.uptake(tables, unit_code, period)
 
 
 def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
                     targets: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``online_procedure_rate``, ``postal_procedure_rate``, ``postal_return_share``.
+    """``online_procedure_rate``, ``postal_procedure_rate``, ``postal_return_share`` of a
+    per-procedure table (all the unit's procedures, or a field's): the engine's catalogue
+    parts divided as the registry says.
 
     - online: procedures (partial/full) with ≥ 1 dossier received online in P
       ÷ procedures (partial/full);
@@ -71,17 +44,10 @@ def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
     - postal return: dossiers of postal-enabled procedures returned by post in P
       ÷ dossiers of postal-enabled procedures returned in P (any channel).
     """
-    on = uptake[uptake.online_enabled]
-    po = uptake[uptake.postal_enabled]
-    parts = {
-        "online_procedure_rate": (int((on.received_online > 0).sum()), len(on)),
-        "postal_procedure_rate": (int(((po.received_postal > 0) | (po.returned_postal > 0)).sum()),
-                                  len(po)),
-        "postal_return_share": (int(po.returned_postal.sum()), int(po.returned_total.sum())),
-    }
-    rows = [row(ind, unit_code, period, num, den,
-                 target_for(targets, ind, unit_code, period.year))
-            for ind, (num, den) in parts.items()]
+    parts = engine.catalogue_parts(uptake)
+    rows = [row(ind, unit_code, period, parts[SHARE_PARTS[ind][0]], parts[SHARE_PARTS[ind][1]],
+                target_for(targets, ind, unit_code, period.year))
+            for ind in registry.PLAN_INDICATORS]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
@@ -162,15 +128,17 @@ def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
 
 def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
                         period: Period, targets: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The plan indicators from 1 January to the end of each month up to the period's end."""
+    """The plan indicators from 1 January to the end of each month up to the period's end:
+    one engine query for every month."""
     ytd = period.year_to_date()
-    frames = []
-    for month in ytd.months():
-        span = Period(ytd.start, month.end, month.label)
-        frames.append(plan_indicators(procedure_uptake(dossiers, catalogue, unit_code, span),
-                                      unit_code, span, targets))
-    return pd.concat(frames, ignore_index=True)
-
+    spans = [Period(ytd.start, month.end, month.label) for month in ytd.months()]
+    p = engine.parts_by_period({"dossiers": dossiers, "catalogue": catalogue}, [unit_code],
+                               spans)
+    rows = [row(ind, unit_code, spans[r.pid], int(getattr(r, SHARE_PARTS[ind][0])),
+                int(getattr(r, SHARE_PARTS[ind][1])),
+                target_for(targets, ind, unit_code, spans[r.pid].year))
+            for r in p.itertuples() for ind in registry.PLAN_INDICATORS]
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
 # --------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from datetime import date
 
 import pandas as pd
 
-from cchc_lib.core import schema
 from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import Period
 from cchc_lib.ingest.store import DATES_TABLE
@@ -40,17 +39,6 @@ def share(numerator: float, denominator: float) -> float | None:
 def in_period(ts: pd.Series, period: Period) -> pd.Series:
     """Timestamps whose calendar day lies in the period (NaT is never in it)."""
     return (ts >= period.start_ts) & (ts < period.end_exclusive_ts)
-
-
-def accepted(dossiers: pd.DataFrame) -> pd.Series:
-    """All but statuses registered and not_accepted, which count in no indicator."""
-    return ~dossiers.status.isin(list(schema.NOT_ACCEPTED_STATUSES))
-
-
-def end_date(dossiers: pd.DataFrame) -> pd.Series:
-    """The end date of ended dossiers: ``finished_at``, else ``returned_at``; NaT otherwise."""
-    ended = dossiers.status.isin(list(schema.ENDED_STATUSES))
-    return dossiers.finished_at.fillna(dossiers.returned_at).where(ended)
 
 
 def unit_dossiers(dossiers: pd.DataFrame, unit_code: str) -> pd.DataFrame:
@@ -103,20 +91,6 @@ def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
     if last.date() >= period.end:
         return period
     return Period(period.start, last.date(), period.label)
-
-
-def offered_procedures(catalogue: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
-    """Procedures the unit offers on the period's last day (data_contract.md §2)."""
-    cat = catalogue
-    mine = cat.unit_code.isna() | (cat.unit_code == unit_code)
-    day = pd.Timestamp(period.end)
-    valid = (cat.valid_from.isna() | (cat.valid_from <= day)) & \
-            (cat.valid_to.isna() | (cat.valid_to >= day))
-    out = cat[mine & valid]
-    # a unit-specific row overrides the row offered by every unit
-    out = out.assign(_own=out.unit_code.notna()).sort_values(["procedure_code", "_own"])
-    return out.drop_duplicates("procedure_code", keep="last").drop(columns="_own") \
-        .set_index("procedure_code")
 
 
 def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,

@@ -252,7 +252,10 @@ Source = pd.DataFrame | str | Path  # a table in memory, or Parquet files (a fil
 def connect() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection, quiet (no progress bar on a terminal or in a log)."""
     con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
+    try:
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:  # in a Jupyter kernel DuckDB wants ipywidgets to touch the setting;
+        pass  # without them it draws no bar there anyway
     return con
 
 

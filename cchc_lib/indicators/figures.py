@@ -169,5 +169,14 @@ def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Pe
     return indicator_rows(p, label, period, tables.get("targets"), by_field, pooled)
 
 
-__all__ = ["SHARE_PARTS", "UNIT_GROUP", "indicator_rows", "indicators", "month_periods",
+def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period
+             ) -> dict[str, pd.DataFrame]:
+    """Every indicator of each unit (its own rows, its own targets), from one query for all
+    of them: what the town overview ranks."""
+    p = parts(tables, units, period, by_field=True)
+    return {u: indicator_rows(p[p.unit_code == u], u, period, tables.get("targets"), False,
+                              False) for u in units}
+
+
+__all__ = ["SHARE_PARTS", "per_unit", "UNIT_GROUP", "indicator_rows", "indicators", "month_periods",
            "monthly", "unit_groups"]

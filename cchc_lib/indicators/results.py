@@ -15,72 +15,16 @@ import pandas as pd
 
 from cchc_lib.core.indicator_registry import PLAN_INDICATORS
 from cchc_lib.core.periods import Period, parse_period
-from cchc_lib.core.text import match_key
 from cchc_lib.core.units import unit_name
 from cchc_lib.indicators import figures
 from cchc_lib.indicators.base import (
-    RESULT_COLUMNS,
     clip_to_data,
     dated,
     require_data,
-    row,
-    target_for,
 )
-from cchc_lib.indicators.bieu06 import bieu06, bieu06_long
-from cchc_lib.indicators.national import apology_coverage, national_indicators
-from cchc_lib.indicators.plan import judged_on_year_to_date, plan_indicators, procedure_uptake
+from cchc_lib.indicators.plan import judged_on_year_to_date
 
 TOTAL_KEY = "__unit_total__"  # stands for field None while grouping
-
-
-def _plan(uptake: pd.DataFrame, unit: str, period: Period, targets, by_field: bool
-          ) -> list[pd.DataFrame]:
-    out = [plan_indicators(uptake, unit, period, targets)]
-    if by_field:
-        for field in sorted(uptake.field_name.dropna().unique(), key=match_key):
-            part = plan_indicators(uptake[uptake.field_name == field], unit, period, targets)
-            out.append(part.assign(field=field))
-    return out
-
-
-def unit_indicators(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,
-                    by_field: bool = False) -> pd.DataFrame:
-    """Every indicator of one unit for a period (already cut to the data)."""
-    dossiers, catalogue = tables["dossiers"], tables["catalogue"]
-    uptake = procedure_uptake(dossiers, catalogue, unit_code, period)
-    parts = [
-        *_plan(uptake, unit_code, period, tables.get("targets"), by_field),
-        bieu06_long(bieu06(dossiers, catalogue, unit_code, period), unit_code, period),
-        national_indicators(dossiers, catalogue, unit_code, period),
-        *([national_indicators(dossiers, catalogue, unit_code, period, by_field=True)]
-          if by_field else []),
-        apology_coverage(dossiers, unit_code, period),
-    ]
-    return pd.concat(parts, ignore_index=True)
-
-
-def pool(results: list[pd.DataFrame], label: str, period: Period,
-         targets: pd.DataFrame | None) -> pd.DataFrame:
-    """Several units' results as one: counts and numerators/denominators added, shares
-    taken again, general targets applied."""
-    frame = pd.concat(results, ignore_index=True)
-    frame["field_key"] = frame.field.astype(object).where(frame.field.notna(), TOTAL_KEY)
-    order = frame.drop_duplicates(["indicator", "field_key"])[["indicator", "field_key"]]
-    sums = frame.groupby(["indicator", "field_key"], sort=False).agg(
-        numerator=("numerator", lambda s: None if s.isna().all() else int(s.sum())),
-        denominator=("denominator", lambda s: None if s.isna().all() else int(s.sum())),
-        value=("value", lambda s: s.sum()))
-    rows = []
-    for r in order.itertuples(index=False):
-        n, d, v = sums.loc[(r.indicator, r.field_key)]
-        field = None if r.field_key == TOTAL_KEY else r.field_key
-        target = target_for(targets, r.indicator, "", period.year)
-        if pd.isna(d):  # a count: the value is the sum
-            rows.append(row(r.indicator, label, period, None, None, field=field, value=int(v)))
-        else:
-            rows.append(row(r.indicator, label, period, int(n), int(d), target=target,
-                            field=field))
-    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
 SET_LABEL_MAX = 40  # a set of units is named by its codes only when that is short

@@ -18,7 +18,7 @@ from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.indicators import national
 from cchc_lib.indicators.base import clip_to_data, target_for
-from cchc_lib.indicators.results import unit_indicators
+from cchc_lib.indicators.figures import per_unit
 from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed
 from cchc_lib.par.scoring import processed_methodology, unit_score
 from cchc_lib.reports import charts, render
@@ -27,9 +27,8 @@ from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
 
 
-def unit_row(tables: dict[str, pd.DataFrame], unit_code: str, period: Period) -> dict:
+def unit_row(rows: pd.DataFrame, unit_code: str) -> dict:
     """One unit's figures for the overview, read off its whole-unit indicator rows."""
-    rows = unit_indicators(tables, unit_code, period)
     unit = rows[rows.field.isna()].set_index("indicator")
     out = {"unit_code": unit_code}
     for indicator in registry.PLAN_INDICATORS:
@@ -49,7 +48,8 @@ def overview_table(tables: dict[str, pd.DataFrame], period: Period,
     """Every unit's figures, ranked (1 = best) by the estimated PAR index of the year, as the
     scorecard ranks them (ties: targets met, then the code); without a methodology, by
     targets met then estimated 766 points."""
-    rows = pd.DataFrame([unit_row(tables, u, period) for u in unit_codes])
+    every = per_unit(tables, unit_codes, period)  # one query for the town
+    rows = pd.DataFrame([unit_row(every[u], u) for u in unit_codes])
     rows["index"] = rows.unit_code.map(indexes or {})
     keys = (["index", "targets_met", "unit_code"] if indexes
             else ["targets_met", "points_766", "unit_code"])

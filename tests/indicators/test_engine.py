@@ -1,48 +1,38 @@
-"""The DuckDB engine against the per-unit pandas computation it replaces, on the sample:
-every unit, three period forms, whole and by field, the same rows in the same order. (The
-hand-computed fixtures of the other indicator tests run through the engine too, since
-all_indicators now calls it.)"""
+"""Sets of units through the engine: a set is its units' parts added, then divided; the town
+overview's one query gives each unit what that unit's own query gives. (Every count is checked
+against the row-by-row oracle in test_oracle.py and the hand-computed fixtures.)"""
 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators import figures
-from cchc_lib.indicators.results import pool, unit_indicators
+from cchc_lib.indicators import engine, figures
 
 
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    norm = lambda f: f.astype(object).where(f.notna(), None).reset_index(drop=True)  # noqa: E731
-    pd.testing.assert_frame_equal(norm(a), norm(b), check_dtype=False)
-
-
-@pytest.mark.parametrize("period", ["2022", "2022-Q3", "2021-07"])
-@pytest.mark.parametrize("by_field", [False, True])
-def test_engine_equals_the_pandas_path_for_each_unit(sample_tables, period, by_field):
-    p = parse_period(period)
-    for unit in sorted(sample_tables["units"].unit_code):
-        _same(figures.indicators(sample_tables, [unit], p, unit, by_field),
-              unit_indicators(sample_tables, unit, p, by_field))
-
-
-def test_engine_pools_a_set_of_units(sample_tables):
+def test_a_set_of_units_adds_its_units_parts(sample_tables):
     p = parse_period("2022")
     units = sorted(sample_tables["units"].unit_code)
-    got = figures.indicators(sample_tables, units, p, "all", True)
-    old = pool([unit_indicators(sample_tables, u, p, True) for u in units], "all", p,
-               sample_tables.get("targets"))
-    key = ["indicator", "field"]
-    got, old = (f.assign(field=f.field.fillna("")).sort_values(key).reset_index(drop=True)
-                for f in (got, old))
-    apology = got.indicator == "apology_coverage"
-    # the one difference: the duty of apology keeps its fixed target (100 %) for a set of
-    # units; the pandas pool lost it (no general target in the targets file)
-    assert (got[apology].target == 1.0).all() and old[apology].target.isna().all()
-    _same(got.drop(columns=["target", "met"]), old.drop(columns=["target", "met"]))
-    _same(got[~apology], old[~apology])
+    each = engine.parts(sample_tables, units, p)
+    pooled = figures.indicators(sample_tables, units, p, "all", True)
+    whole = pooled[pooled.field.isna()].set_index("indicator")
+    for indicator, (num, den) in figures.SHARE_PARTS.items():
+        assert whole.loc[indicator, "numerator"] == each[num].sum(), indicator
+        assert whole.loc[indicator, "denominator"] == each[den].sum(), indicator
+    assert whole.loc["received_total", "value"] == each.received_total.sum()
+    # the duty of apology keeps its fixed 100 % target for a set (the pandas pool lost it)
+    assert (pooled[pooled.indicator == "apology_coverage"].target == 1.0).all()
     # Phường 2 alone: 27 of its 53 online procedures used, the 50,9 % its report shows
     p2 = figures.indicators(sample_tables, ["SAMPLE-P2"], p, "SAMPLE-P2")
     row = p2[(p2.indicator == "online_procedure_rate") & p2.field.isna()].iloc[0]
     assert (row.numerator, row.denominator) == (27, 53)
+
+
+def test_one_query_for_the_town_equals_one_per_unit(sample_tables):
+    p = parse_period("2022-Q3")
+    units = sorted(sample_tables["units"].unit_code)
+    together = figures.per_unit(sample_tables, units, p)
+    for unit in units:
+        alone = figures.indicators(sample_tables, [unit], p, unit)
+        pd.testing.assert_frame_equal(together[unit].reset_index(drop=True),
+                                      alone.reset_index(drop=True))

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from cchc_lib.core.periods import parse_period
-from cchc_lib.indicators.base import offered_procedures, target_for
+from cchc_lib.indicators.base import target_for
 from cchc_lib.indicators.bieu06 import bieu06, bieu06_long
 from cchc_lib.indicators.plan import (
     gaps,
@@ -139,7 +139,7 @@ def test_procedure_offered_only_in_its_validity():
     cat = catalogue([("A", "A", "Hộ tịch", "partial", True, 0, False, None, None, "2022-02-28"),
                      ("B", "B", "Hộ tịch", "full", True)])
     # on the last day of Q1 (31/03) A is no longer offered
-    assert offered_procedures(cat, "U1", Q1).index.tolist() == ["B"]
+    assert procedure_uptake(PLAN_DOSSIERS.iloc[0:0], cat, "U1", Q1).index.tolist() == ["B"]
 
 
 def test_targets_specific_row_wins():

@@ -6,7 +6,7 @@ One query counts, for a set of units and one period, every *part* the indicator 
 does. The indicators are the registry's divisions of these parts (:mod:`.results`).
 
 Inputs are the processed tables as DuckDB relations: ``dossiers``, ``catalogue``, the units
-asked for (``wanted``) and the working days (``workdays`` and ``days``), so the
+asked for (``wanted``) and the working days (``workdays``: ``day``, ordinal ``n``), so the
 Vietnamese calendar is a table the query joins. Period bounds are parameters.
 
 Rules (indicators.md): accepted = all but registered/not_accepted; ended = resolved, returned,
@@ -40,8 +40,7 @@ RESOLVED = _in(schema.RESOLVED_STATUSES)
 ONLINE_LEVELS = _in(schema.ONLINE_LEVELS)
 
 # per accepted dossier: its dates, its effective end (the end day less the supplement wait, in
-# working days: every day carries the number of the last working day on or before it) and
-# the span it is alive in
+# working days: an ASOF join on the numbered working days) and the span it is alive in
 DOSSIERS = f"""
 d AS (
   SELECT x.dossier_id, x.unit_code, x.procedure_code, x.field_name, x.receive_channel,
@@ -53,21 +52,21 @@ d AS (
     coalesce(x.paid_online, false) AS paid_online,
     coalesce(x.apology_issued, false) AS apology,
     coalesce(x.supplement_requests, 0) > 1 AS many_supplements,
-    CAST(greatest(round_even(coalesce(x.supplement_days, 0), 0), 0) AS BIGINT) AS wait
-  FROM dossiers x
-  WHERE x.status NOT IN {NOT_ACCEPTED} AND x.unit_code IN (SELECT unit_code FROM wanted)
+    greatest(round_even(coalesce(x.supplement_days, 0), 0), 0)::BIGINT AS wait
+  FROM dossiers x SEMI JOIN wanted w ON x.unit_code = w.unit_code
+  WHERE x.status NOT IN {NOT_ACCEPTED}
 ), e AS (
   SELECT d.*, CAST(end_ts AS DATE) AS end_day,
     least(received_at, end_ts, returned_at) AS alive_from,
-    CASE WHEN end_ts IS NULL THEN TIMESTAMP '9999-12-31 00:00:00'
+    CASE WHEN end_ts IS NULL THEN TIMESTAMP 'infinity'
          ELSE greatest(received_at, end_ts, returned_at) END AS alive_to
   FROM d
 ), ee AS (
   SELECT e.*,
-    CASE WHEN e.wait > 0 AND e.end_day IS NOT NULL THEN back.day
+    CASE WHEN e.wait > 0 AND e.end_day IS NOT NULL
+         THEN (SELECT w2.day FROM workdays w2 WHERE w2.n = wd.n - e.wait)
          ELSE e.end_day END AS effective_end
-  FROM e LEFT JOIN days c ON c.day = e.end_day
-         LEFT JOIN workdays back ON back.n = c.n - e.wait
+  FROM e ASOF LEFT JOIN workdays wd ON e.end_day >= wd.day
 )"""
 
 # per dossier and period it is alive in: which parts it counts in (a dossier outside a
@@ -88,19 +87,17 @@ DOSSIER_FLAGS = f"""
 
 # the catalogue each unit offers on last_day: a unit's own row overrides the row every unit offers
 OFFERED = f"""
-offered_all AS (
+offered AS (
   SELECT p.pid, w.unit_code, c.procedure_code, c.procedure_name, c.field_name, c.level,
     c.level IN {ONLINE_LEVELS} AS online_level,
     coalesce(c.postal_enabled, false) AS postal_enabled,
-    coalesce(c.has_fee, false) AS has_fee,
-    row_number() OVER (PARTITION BY p.pid, w.unit_code, c.procedure_code
-                       ORDER BY CASE WHEN c.unit_code IS NULL THEN 1 ELSE 0 END) AS choice
+    coalesce(c.has_fee, false) AS has_fee
   FROM wanted w CROSS JOIN periods p
     JOIN catalogue c ON c.unit_code IS NULL OR c.unit_code = w.unit_code
   WHERE (c.valid_from IS NULL OR c.valid_from <= p.last_ts)
     AND (c.valid_to IS NULL OR c.valid_to >= p.last_ts)
-), offered AS (
-  SELECT * FROM offered_all WHERE choice = 1
+  QUALIFY row_number() OVER (PARTITION BY p.pid, w.unit_code, c.procedure_code
+                             ORDER BY c.unit_code IS NOT NULL DESC) = 1
 )"""
 
 # per period, unit, procedure and dossier field: every dossier count, from one scan of the
@@ -172,23 +169,20 @@ def _query(by_field: bool) -> str:
     sets = ("GROUPING SETS ((pid, unit_code, field_name), (pid, unit_code))" if by_field
             else "pid, unit_code")
     field = ("field_name, GROUPING(field_name) AS whole" if by_field
-             else "CAST(NULL AS VARCHAR) AS field_name, 1 AS whole")
+             else "NULL::VARCHAR AS field_name, 1 AS whole")
     counts = ("received_online", *_names(PROCEDURE_COUNTS))
     per_procedure = ", ".join(f"sum({n}) AS {n}" for n in counts)
     return f"""
 WITH {DOSSIER_FLAGS}, {OFFERED},
 pp AS (  -- per procedure: only the dossiers received or returned in the period count
-  SELECT pid, unit_code, procedure_code,
-    {"field_name" if by_field else "CAST(NULL AS VARCHAR) AS field_name"},
+  SELECT pid, unit_code, procedure_code, {"field_name" if by_field else "NULL AS field_name"},
     {PROCEDURE_COUNTS_ALL}
-  FROM g WHERE received OR returned
-  GROUP BY pid, unit_code, procedure_code{", field_name" if by_field else ""}
+  FROM g WHERE received OR returned GROUP BY ALL
 ),
 uptake AS (
   SELECT o.*, {", ".join(f"coalesce(u.{n}, 0) AS {n}" for n in counts)}
   FROM offered o LEFT JOIN (
-    SELECT pid, unit_code, procedure_code, {per_procedure} FROM pp
-    GROUP BY pid, unit_code, procedure_code
+    SELECT pid, unit_code, procedure_code, {per_procedure} FROM pp GROUP BY ALL
   ) u ON u.pid = o.pid AND u.unit_code = o.unit_code AND u.procedure_code = o.procedure_code
 ),
 dp AS (
@@ -197,7 +191,7 @@ dp AS (
 ),
 fp AS (
   SELECT pid, unit_code, {field}, {FEE_PARTS}
-  FROM (SELECT pp.* FROM pp JOIN offered o
+  FROM (SELECT pp.* FROM pp SEMI JOIN offered o
         ON o.pid = pp.pid AND o.unit_code = pp.unit_code
         AND o.procedure_code = pp.procedure_code AND o.has_fee)
   GROUP BY {sets}
@@ -207,7 +201,7 @@ cp AS (
   FROM uptake GROUP BY {sets}
 ),
 dfp AS (
-  SELECT dp.*, {", ".join(f"fp.{n}" for n in _names(FEE_PARTS))}
+  SELECT dp.*, fp.* EXCLUDE (pid, unit_code, field_name, whole)
   FROM dp LEFT JOIN fp ON fp.pid = dp.pid AND fp.unit_code = dp.unit_code
                        AND fp.whole = dp.whole
                        AND fp.field_name IS NOT DISTINCT FROM dp.field_name
@@ -215,8 +209,8 @@ dfp AS (
 SELECT coalesce(dfp.pid, cp.pid) AS pid, coalesce(dfp.unit_code, cp.unit_code) AS unit_code,
        coalesce(dfp.field_name, cp.field_name) AS field,
        coalesce(dfp.whole, cp.whole) AS whole,
-       {", ".join(f"dfp.{n}" for n in _names(DOSSIER_PARTS) + _names(FEE_PARTS))},
-       {", ".join(f"cp.{n}" for n in _names(CATALOGUE_PARTS))}
+       dfp.* EXCLUDE (pid, unit_code, field_name, whole),
+       cp.* EXCLUDE (pid, unit_code, field_name, whole)
 FROM dfp FULL JOIN cp ON dfp.pid = cp.pid AND dfp.unit_code = cp.unit_code
                       AND dfp.whole = cp.whole
                       AND dfp.field_name IS NOT DISTINCT FROM cp.field_name
@@ -231,12 +225,12 @@ def _uptake_query() -> str:
     """Per procedure the unit offers on the period's last day: its dossiers by channel."""
     query = _query(False)
     ctes = query[:query.index("dp AS (")].rstrip().rstrip(",")
-    counts = ", ".join(f"CAST({c} AS BIGINT) AS {c}" for c in UPTAKE_COLUMNS)
+    counts = ", ".join(f"{c}::BIGINT AS {c}" for c in UPTAKE_COLUMNS)
     return f"""{ctes}
 SELECT procedure_code, procedure_name, field_name, level, postal_enabled,
        online_level AS online_enabled, has_fee, {counts},
-       CAST(received_online + received_postal + received_direct AS BIGINT) AS received_total,
-       CAST(received_paid_online AS BIGINT) AS received_paid_online
+       (received_online + received_postal + received_direct)::BIGINT AS received_total,
+       received_paid_online::BIGINT AS received_paid_online
 FROM uptake ORDER BY procedure_code"""
 
 
@@ -326,34 +320,21 @@ def catalogue_parts(uptake_table: pd.DataFrame) -> dict[str, int]:
     return {k: int(v) for k, v in got.fillna(0).items()}
 
 
-def workdays(calendar: WorkCalendar, con: duckdb.DuckDBPyConnection
-             ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The working days around the end dates of the bound ``dossiers``, numbered
-    (``workdays``: day, n), and every day of that span with the number of the last working day
-    on or before it (``days``: day, n): a wait of w working days before day d is the working
-    day numbered ``days[d].n - w``. Two equi-joins, in any SQL engine."""
+def workdays(calendar: WorkCalendar, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The working days around the end dates of the bound ``dossiers``, numbered: the table
+    the effective end date joins (a wait of n working days is the working day numbered n
+    less)."""
     first, last, longest = con.execute(
         "SELECT min(least(finished_at, returned_at)), max(greatest(finished_at, returned_at)),"
         " max(supplement_days) FROM dossiers").fetchall()[0]
     if first is None:
-        empty = pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"),
-                              "n": pd.Series(dtype="int64")})
-        return empty, empty
+        return pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"),
+                             "n": pd.Series(dtype="int64")})
     margin = np.timedelta64(max(int(longest or 0), 0) * 2 + 40, "D")
-    start = np.datetime64(first.date()) - margin
-    work = calendar.working_days(start, np.datetime64(last.date()))
-    span = np.arange(start, np.datetime64(last.date()) + 1, dtype="datetime64[D]")
-    numbered = pd.DataFrame({"day": work.astype("datetime64[s]"),
-                             "n": np.arange(len(work), dtype="int64")})
-    every = pd.DataFrame({"day": span.astype("datetime64[s]"),
-                          "n": np.searchsorted(work, span, side="right") - 1})
-    return numbered, every
-
-
-def register_workdays(con: duckdb.DuckDBPyConnection, calendar: WorkCalendar) -> None:
-    numbered, every = workdays(calendar, con)
-    con.register("workdays", numbered.assign(day=numbered.day.dt.date))
-    con.register("days", every.assign(day=every.day.dt.date))
+    days = calendar.working_days(np.datetime64(first.date()) - margin,
+                                 np.datetime64(last.date()))
+    return pd.DataFrame({"day": days.astype("datetime64[s]"),
+                         "n": np.arange(len(days), dtype="int64")})
 
 
 def _periods(periods: Sequence[Period]) -> pd.DataFrame:
@@ -377,7 +358,7 @@ def parts_by_period(tables: dict[str, Source], units: Sequence[str],
     bind(con, "dossiers", tables["dossiers"])
     bind(con, "catalogue", tables["catalogue"])
     con.register("wanted", pd.DataFrame({"unit_code": pd.Series(list(units), dtype="string")}))
-    register_workdays(con, calendar_of(tables))
+    con.register("workdays", workdays(calendar_of(tables), con))
     frame = _periods(periods)
     con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
     out = con.execute(_query(by_field)).df()
@@ -401,7 +382,7 @@ def _one(tables: dict[str, Source], unit: str, period: Period) -> duckdb.DuckDBP
     bind(con, "dossiers", tables["dossiers"])
     bind(con, "catalogue", tables["catalogue"])
     con.register("wanted", pd.DataFrame({"unit_code": pd.Series([unit], dtype="string")}))
-    register_workdays(con, calendar_of(tables))
+    con.register("workdays", workdays(calendar_of(tables), con))
     frame = _periods([period])
     con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
     return con
@@ -430,5 +411,4 @@ def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
 
 
 __all__ = ["NO_CATALOGUE", "PART_NAMES", "Source", "bind", "calendar_of", "catalogue_parts",
-           "connect", "late", "parts", "parts_by_period", "register_workdays", "uptake",
-           "workdays"]
+           "connect", "late", "parts", "parts_by_period", "uptake", "workdays"]

@@ -171,10 +171,28 @@ def processed_methodology(data_dir: Path) -> Methodology:
 def indicator_values(tables: dict, unit: str, period: str) -> dict[str, float | None]:
     from cchc_lib.indicators.results import all_indicators
 
-    r = all_indicators(tables, unit, period)
-    r = r[r.field.isna()]
+    return _whole_values(all_indicators(tables, unit, period))
+
+
+def _whole_values(rows: pd.DataFrame) -> dict[str, float | None]:
+    r = rows[rows.field.isna()]
     return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
                                                                    strict=True)}
+
+
+def _survey_points(tables: dict, unit: str, year: int) -> float | None:
+    """Last year's published survey points (this year's are published late)."""
+    official = tables.get("official_results")
+    if official is None:
+        return None
+    last = official[(official.unit_code == unit) & (official.criterion_id == SURVEY_ID)
+                    & (official.year == year - 1)]
+    return float(last.points.iloc[0]) if len(last) else None
+
+
+def _self_assessment(tables: dict, unit: str, year: int) -> pd.DataFrame | None:
+    sa = tables.get("self_assessment")
+    return sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
 
 
 def unit_score(method: Methodology, tables: dict, unit: str, year: int
@@ -182,13 +200,24 @@ def unit_score(method: Methodology, tables: dict, unit: str, year: int
     """A unit's estimated index for a year: indicator criteria from its data (the year to the
     last day of data), manual criteria from its self-assessment, the survey from last year's
     published points (this year's are published late)."""
-    sa = tables.get("self_assessment")
-    sa = sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
-    official = tables.get("official_results")
-    survey = None
-    if official is not None:
-        last = official[(official.unit_code == unit) & (official.criterion_id == SURVEY_ID)
-                        & (official.year == year - 1)]
-        survey = float(last.points.iloc[0]) if len(last) else None
-    scored = score(method, indicator_values(tables, unit, str(year)), sa, survey)
+    scored = score(method, indicator_values(tables, unit, str(year)),
+                   _self_assessment(tables, unit, year), _survey_points(tables, unit, year))
     return scored, total(method, scored)
+
+
+def unit_indexes(method: Methodology, tables: dict, units: list[str], year: int
+                 ) -> dict[str, float]:
+    """Every unit's estimated index for a year, the indicators of all of them from one
+    engine query: what the scorecard's and the overview's rankings read."""
+    from cchc_lib.core.periods import parse_period
+    from cchc_lib.indicators.base import clip_to_data, dated
+    from cchc_lib.indicators.figures import per_unit
+
+    period = clip_to_data(parse_period(str(year)), dated(tables))
+    rows = per_unit(tables, units, period)
+    out = {}
+    for unit in units:
+        scored = score(method, _whole_values(rows[unit]), _self_assessment(tables, unit, year),
+                       _survey_points(tables, unit, year))
+        out[unit] = total(method, scored)["index"]
+    return out

@@ -25,6 +25,7 @@ from cchc_lib.par.scoring import (
     processed_methodology,
     ranking,
     total,
+    unit_indexes,
     unit_score,
 )
 from cchc_lib.reports import render
@@ -171,10 +172,10 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
 
     before = published(unit_code)
     summary_before = total(method, before) if before is not None else None
-    now, then = {}, {}
-    for u in sorted(tables["units"].unit_code):
-        now[u] = summary["index"] if u == unit_code else \
-            unit_score(method, tables, u, year)[1]["index"]
+    units = sorted(tables["units"].unit_code)
+    now = unit_indexes(method, tables, units, year)  # every unit from one engine query
+    then = {}
+    for u in units:
         if (b := published(u)) is not None:
             then[u] = total(method, b)["index"]
     names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,10 @@ TEMPLATE_NAME = "cchc_html"
 # the kernel talks to papermill over loopback TCP, as in JupyterLab; its warning about
 # unencrypted transport would reach every cron mail, so the kernel logs errors only
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# a kernel that dies before it answers (two kernels started at once can race for a port):
+# started again, up to this many times, waiting a little longer each time
+KERNEL_START_TRIES = 3
+KERNEL_RETRY_SECONDS = 0.5
 # papermill and nbclient record timings and absolute paths; reports must not vary
 VOLATILE_NB_METADATA = ("start_time", "end_time", "duration", "exception", "input_path",
                         "output_path")
@@ -78,14 +83,21 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
     root = project_root()
     with tempfile.TemporaryDirectory(prefix="cchc-run-") as tmp:
         scratch = Path(tmp) / output.name
-        try:
-            pm.execute_notebook(str(notebook), str(scratch), parameters=parameters,
-                                kernel_name=ensure_kernel(kernel), cwd=str(root),
-                                progress_bar=False, log_output=False,
-                                extra_arguments=KERNEL_ARGUMENTS)
-        except pm.PapermillExecutionError as exc:
-            raise CchcError(f"{notebook.name} failed in cell {exc.exec_count}: "
-                            f"{exc.ename}: {exc.evalue}") from None
+        for attempt in range(1, KERNEL_START_TRIES + 1):
+            try:
+                pm.execute_notebook(str(notebook), str(scratch), parameters=parameters,
+                                    kernel_name=ensure_kernel(kernel), cwd=str(root),
+                                    progress_bar=False, log_output=False,
+                                    extra_arguments=KERNEL_ARGUMENTS)
+                break
+            except pm.PapermillExecutionError as exc:
+                raise CchcError(f"{notebook.name} failed in cell {exc.exec_count}: "
+                                f"{exc.ename}: {exc.evalue}") from None
+            except RuntimeError as exc:  # the kernel did not start: try a fresh one
+                if "kernel_info" not in str(exc) or attempt == KERNEL_START_TRIES:
+                    raise CchcError(f"{notebook.name}: không khởi động được kernel Jupyter "
+                                    f"'{kernel}' sau {attempt} lần thử ({exc})") from None
+                time.sleep(KERNEL_RETRY_SECONDS * attempt)
         nb = clean_notebook(nbformat.read(scratch, as_version=4))
     atomic_write(output, lambda p: nbformat.write(nb, str(p)))
     return output

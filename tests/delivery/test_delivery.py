@@ -105,3 +105,60 @@ def test_bieu06_files_are_the_form(sample_run):
     # received = resolved + pending + withdrawn/stopped: the totals cannot exceed received
     assert total[2] == total[3] + total[4] + total[5]
     assert total[6] == total[7] + total[8] + total[9] and total[10] == total[11] + total[12]
+
+
+def _flaky_kernel(root, marker, always: bool = False):
+    """A real kernelspec whose process exits at once the first time (every time with
+    ``always``), then starts ipykernel: a kernel that dies before answering, as two kernels
+    racing for one port do."""
+    import sys
+
+    fail = "True" if always else f"not os.path.exists({str(marker)!r})"
+    script = ("import os, runpy, sys\n"
+              f"if {fail}:\n"
+              f"    open({str(marker)!r}, 'a').write('x')\n"
+              "    sys.exit(1)\n"
+              "sys.argv = ['ipykernel_launcher'] + sys.argv[1:]\n"
+              "runpy.run_module('ipykernel_launcher', run_name='__main__')\n")
+    spec = root / "kernels" / "flaky"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", script, "-f", "{connection_file}"],
+        "display_name": "flaky", "language": "python"}))
+
+
+def _tiny_notebook(path):
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("x = 0")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("print(x * 2)")]
+    nb.metadata["kernelspec"] = {"name": "flaky", "display_name": "flaky", "language": "python"}
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
+    from cchc_lib.delivery.notebooks import execute
+
+    marker = tmp_path / "deaths"
+    _flaky_kernel(tmp_path / "jupyter", marker)
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    out = execute(_tiny_notebook(tmp_path / "n.ipynb"), tmp_path / "out.ipynb", {"x": 21},
+                  kernel="flaky")
+    assert marker.read_text() == "x"  # it died once, then ran
+    assert "42" in out.read_text(encoding="utf-8")
+
+
+def test_a_kernel_that_never_starts_stops_with_one_message(tmp_path, monkeypatch):
+    import pytest
+
+    from cchc_lib.core.errors import CchcError
+    from cchc_lib.delivery.notebooks import KERNEL_START_TRIES, execute
+
+    marker = tmp_path / "deaths"
+    _flaky_kernel(tmp_path / "jupyter", marker, always=True)
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    with pytest.raises(CchcError, match="không khởi động được kernel Jupyter 'flaky' sau 3"):
+        execute(_tiny_notebook(tmp_path / "n.ipynb"), tmp_path / "out.ipynb", {"x": 1},
+                kernel="flaky")
+    assert marker.read_text() == "x" * KERNEL_START_TRIES

@@ -61,4 +61,18 @@ def write_text(ws, row: int, col: int, value: object, fmt=None) -> None:
     ws.write_string(row, col, str(neutral("" if value is None else str(value))), fmt)
 
 
-__all__ = ["neutral", "neutral_frame", "write_csv", "csv_text", "write_text"]
+def print_a4_landscape(ws, header_rows: tuple[int, int], last_row: int, last_col: int,
+                       left_margin: float = 0.6) -> None:
+    """The print set-up of a sheet to file: A4 landscape, one page wide and as many tall as
+    it takes, the header rows repeated on every page, printed from A1 to
+    (``last_row``, ``last_col``)."""
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(*header_rows)
+    ws.set_margins(left=left_margin, right=0.4, top=0.6, bottom=0.6)
+    ws.print_area(0, 0, last_row, last_col)
+
+
+__all__ = ["neutral", "neutral_frame", "print_a4_landscape", "write_csv", "csv_text",
+           "write_text"]

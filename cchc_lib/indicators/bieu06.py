@@ -7,7 +7,6 @@ import pandas as pd
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.periods import Period
-from cchc_lib.core.text import match_key
 from cchc_lib.indicators import engine
 from cchc_lib.indicators.base import RESULT_COLUMNS, row, share
 
@@ -26,9 +25,7 @@ def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
     """
     p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
                      [unit_code], period, by_field=True)
-    fields = p[p.field.notna()]
-    fields = fields.iloc[sorted(range(len(fields)),
-                                key=lambda i: match_key(fields.field.iloc[i]))]
+    fields = engine.field_rows(p)
     cols = list(registry.BIEU06_COLUMNS)
     table = fields[["field", *cols]].astype({"field": object}).reset_index(drop=True)
     table[cols] = table[cols].astype("int64")

@@ -3,7 +3,7 @@
 One query counts, for a set of units and one period, every *part* the indicator registry names
 (``received_online``, ``on_time``, ``online_offered``, …) per unit and field and per unit
 (field NULL), in one pass over the dossiers and the catalogue: all units cost about what one
-does. The indicators are the registry's divisions of these parts (:mod:`.results`).
+does. The indicators are the registry's divisions of these parts (:mod:`.figures`).
 
 Inputs are the processed tables as DuckDB relations: ``dossiers``, ``catalogue``, the units
 asked for (``wanted``) and the working days (``workdays``: ``day``, ordinal ``n``), so the
@@ -347,13 +347,10 @@ def _periods(periods: Sequence[Period]) -> pd.DataFrame:
     })
 
 
-def parts_by_period(tables: dict[str, Source], units: Sequence[str],
-                    periods: Sequence[Period], by_field: bool = False,
-                    connection: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
-    """Every part for each period and unit asked for (field None) and, with ``by_field``,
-    each field: one row per (pid, unit_code, field), ``pid`` the period's place in
-    ``periods``, a column per part (integers). One query, whatever the number of units and
-    periods: a dossier is joined to the periods it is alive in only."""
+def _bound(tables: dict[str, Source], units: Sequence[str], periods: Sequence[Period],
+           connection: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection with every relation the queries read bound: the dossiers, the catalogue,
+    the units asked for, the working days and the periods."""
     con = connection or connect()
     bind(con, "dossiers", tables["dossiers"])
     bind(con, "catalogue", tables["catalogue"])
@@ -361,7 +358,17 @@ def parts_by_period(tables: dict[str, Source], units: Sequence[str],
     con.register("workdays", workdays(calendar_of(tables), con))
     frame = _periods(periods)
     con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
-    out = con.execute(_query(by_field)).df()
+    return con
+
+
+def parts_by_period(tables: dict[str, Source], units: Sequence[str],
+                    periods: Sequence[Period], by_field: bool = False,
+                    connection: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    """Every part for each period and unit asked for (field None) and, with ``by_field``,
+    each field: one row per (pid, unit_code, field), ``pid`` the period's place in
+    ``periods``, a column per part (integers). One query, whatever the number of units and
+    periods: a dossier is joined to the periods it is alive in only."""
+    out = _bound(tables, units, periods, connection).execute(_query(by_field)).df()
     out[list(PART_NAMES)] = out[list(PART_NAMES)].fillna(0).astype("int64")
     out["field"] = out.field.astype(object).where(out.whole == 0, None)
     return out.drop(columns="whole").sort_values(["pid", "unit_code"], kind="stable") \
@@ -375,24 +382,21 @@ def parts(tables: dict[str, Source], units: Sequence[str], period: Period,
     return parts_by_period(tables, units, [period], by_field, connection).drop(columns="pid")
 
 
+def field_rows(p: pd.DataFrame) -> pd.DataFrame:
+    """The per-field rows of a parts table, in the order reports list fields (by name,
+    diacritics and case aside)."""
+    from cchc_lib.core.text import match_key
 
-def _one(tables: dict[str, Source], unit: str, period: Period) -> duckdb.DuckDBPyConnection:
-    """A connection with everything bound for one unit and one period."""
-    con = connect()
-    bind(con, "dossiers", tables["dossiers"])
-    bind(con, "catalogue", tables["catalogue"])
-    con.register("wanted", pd.DataFrame({"unit_code": pd.Series([unit], dtype="string")}))
-    con.register("workdays", workdays(calendar_of(tables), con))
-    frame = _periods([period])
-    con.register("periods", frame.assign(last_day=frame.last_day.dt.date))
-    return con
+    fields = p[p.field.notna()]
+    return fields.iloc[sorted(range(len(fields)), key=lambda i: match_key(fields.field.iloc[i]))]
+
 
 
 def uptake(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
     """Per procedure the unit offers on the period's last day (index ``procedure_code``):
     name, field, level, postal/online enabled, fee, its dossiers received and returned in the
     period by channel: what the plan's procedure rates, their gaps and candidates read."""
-    out = _one(tables, unit, period).execute(_uptake_query()).df()
+    out = _bound(tables, [unit], [period]).execute(_uptake_query()).df()
     for c in ("postal_enabled", "online_enabled", "has_fee"):
         out[c] = out[c].astype(bool)
     for c in ("procedure_code", "procedure_name", "field_name", "level"):
@@ -403,7 +407,7 @@ def uptake(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame
 def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
     """The unit's dossiers that owe an apology slip for the period: id, procedure, field, due,
     kind (resolved_late / pending_overdue), apology issued."""
-    out = _one(tables, unit, period).execute(LATE_QUERY).df()
+    out = _bound(tables, [unit], [period]).execute(LATE_QUERY).df()
     out["apology_issued"] = out.apology_issued.astype(bool)
     for c in ("dossier_id", "procedure_code", "field_name"):
         out[c] = out[c].astype("string")
@@ -411,4 +415,4 @@ def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
 
 
 __all__ = ["NO_CATALOGUE", "PART_NAMES", "Source", "bind", "calendar_of", "catalogue_parts",
-           "connect", "late", "parts", "parts_by_period", "uptake", "workdays"]
+           "connect", "field_rows", "late", "parts", "parts_by_period", "uptake", "workdays"]

@@ -12,7 +12,15 @@ import duckdb
 import pandas as pd
 
 from cchc_lib.core.periods import Period
-from cchc_lib.indicators.engine import PART_NAMES, Source, bind, connect, parts, parts_by_period
+from cchc_lib.indicators.engine import (
+    PART_NAMES,
+    Source,
+    bind,
+    connect,
+    field_rows,
+    parts,
+    parts_by_period,
+)
 
 
 def month_periods(first: str, last: str) -> list[Period]:
@@ -58,12 +66,13 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
         return _monthly_rows(parts_by_period(tables, units or _units(con), periods,
                                              connection=con), periods)
     out = []
+    wanted = None if units is None else set(units)
     for done, group in enumerate(groups, start=1):
         part = {**tables, "dossiers": str(Path(tables["dossiers"]) / "**" /
                                           f"{UNIT_GROUP}={group}" / "*.parquet")}
         con = connect()
         bind(con, "dossiers", part["dossiers"])
-        mine = [u for u in _units(con) if units is None or u in set(units)]
+        mine = [u for u in _units(con) if wanted is None or u in wanted]
         if mine:
             out.append(_monthly_rows(parts_by_period(part, mine, periods, connection=con),
                                      periods))
@@ -84,9 +93,8 @@ def _monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
                         "period": [periods[i].label for i in p.pid]})
     for column in registry.BIEU06_COLUMNS:
         out[column] = p[column].to_numpy()
-    shares = {**{i: SHARE_PARTS[i] for i in SHARE_PARTS},
-              **{i.id: (i.numerator, i.denominator) for i in registry.family("766")}}
-    for ind, (num, den) in shares.items():
+    for ind in (*SHARE_PARTS, *(i.id for i in registry.family("766"))):
+        num, den = parts_of(ind)
         out[f"{ind}_num"], out[f"{ind}_den"] = p[num].to_numpy(), p[den].to_numpy()
         out[ind] = (p[num] / p[den].where(p[den] > 0)).astype(object).where(p[den] > 0, None)
     return out.sort_values(["unit_code", "period"], kind="stable").reset_index(drop=True)
@@ -106,6 +114,16 @@ SHARE_PARTS = {
 }
 
 
+def parts_of(indicator: str) -> tuple[str, str]:
+    """The two parts a share divides: :data:`SHARE_PARTS`, else the registry's record."""
+    from cchc_lib.core import indicator_registry as registry
+
+    if indicator in SHARE_PARTS:
+        return SHARE_PARTS[indicator]
+    record = registry.get(indicator)
+    return record.numerator, record.denominator
+
+
 def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_field: bool,
                    pooled: bool) -> pd.DataFrame:
     """Result rows (RESULT_COLUMNS) from the parts of one unit, or of several summed
@@ -113,23 +131,20 @@ def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_fiel
     three (then per field), Biểu 06 per field then total, the 766 estimates (then per field),
     the duty of apology per field with late dossiers, then the unit's."""
     from cchc_lib.core import indicator_registry as registry
-    from cchc_lib.core.text import match_key
     from cchc_lib.indicators.base import RESULT_COLUMNS, row, target_for
 
     unit = "" if pooled else label
     whole = p[p.field.isna()].iloc[0] if (p.field.isna()).any() else pd.Series(0, PART_NAMES)
-    fields = p[p.field.notna()].copy()
-    fields = fields.iloc[sorted(range(len(fields)), key=lambda i: match_key(fields.field.iloc[i]))]
+    fields = field_rows(p)
     target = {i: target_for(targets, i, unit, period.year) for i in registry.PLAN_INDICATORS}
     rows: list[dict] = []
 
     def share(ind: str, r, field=None, fixed=None):
-        num, den = SHARE_PARTS.get(ind) or (registry.get(ind).numerator,
-                                            registry.get(ind).denominator)
+        num, den = parts_of(ind)
         rows.append(row(ind, label, period, int(r[num]), int(r[den]),
                         target.get(ind, fixed), field=field))
 
-    plan_fields = fields[(fields.online_offered + fields.postal_offered + fields.offered) > 0]
+    plan_fields = fields[fields.offered > 0]  # fields with procedures the unit offers
     for ind in registry.PLAN_INDICATORS:
         share(ind, whole)
     if by_field:
@@ -178,5 +193,5 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
                               False) for u in units}
 
 
-__all__ = ["SHARE_PARTS", "per_unit", "UNIT_GROUP", "indicator_rows", "indicators", "month_periods",
-           "monthly", "unit_groups"]
+__all__ = ["SHARE_PARTS", "UNIT_GROUP", "indicator_rows", "indicators", "month_periods",
+           "monthly", "parts_of", "per_unit", "unit_groups"]

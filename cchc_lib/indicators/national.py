@@ -30,10 +30,7 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     the registry names, counted by the engine (engine.py says how each part is counted)."""
     p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
                      [unit_code], period, by_field=by_field)
-    groups = p[p.field.notna()] if by_field else p[p.field.isna()]
-    if by_field:
-        groups = groups.iloc[sorted(range(len(groups)),
-                                    key=lambda i: match_key(groups.field.iloc[i]))]
+    groups = engine.field_rows(p) if by_field else p[p.field.isna()]
     rows = [row(i.id, unit_code, period, int(getattr(r, i.numerator)),
                 int(getattr(r, i.denominator)), field=r.field if by_field else None)
             for r in groups.itertuples() for i in registry.family("766")]
@@ -69,7 +66,11 @@ def late_dossiers(dossiers: pd.DataFrame, unit_code: str, period: Period) -> pd.
 def apology_coverage(dossiers: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
     """``apology_coverage`` per field and for the unit (field None, last): late dossiers with
     an apology slip ÷ late dossiers; target 1.0 (NĐ 61/2018, kept by later decrees)."""
-    late = late_dossiers(dossiers, unit_code, period)
+    return apology_of(late_dossiers(dossiers, unit_code, period), unit_code, period)
+
+
+def apology_of(late: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
+    """:func:`apology_coverage` from a late-dossier list already read (:func:`late_dossiers`)."""
     rows = []
     for field, part in late.groupby("field_name", sort=False):  # already sorted by name
         rows.append(row(APOLOGY.id, unit_code, period, int(part.apology_issued.sum()),

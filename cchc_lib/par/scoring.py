@@ -168,12 +168,6 @@ def processed_methodology(data_dir: Path) -> Methodology:
     return parse_methodology(path.read_text(encoding="utf-8"), str(path))
 
 
-def indicator_values(tables: dict, unit: str, period: str) -> dict[str, float | None]:
-    from cchc_lib.indicators.results import all_indicators
-
-    return _whole_values(all_indicators(tables, unit, period))
-
-
 def _whole_values(rows: pd.DataFrame) -> dict[str, float | None]:
     r = rows[rows.field.isna()]
     return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
@@ -200,14 +194,12 @@ def unit_score(method: Methodology, tables: dict, unit: str, year: int
     """A unit's estimated index for a year: indicator criteria from its data (the year to the
     last day of data), manual criteria from its self-assessment, the survey from last year's
     published points (this year's are published late)."""
-    scored = score(method, indicator_values(tables, unit, str(year)),
-                   _self_assessment(tables, unit, year), _survey_points(tables, unit, year))
-    return scored, total(method, scored)
+    return unit_scores(method, tables, [unit], year)[unit]
 
 
-def unit_indexes(method: Methodology, tables: dict, units: list[str], year: int
-                 ) -> dict[str, float]:
-    """Every unit's estimated index for a year, the indicators of all of them from one
+def unit_scores(method: Methodology, tables: dict, units: list[str], year: int
+                ) -> dict[str, tuple[pd.DataFrame, dict]]:
+    """:func:`unit_score` of every unit asked for, the indicators of all of them from one
     engine query: what the scorecard's and the overview's rankings read."""
     from cchc_lib.core.periods import parse_period
     from cchc_lib.indicators.base import clip_to_data, dated
@@ -219,5 +211,5 @@ def unit_indexes(method: Methodology, tables: dict, units: list[str], year: int
     for unit in units:
         scored = score(method, _whole_values(rows[unit]), _self_assessment(tables, unit, year),
                        _survey_points(tables, unit, year))
-        out[unit] = total(method, scored)["index"]
+        out[unit] = scored, total(method, scored)
     return out

@@ -12,7 +12,7 @@ import pandas as pd
 from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.formats import points as points_text
-from cchc_lib.core.sheets import write_text
+from cchc_lib.core.sheets import print_a4_landscape, write_text
 from cchc_lib.ingest.methodology import Methodology
 from cchc_lib.par.evidence import criterion_owners, evidence_checklist
 from cchc_lib.par.tasks import owners_of, plan_for, tasks_of
@@ -128,12 +128,7 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
     ws.set_row(head, 32)
     ws.freeze_panes(first, 2)
     ws.autofilter(head, 0, total - 1, last)
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)  # one page wide
-    ws.repeat_rows(head)
-    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-    ws.print_area(0, 0, total, last)
+    print_a4_landscape(ws, (head, head), total, last, left_margin=0.5)
     wb.close()
     return path
 

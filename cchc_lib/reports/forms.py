@@ -11,7 +11,7 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import sheets, vi
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
-from cchc_lib.core.sheets import write_text
+from cchc_lib.core.sheets import print_a4_landscape, write_text
 from cchc_lib.core.text import within_sentence
 from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.indicators.base import clip_to_data, dated
@@ -126,13 +126,8 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
     ws.set_row(3, 33)
     ws.set_row(sub, 45)
     ws.freeze_panes(first, 2)
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
-    ws.repeat_rows(top, sub + 1)
-    ws.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
+    print_a4_landscape(ws, (top, sub + 1), sign + 6, LAST_COL)
     ws.center_horizontally()
-    ws.print_area(0, 0, sign + 6, LAST_COL)
     wb.close()
     return path
 

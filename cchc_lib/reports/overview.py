@@ -20,7 +20,7 @@ from cchc_lib.indicators import national
 from cchc_lib.indicators.base import clip_to_data, target_for
 from cchc_lib.indicators.figures import per_unit
 from cchc_lib.ingest.store import METHODOLOGY_FILE, read_processed
-from cchc_lib.par.scoring import processed_methodology, unit_indexes
+from cchc_lib.par.scoring import processed_methodology, unit_scores
 from cchc_lib.reports import charts, render
 from cchc_lib.reports.charts import Charts
 from cchc_lib.reports.quality import set_aside, set_aside_vi
@@ -155,7 +155,8 @@ def town_overview(period: str | Period, data_dir: str | Path,
     data = resolve(data_dir)
     if (data / METHODOLOGY_FILE).is_file():  # one ranking: the scorecard's estimated index
         method = processed_methodology(data)
-        indexes = unit_indexes(method, tables, units.unit_code.tolist(), clipped.year)
+        indexes = {u: summary["index"] for u, (_, summary) in unit_scores(
+            method, tables, units.unit_code.tolist(), clipped.year).items()}
     return TownOverview(town, requested, clipped, units[["unit_code", "unit_name"]],
                         overview_table(tables, clipped, units.unit_code.tolist(), indexes),
                         targets,

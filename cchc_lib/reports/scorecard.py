@@ -25,8 +25,7 @@ from cchc_lib.par.scoring import (
     processed_methodology,
     ranking,
     total,
-    unit_indexes,
-    unit_score,
+    unit_scores,
 )
 from cchc_lib.reports import render
 from cchc_lib.reports.checklist import COLUMNS_VI, POINT_COLUMNS, checklist_of, readable, summary_vi
@@ -163,7 +162,9 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     tables = read_processed(data_dir)
     method = processed_methodology(data_dir)
     name = unit_name(tables["units"], unit_code)
-    scored, summary = unit_score(method, tables, unit_code, year)
+    units = sorted(tables["units"].unit_code)
+    scores = unit_scores(method, tables, units, year)  # every unit from one engine query
+    scored, summary = scores[unit_code]
     official = tables.get("official_results")
 
     def published(unit: str) -> pd.DataFrame | None:  # last year's official points
@@ -172,8 +173,7 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
 
     before = published(unit_code)
     summary_before = total(method, before) if before is not None else None
-    units = sorted(tables["units"].unit_code)
-    now = unit_indexes(method, tables, units, year)  # every unit from one engine query
+    now = {u: scores[u][1]["index"] for u in units}
     then = {}
     for u in units:
         if (b := published(u)) is not None:

@@ -286,6 +286,7 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     q = tables.get("quarantine")
     trend_now = cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets)
     estimates = national.national_indicators(dossiers, catalogue, unit_code, clipped)
+    late = national.late_dossiers(dossiers, unit_code, clipped)  # read once, shown twice
     return WardReport(
         unit_code=unit_code, unit_name=name, parent_name=str(parent),
         requested=requested, period=clipped, before=before,
@@ -302,7 +303,7 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         projection=projection(trend_now),
         national=estimates,
         points=national.points_766(estimates),
-        apology=national.apology_coverage(dossiers, unit_code, clipped),
-        late=national.late_dossiers(dossiers, unit_code, clipped),
+        apology=national.apology_of(late, unit_code, clipped),
+        late=late,
         owners=owners_of(tables, plan_for(tables, unit_code, clipped.year)),
     )

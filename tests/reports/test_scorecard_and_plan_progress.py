@@ -98,12 +98,13 @@ def test_malformed_methodology_stops_ingest_with_its_line(tmp_path):
 def test_every_units_index_from_one_query_equals_each_units_own(sample_tables):
     """The scorecard and the overview rank units by indexes computed together (one engine
     query); each must be what the unit's own score gives."""
-    from cchc_lib.par.scoring import processed_methodology, unit_indexes, unit_score
+    from cchc_lib.par.scoring import processed_methodology, unit_score, unit_scores
 
     method = processed_methodology(ROOT / DATA)
     units = sorted(sample_tables["units"].unit_code)
     for year in (2021, 2022):
-        together = unit_indexes(method, sample_tables, units, year)
+        together = {u: summary["index"] for u, (_, summary)
+                    in unit_scores(method, sample_tables, units, year).items()}
         assert together == {u: unit_score(method, sample_tables, u, year)[1]["index"]
                             for u in units}
     assert together["SAMPLE-P2"] == 87.15  # the sample's Phường 2, as its scorecard shows

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 UNIT ?= SAMPLE-P2
 PERIOD ?= 2022
 
-.PHONY: setup browser report test lab sample golden lint clean
+.PHONY: setup spark browser report test lab sample golden lint clean
 
 setup: $(STAMP)
 
@@ -25,8 +25,21 @@ report: setup
 	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD) --report all
 
 ## make test: the whole test suite, notebooks (nbval) included
-test: setup browser
+test: setup spark browser
 	$(BIN)/python -m pytest
+
+# the Spark test runs the engine's queries in local mode: the [spark] extra, and Java from
+# Debian's packages, installed if missing
+spark: $(VENV)/.spark-installed
+	@command -v java >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Java (Debian package) for the Spark test…"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "Java is missing and cannot be installed here: apt-get install default-jre-headless"; exit 1; fi; }
+
+$(VENV)/.spark-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,spark]'
+	@touch $@
 
 # the email test looks at the HTML in a real browser: Debian's Chromium, installed if missing
 browser:

@@ -79,7 +79,7 @@ import duckdb
 folder, which = sys.argv[1], sys.argv[2]
 t = time.perf_counter()
 if which == "engine":
-    from cchc_lib.indicators.engine import monthly
+    from cchc_lib.indicators.figures import monthly
     out = monthly({"dossiers": folder + "/dossiers", "catalogue": folder + "/catalogue.parquet"})
     rows = len(out)
 else:

@@ -31,6 +31,7 @@ cách dùng thường gặp:
   cchc run --unit SAMPLE-P2 --period 2022      lập báo cáo -> reports/2022/SAMPLE-P2/
   cchc run --unit SAMPLE-P2 --period 2022 --report plan   báo cáo kế hoạch (Word)
   cchc email --unit SAMPLE-P2 --period 2022 --dry-run     soạn thư (tệp .eml)
+  cchc spark --months 2022-01..2022-12 --out thang.parquet  mọi đơn vị, trên Spark
 """
 
 
@@ -112,6 +113,32 @@ def _add_run(sub) -> None:
     p.add_argument("--kernel", default="cchc", help="tên kernel Jupyter (mặc định: %(default)s)")
 
 
+def _add_spark(sub) -> None:
+    p = sub.add_parser("spark", help="mọi chỉ tiêu của mọi đơn vị theo tháng, tính trên Apache "
+                       "Spark (cấp tỉnh, cấp quốc gia)",
+                       description="Cùng các truy vấn của bộ tính chỉ tiêu, chạy trên Apache "
+                       "Spark: mọi chỉ tiêu (Biểu 06, kế hoạch, 766, xin lỗi) của mọi đơn vị "
+                       "theo từng tháng, đọc Parquet đã chuẩn hóa ngay nơi lưu (thư mục "
+                       "year=/unit_group=, hdfs://, s3a://). Cần gói tùy chọn [spark] và Java "
+                       "17 trở lên. Xem docs/spark.md.")
+    p.add_argument("--dossiers", default=str(PROCESSED_DIR / "dossiers.parquet"), metavar="PATH",
+                   help="hồ sơ đã chuẩn hóa: tệp, thư mục hoặc mẫu Parquet (mặc định: "
+                   "%(default)s)")
+    p.add_argument("--catalogue", default=str(PROCESSED_DIR / "catalogue.parquet"),
+                   metavar="PATH", help="danh mục TTHC đã chuẩn hóa (mặc định: %(default)s)")
+    p.add_argument("--calendar", metavar="FILE",
+                   help="lịch làm việc đã chuẩn hóa (calendar.parquet); nếu không: lịch nghỉ lễ "
+                   "quốc gia")
+    p.add_argument("--months", required=True, metavar="YYYY-MM..YYYY-MM",
+                   help="các tháng cần tính, ví dụ 2021-01..2022-12")
+    p.add_argument("--units", metavar="CODES", help="chỉ các mã đơn vị này, cách nhau bằng dấu "
+                   "phẩy (mặc định: mọi đơn vị có hồ sơ)")
+    p.add_argument("--master", metavar="URL", help="cụm Spark, ví dụ spark://host:7077, yarn, "
+                   "local[4] (mặc định: của spark-submit, hoặc mọi nhân máy này)")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="tệp kết quả, .parquet hoặc .csv (một dòng mỗi đơn vị × tháng)")
+
+
 ARGPARSE_VI = (  # argparse's own messages, as a Vietnamese user reads them
     (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
     (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
@@ -158,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_indicators(sub)
     _add_run(sub)
+    _add_spark(sub)
     p = sub.add_parser("email", help="gửi báo cáo qua thư điện tử (hoặc ghi tệp .eml)",
                        description="Soạn thư từ báo cáo đã lập (chạy `cchc run` trước): "
                        "nội dung báo cáo đọc được trên điện thoại, biểu đồ kèm trong thư, "
@@ -319,6 +347,30 @@ def _run_all_units(args, period: str, kinds: tuple[str, ...]) -> int:
     return EXIT_PARTIAL if failed else 0
 
 
+def cmd_spark(args) -> int:
+    from cchc_lib.indicators import spark
+
+    first, sep, last = args.months.partition("..")
+    if not sep or not all(re.fullmatch(r"\d{4}-\d{2}", m) for m in (first, last)) \
+            or first > last:
+        raise CchcError(f"--months: '{args.months}' không đúng dạng YYYY-MM..YYYY-MM")
+    tables = {"dossiers": args.dossiers, "catalogue": args.catalogue}
+    if args.calendar:
+        import pandas as pd
+
+        tables["calendar"] = pd.read_parquet(args.calendar)
+    units = [u.strip() for u in args.units.split(",") if u.strip()] if args.units else None
+    session = spark.session(args.master)
+    try:
+        result = spark.monthly(session, tables, first, last, units)
+    finally:
+        session.stop()
+    written = spark.write(result, args.out)
+    print(f"đã tính {result.unit_code.nunique()} đơn vị × {result.period.nunique()} tháng "
+          f"({len(result)} dòng) vào {written}")
+    return 0
+
+
 def cmd_email(args) -> int:
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.formats import integer
@@ -369,10 +421,11 @@ def _email_reminders(args, period: str) -> int:
     return 0
 
 
-# commands that write data/processed or reports/: they run under the project lock
+# commands that write data/processed or reports/: they run under the project lock (`spark`
+# writes only the file it is given, and runs where there is no workbook: a cluster's driver)
 WRITING_COMMANDS = {"ingest", "run", "email"}
 COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
-            "email": cmd_email}
+            "spark": cmd_spark, "email": cmd_email}
 
 
 

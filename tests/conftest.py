@@ -37,6 +37,12 @@ def sample_tables() -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="session")
+def sample_processed() -> Path:
+    """The folder of the sample's processed Parquet tables."""
+    return SAMPLE_PROCESSED
+
+
+@pytest.fixture(scope="session")
 def sample_run(tmp_path_factory) -> dict[str, Path]:
     """`cchc run` for Phường 2, 2022 on the sample, as the cron job would: ingest notebook,
     report notebook and HTML, all through papermill, into a temporary reports folder."""

@@ -63,7 +63,7 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
     periods = month_periods(first, last)
     groups = unit_groups(tables["dossiers"])
     if not groups:
-        return _monthly_rows(parts_by_period(tables, units or _units(con), periods,
+        return monthly_rows(parts_by_period(tables, units or _units(con), periods,
                                              connection=con), periods)
     out = []
     wanted = None if units is None else set(units)
@@ -74,7 +74,7 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
         bind(con, "dossiers", part["dossiers"])
         mine = [u for u in _units(con) if wanted is None or u in wanted]
         if mine:
-            out.append(_monthly_rows(parts_by_period(part, mine, periods, connection=con),
+            out.append(monthly_rows(parts_by_period(part, mine, periods, connection=con),
                                      periods))
         progress(done, len(groups))
     return pd.concat(out, ignore_index=True).sort_values(
@@ -86,7 +86,7 @@ def _units(con: duckdb.DuckDBPyConnection) -> list[str]:
                                       "WHERE unit_code IS NOT NULL ORDER BY 1").fetchall()]
 
 
-def _monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+def monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
     from cchc_lib.core import indicator_registry as registry
 
     out = pd.DataFrame({"unit_code": p.unit_code.astype(str),

@@ -1,0 +1,162 @@
+"""The engine's queries on Apache Spark (the optional ``[spark]`` extra): for a province or the
+national portal whose dossiers outgrow one machine.
+
+The SQL is the engine's (:mod:`.engine`), the same text for every count. sqlglot writes it in
+Spark's dialect; only the effective end's join differs (:func:`.engine.portable`: Spark has no
+``ASOF`` join) and DuckDB's ``round_even`` is Spark's ``bround``. The small relations (units,
+periods, calendar tables) are built by the same code as for DuckDB; the dossiers and catalogue
+are Parquet that Spark reads where they lie (``year=``/``unit_group=`` folders become
+columns), or DataFrames. The parts come back as the DuckDB engine gives them
+(:func:`.engine.tidy`), so :mod:`.figures` divides them the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from cchc_lib.core.errors import CchcError
+from cchc_lib.core.periods import Period
+from cchc_lib.indicators import engine
+
+# pyspark checks the pandas version as it starts and warns about pandas 3; the workbook hands
+# Spark Arrow tables, never pandas ones, so the warning concerns nothing it does
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support",
+                        category=FutureWarning)
+
+INSTALL_HINT = ("cần Apache Spark: cài gói tùy chọn `pip install 'cchc-workbook[spark]'` và Java "
+                "17 trở lên (Debian: apt-get install default-jre-headless)")
+
+
+def _pyspark():
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as err:
+        raise CchcError(INSTALL_HINT) from err
+    return SparkSession
+
+
+def spark_sql(sql: str) -> str:
+    """The engine's DuckDB SQL in Spark's dialect: the portable effective end, transpiled by
+    sqlglot, ``round_even`` as ``bround`` (both round half to even)."""
+    import sqlglot
+    from sqlglot import exp
+
+    def spark_names(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Anonymous) and str(node.this).lower() == "round_even":
+            return exp.Anonymous(this="BROUND", expressions=node.expressions)
+        return node
+
+    tree = sqlglot.parse_one(engine.portable(sql) if engine.EFFECTIVE_END in sql else sql,
+                             read="duckdb")
+    return tree.transform(spark_names).sql(dialect="spark")
+
+
+def _check_java() -> None:
+    """Spark's driver starts a JVM: refuse at once, in one line, when there is none (Spark's
+    own launcher would print shell errors first)."""
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        if not (Path(home) / "bin" / "java").exists():
+            raise CchcError(f"JAVA_HOME={home}: không có {Path(home) / 'bin' / 'java'}; "
+                            f"{INSTALL_HINT}")
+    elif shutil.which("java") is None:
+        raise CchcError(f"không tìm thấy Java (lệnh java); {INSTALL_HINT}")
+
+
+def session(master: str | None = None, app: str = "cchc"):
+    """A Spark session (the one ``spark-submit`` started, or a new one on ``master``), its
+    clock in UTC so dates read as written."""
+    SparkSession = _pyspark()
+    if SparkSession.getActiveSession() is None:
+        _check_java()
+    builder = SparkSession.builder.appName(app).config("spark.sql.session.timeZone", "UTC")
+    if master:
+        builder = builder.master(master)
+    try:
+        spark = builder.getOrCreate()
+    except Exception as err:  # Java missing or the cluster unreachable: one message
+        raise CchcError(f"không khởi động được Spark ({type(err).__name__}: "
+                        f"{str(err).splitlines()[0] if str(err) else ''}); {INSTALL_HINT}") \
+            from err
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _arrow(frame: pd.DataFrame) -> pa.Table:
+    """``frame`` as Arrow types Spark reads: categories as their values, times in
+    microseconds, dates as dates."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fields = []
+    for f in table.schema:
+        t = f.type
+        if pa.types.is_dictionary(t):
+            t = t.value_type
+        if pa.types.is_large_string(t):
+            t = pa.string()
+        if pa.types.is_timestamp(t):
+            t = pa.timestamp("us")
+        fields.append(pa.field(f.name, t))
+    return table.cast(pa.schema(fields))
+
+
+def bind(spark, name: str, source: engine.Source) -> None:
+    """``name`` in the queries is ``source``: a DataFrame, or Parquet files Spark reads (a
+    file, a folder with its ``year=``/``unit_group=`` partitions, a glob; local or on the
+    cluster's storage, e.g. ``hdfs://`` or ``s3a://``)."""
+    if isinstance(source, pd.DataFrame):
+        frame = spark.createDataFrame(_arrow(engine.with_optional(name, source)))
+    else:
+        frame = spark.read.option("mergeSchema", "true").parquet(str(source))
+    frame.createOrReplaceTempView(name)
+
+
+def parts_by_period(spark, tables: dict[str, engine.Source], units: Sequence[str] | None,
+                    periods: Sequence[Period], by_field: bool = False) -> pd.DataFrame:
+    """:func:`.engine.parts_by_period` run by Spark: the same rows (``units`` None: every
+    unit in the dossiers)."""
+    bind(spark, "dossiers", tables["dossiers"])
+    bind(spark, "catalogue", tables["catalogue"])
+    if units is None:
+        units = [r[0] for r in spark.sql("SELECT DISTINCT unit_code FROM dossiers WHERE "
+                                         "unit_code IS NOT NULL ORDER BY 1").collect()]
+    span = tuple(spark.sql(spark_sql(engine.SPAN)).collect()[0])
+    small = engine.small_tables(tables, units, periods, span)
+    for name in ("workdays", "daynum"):
+        small[name] = small[name].assign(day=small[name].day.dt.date)
+    for name, frame in small.items():
+        spark.createDataFrame(_arrow(frame)).createOrReplaceTempView(name)
+    out = spark.sql(spark_sql(engine.query(by_field))).toArrow().to_pandas()
+    return engine.tidy(out)
+
+
+def monthly(spark, tables: dict[str, engine.Source], first: str, last: str,
+            units: Sequence[str] | None = None) -> pd.DataFrame:
+    """:func:`.figures.monthly` run by Spark: every indicator for every unit × month."""
+    from cchc_lib.indicators.figures import month_periods, monthly_rows
+
+    periods = month_periods(first, last)
+    return monthly_rows(parts_by_period(spark, tables, units, periods), periods)
+
+
+def write(frame: pd.DataFrame, out: str | Path) -> Path:
+    """The result as Parquet or CSV (cells neutralised for Excel), by the file's extension."""
+    from cchc_lib.core.sheets import write_csv
+
+    path = Path(out)
+    if path.suffix.lower() == ".csv":
+        return write_csv(frame, path)
+    if path.suffix.lower() != ".parquet":
+        raise CchcError(f"{path}: chỉ ghi được tệp .parquet hoặc .csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_parquet(path, index=False)
+    return path
+
+
+__all__ = ["bind", "monthly", "parts_by_period", "session", "spark_sql", "write"]

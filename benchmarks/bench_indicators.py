@@ -1,6 +1,7 @@
 """Every indicator for every unit × month, by the DuckDB engine (cchc_lib.indicators.engine)
 reading Parquet directly, against a reference taken in the same run: DuckDB scanning the same
-files and counting dossiers per unit × month (the floor any engine pays to read them).
+files and counting dossiers per unit × month (the floor any engine pays to read them). With
+``--spark``, the same queries on Spark in local mode (cchc_lib.indicators.spark).
 
     .venv/bin/python benchmarks/bench_indicators.py [--rows 1000000 10000000] [--units 1000]
     .venv/bin/python benchmarks/bench_indicators.py --rows 100000000 --units 10000 \\
@@ -82,6 +83,19 @@ if which == "engine":
     from cchc_lib.indicators.figures import monthly
     out = monthly({"dossiers": folder + "/dossiers", "catalogue": folder + "/catalogue.parquet"})
     rows = len(out)
+elif which == "spark":  # the same queries on Spark, local mode on this machine's cores
+    from cchc_lib.indicators import spark
+    session = spark.session("local[*]")
+    session.sparkContext.setLogLevel("ERROR")
+    lo, hi = duckdb.sql(  # the months the engine covers: those the data covers
+        "SELECT strftime(min(received_at), '%Y-%m'), strftime(max(greatest(received_at, "
+        "finished_at, returned_at)), '%Y-%m') FROM read_parquet('" + folder +
+        "/dossiers/**/*.parquet')").fetchall()[0]
+    t = time.perf_counter()  # the JVM's start is not the query's cost
+    out = spark.monthly(session, {"dossiers": folder + "/dossiers",
+                                  "catalogue": folder + "/catalogue.parquet"}, lo, hi)
+    rows = len(out)
+    session.stop()
 else:
     rows = len(duckdb.sql(
         "SELECT unit_code, strftime(received_at, '%Y-%m') AS m, count(*) AS n FROM "
@@ -133,6 +147,9 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--unit-groups", type=int, default=0,
                         help="also partition by unit group (national size: 16)")
+    parser.add_argument("--spark", action="store_true",
+                        help="also run the same queries on Spark in local mode (the [spark] "
+                        "extra and Java)")
     parser.add_argument("--tmp", default=None, help="folder for the generated files "
                         "(a 100 M-row set takes about 10 GB)")
     args = parser.parse_args()
@@ -155,6 +172,11 @@ def main() -> None:
                   f"{eng['peak_mb']:8,.0f} MB   = {eng['seconds'] / ref['seconds']:.1f}x the scan")
             print(f"    DuckDB scan, count only {ref['seconds']:8.1f} s   peak "
                   f"{ref['peak_mb']:8,.0f} MB")
+            if args.spark:  # its peak is the Python driver's; the JVM's is its heap setting
+                sp = run("spark", tmp)
+                print(f"    Spark (local), the same {sp['seconds']:8.1f} s   "
+                      f"= {sp['seconds'] / ref['seconds']:.1f}x the scan, "
+                      f"{sp['seconds'] / eng['seconds']:.1f}x the engine")
             shutil.rmtree(tmp / "dossiers")
 
 

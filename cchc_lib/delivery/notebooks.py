@@ -5,6 +5,7 @@ place, so a failed run never leaves half a report where a good one stood.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -49,13 +50,16 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
 
 
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what changes from run to run: timings, absolute paths, execution timestamps."""
+    """Drop what changes from run to run: timings, absolute paths, execution timestamps, the
+    parameters cell's random id."""
     pm = nb.metadata.get("papermill", {})
     for key in VOLATILE_NB_METADATA:
         pm.pop(key, None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id each run
     return nb
 
 
@@ -76,29 +80,112 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+# --------------------------------------------------------------------------------------
+# One kernel kept per process: a unit's reports, and a worker's units, run in the same kernel
+# (its start and the imports are most of a report's time); each notebook starts from a new
+# session: no name from the notebook before, execution counts from 1
+# --------------------------------------------------------------------------------------
+
+ENGINE_NAME = "cchc-kept-kernel"
+RESET_CODE = ("get_ipython().reset(new_session=True)\n"
+              "import matplotlib.pyplot as _p; _p.close('all'); del _p")
+_KEPT: dict[str, object] = {}  # kernel name -> its AsyncKernelManager, in this process
+
+
+def _kept_manager(kernel: str):
+    """This process's kernel manager for ``kernel``: a new one, or the kept one if its kernel
+    still runs (a kernel that died is replaced)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = _KEPT.get(kernel)
+    if km is not None and km.has_kernel and not run_sync(km.is_alive)():
+        run_sync(km.cleanup_resources)()
+        km = None
+    if km is None:  # nbclient starts its kernel on first use
+        km = _KEPT[kernel] = AsyncKernelManager(kernel_name=kernel)
+    return km
+
+
+def shutdown_kept_kernels() -> None:
+    """Stop the kernels this process kept (at its exit; a worker's, when the pool ends)."""
+    from jupyter_core.utils import run_sync
+
+    for km in list(_KEPT.values()):
+        try:
+            if km.has_kernel:
+                run_sync(km.shutdown_kernel)(now=True)
+        except Exception:  # noqa: BLE001 - a kernel already gone is what we wanted
+            pass
+    _KEPT.clear()
+
+
+def _register_engine() -> None:
+    """papermill's engine for a kept kernel: papermill parameterises and records the notebook
+    as ever; nbclient runs it in the process's kept kernel, after a reset."""
+    import atexit
+    from multiprocessing import util
+
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    if ENGINE_NAME in papermill_engines._engines:
+        return
+
+    class FreshSessionClient(PapermillNotebookClient):
+        def papermill_execute_cells(self):
+            reply = self.wait_for_reply(self.kc.execute(RESET_CODE, silent=True,
+                                                        store_history=False))
+            if reply is None or reply["content"].get("status") != "ok":
+                raise RuntimeError("kernel_info: the kept kernel did not reset")
+            super().papermill_execute_cells()
+
+    class KeptKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
+                                     stdout_file=None, stderr_file=None, start_timeout=60,
+                                     execution_timeout=None, **kwargs):
+            client = FreshSessionClient(
+                nb_man, km=_kept_manager(kernel_name), kernel_name=kernel_name,
+                timeout=execution_timeout, startup_timeout=start_timeout,
+                log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+                extra_arguments=kwargs.get("extra_arguments", []))
+            try:
+                return client.execute()
+            finally:
+                if client.kc is not None:
+                    client.kc.stop_channels()
+
+    papermill_engines.register(ENGINE_NAME, KeptKernelEngine)
+    atexit.register(shutdown_kept_kernels)  # this process's exit
+    util.Finalize(None, shutdown_kept_kernels, exitpriority=10)  # a pool worker's exit
+
+
 def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL_NAME) -> Path:
-    """Run a notebook with papermill and write the cleaned result to ``output``."""
+    """Run a notebook with papermill (in this process's kept kernel) and write the cleaned
+    result to ``output``."""
     import papermill as pm
 
+    _register_engine()
     root = project_root()
-    with tempfile.TemporaryDirectory(prefix="cchc-run-") as tmp:
-        scratch = Path(tmp) / output.name
-        for attempt in range(1, KERNEL_START_TRIES + 1):
-            try:
-                pm.execute_notebook(str(notebook), str(scratch), parameters=parameters,
-                                    kernel_name=ensure_kernel(kernel), cwd=str(root),
-                                    progress_bar=False, log_output=False,
-                                    extra_arguments=KERNEL_ARGUMENTS)
-                break
-            except pm.PapermillExecutionError as exc:
-                raise CchcError(f"{notebook.name} failed in cell {exc.exec_count}: "
-                                f"{exc.ename}: {exc.evalue}") from None
-            except RuntimeError as exc:  # the kernel did not start: try a fresh one
-                if "kernel_info" not in str(exc) or attempt == KERNEL_START_TRIES:
-                    raise CchcError(f"{notebook.name}: không khởi động được kernel Jupyter "
-                                    f"'{kernel}' sau {attempt} lần thử ({exc})") from None
-                time.sleep(KERNEL_RETRY_SECONDS * attempt)
-        nb = clean_notebook(nbformat.read(scratch, as_version=4))
+    for attempt in range(1, KERNEL_START_TRIES + 1):
+        try:  # no output path: papermill would write the notebook after every cell
+            done = pm.execute_notebook(str(notebook), None, parameters=parameters,
+                                       kernel_name=ensure_kernel(kernel), cwd=str(root),
+                                       progress_bar=False, log_output=False,
+                                       engine_name=ENGINE_NAME,
+                                       extra_arguments=KERNEL_ARGUMENTS)
+            break
+        except pm.PapermillExecutionError as exc:
+            raise CchcError(f"{notebook.name} failed in cell {exc.exec_count}: "
+                            f"{exc.ename}: {exc.evalue}") from None
+        except RuntimeError as exc:  # the kernel did not start: try a fresh one
+            _KEPT.pop(kernel, None)
+            if "kernel_info" not in str(exc) or attempt == KERNEL_START_TRIES:
+                raise CchcError(f"{notebook.name}: không khởi động được kernel Jupyter "
+                                f"'{kernel}' sau {attempt} lần thử ({exc})") from None
+            time.sleep(KERNEL_RETRY_SECONDS * attempt)
+    nb = clean_notebook(nbformat.from_dict(done))
     atomic_write(output, lambda p: nbformat.write(nb, str(p)))
     return output
 
@@ -107,15 +194,20 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
 HIDDEN_TAGS = {"parameters", "injected-parameters", "analyst"}
 
 
-def to_html(notebook: Path, output: Path) -> Path:
-    """The report as one offline HTML file: no code, no scripts, images embedded."""
+@functools.cache
+def _exporter():
+    """One HTML exporter per process: its templates are loaded once."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name=TEMPLATE_NAME,
-                            extra_template_basedirs=[str(TEMPLATE_DIR)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True,
-                            exclude_anchor_links=True)
+    return HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
+                        exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, embed_images=True,
+                        exclude_anchor_links=True)
+
+
+def to_html(notebook: Path, output: Path) -> Path:
+    """The report as one offline HTML file: no code, no scripts, images embedded."""
+    exporter = _exporter()
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata["title"] = _title(nb) or notebook.stem
     nb.cells = [c for c in nb.cells if not HIDDEN_TAGS & set(c.metadata.get("tags", []))]

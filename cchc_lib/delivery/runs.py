@@ -163,12 +163,13 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
 def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path) -> list[Path]:
     """Biểu 06 of the run, ready to file, beside the report (the registry's ``FORM_FILES``;
     ``tables``: the processed tables the run read)."""
-    from cchc_lib.reports.forms import form_kind, write_unit_form
+    from cchc_lib.reports.forms import form_kind, unit_form, write_form
 
+    form, name, span, receiver = unit_form(tables, unit_code, parse_period(period))  # once
     out = []
-    for name in FORM_FILES:
-        target, kind = folder / name, form_kind(name)
-        atomic_write(target, lambda p, k=kind: write_unit_form(
-            tables, unit_code, parse_period(period), p, kind=k))
+    for file in FORM_FILES:
+        target, kind = folder / file, form_kind(file)
+        atomic_write(target, lambda p, k=kind: write_form(form, p, name, span, kind=k,
+                                                          receiver=receiver))
         out.append(target)
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from cchc_lib.core.errors import NoDataError
@@ -53,8 +54,8 @@ def dated(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def data_through(dossiers: pd.DataFrame) -> pd.Timestamp | None:
     """The last day the data speaks for: the latest date on any dossier."""
-    dates = dossiers[["received_at", "finished_at", "returned_at"]].max()
-    latest = dates.max()
+    latest = max((dossiers[c].max() for c in ("received_at", "finished_at", "returned_at")),
+                 key=lambda v: pd.Timestamp.min if pd.isna(v) else v)
     return None if pd.isna(latest) else latest.normalize()
 
 
@@ -98,12 +99,16 @@ def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,
     """The target of an indicator: a row for the unit and year wins over a general one."""
     if targets is None or targets.empty:
         return None
-    t = targets[targets.indicator == indicator]
-    t = t[(t.unit_code.isna() | (t.unit_code == unit_code)) & (t.year.isna() | (t.year == year))]
-    if t.empty:
+    # on arrays, not frames: the reports ask for dozens of targets, a province has hundreds
+    units = targets.unit_code.to_numpy(dtype=object, na_value=None)
+    years = targets.year.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    any_unit, any_year = np.array([u is None for u in units], dtype=bool), np.isnan(years)
+    fits = ((targets.indicator.to_numpy(dtype=object) == indicator)
+            & (any_unit | (units == unit_code)) & (any_year | (years == year)))
+    if not fits.any():
         return None
-    specificity = t.unit_code.notna().astype(int) * 2 + t.year.notna().astype(int)
-    return float(t.loc[specificity.idxmax(), "target"])
+    specificity = np.where(fits, (~any_unit).astype(int) * 2 + (~any_year).astype(int), -1)
+    return float(targets.target.iloc[int(np.argmax(specificity))])
 
 
 def row(indicator, unit_code, period, numerator, denominator, target=None, field=None,

@@ -189,7 +189,9 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
     """Every indicator of each unit (its own rows, its own targets), from one query for all
     of them: what the town overview ranks."""
     p = parts(tables, units, period, by_field=True)
-    return {u: indicator_rows(p[p.unit_code == u], u, period, tables.get("targets"), False,
+    mine = dict(iter(p.groupby("unit_code", sort=False)))
+    empty = p.iloc[:0]
+    return {u: indicator_rows(mine.get(u, empty), u, period, tables.get("targets"), False,
                               False) for u in units}
 
 

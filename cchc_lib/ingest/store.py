@@ -104,6 +104,47 @@ def last_alerts(data_dir: Path | str) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+# what a process has read or derived from a processed folder, kept while the folder's files
+# are unchanged: a scheduled run's worker (and its kept kernel) reads the tables and ranks the
+# units once, not once per unit. Entries: (folder, key) -> (the folder's stamp, value)
+_MEMO: dict[tuple[str, object], tuple[tuple, object]] = {}
+MEMO_ENTRIES = 8
+
+
+def processed_stamp(data_dir: Path | str) -> tuple:
+    """The processed folder's state: each file's name, inode, size and modification time
+    (ingest replaces files by renaming new ones into place: a new inode)."""
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((e.name, e.inode(), e.stat().st_size, e.stat().st_mtime_ns)
+                        for e in os.scandir(folder) if e.is_file()))
+
+
+def memo(data_dir: Path | str, key: object, compute, *,
+         fallback: tuple[object, object] | None = None):
+    """``compute()``, or what it gave for ``key`` in this process while ``data_dir``'s files
+    have not changed since (a new ingest, an edited methodology: computed again).
+    ``fallback``: (another key, a function of its value) used instead of ``compute`` when that
+    key is kept and fresh (a unit's rows cut from the whole table already read)."""
+    folder = str(Path(data_dir).resolve())
+    stamp = processed_stamp(folder)
+    hit = _MEMO.pop((folder, key), None)
+    if hit is not None and hit[0] == stamp:
+        _MEMO[(folder, key)] = hit  # the most recently used is kept longest
+        return hit[1]
+    other = _MEMO.get((folder, fallback[0])) if fallback else None
+    if other is not None and other[0] == stamp:
+        _MEMO[(folder, fallback[0])] = _MEMO.pop((folder, fallback[0]))
+        value = fallback[1](other[1])
+    else:
+        value = compute()
+    if len(_MEMO) >= MEMO_ENTRIES:
+        _MEMO.pop(next(iter(_MEMO)))
+    _MEMO[(folder, key)] = (stamp, value)
+    return value
+
+
 def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
                    unit_code: str | None = None) -> dict[str, pd.DataFrame]:
     """The processed tables written by :func:`write_processed`, by name, read under the
@@ -114,13 +155,17 @@ def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
     other unit's (every other table is read whole: the catalogue, targets and plans hold the
     rows that apply to every unit); beside them, :data:`DATES_TABLE` holds the date columns
     of every dossier (a column projection), for the span the whole export covers.
+
+    Read once per process while the files are unchanged (:func:`memo`); each call gets its
+    own frames (copy-on-write: a caller that changes one changes only its own).
     """
     from cchc_lib.core.lock import project_lock
 
     data_dir = Path(data_dir)
     wanted = PROCESSED_FILES if tables is None else {
         name: PROCESSED_FILES[name] for name in tables}
-    with project_lock():
+
+    def read() -> dict[str, pd.DataFrame]:
         if not (data_dir / PROCESSED_FILES["dossiers"]).is_file():
             raise CchcError(f"{data_dir}: chưa có dữ liệu đã xử lý; chạy `cchc ingest` trước")
         out = {name: _read_table(data_dir / file, name, unit_code)
@@ -129,6 +174,19 @@ def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
             out[DATES_TABLE] = pd.read_parquet(data_dir / PROCESSED_FILES["dossiers"],
                                                columns=list(SPAN_COLUMNS))
         return out
+
+    def cut(whole: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        out = dict(whole)
+        if "dossiers" in whole:
+            d = whole["dossiers"]
+            out["dossiers"] = d[(d.unit_code == unit_code).fillna(False)].reset_index(drop=True)
+            out[DATES_TABLE] = d[list(SPAN_COLUMNS)]
+        return out
+
+    with project_lock():
+        got = memo(data_dir, ("tables", tuple(wanted), unit_code), read,
+                   fallback=None if unit_code is None else (("tables", tuple(wanted), None), cut))
+    return {name: frame.copy(deep=False) for name, frame in got.items()}
 
 
 def _read_table(path: Path, name: str, unit_code: str | None) -> pd.DataFrame:

@@ -197,6 +197,27 @@ def unit_score(method: Methodology, tables: dict, unit: str, year: int
     return unit_scores(method, tables, [unit], year)[unit]
 
 
+def rankings(data_dir: Path, year: int) -> tuple[dict, dict[str, float], dict[str, float]]:
+    """Every unit's score for ``year`` (:func:`unit_scores`: one engine query), its index, and
+    last year's official index: the same for every unit's scorecard, so a process (a scheduled
+    run's worker, its kept kernel) computes it once while the processed data is unchanged."""
+    from cchc_lib.ingest.store import memo, read_processed
+
+    def compute():
+        tables = read_processed(data_dir)
+        method = processed_methodology(data_dir)
+        units = sorted(tables["units"].unit_code)
+        scores = unit_scores(method, tables, units, year)
+        official = tables.get("official_results")
+        then = {}
+        for u in units if official is not None else ():
+            if (b := official_scored(method, official, u, year - 1)) is not None:
+                then[u] = total(method, b)["index"]
+        return scores, {u: scores[u][1]["index"] for u in units}, then
+
+    return memo(data_dir, ("rankings", year), compute)
+
+
 def unit_scores(method: Methodology, tables: dict, units: list[str], year: int
                 ) -> dict[str, tuple[pd.DataFrame, dict]]:
     """:func:`unit_score` of every unit asked for, the indicators of all of them from one

@@ -138,12 +138,12 @@ def write_checklist_document(unit_code: str, year: int, data_dir: str | Path,
     """Score the unit for the year and write its checklist to ``path``."""
     from cchc_lib.core.units import unit_name
     from cchc_lib.ingest.store import read_processed
-    from cchc_lib.par.scoring import processed_methodology, unit_score
+    from cchc_lib.par.scoring import processed_methodology, rankings
 
     data_dir = resolve(data_dir)
     tables = read_processed(data_dir, unit_code=unit_code)
     method = processed_methodology(data_dir)
-    scored, _ = unit_score(method, tables, unit_code, year)
+    scored = rankings(data_dir, year)[0][unit_code][0].copy()  # as its scorecard scored it
     return write_xlsx(checklist_of(method, tables, unit_code, year, scored), path,
                       unit_name(tables["units"], unit_code), year, method.name)
 

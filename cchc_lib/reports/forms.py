@@ -158,9 +158,16 @@ def write_form(table: pd.DataFrame, path: str | Path, unit_name: str, period: Pe
 def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,
                     path: Path, kind: str | None = None) -> Path:
     """Biểu 06 of one unit for a period (cut at the last day of data), written to ``path``."""
+    form, name, span, receiver = unit_form(tables, unit_code, period)
+    return write_form(form, path, name, span, kind=kind, receiver=receiver)
+
+
+def unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period
+              ) -> tuple[pd.DataFrame, str, Period, str]:
+    """Biểu 06 of one unit for a period cut at the last day of data: the table, the unit's
+    name, the period it covers and the receiving office."""
     span = clip_to_data(period, dated(tables))
     form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
     parent = parent_name(tables["units"], unit_code)
     receiver = f"UBND {within_sentence(parent)}" if parent else ""
-    return write_form(form, path, unit_name(tables["units"], unit_code), span, kind=kind,
-                      receiver=receiver)
+    return form, unit_name(tables["units"], unit_code), span, receiver

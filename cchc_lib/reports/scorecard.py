@@ -24,8 +24,8 @@ from cchc_lib.par.scoring import (
     points_lost,
     processed_methodology,
     ranking,
+    rankings,
     total,
-    unit_scores,
 )
 from cchc_lib.reports import render
 from cchc_lib.reports.checklist import COLUMNS_VI, POINT_COLUMNS, checklist_of, readable, summary_vi
@@ -162,22 +162,13 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     tables = read_processed(data_dir)
     method = processed_methodology(data_dir)
     name = unit_name(tables["units"], unit_code)
-    units = sorted(tables["units"].unit_code)
-    scores = unit_scores(method, tables, units, year)  # every unit from one engine query
+    scores, now, then = rankings(data_dir, year)
     scored, summary = scores[unit_code]
+    scored = scored.copy()
     official = tables.get("official_results")
-
-    def published(unit: str) -> pd.DataFrame | None:  # last year's official points
-        return official_scored(method, official, unit, year - 1) if official is not None \
-            else None
-
-    before = published(unit_code)
+    before = official_scored(method, official, unit_code, year - 1) \
+        if official is not None else None  # last year's official points
     summary_before = total(method, before) if before is not None else None
-    now = {u: scores[u][1]["index"] for u in units}
-    then = {}
-    for u in units:
-        if (b := published(u)) is not None:
-            then[u] = total(method, b)["index"]
     names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))
     span = clip_to_data(parse_period(str(year)), tables["dossiers"])
     return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,

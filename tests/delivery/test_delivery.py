@@ -6,6 +6,7 @@ import json
 import re
 
 import nbformat
+import pytest
 
 
 def test_run_writes_notebooks_and_html(sample_run):
@@ -137,7 +138,17 @@ def _tiny_notebook(path):
     return path
 
 
-def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
+@pytest.fixture
+def no_kept_kernel():
+    """A test with its own kernelspec starts from no kept kernel and leaves none."""
+    from cchc_lib.delivery.notebooks import shutdown_kept_kernels
+
+    shutdown_kept_kernels()
+    yield
+    shutdown_kept_kernels()
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch, no_kept_kernel):
     from cchc_lib.delivery.notebooks import execute
 
     marker = tmp_path / "deaths"
@@ -149,7 +160,8 @@ def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
     assert "42" in out.read_text(encoding="utf-8")
 
 
-def test_a_kernel_that_never_starts_stops_with_one_message(tmp_path, monkeypatch):
+def test_a_kernel_that_never_starts_stops_with_one_message(tmp_path, monkeypatch,
+                                                          no_kept_kernel):
     import pytest
 
     from cchc_lib.core.errors import CchcError

@@ -90,6 +90,13 @@ ENGINE_NAME = "cchc-kept-kernel"
 RESET_CODE = ("get_ipython().reset(new_session=True)\n"
               "import matplotlib.pyplot as _p; _p.close('all'); del _p")
 _KEPT: dict[str, object] = {}  # kernel name -> its AsyncKernelManager, in this process
+_CLIENTS: dict[str, object] = {}  # kernel name -> a client connected to the kept kernel
+
+
+def _drop_client(kernel: str) -> None:
+    kc = _CLIENTS.pop(kernel, None)
+    if kc is not None:
+        kc.stop_channels()
 
 
 def _kept_manager(kernel: str):
@@ -100,6 +107,7 @@ def _kept_manager(kernel: str):
 
     km = _KEPT.get(kernel)
     if km is not None and km.has_kernel and not run_sync(km.is_alive)():
+        _drop_client(kernel)
         run_sync(km.cleanup_resources)()
         km = None
     if km is None:  # nbclient starts its kernel on first use
@@ -111,6 +119,8 @@ def shutdown_kept_kernels() -> None:
     """Stop the kernels this process kept (at its exit; a worker's, when the pool ends)."""
     from jupyter_core.utils import run_sync
 
+    for kernel in list(_CLIENTS):
+        _drop_client(kernel)
     for km in list(_KEPT.values()):
         try:
             if km.has_kernel:
@@ -145,16 +155,26 @@ def _register_engine() -> None:
         def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
                                      stdout_file=None, stderr_file=None, start_timeout=60,
                                      execution_timeout=None, **kwargs):
+            km = _kept_manager(kernel_name)
             client = FreshSessionClient(
-                nb_man, km=_kept_manager(kernel_name), kernel_name=kernel_name,
+                nb_man, km=km, kernel_name=kernel_name,
                 timeout=execution_timeout, startup_timeout=start_timeout,
                 log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
                 extra_arguments=kwargs.get("extra_arguments", []))
+            if km.has_kernel:  # its client too: connecting one costs a round of messages
+                client.kc = _CLIENTS.get(kernel_name)
+            done = False
             try:
-                return client.execute()
+                nb = client.execute()
+                done = True
+                return nb
             finally:
-                if client.kc is not None:
-                    client.kc.stop_channels()
+                if done and client.kc is not None:
+                    _CLIENTS[kernel_name] = client.kc
+                else:  # a notebook that failed: a new client next time
+                    _CLIENTS.pop(kernel_name, None)
+                    if client.kc is not None:
+                        client.kc.stop_channels()
 
     papermill_engines.register(ENGINE_NAME, KeptKernelEngine)
     atexit.register(shutdown_kept_kernels)  # this process's exit
@@ -180,6 +200,7 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
             raise CchcError(f"{notebook.name} failed in cell {exc.exec_count}: "
                             f"{exc.ename}: {exc.evalue}") from None
         except RuntimeError as exc:  # the kernel did not start: try a fresh one
+            _drop_client(kernel)
             _KEPT.pop(kernel, None)
             if "kernel_info" not in str(exc) or attempt == KERNEL_START_TRIES:
                 raise CchcError(f"{notebook.name}: không khởi động được kernel Jupyter "

@@ -41,8 +41,10 @@ def check_plausible_dates(df: pd.DataFrame, reasons: Reasons, latest: pd.Series)
         limit = latest + DUE_AHEAD if column == "due_at" else latest
         values = df[column]
         bad = values.notna() & ((values < EARLIEST_DATE) | (values > limit))
-        reasons.add(bad, "implausible_date", column,
-                    values.dt.strftime("%d/%m/%Y").astype(object).where(bad, ""))
+        shown = pd.Series("", index=df.index, dtype=object)
+        if bad.any():  # written out for the few rows set aside, not for every row
+            shown[bad] = values[bad].dt.strftime("%d/%m/%Y").astype(object)
+        reasons.add(bad, "implausible_date", column, shown)
 
 
 def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,

@@ -148,7 +148,20 @@ def _excel_serial(numbers: pd.Series) -> pd.Series:
 
 def parse_datetime(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """ISO, day-first dd/mm/yyyy (with or without time, SA/CH or AM/PM), yyyyMMddHHmmss,
-    Excel serials and native datetimes. Times with a zone become Vietnam local time, naive."""
+    Excel serials and native datetimes. Times with a zone become Vietnam local time, naive.
+    Each distinct value is parsed once (an export repeats its dates and times)."""
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    if len(uniques) * 2 > len(raw):  # mostly distinct: parse the column as it is
+        return _parse_datetimes(raw)
+    values, bad = _parse_datetimes(pd.Series(uniques, dtype=raw.dtype
+                                             if raw.dtype != object else object))
+    take = np.where(codes >= 0, codes, len(uniques))  # a blank cell: NaT, not bad
+    out = pd.Series(np.append(values.to_numpy(), np.datetime64("NaT", "us"))[take],
+                    index=raw.index, dtype="datetime64[us]")
+    return out, pd.Series(np.append(bad.to_numpy(dtype=bool), False)[take], index=raw.index)
+
+
+def _parse_datetimes(raw: pd.Series) -> Parsed:
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
     empty = blank(raw)
     kinds = _kinds(raw)
@@ -190,8 +203,9 @@ def parse_datetime(raw: pd.Series, col: Column, value_map=None) -> Parsed:
 
 
 def _number_text(raw: pd.Series) -> pd.Series:
-    text = raw.astype("string").str.strip().str.replace(r"\s+", "", regex=True)
-    return text.str.replace(",", ".", regex=False)
+    """Numbers as text without spaces, "1,5" as "1.5": once per distinct value."""
+    return on_uniques(raw.astype("string"), lambda t: t.str.strip().str.replace(
+        r"\s+", "", regex=True).str.replace(",", ".", regex=False))
 
 
 def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:

@@ -198,13 +198,14 @@ def _ids_shown(frame: pd.DataFrame, column: str, known_units: pd.Series | None) 
 def _quarantine_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
                      known_units: pd.Series | None = None) -> pd.DataFrame:
     bad = reasons.rejected
+    rejected = frame[bad]  # ids are shown for the rows set aside only
     return pd.DataFrame({
         "table": table.name,
         "source_file": frame.source_file[bad],
         "source_sheet": frame.source_sheet[bad],
         "source_row": frame.source_row[bad],
         "reasons": reasons.text[bad],
-        **{c: _ids_shown(frame, c, known_units)[bad]
+        **{c: _ids_shown(rejected, c, known_units)
            for c in ("unit_code", "dossier_id", "procedure_code")},
         # so that a report can say how many of *its period's* dossiers were set aside
         "received_at": frame.get("received_at", pd.Series(pd.NaT, index=frame.index,

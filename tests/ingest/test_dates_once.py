@@ -1,0 +1,43 @@
+"""Dates are parsed once per distinct value (an export repeats its times): a column of repeated
+values, blank cells, unreadable text, Excel serials and native datetimes reads as each value
+read on its own. Expected values worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from cchc_lib.core import schema
+from cchc_lib.ingest.parsers import parse_datetime
+
+COLUMN = next(c for c in schema.DOSSIERS.columns if c.name == "received_at")
+CELLS = [  # (cell, expected value or None, unreadable)
+    ("04/01/2022 07:42", "2022-01-04 07:42", False),
+    ("20220104074200", "2022-01-04 07:42", False),
+    ("", None, False),
+    (None, None, False),
+    ("ngày 4", None, True),
+    (44565.5, "2022-01-04 12:00", False),  # Excel's serial day: 1899-12-30 + 44565.5 days
+    (datetime(2022, 1, 5, 16, 30), "2022-01-05 16:30", False),
+    ("2022-01-04T07:42:00+00:00", "2022-01-04 14:42", False),  # UTC -> Vietnam time
+]
+
+
+def test_repeated_values_read_as_each_value_alone():
+    rows = [cell for cell, _, _ in CELLS] * 5  # each value five times: parsed once
+    raw = pd.Series(rows, dtype=object)
+    values, bad = parse_datetime(raw, COLUMN)
+    want = [None if v is None else pd.Timestamp(v) for _, v, _ in CELLS] * 5
+    assert [None if pd.isna(v) else v for v in values] == want
+    assert list(bad) == [b for _, _, b in CELLS] * 5
+    assert values.dtype == "datetime64[us]" and list(values.index) == list(raw.index)
+
+
+def test_text_column_of_repeated_times():
+    raw = pd.Series(["04/01/2022 07:42", "05/01/2022", "04/01/2022 07:42", None, "xx", "xx"],
+                    dtype="string")
+    values, bad = parse_datetime(raw, COLUMN)
+    assert list(values.astype("string").fillna("-")) == [
+        "2022-01-04 07:42:00", "2022-01-05 00:00:00", "2022-01-04 07:42:00", "-", "-", "-"]
+    assert list(bad) == [False, False, False, False, True, True]

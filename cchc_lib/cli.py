@@ -53,6 +53,9 @@ def _add_ingest(sub) -> None:
                    help="tệp danh sách đơn vị dùng thay cho tệp trong danh mục dữ liệu")
     p.add_argument("--out", default=str(PROCESSED_DIR),
                    help="thư mục ghi kết quả (mặc định: %(default)s)")
+    p.add_argument("--full", action="store_true",
+                   help="đọc lại mọi tệp, kể cả tệp không đổi từ lần nhập trước (mặc định: "
+                   "chỉ đọc tệp mới hoặc đã đổi, kết quả các tệp khác lấy từ data/cache/)")
     p.add_argument("--strict", action="store_true",
                    help="cho lần chạy tự động: dừng với mã 2, không ghi gì, khi một giá trị "
                    "không đọc được làm cách ly từ 1 %% số dòng của một tệp (hoặc 20 dòng)")
@@ -230,7 +233,8 @@ def cmd_ingest(args) -> int:
     from cchc_lib.ingest.result import alerts_text, summary_text
 
     result = run(args.catalog, args.out, dossiers=args.dossiers, catalogue=args.catalogue,
-                 units=args.units, unit_code=args.unit_code, strict=args.strict)
+                 units=args.units, unit_code=args.unit_code, strict=args.strict,
+                 full=args.full)
     if result.alerts:
         print(alerts_text(result), file=sys.stderr)
         if args.strict:

@@ -27,6 +27,9 @@ class InputFileError(CchcError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # raised in a worker process, it crosses back whole
+        return (type(self), (self.path, self.problem))
+
 
 class PeriodError(CchcError, ValueError):
     """A period written in none of the accepted forms."""

@@ -41,6 +41,14 @@ class Table:
     def required(self) -> list[str]:
         return [c.name for c in self.columns if c.required]
 
+    def __reduce__(self):  # one object per table, in a worker process too (``is`` holds)
+        return (table_named, (self.name,))
+
+
+def table_named(name: str) -> Table:
+    """The table declared under ``name``."""
+    return TABLES[name]
+
 
 DOSSIERS = Table(
     name="dossiers",

@@ -32,6 +32,7 @@ from cchc_lib.core.catalog import (
 from cchc_lib.core.errors import CchcError, InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, shown_values
+from cchc_lib.ingest.cache import IngestCache, Parsed, cache_dir
 from cchc_lib.ingest.checks import (
     check_dossier_rules,
     check_plausible_dates,
@@ -141,38 +142,86 @@ def _take(reasons: Reasons, order: np.ndarray) -> Reasons:
     return out
 
 
-def _read_table(sources: list[Source], table: Table, catalog: DataCatalog
+def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Parsed]:
+    """One file's blocks, parsed: (frame, reasons, report) per block read, (None, None,
+    report) per sheet not read. What the per-file cache keeps (:mod:`.cache`)."""
+    out: list[Parsed] = []
+    try:
+        sheets = read_source(source, table)
+        for raw in sheets:
+            if raw.skipped:  # a sheet not read is said, with its rows
+                out.append((None, None, FileReport(table.name, raw.file, raw.sheet, 0,
+                                                   rows_skipped={raw.skipped: len(raw.values)})))
+        blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns))
+                  for raw in sheets if not raw.skipped]
+        complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
+        if not any(complete):
+            raise _missing_columns_error(*blocks[0], table, source)
+        for (raw, cmap), ok in zip(blocks, complete, strict=True):
+            if not ok:  # e.g. a summary sheet beside the dossier list: its rows are counted
+                out.append((None, None, FileReport(
+                    table.name, raw.file, raw.sheet, 0,
+                    rows_skipped={"incomplete_sheet": len(raw.values)},
+                    personal_columns_dropped=cmap.personal)))
+                continue
+            out.append(_block(raw, cmap, source, table, pinned(catalog, source)))
+    except InputFileError:
+        raise
+    except Exception as exc:  # whatever else a strange file triggers: still one message
+        raise InputFileError(source.label, f"không đọc được ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else 'không có chi tiết'})"
+                             ) from exc
+    return out
+
+
+# files to parse together at least this big are parsed in parallel, one process per core:
+# below it, starting a process costs more than it saves
+PARALLEL_MIN_BYTES = 32 * 2**20
+
+
+def parse_files(sources: list[Source], table: Table, catalog: DataCatalog
+                ) -> list[list[Parsed]]:
+    """:func:`parse_source` of each file, in order; independent files in parallel when there
+    are several, they are big and there is more than one core. A file that cannot be read
+    stops the run with its one message, as when read alone."""
+    import os
+
+    size = sum(s.path.stat().st_size for s in sources if s.path.is_file())
+    workers = min(len(sources), os.cpu_count() or 1)
+    if workers < 2 or size < PARALLEL_MIN_BYTES:
+        return [parse_source(s, table, catalog) for s in sources]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("forkserver")  # no fork of a threaded kernel
+    context.set_forkserver_preload(["cchc_lib.ingest.pipeline"])
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(parse_source, sources, [table] * len(sources),
+                                 [catalog] * len(sources)))
+    except (BrokenProcessPool, OSError):  # no worker could start here (a script without a
+        return [parse_source(s, table, catalog) for s in sources]  # main guard): one core
+
+
+def _read_table(sources: list[Source], table: Table, catalog: DataCatalog,
+                cache: IngestCache | None = None
                 ) -> tuple[pd.DataFrame, Reasons, list[FileReport]]:
     frames, reasons_list, reports = [], [], []
-    for source in sources:
-        try:
-            sheets = read_source(source, table)
-            for raw in sheets:
-                if raw.skipped:  # a sheet not read is said, with its rows
-                    reports.append(FileReport(table.name, raw.file, raw.sheet, 0,
-                                              rows_skipped={raw.skipped: len(raw.values)}))
-            blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns))
-                      for raw in sheets if not raw.skipped]
-            complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
-            if not any(complete):
-                raise _missing_columns_error(*blocks[0], table, source)
-            for (raw, cmap), ok in zip(blocks, complete, strict=True):
-                if not ok:  # e.g. a summary sheet beside the dossier list: its rows are counted
-                    reports.append(FileReport(table.name, raw.file, raw.sheet, 0,
-                                              rows_skipped={"incomplete_sheet": len(raw.values)},
-                                              personal_columns_dropped=cmap.personal))
-                    continue
-                frame, reasons, report = _block(raw, cmap, source, table,
-                                                pinned(catalog, source))
+    found = [cache.lookup(s, table, catalog) if cache is not None else (None, None)
+             for s in sources]
+    todo = [i for i, (_, kept) in enumerate(found) if kept is None]
+    fresh = dict(zip(todo, parse_files([sources[i] for i in todo], table, catalog),
+                     strict=True))
+    for i, source in enumerate(sources):
+        parsed = found[i][1] if i not in fresh else fresh[i]
+        if i in fresh and cache is not None:
+            cache.store(found[i][0], source, parsed)
+        for frame, reasons, report in parsed:
+            if frame is not None:
                 frames.append(frame)
                 reasons_list.append(reasons)
-                reports.append(report)
-        except InputFileError:
-            raise
-        except Exception as exc:  # whatever else a strange file triggers: still one message
-            raise InputFileError(source.label, f"không đọc được ({type(exc).__name__}: "
-                                 f"{str(exc).splitlines()[0] if str(exc) else 'không có chi tiết'})"
-                                 ) from exc
+            reports.append(report)
     if not frames:
         empty = pd.DataFrame({c.name: pd.Series(dtype=schema.KIND_DTYPES[c.kind])
                               for c in table.columns})
@@ -239,8 +288,11 @@ def _latest_dates(frame: pd.DataFrame, sources: list[Source], today: date) -> pd
     return days.astype("datetime64[us]") + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
 
 
-def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
-    """Read every source of the catalog into canonical tables; nothing is written.
+def ingest(catalog: DataCatalog, today: date | None = None,
+           cache: IngestCache | None = None) -> IngestResult:
+    """Read every source of the catalog into canonical tables; nothing is written (but the
+    ``cache`` of each file's parsed blocks, when given: a file unchanged since is not parsed
+    again).
 
     ``today``: the day of the run (default: the system date); no date may lie after it.
     """
@@ -262,7 +314,7 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
     for table in TABLE_ORDER:
         sources = ([catalog.sources[table.name]] if table.name in catalog.sources
                    else list(catalog.dossiers) if table is schema.DOSSIERS else [])
-        frame, reasons, file_reports = _read_table(sources, table, catalog)
+        frame, reasons, file_reports = _read_table(sources, table, catalog, cache)
         if table is schema.TARGETS:
             known = list(registry.BY_ID)
             unknown = frame.indicator.notna() & ~frame.indicator.isin(known)
@@ -295,21 +347,29 @@ def ingest(catalog: DataCatalog, today: date | None = None) -> IngestResult:
     q["received_at"] = q.received_at.astype("datetime64[us]")
     text = (catalog.sources["methodology"].path.read_text(encoding="utf-8")
             if methodology is not None else None)
-    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text)
+    if cache is None:
+        return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text)
+    cache.prune()  # entries of files no longer read
+    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text,
+                        cache.parsed_files, cache.reused_files)
 
 
 
 def run(catalog_path: str | Path | None = None, out_dir: str | Path = PROCESSED_DIR,
-        strict: bool = False, **overrides) -> IngestResult:
+        strict: bool = False, full: bool = False, **overrides) -> IngestResult:
     """Ingest what the data catalog names (``overrides``: see ``with_overrides``) and write it.
 
+    Each file's parsed blocks are kept by content in ``cache/ingest`` beside ``out_dir``
+    (:mod:`.cache`): a file unchanged since the last run is not parsed again; ``full``
+    parses every file again (and refreshes the cache).
     ``strict``: when an unrecognised value sets many rows aside (:attr:`IngestResult.alerts`),
     write nothing and return the result for the caller to report.
     """
     catalog = load_catalog(catalog_path)
     if any(overrides.values()):
         catalog = with_overrides(catalog, **overrides)
-    result = ingest(catalog)
+    cache = IngestCache(cache_dir(resolve(out_dir)), refresh=full)
+    result = ingest(catalog, cache=cache)
     if not (strict and result.alerts):
         write_processed(result, resolve(out_dir))
     return result

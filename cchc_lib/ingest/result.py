@@ -101,6 +101,9 @@ class IngestResult:
     quarantine: pd.DataFrame
     files: list[FileReport]
     methodology: str | None = None  # the PAR methodology YAML, checked, copied as it is
+    # the per-file cache: files read again from their bytes, files unchanged since (labels)
+    files_parsed: list[str] = field(default_factory=list)
+    files_reused: list[str] = field(default_factory=list)
 
     @cached_property
     def alerts(self) -> list[CodeAlert]:
@@ -168,6 +171,10 @@ def summary_text(result: IngestResult) -> str:
         notes = "; ".join(p for p in (f.note, f"bỏ qua: {skipped}" if skipped else "") if p)
         buf.write(f"  {f.file}{where}: {n(f.rows_in)} = {n(f.accepted)} nhận + "
                   f"{n(f.quarantined)} cách ly" + (f" ({notes})" if notes else "") + "\n")
+    if result.files_reused:
+        buf.write(f"{len(result.files_reused)} tệp không đổi từ lần nhập trước: dùng lại kết "
+                  f"quả đã đọc; đọc {len(result.files_parsed)} tệp (`cchc ingest --full` để "
+                  "đọc lại tất cả)\n")
     dropped = sorted({c for f in result.files for c in f.personal_columns_dropped})
     buf.write(f"cột dữ liệu cá nhân đã bỏ: {', '.join(dropped) or 'không có'}\n")
     if len(result.quarantine):

@@ -41,3 +41,16 @@ def test_text_column_of_repeated_times():
     assert list(values.astype("string").fillna("-")) == [
         "2022-01-04 07:42:00", "2022-01-05 00:00:00", "2022-01-04 07:42:00", "-", "-", "-"]
     assert list(bad) == [False, False, False, False, True, True]
+
+
+def test_the_portals_digit_dates_are_read_strictly():
+    """yyyyMMddHHmmss and its kin go through Arrow's strptime, which would roll 30 February
+    over to 2 March: an impossible date or time is unreadable, as pandas reads it."""
+    raw = pd.Series(["20220104074200", "20220230120000", "20221345000000", "20220104246000",
+                     "20240229", "20230229", "2022-02-28", "2022-02-30", "202201040742"],
+                    dtype="string")
+    values, bad = parse_datetime(raw, COLUMN)
+    assert list(values.astype("string").fillna("-")) == [
+        "2022-01-04 07:42:00", "-", "-", "-", "2024-02-29 00:00:00", "-",
+        "2022-02-28 00:00:00", "-", "2022-01-04 07:42:00"]
+    assert list(bad) == [False, True, True, True, False, True, False, True, False]

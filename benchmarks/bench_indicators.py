@@ -86,7 +86,6 @@ if which == "engine":
 elif which == "spark":  # the same queries on Spark, local mode on this machine's cores
     from cchc_lib.indicators import spark
     session = spark.session("local[*]")
-    session.sparkContext.setLogLevel("ERROR")
     lo, hi = duckdb.sql(  # the months the engine covers: those the data covers
         "SELECT strftime(min(received_at), '%Y-%m'), strftime(max(greatest(received_at, "
         "finished_at, returned_at)), '%Y-%m') FROM read_parquet('" + folder +

@@ -8,8 +8,15 @@ starts fast.
 from __future__ import annotations
 
 import importlib
+import warnings
 
 __version__ = "0.1.0"
+
+# pyspark (the [spark] extra) warns about pandas 3 as it starts, and pandera imports
+# pyspark.pandas whenever pyspark is installed, so the warning would reach every ingest;
+# the workbook never uses pyspark.pandas (its Spark queries hand Spark Arrow tables)
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support",
+                        category=FutureWarning)
 
 _API = {
     "load_catalog": "core.catalog",

@@ -337,6 +337,8 @@ def catalogue_parts(uptake_table: pd.DataFrame) -> dict[str, int]:
     return {k: int(v) for k, v in got.fillna(0).items()}
 
 
+# every unit the bound dossiers hold
+UNITS = "SELECT DISTINCT unit_code FROM dossiers WHERE unit_code IS NOT NULL ORDER BY 1"
 # what the calendar tables must cover: the first and last end date, the longest wait
 SPAN = ("SELECT min(least(finished_at, returned_at)), max(greatest(finished_at, returned_at)),"
         " max(supplement_days) FROM dossiers")
@@ -464,6 +466,6 @@ def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
     return out
 
 
-__all__ = ["NO_CATALOGUE", "PART_NAMES", "SPAN", "Source", "bind", "calendar_of",
+__all__ = ["NO_CATALOGUE", "PART_NAMES", "SPAN", "UNITS", "Source", "bind", "calendar_of",
            "catalogue_parts", "connect", "field_rows", "late", "parts", "parts_by_period",
            "portable", "query", "small_tables", "tidy", "uptake", "with_optional", "workdays"]

@@ -14,6 +14,7 @@ import pandas as pd
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators.engine import (
     PART_NAMES,
+    UNITS,
     Source,
     bind,
     connect,
@@ -82,8 +83,7 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
 
 
 def _units(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [u for (u,) in con.execute("SELECT DISTINCT unit_code FROM dossiers "
-                                      "WHERE unit_code IS NOT NULL ORDER BY 1").fetchall()]
+    return [u for (u,) in con.execute(UNITS).fetchall()]
 
 
 def monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:

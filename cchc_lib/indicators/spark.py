@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,11 +23,6 @@ import pyarrow as pa
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators import engine
-
-# pyspark checks the pandas version as it starts and warns about pandas 3; the workbook hands
-# Spark Arrow tables, never pandas ones, so the warning concerns nothing it does
-warnings.filterwarnings("ignore", message="PySpark does not yet fully support",
-                        category=FutureWarning)
 
 INSTALL_HINT = ("cần Apache Spark: cài gói tùy chọn `pip install 'cchc-workbook[spark]'` và Java "
                 "17 trở lên (Debian: apt-get install default-jre-headless)")
@@ -124,8 +118,7 @@ def parts_by_period(spark, tables: dict[str, engine.Source], units: Sequence[str
     bind(spark, "dossiers", tables["dossiers"])
     bind(spark, "catalogue", tables["catalogue"])
     if units is None:
-        units = [r[0] for r in spark.sql("SELECT DISTINCT unit_code FROM dossiers WHERE "
-                                         "unit_code IS NOT NULL ORDER BY 1").collect()]
+        units = [r[0] for r in spark.sql(engine.UNITS).collect()]
     span = tuple(spark.sql(spark_sql(engine.SPAN)).collect()[0])
     small = engine.small_tables(tables, units, periods, span)
     for name in ("workdays", "daynum"):

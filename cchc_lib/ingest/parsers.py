@@ -195,8 +195,7 @@ def parse_datetime(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     if len(uniques) * 2 > len(raw):  # mostly distinct: parse the column as it is
         return _parse_datetimes(raw)
-    values, bad = _parse_datetimes(pd.Series(uniques, dtype=raw.dtype
-                                             if raw.dtype != object else object))
+    values, bad = _parse_datetimes(pd.Series(uniques, dtype=raw.dtype))
     take = np.where(codes >= 0, codes, len(uniques))  # a blank cell: NaT, not bad
     out = pd.Series(np.append(values.to_numpy(), np.datetime64("NaT", "us"))[take],
                     index=raw.index, dtype="datetime64[us]")

@@ -188,20 +188,20 @@ def parse_files(sources: list[Source], table: Table, catalog: DataCatalog
 
     size = sum(s.path.stat().st_size for s in sources if s.path.is_file())
     workers = min(len(sources), os.cpu_count() or 1)
-    if workers < 2 or size < PARALLEL_MIN_BYTES:
-        return [parse_source(s, table, catalog) for s in sources]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    if workers >= 2 and size >= PARALLEL_MIN_BYTES:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("forkserver")  # no fork of a threaded kernel
-    context.set_forkserver_preload(["cchc_lib.ingest.pipeline"])
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(parse_source, sources, [table] * len(sources),
-                                 [catalog] * len(sources)))
-    except (BrokenProcessPool, OSError):  # no worker could start here (a script without a
-        return [parse_source(s, table, catalog) for s in sources]  # main guard): one core
+        context = multiprocessing.get_context("forkserver")  # no fork of a threaded kernel
+        context.set_forkserver_preload(["cchc_lib.ingest.pipeline"])
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(parse_source, sources, [table] * len(sources),
+                                     [catalog] * len(sources)))
+        except (BrokenProcessPool, OSError):  # no worker could start here (a script
+            pass  # without a main guard): on one core, below
+    return [parse_source(s, table, catalog) for s in sources]
 
 
 def _read_table(sources: list[Source], table: Table, catalog: DataCatalog,
@@ -347,11 +347,12 @@ def ingest(catalog: DataCatalog, today: date | None = None,
     q["received_at"] = q.received_at.astype("datetime64[us]")
     text = (catalog.sources["methodology"].path.read_text(encoding="utf-8")
             if methodology is not None else None)
-    if cache is None:
-        return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text)
-    cache.prune()  # entries of files no longer read
-    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text,
-                        cache.parsed_files, cache.reused_files)
+    parsed, reused = [], []
+    if cache is not None:
+        cache.prune()  # entries of files no longer read
+        parsed, reused = cache.parsed_files, cache.reused_files
+    return IngestResult(tables, q.astype({"source_row": "int64"}), reports, text, parsed,
+                        reused)
 
 
 

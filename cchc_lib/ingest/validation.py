@@ -3,22 +3,13 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
+import pandera.pandas as pa  # (pyspark's warning when pandera imports it: cchc_lib/__init__)
+from pandera.errors import SchemaErrors
 
-# pandera imports pyspark.pandas when pyspark is installed (the [spark] extra), at import and
-# as it validates, and pyspark warns about pandas 3 then; the workbook never uses
-# pyspark.pandas (its Spark queries hand Spark Arrow tables)
-warnings.filterwarnings("ignore", message="PySpark does not yet fully support",
-                        category=FutureWarning)
-
-import pandera.pandas as pa  # noqa: E402
-from pandera.errors import SchemaErrors  # noqa: E402
-
-from cchc_lib.core import schema  # noqa: E402
-from cchc_lib.core.schema import Table  # noqa: E402
-from cchc_lib.ingest.rules import DOSSIER_RULES  # noqa: E402
+from cchc_lib.core import schema
+from cchc_lib.core.schema import Table
+from cchc_lib.ingest.rules import DOSSIER_RULES
 
 SOURCE_COLUMNS = {"source_file": "string", "source_sheet": "string", "source_row": "int64"}
 

@@ -157,15 +157,18 @@ def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> 
 
 
 def processed_methodology(data_dir: Path) -> Methodology:
-    """The methodology ingest checked and copied beside the processed tables."""
+    """The methodology ingest checked and copied beside the processed tables (read once per
+    process while the folder is unchanged: a unit's scorecard, checklist and Word report each
+    ask for it)."""
     from cchc_lib.ingest.methodology import parse_methodology
-    from cchc_lib.ingest.store import METHODOLOGY_FILE
+    from cchc_lib.ingest.store import METHODOLOGY_FILE, memo
 
     path = Path(data_dir) / METHODOLOGY_FILE
     if not path.is_file():
         raise CchcError(f"{path}: chưa có bộ chỉ số; hãy khai báo trong danh mục dữ liệu "
                         "(methodology: {path: ...}) rồi chạy `cchc ingest`")
-    return parse_methodology(path.read_text(encoding="utf-8"), str(path))
+    return memo(data_dir, "methodology",
+                lambda: parse_methodology(path.read_text(encoding="utf-8"), str(path)))
 
 
 def _whole_values(rows: pd.DataFrame) -> dict[str, float | None]:

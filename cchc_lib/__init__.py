@@ -24,7 +24,7 @@ _API = {
     "write_processed": "ingest.store",
     "parse_period": "core.periods",
     "all_indicators": "indicators.results",
-    "bieu06": "indicators.plan",
+    "bieu06": "indicators.bieu06",
     "plan_indicators": "indicators.plan",
     "procedure_uptake": "indicators.plan",
     "national_indicators": "indicators.national",

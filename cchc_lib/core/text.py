@@ -6,8 +6,13 @@ import re
 import unicodedata
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# every character Python's \s matches in text, as characters: a pattern holding \s runs in
+# Python's regex value by value (RE2's \s is ASCII only), one holding this class in Arrow
+SPACE = "[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _INNER = re.compile(r"[\W_]+")
 
@@ -51,14 +56,21 @@ def on_uniques(series: pd.Series, transform) -> pd.Series:
     pandas runs value by value costs only as much as the distinct values.
     """
     codes, uniques = pd.factorize(series.astype("string"), use_na_sentinel=True)
-    done = transform(pd.Series(uniques, dtype="string")).to_numpy(dtype=object)
-    out = pd.Series(pd.array(done.take(codes) if len(done) else [None] * len(codes),
-                             dtype="string"), index=series.index)
-    return out.mask(codes < 0)
+    done = pa.array(transform(pd.Series(uniques, dtype="string")).astype("string").array)
+    if isinstance(done, pa.ChunkedArray):
+        done = done.combine_chunks()
+    spread = pc.take(done.cast(pa.large_string()), pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(spread), index=series.index)
 
 
 def _nfc(text: pd.Series) -> pd.Series:
-    text = text.str.normalize("NFC").str.strip().str.replace(r"\s+", " ", regex=True)
+    # ASCII text is NFC already: pandas normalises value by value in Python, so only the
+    # other values are given to it (an id column of a million codes costs nothing)
+    other = ~text.str.isascii().fillna(True).to_numpy(dtype=bool)
+    if other.any():
+        text = text.copy()
+        text[other] = text[other].str.normalize("NFC")
+    text = text.str.strip().str.replace(SPACE + "+", " ", regex=True)
     return text.mask(text == "")
 
 

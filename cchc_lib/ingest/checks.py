@@ -107,12 +107,18 @@ def mark_duplicates(df: pd.DataFrame) -> pd.Series:
 
     Most advanced = furthest status, then latest date seen on the row, then the later row.
     """
+    out = pd.Series(False, index=df.index)
+    repeated = df.duplicated(["unit_code", "dossier_id"], keep=False).to_numpy()
+    if not repeated.any():
+        return out
+    df = df[repeated]  # only the dossiers seen more than once are ordered
     progress = df.status.map(schema.STATUS_PROGRESS).astype(float).fillna(-1)
     latest = df[["received_at", "finished_at", "returned_at"]].max(axis=1)
     order = pd.DataFrame({"unit": df.unit_code, "id": df.dossier_id, "p": progress, "t": latest,
                           "pos": np.arange(len(df))}, index=df.index)
     order = order.sort_values(["unit", "id", "p", "t", "pos"], kind="stable")
-    return order.duplicated(["unit", "id"], keep="last").reindex(df.index)
+    out[df.index] = order.duplicated(["unit", "id"], keep="last").reindex(df.index)
+    return out
 
 
 def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,

@@ -7,6 +7,7 @@ Codes are matched once per distinct spelling (:func:`map_unique`), never row by 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -15,20 +16,32 @@ import pandas as pd
 
 from cchc_lib.core.codes import FAMILIES, CodeFamily
 from cchc_lib.core.schema import Column
-from cchc_lib.core.text import display_number_text, fold, match_key, on_uniques, to_nfc
+from cchc_lib.core.text import (
+    SPACE,
+    display_number_text,
+    fold,
+    match_key,
+    on_uniques,
+    to_nfc,
+)
 
 Parsed = tuple[pd.Series, pd.Series]
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
 
 
 def blank(raw: pd.Series) -> pd.Series:
-    return raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
+    """True (plain booleans) where a cell holds nothing: missing, empty or only spaces."""
+    empty = raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
+    return pd.Series(empty.to_numpy(dtype=bool), index=raw.index)
 
 
 def map_unique(text: pd.Series, func: Callable[[str], object]) -> pd.Series:
     """Apply ``func`` once per distinct non-blank value, then map: codes repeat a lot."""
-    lookup = {u: func(u) for u in text.dropna().unique()}
-    return text.map(lookup)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    done = np.empty(len(uniques) + 1, dtype=object)  # the last one: a blank cell
+    done[:-1] = [func(u) for u in uniques]
+    done[-1] = None
+    return pd.Series(done[codes], index=text.index)  # code -1 takes the last one
 
 
 def _kinds(raw: pd.Series) -> pd.Series | None:
@@ -42,7 +55,10 @@ def _no(raw: pd.Series) -> pd.Series:
 
 
 def parse_text(raw: pd.Series, col: Column, value_map=None) -> Parsed:
-    return to_nfc(raw.astype(object).where(~blank(raw))), _no(raw)
+    """Text in NFC, spaces collapsed, a blank cell missing: once per distinct value
+    (:func:`to_nfc`), so not wrapped in :func:`on_distinct`, which would look for the
+    distinct values twice."""
+    return to_nfc(raw), _no(raw)
 
 
 def parse_procedure_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
@@ -54,7 +70,7 @@ def parse_procedure_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
         is_float = kinds.eq(float)
         text = text.where(~is_float, raw[is_float].map("{:.6f}".format))
     text = on_uniques(text.where(~blank(raw)),
-                      lambda t: t.str.normalize("NFC").str.replace(r"[\s\u00a0\u200b]+", "",
+                      lambda t: t.str.normalize("NFC").str.replace(f"(?:{SPACE}|\u200b)+", "",
                                                                    regex=True))
     return text.mask(text == ""), _no(raw)
 
@@ -112,39 +128,42 @@ def parse_flag(raw: pd.Series, col: Column, value_map=None) -> Parsed:
 FLAGS_FAMILY = FAMILIES["flag"]
 
 
-# (regex the text must match, format); day first, always (data_contract.md)
+# (regex the text must match, format); day first, always (data_contract.md). [0-9], not \d:
+# pandas runs a pattern with \d in Python's regex, value by value, once a column holds any
+# non-ASCII text (a date cell that says "Chưa có")
 DATE_FORMATS = (
-    (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"),
-    (r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", "ISO8601"),
-    (r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y"),
-    (r"\d{1,2}/\d{1,2}/\d{2}", "%d/%m/%y"),
-    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}", "%d/%m/%Y %H:%M"),
-    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}", "%d/%m/%Y %H:%M:%S"),
-    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} [AP]M", "%d/%m/%Y %I:%M %p"),
-    (r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M", "%d/%m/%Y %I:%M:%S %p"),
-    (r"\d{1,2}-\d{1,2}-\d{4}", "%d-%m-%Y"),
-    (r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}", "%d-%m-%Y %H:%M"),
-    (r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}:\d{2}", "%d-%m-%Y %H:%M:%S"),
-    (r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y"),
-    (r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}", "%d.%m.%Y %H:%M"),
-    (r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}:\d{2}", "%d.%m.%Y %H:%M:%S"),
-    (r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d"),
-    (r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}", "%Y/%m/%d %H:%M"),
-    (r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}:\d{2}", "%Y/%m/%d %H:%M:%S"),
-    (r"\d{14}", "%Y%m%d%H%M%S"),
-    (r"\d{12}", "%Y%m%d%H%M"),
-    (r"\d{8}", "%Y%m%d"),
+    (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "%Y-%m-%d"),
+    (r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?", "ISO8601"),
+    (r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}", "%d/%m/%Y"),
+    (r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}", "%d/%m/%y"),
+    (r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} [0-9]{1,2}:[0-9]{2}", "%d/%m/%Y %H:%M"),
+    (r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} [0-9]{1,2}:[0-9]{2}:[0-9]{2}", "%d/%m/%Y %H:%M:%S"),
+    (r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} [0-9]{1,2}:[0-9]{2} [AP]M", "%d/%m/%Y %I:%M %p"),
+    (r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} [0-9]{1,2}:[0-9]{2}:[0-9]{2} [AP]M", "%d/%m/%Y %I:%M:%S %p"),
+    (r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}", "%d-%m-%Y"),
+    (r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4} [0-9]{1,2}:[0-9]{2}", "%d-%m-%Y %H:%M"),
+    (r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4} [0-9]{1,2}:[0-9]{2}:[0-9]{2}", "%d-%m-%Y %H:%M:%S"),
+    (r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}", "%d.%m.%Y"),
+    (r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4} [0-9]{1,2}:[0-9]{2}", "%d.%m.%Y %H:%M"),
+    (r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4} [0-9]{1,2}:[0-9]{2}:[0-9]{2}", "%d.%m.%Y %H:%M:%S"),
+    (r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}", "%Y/%m/%d"),
+    (r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2} [0-9]{1,2}:[0-9]{2}", "%Y/%m/%d %H:%M"),
+    (r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2} [0-9]{1,2}:[0-9]{2}:[0-9]{2}", "%Y/%m/%d %H:%M:%S"),
+    (r"[0-9]{14}", "%Y%m%d%H%M%S"),
+    (r"[0-9]{12}", "%Y%m%d%H%M"),
+    (r"[0-9]{8}", "%Y%m%d"),
 )
-ISO_WITH_ZONE = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})"
+ISO_WITH_ZONE = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+                 r"(Z|[+-][0-9]{2}:?[0-9]{2})")
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_MAX_SERIAL = 2_958_465  # 9999-12-31
 
 
 ARROW_TEXT = pd.StringDtype("pyarrow")
-WHITESPACE = "[ \t\n\r\f\v\u00a0\u2007\u202f]"  # as characters: Arrow runs the pattern
 # formats of digits only, in fixed widths (the pattern has checked them): Arrow's strptime,
 # many times faster than pandas' on the national portal's yyyyMMddHHmmss
 ARROW_FORMATS = {"%Y%m%d%H%M%S": 14, "%Y%m%d%H%M": 12, "%Y%m%d": 8, "%Y-%m-%d": 8}
+DIGIT_FORMATS = ("%Y%m%d%H%M%S", "%Y%m%d%H%M", "%Y%m%d")  # no separator at all
 
 
 def _digits(stamps: np.ndarray, width: int) -> np.ndarray:
@@ -188,21 +207,9 @@ def _excel_serial(numbers: pd.Series) -> pd.Series:
     return stamps.dt.round("s").astype("datetime64[us]")
 
 
-def parse_datetime(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None) -> Parsed:
     """ISO, day-first dd/mm/yyyy (with or without time, SA/CH or AM/PM), yyyyMMddHHmmss,
-    Excel serials and native datetimes. Times with a zone become Vietnam local time, naive.
-    Each distinct value is parsed once (an export repeats its dates and times)."""
-    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    if len(uniques) * 2 > len(raw):  # mostly distinct: parse the column as it is
-        return _parse_datetimes(raw)
-    values, bad = _parse_datetimes(pd.Series(uniques, dtype=raw.dtype))
-    take = np.where(codes >= 0, codes, len(uniques))  # a blank cell: NaT, not bad
-    out = pd.Series(np.append(values.to_numpy(), np.datetime64("NaT", "us"))[take],
-                    index=raw.index, dtype="datetime64[us]")
-    return out, pd.Series(np.append(bad.to_numpy(dtype=bool), False)[take], index=raw.index)
-
-
-def _parse_datetimes(raw: pd.Series) -> Parsed:
+    Excel serials and native datetimes. Times with a zone become Vietnam local time, naive."""
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
     empty = blank(raw)
     kinds = _kinds(raw)
@@ -222,14 +229,14 @@ def _parse_datetimes(raw: pd.Series) -> Parsed:
     # rare spellings are rewritten on the few cells that have them, not on every date
     # (text is stripped: "ends in a letter" is its last character; neither "$" nor "\s",
     # which pandas runs in Python's regex, value by value)
-    odd = (text.str.contains(WHITESPACE + "{2}|\t", regex=True)
+    odd = (text.str.contains(SPACE + "{2}|\t", regex=True)
            | text.str[-1:].str.contains(r"[A-Za-z]", regex=True)).fillna(False)
     if odd.any():
         fixed = text[odd].str.replace(r"\s+", " ", regex=True).str.replace(
             r"(?i)\s*\bSA$", " AM", regex=True).str.replace(
             r"(?i)\s*\bCH$", " PM", regex=True).str.upper()
         text = text.mask(odd, fixed)
-    serial_text = text.str.fullmatch(r"\d{5}(\.\d+)?").fillna(False)
+    serial_text = text.str.fullmatch(r"[0-9]{5}(\.[0-9]+)?").fillna(False)
     if serial_text.any():
         stamps = _excel_serial(pd.to_numeric(text[serial_text], errors="coerce"))
         out[stamps.index] = stamps
@@ -238,18 +245,25 @@ def _parse_datetimes(raw: pd.Series) -> Parsed:
         local = pd.to_datetime(text[zoned], utc=True, errors="coerce", format="ISO8601")
         out[zoned] = local.dt.tz_convert(LOCAL_TZ).dt.tz_localize(None).astype("datetime64[us]")
     pending = text.notna() & ~serial_text & ~zoned
+    # a value of digits only can match only a digits-only format, and the rest only the
+    # others: each value is tried against its own group's patterns
+    digits = text.str.fullmatch("[0-9]+").fillna(False).astype(bool)
     for pattern, fmt in DATE_FORMATS:
-        hit = pending & text.str.fullmatch(pattern).fillna(False)
-        if hit.any():
+        todo = pending & (digits if fmt in DIGIT_FORMATS else ~digits)
+        if not todo.any():
+            continue
+        tried = text[todo]
+        hit = tried.index[tried.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)]
+        if len(hit):
             out[hit] = _strptime(text[hit], fmt)
-            pending &= ~hit
+            pending[hit] = False
     return out, ~empty & out.isna()
 
 
 def _number_text(raw: pd.Series) -> pd.Series:
     """Numbers as text without spaces, "1,5" as "1.5": once per distinct value."""
     return on_uniques(raw.astype("string"), lambda t: t.str.strip().str.replace(
-        r"\s+", "", regex=True).str.replace(",", ".", regex=False))
+        SPACE + "+", "", regex=True).str.replace(",", ".", regex=False))
 
 
 def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
@@ -287,15 +301,33 @@ def parse_fee(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     return values.astype("boolean"), ~empty & values.isna()
 
 
+def on_distinct(parser: Callable[..., Parsed], objects: bool = False) -> Callable[..., Parsed]:
+    """``parser`` run once per distinct value of a text column, its result spread back over
+    the rows: an export repeats its dates, codes and amounts thousands of times. A blank
+    (missing) cell gives a missing value, not a bad one. Columns of Python objects (Excel)
+    are parsed as they are unless ``objects``: 1, 1.0 and True are one value to a hash."""
+
+    @functools.wraps(parser)
+    def run(raw: pd.Series, col: Column | None = None, value_map=None) -> Parsed:
+        if not (objects or isinstance(raw.dtype, pd.StringDtype)):
+            return parser(raw, col, value_map)
+        codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+        values, bad = parser(pd.Series(uniques, dtype=raw.dtype), col, value_map)
+        spread = values.array.take(codes, allow_fill=True)
+        return (pd.Series(spread, index=raw.index),
+                pd.Series(np.append(bad.to_numpy(dtype=bool), False)[codes], index=raw.index))
+    return run
+
+
 PARSERS: dict[str, Callable[..., Parsed]] = {
     "text": parse_text,
-    "procedure_code": parse_procedure_code,
-    "code": parse_code,
-    "flag": parse_flag,
-    "datetime": parse_datetime,
-    "count": parse_count,
-    "amount": parse_amount,
-    "fee": parse_fee,
+    "procedure_code": on_distinct(parse_procedure_code),
+    "code": on_distinct(parse_code),
+    "flag": on_distinct(parse_flag),
+    "datetime": on_distinct(parse_datetime, objects=True),
+    "count": on_distinct(parse_count),
+    "amount": on_distinct(parse_amount),
+    "fee": on_distinct(parse_fee),
 }
 # the quarantine reason for an unreadable value, by column kind
 BAD_REASON = {"datetime": "bad_date", "code": "bad_code", "flag": "bad_code",

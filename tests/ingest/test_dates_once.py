@@ -9,8 +9,9 @@ from datetime import datetime
 import pandas as pd
 
 from cchc_lib.core import schema
-from cchc_lib.ingest.parsers import parse_datetime
+from cchc_lib.ingest.parsers import PARSERS
 
+parse_datetime = PARSERS["datetime"]  # as ingest runs it: once per distinct value
 COLUMN = next(c for c in schema.DOSSIERS.columns if c.name == "received_at")
 CELLS = [  # (cell, expected value or None, unreadable)
     ("04/01/2022 07:42", "2022-01-04 07:42", False),

@@ -32,7 +32,7 @@ def non_data_rows(values: pd.DataFrame, received_pos: int | None,
     """
     empty = blank_cells(values)
     reason = pd.Series("", index=values.index, dtype=object)
-    reason[empty.all(axis=1)] = "blank"
+    reason[empty.to_numpy(dtype=bool).all(axis=1)] = "blank"
     # a sub-header under group titles ("Kết quả giải quyết" over "Trước hạn | Đúng hạn"):
     # among the first rows, one with words only, and neither a dossier id nor a receipt date
     if received_pos in values.columns and id_pos in values.columns:

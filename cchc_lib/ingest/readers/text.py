@@ -11,6 +11,8 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
@@ -38,7 +40,9 @@ def decode_text(source: Source) -> tuple[str, bytes]:
     data = source.path.read_bytes()
     encoding = detect(data)
     data = to_utf8(data, encoding)
-    if b"\n" in data:
+    if b"\r" not in data:
+        pass  # a pass over the whole file, not two copies of it
+    elif b"\n" in data:
         # a carriage return alone inside a field (typed into a cell) is not a line end when
         # the file's lines end in LF or CRLF: it must not split a dossier in two
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b" ")
@@ -50,6 +54,21 @@ def decode_text(source: Source) -> tuple[str, bytes]:
 def read_csv(source: Source, table: Table) -> list[RawSheet]:
     refuse_size(source, source.path.stat().st_size)
     encoding, data = decode_text(source)
+    delim, header, start = find_layout(source, data, table)
+    values = _read_arrow(data, delim, start, len(header))
+    broken: list[tuple[int, str]] = []
+    if values is None:  # a line the fast reader cannot take as it is: pandas says which
+        values, broken = _read_pandas(source, data, delim, start, len(header))
+    # a value spans lines only if the file has more line ends than lines read
+    spans = data.count(b"\n") + (not data.endswith(b"\n")) > start + len(values) + len(broken)
+    rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
+    return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
+                     broken_rows=broken, encoding=encoding)]
+
+
+def find_layout(source: Source, data: bytes, table: Table) -> tuple[str, list[str], int]:
+    """(delimiter, header cells, lines above the data) of a decoded text file, the header
+    found by content in its first lines under each usual delimiter."""
     head = data[:HEAD_SCAN_BYTES].decode("utf-8", errors="ignore")
     lines = head.split("\n", HEADER_SCAN_ROWS + 1)[:HEADER_SCAN_ROWS + 1]
     best: tuple[int, str, tuple[list[str], int] | None] = (-1, ",", None)
@@ -69,33 +88,70 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     if len(header) > MAX_COLUMNS:
         raise InputFileError(source.label, f"dòng tiêu đề có {len(header):,} cột, nhiều hơn "
                              f"{MAX_COLUMNS:,} cột một trang tính chứa được")
+    return delim, header, start
+
+
+def _read_arrow(data: bytes, delim: str, start: int, width: int) -> pd.DataFrame | None:
+    """The data rows as text columns, read by pyarrow's multi-threaded reader; None when a
+    line does not split into the header's columns (too many or too few values), a quote
+    may be left open (an odd count above the data or in it), or the reader refuses the
+    text. pandas then reads the file and names each line it cannot split."""
+    offset = 0
+    for _ in range(start):
+        offset = data.find(b"\n", offset) + 1
+        if not offset:
+            return None
+    if data.count(b'"', 0, offset) % 2 or data.count(b'"', offset) % 2:
+        return None  # pyarrow would read an unclosed quote to the end without a word
+    names = [str(i) for i in range(width)]
+    text = dict.fromkeys(names, pa.large_string())  # pandas' own string type: no copy
+    uneven: list[object] = []
+
+    def refuse(row: object) -> str:
+        uneven.append(row)
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(data)[offset:],
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=16 * 2**20),
+            parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=True,
+                                              ignore_empty_lines=False,
+                                              invalid_row_handler=refuse),
+            convert_options=pa_csv.ConvertOptions(column_types=text, strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if uneven:
+        return None
+    return pd.DataFrame({i: pd.arrays.ArrowStringArray(table.column(i)) for i in range(width)})
+
+
+def _read_pandas(source: Source, data: bytes, delim: str, start: int, width: int
+                 ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """The data rows read by pandas' parser, which skips a line that does not split into the
+    header's columns with a warning naming the line: those lines come back as (line,
+    problem) and become quarantined rows; a short line is kept, its missing values empty."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
             values = pd.read_csv(io.BytesIO(data), sep=delim, skiprows=start, encoding="utf-8",
-                                 header=None, names=range(len(header)), dtype="string",
+                                 header=None, names=range(width), dtype="string",
                                  keep_default_na=False, na_values=[], skip_blank_lines=False,
                                  on_bad_lines="warn")
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
             if isinstance(exc, pd.errors.EmptyDataError):
-                values = pd.DataFrame(columns=range(len(header)), dtype=object)
+                values = pd.DataFrame(columns=range(width), dtype=object)
             elif "EOF inside string" in str(exc):
                 raise InputFileError(source.label, 'một dấu ngoặc kép (") mở đầu một giá trị mà '
                                      "không đóng lại: kiểm tra dấu ngoặc kép trong tệp") from None
             else:
                 raise InputFileError(source.label, f"không đọc được thành bảng: "
                                      f"{str(exc).splitlines()[0]}") from None
-    # lines the parser could not split into the header's columns (an unquoted separator in
-    # a value): they become quarantined rows, with their line numbers
     broken = []
     for w in caught:
         for m in _SKIP_LINE.finditer(str(w.message)):
             broken.append((int(m[1]), m[2].strip()))  # pandas counts physical lines
-    # a value spans lines only if the file has more line ends than lines read
-    spans = data.count(b"\n") + (not data.endswith(b"\n")) > start + len(values) + len(broken)
-    rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
-    return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
-                     broken_rows=broken, encoding=encoding)]
+    return values, broken
 
 
 def _line_numbers(values: pd.DataFrame, first: int, broken: list[int], spans: bool = True

@@ -1,0 +1,86 @@
+"""The two CSV readers agree: pyarrow's multi-threaded reader takes a file only when every line
+splits into the header's columns, and then gives what pandas' parser gives; any other file
+goes to pandas, which names the lines it could not split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cchc_lib.core import schema
+from cchc_lib.core.catalog import Source
+from cchc_lib.core.errors import InputFileError
+from cchc_lib.ingest.readers import text
+
+CORPUS = Path(__file__).parents[1] / "corpus" / "files"
+HEADER = "MaHoSo,MaTTHC,NgayTiepNhan,HoTenNguoiNop\n"
+
+
+def layout(path: Path):
+    source = Source(path=path, label=path.name)
+    _, data = text.decode_text(source)
+    delim, header, start = text.find_layout(source, data, schema.DOSSIERS)
+    return source, data, delim, len(header), start
+
+
+def readable_corpus() -> list[Path]:
+    out = []
+    for path in sorted(CORPUS.glob("*.csv")):
+        try:
+            layout(path)
+        except InputFileError:
+            continue  # refused before reading: no header, an image named .csv, ...
+        out.append(path)
+    return out
+
+
+@pytest.mark.parametrize("path", readable_corpus(), ids=lambda p: p.name)
+def test_fast_reader_gives_what_pandas_gives(path):
+    source, data, delim, width, start = layout(path)
+    fast = text._read_arrow(data, delim, start, width)
+    try:
+        slow, broken = text._read_pandas(source, data, delim, start, width)
+    except InputFileError:
+        assert fast is None  # an unclosed quote: pandas' message is the one the user sees
+        return
+    if fast is None:
+        return
+    assert broken == []
+    pd.testing.assert_frame_equal(fast, slow.reset_index(drop=True), check_dtype=True)
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body", [
+    "1,2.001,01/02/2022,A\n2,2.001,01/02/2022,B,extra\n",  # a line with one value too many
+    "1,2.001,01/02/2022,A\n2,2.001,01/02/2022\n",  # a line with one value too few
+    '1,2.001,01/02/2022,"A\n',  # a quote never closed
+])
+def test_uneven_lines_go_to_pandas(tmp_path, body):
+    source, data, delim, width, start = layout(write(tmp_path, body))
+    assert text._read_arrow(data, delim, start, width) is None
+
+
+def test_quoted_line_breaks_keep_line_numbers(tmp_path):
+    path = write(tmp_path, '1,2.001,01/02/2022,"Nguyễn\nVăn A"\n2,2.001,01/02/2022,B\n'
+                           '3,2.001,"01/02/2022",C\n')
+    source, data, delim, width, start = layout(path)
+    assert text._read_arrow(data, delim, start, width) is not None
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    # header on line 1; dossier 1 on lines 2-3, so dossier 2 starts on line 4
+    assert sheet.row_numbers.tolist() == [2, 4, 5]
+    assert sheet.values[0].tolist() == ["1", "2", "3"]
+    assert sheet.values[2].tolist() == ["01/02/2022"] * 3
+
+
+def test_a_quote_in_the_title_block_goes_to_pandas(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('UBND "PHƯỜNG 2\n' + HEADER + "1,2.001,01/02/2022,A\n", encoding="utf-8")
+    source, data, delim, width, start = layout(path)
+    assert text._read_arrow(data, delim, start, width) is None

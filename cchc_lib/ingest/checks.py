@@ -102,13 +102,22 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
                     shown_values(frame.timeframe, "code"))
 
 
+# what deciding the duplicates reads of a dossier
+DUPLICATE_KEYS = ["unit_code", "dossier_id", "status", "received_at", "finished_at",
+                  "returned_at"]
+
+
 def mark_duplicates(df: pd.DataFrame) -> pd.Series:
     """Rows to quarantine as ``duplicate``: all but the most advanced row of each dossier.
 
     Most advanced = furthest status, then latest date seen on the row, then the later row.
     """
     out = pd.Series(False, index=df.index)
-    repeated = df.duplicated(["unit_code", "dossier_id"], keep=False).to_numpy()
+    # one integer per (unit, dossier id): pandas would hash the text of both columns again
+    units, _ = pd.factorize(df.unit_code)
+    ids, _ = pd.factorize(df.dossier_id)
+    key = (units.astype("int64") + 1) * (int(ids.max(initial=0)) + 2) + ids + 1
+    repeated = pd.Series(key).duplicated(keep=False).to_numpy()
     if not repeated.any():
         return out
     df = df[repeated]  # only the dossiers seen more than once are ordered
@@ -126,7 +135,7 @@ def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,
     """Flag unknown procedures, take field/name from the catalogue, derive missing due dates."""
     cat = catalogue.drop_duplicates("procedure_code").set_index("procedure_code")
     known = df.procedure_code.isin(cat.index)
-    df = df.copy()
+    df = df.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     df["unknown_procedure"] = ~known
     df["field_name"] = (df.procedure_code.map(cat.field_name).astype("string")
                         .fillna(df.field_name).fillna(vi.UNKNOWN_FIELD_VI))

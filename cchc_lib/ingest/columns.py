@@ -117,7 +117,8 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
                 value_maps: dict[str, dict] | None = None) -> tuple[pd.DataFrame, Reasons]:
     """Typed canonical columns of one block, and the reasons each row breaks a rule.
 
-    Only canonical positions of ``values`` are read. ``value_maps``: the office's pinned
+    Only canonical positions of ``values`` are read, and taken out of it as they are parsed
+    (``values`` keeps the other columns). ``value_maps``: the office's pinned
     spellings, column -> folded spelling -> code. The reason's detail shows a failing value
     only when it looks like a date, number or code (never text a person typed).
     """
@@ -129,20 +130,22 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
     unreadable: dict[str, pd.Series] = {}
     columns = {c.name: c for c in table.columns}
     for pos, name in cmap.canonical.items():
+        # each column let go of once parsed: a big file's text is not kept beside its values
+        raw = values.pop(pos)
         if name.startswith("_"):
-            extras[name] = values[pos]
+            extras[name] = raw
             continue
         col = columns[name]
-        parsed, bad = PARSERS[col.kind](values[pos], col, value_maps.get(name))
+        parsed, bad = PARSERS[col.kind](raw, col, value_maps.get(name))
         frame[name] = parsed
         if col.kind in BAD_REASON:
             problems = None
             if col.kind in ("code", "flag") and bad.any():  # why each value was not read
-                problems = code_problems(values[pos][bad], family_of(col), value_maps.get(name))
-                reasons.bad_codes.append((name, values[pos][bad], problems))
-            reasons.add(bad, BAD_REASON[col.kind], name,
-                        _shown_bad(values[pos], bad, col, problems))
+                problems = code_problems(raw[bad], family_of(col), value_maps.get(name))
+                reasons.bad_codes.append((name, raw[bad], problems))
+            reasons.add(bad, BAD_REASON[col.kind], name, _shown_bad(raw, bad, col, problems))
             unreadable[name] = bad
+        del raw
     for col in table.columns:
         if col.name not in frame:
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])

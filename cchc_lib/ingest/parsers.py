@@ -31,6 +31,8 @@ LOCAL_TZ = "Asia/Ho_Chi_Minh"
 
 def blank(raw: pd.Series) -> pd.Series:
     """True (plain booleans) where a cell holds nothing: missing, empty or only spaces."""
+    if raw.dtype.kind in "fiumM":  # numbers or datetimes: only a missing one is blank
+        return pd.Series(raw.isna().to_numpy(dtype=bool), index=raw.index)
     empty = raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
     return pd.Series(empty.to_numpy(dtype=bool), index=raw.index)
 

@@ -11,6 +11,7 @@ quarantined``; :func:`ingest` checks it. :mod:`cchc_lib.ingest.store` writes the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, shown_values
 from cchc_lib.ingest.cache import IngestCache, Parsed, cache_dir
 from cchc_lib.ingest.checks import (
+    DUPLICATE_KEYS,
     check_dossier_rules,
     check_plausible_dates,
     check_reference_rows,
@@ -75,15 +77,15 @@ def _missing_columns_error(raw: RawSheet, cmap: ColumnMap, table: Table,
 
 def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
            value_maps: dict[str, dict]) -> tuple[pd.DataFrame, Reasons, FileReport]:
-    # personal columns are never looked at: only canonical and ignored positions are kept
-    values = raw.values[sorted([*cmap.canonical, *cmap.ignored])]
+    values = raw.values  # no personal column: parse_source dropped them
     received = next((p for p, n in cmap.canonical.items() if n == "received_at"), None)
     dossier_id = next((p for p, n in cmap.canonical.items() if n == "dossier_id"), None)
     kind = non_data_rows(values, received, dossier_id)
     kind.iloc[raw.header_rows] = "header"  # a header repeated below the first one
     data = (kind == "").to_numpy()
     skipped = kind[~data].value_counts().sort_index().to_dict()
-    values = values[data].reset_index(drop=True)
+    if not data.all():  # (a copy of every column: only when some rows are not data)
+        values = values[data].reset_index(drop=True)
     frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps)
     frame["source_row"] = raw.row_numbers[data].astype("int64")
     if raw.broken_rows:  # lines that do not split into the header's columns
@@ -142,12 +144,21 @@ def _take(reasons: Reasons, order: np.ndarray) -> Reasons:
     return out
 
 
+def release_memory() -> None:
+    """Give back to the system what Arrow's allocator keeps of freed memory: it would keep a
+    big file's reading buffers for the rest of the run."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
 def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Parsed]:
     """One file's blocks, parsed: (frame, reasons, report) per block read, (None, None,
     report) per sheet not read. What the per-file cache keeps (:mod:`.cache`)."""
     out: list[Parsed] = []
     try:
         sheets = read_source(source, table)
+        release_memory()  # what the reader used beside the values it gave
         for raw in sheets:
             if raw.skipped:  # a sheet not read is said, with its rows
                 out.append((None, None, FileReport(table.name, raw.file, raw.sheet, 0,
@@ -157,7 +168,13 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
         complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
         if not any(complete):
             raise _missing_columns_error(*blocks[0], table, source)
-        for (raw, cmap), ok in zip(blocks, complete, strict=True):
+        del sheets
+        pending = list(zip(blocks, complete, strict=True))
+        del blocks
+        while pending:  # each block let go of once parsed: a big file's are big
+            (raw, cmap), ok = pending.pop(0)
+            # personal columns are never looked at: only canonical and ignored ones are kept
+            raw = replace(raw, values=raw.values[sorted([*cmap.canonical, *cmap.ignored])])
             if not ok:  # e.g. a summary sheet beside the dossier list: its rows are counted
                 out.append((None, None, FileReport(
                     table.name, raw.file, raw.sheet, 0,
@@ -230,6 +247,8 @@ def _read_table(sources: list[Source], table: Table, catalog: DataCatalog,
                                               "source_row": pd.Series(dtype="int64")})
         return empty, Reasons(empty.index), []
     frame = pd.concat(frames, ignore_index=True)
+    del frames, fresh, found
+    release_memory()  # the files' text, parsed
     return frame, Reasons.concat(reasons_list, frame.index), reports
 
 
@@ -340,7 +359,8 @@ def ingest(catalog: DataCatalog, today: date | None = None,
             check_plausible_dates(frame, reasons, _latest_dates(frame, sources, today))
             check_dossier_rules(frame, reasons)
             ok = ~reasons.rejected
-            reasons.add(mark_duplicates(frame[ok]).reindex(frame.index, fill_value=False),
+            reasons.add(mark_duplicates(frame.loc[ok, DUPLICATE_KEYS]).reindex(
+                frame.index, fill_value=False),
                         "duplicate", "dossier_id")
         accepted = ~reasons.rejected
         _count(file_reports, frame, accepted)
@@ -348,6 +368,8 @@ def ingest(catalog: DataCatalog, today: date | None = None,
         units = tables["units"].unit_code if "units" in tables else None
         quarantine.append(_quarantine_rows(table, frame, reasons, units))
         good = frame[accepted]
+        del frame, reasons  # a million rows: the accepted ones are all that is still needed
+        release_memory()
         if table is schema.DOSSIERS:
             calendar = WorkCalendar.from_table(tables["calendar"])
             good = complete_dossiers(good, tables["catalogue"], calendar)

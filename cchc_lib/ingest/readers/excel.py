@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
@@ -48,9 +49,9 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:
             raise InputFileError(source.label, f"sheet '{name}' cannot be read ({exc})") from None
-        filled = sum(1 for r in rows if any(not is_empty_cell(c) for c in r))
         found = find_header(rows, table)
         if found is None:
+            filled = sum(1 for r in rows if any(not is_empty_cell(c) for c in r))
             if previous is not None and filled and _continues(rows, previous, table):
                 header, start, continues = previous.header, 0, previous.sheet
             else:  # said in the summary, with its rows: a sheet never vanishes
@@ -63,9 +64,7 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
         if len(header) > MAX_COLUMNS:
             raise InputFileError(source.label, f"trang '{name}': dòng tiêu đề có "
                                  f"{len(header):,} cột, nhiều hơn Excel cho phép".replace(",", "."))
-        width = len(header)
-        data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[start:]]
-        values = pd.DataFrame(data, columns=range(width), dtype=object)
+        values = _frame(rows[start:], len(header))
         sheet = RawSheet(source.label, name, header, values,
                          np.arange(len(values)) + start + 1, typed=True, continues=continues)
         sheets.append(sheet)
@@ -73,6 +72,27 @@ def read_excel(source: Source, table: Table) -> list[RawSheet]:
     if not any(not s.skipped for s in sheets):
         raise no_header_error(source, table, f"{HEADER_SCAN_ROWS} dòng đầu của mọi trang tính")
     return sheets
+
+
+def _frame(rows: list[list], width: int) -> pd.DataFrame:
+    """The data rows as ``width`` columns; a column of text only (or empty) as Arrow text,
+    as a CSV's columns are, so its values are parsed once per distinct value; a column of
+    numbers only as floats; the others (dates, a mix) as the Python values calamine gave."""
+    if rows and min(map(len, rows)) >= width:  # calamine's rows span the sheet's width
+        values = pd.DataFrame(rows, dtype=object).iloc[:, :width]
+    else:
+        values = pd.DataFrame([list(r[:width]) + [None] * (width - len(r)) for r in rows],
+                              columns=range(width), dtype=object)
+    values.columns = range(width)
+    for pos in values.columns:
+        cells = values[pos].to_numpy()
+        kind = pd.api.types.infer_dtype(cells, skipna=True)
+        if kind in ("string", "empty"):
+            text = pa.array(cells, type=pa.large_string(), from_pandas=True)
+            values[pos] = pd.arrays.ArrowStringArray(text)
+        elif kind == "floating":  # numbers only (Excel's are all floats): no text to look at
+            values[pos] = cells.astype("float64")
+    return values
 
 
 def _continues(rows: list[list], previous: RawSheet, table: Table) -> bool:

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,35 +36,58 @@ _SKIP_LINE = re.compile(r"Skipping line (\d+): (.*)")  # pandas' warning for a b
 HEAD_SCAN_BYTES = 32 * 2**20  # the header is looked for in the first lines within this
 
 
-def decode_text(source: Source) -> tuple[str, bytes]:
-    """(encoding, the file as UTF-8 bytes with plain line ends) of a whole text file."""
+def decode_text(source: Source) -> tuple[str, bytes, bool]:
+    """(encoding, the file as UTF-8 bytes with plain line ends, whether those are the bytes
+    on disk) of a whole text file."""
     data = source.path.read_bytes()
     encoding = detect(data)
     data = to_utf8(data, encoding)
     if b"\r" not in data:
-        pass  # a pass over the whole file, not two copies of it
-    elif b"\n" in data:
+        return encoding, data, encoding == "utf-8"
+    if b"\n" in data:
         # a carriage return alone inside a field (typed into a cell) is not a line end when
         # the file's lines end in LF or CRLF: it must not split a dossier in two
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b" ")
     else:
         data = data.replace(b"\r", b"\n")  # old Mac line ends
-    return encoding, data
+    return encoding, data, False
 
 
 def read_csv(source: Source, table: Table) -> list[RawSheet]:
     refuse_size(source, source.path.stat().st_size)
-    encoding, data = decode_text(source)
+    encoding, data, on_disk = decode_text(source)
     delim, header, start = find_layout(source, data, table)
-    values = _read_arrow(data, delim, start, len(header))
+    offset = arrow_offset(data, start)
+    # a value spans lines only if the file has more line ends than lines read
+    line_ends = data.count(b"\n") + (not data.endswith(b"\n"))
+    whole: Path | bytes | None = data
+    if on_disk:  # the file on disk is what is read: Arrow
+        whole = source.path  # reads it from there, its bytes need not stay beside the table
+        del data
+    values = None if offset is None else _read_arrow(whole, offset, len(header), delim)
     broken: list[tuple[int, str]] = []
     if values is None:  # a line the fast reader cannot take as it is: pandas says which
-        values, broken = _read_pandas(source, data, delim, start, len(header))
-    # a value spans lines only if the file has more line ends than lines read
-    spans = data.count(b"\n") + (not data.endswith(b"\n")) > start + len(values) + len(broken)
+        text = decode_text(source)[1] if isinstance(whole, Path) else whole
+        values, broken = _read_pandas(source, text, delim, start, len(header))
+    del whole
+    spans = line_ends > start + len(values) + len(broken)
     rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
     return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
                      broken_rows=broken, encoding=encoding)]
+
+
+def arrow_offset(data: bytes, start: int) -> int | None:
+    """Where the data rows begin (the byte after ``start`` lines), for Arrow's reader; None
+    when a quote may be left open (an odd count above the data or in it): Arrow would read
+    to the end of the file without a word, pandas says where."""
+    offset = 0
+    for _ in range(start):
+        offset = data.find(b"\n", offset) + 1
+        if not offset:
+            return None
+    if data.count(b'"', 0, offset) % 2 or data.count(b'"', offset) % 2:
+        return None
+    return offset
 
 
 def find_layout(source: Source, data: bytes, table: Table) -> tuple[str, list[str], int]:
@@ -91,18 +115,12 @@ def find_layout(source: Source, data: bytes, table: Table) -> tuple[str, list[st
     return delim, header, start
 
 
-def _read_arrow(data: bytes, delim: str, start: int, width: int) -> pd.DataFrame | None:
-    """The data rows as text columns, read by pyarrow's multi-threaded reader; None when a
-    line does not split into the header's columns (too many or too few values), a quote
-    may be left open (an odd count above the data or in it), or the reader refuses the
-    text. pandas then reads the file and names each line it cannot split."""
-    offset = 0
-    for _ in range(start):
-        offset = data.find(b"\n", offset) + 1
-        if not offset:
-            return None
-    if data.count(b'"', 0, offset) % 2 or data.count(b'"', offset) % 2:
-        return None  # pyarrow would read an unclosed quote to the end without a word
+def _read_arrow(whole: Path | bytes, offset: int, width: int, delim: str
+                ) -> pd.DataFrame | None:
+    """The data rows (from byte ``offset`` of the file on disk or of its UTF-8 bytes) as text
+    columns, read by pyarrow's multi-threaded reader; None when a line does not split into
+    the header's columns (too many or too few values) or the reader refuses the text.
+    pandas then reads the file and names each line it cannot split."""
     names = [str(i) for i in range(width)]
     text = dict.fromkeys(names, pa.large_string())  # pandas' own string type: no copy
     uneven: list[object] = []
@@ -111,9 +129,14 @@ def _read_arrow(data: bytes, delim: str, start: int, width: int) -> pd.DataFrame
         uneven.append(row)
         return "skip"
 
+    if isinstance(whole, bytes):
+        stream = pa.BufferReader(pa.py_buffer(whole)[offset:])
+    else:
+        stream = pa.OSFile(str(whole))
+        stream.seek(offset)
     try:
         table = pa_csv.read_csv(
-            pa.py_buffer(data)[offset:],
+            stream,
             read_options=pa_csv.ReadOptions(column_names=names, block_size=16 * 2**20),
             parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=True,
                                               ignore_empty_lines=False,
@@ -121,6 +144,8 @@ def _read_arrow(data: bytes, delim: str, start: int, width: int) -> pd.DataFrame
             convert_options=pa_csv.ConvertOptions(column_types=text, strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
+    finally:
+        stream.close()
     if uneven:
         return None
     return pd.DataFrame({i: pd.arrays.ArrowStringArray(table.column(i)) for i in range(width)})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import warnings
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the one place the version is written (pyproject reads it)
 
 # pyspark (the [spark] extra) warns about pandas 3 as it starts, and pandera imports
 # pyspark.pandas whenever pyspark is installed, so the warning would reach every ingest;

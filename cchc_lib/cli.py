@@ -14,7 +14,6 @@ from cchc_lib.core.catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.paths import check_part
 from cchc_lib.core.periods import PERIOD_FORMS
-from cchc_lib.core.sheets import csv_text
 from cchc_lib.core.vi import OS_HINTS_VI
 from cchc_lib.reports.registry import REPORTS
 
@@ -181,8 +180,23 @@ class VietnameseParser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: lỗi: {message}\n")
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the workbook's version and its key libraries' (read only when asked)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="in phiên bản của sổ tay và của các thư viện chính rồi thoát")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from cchc_lib.core.provenance import version_text
+
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = VietnameseParser(prog="cchc", description=DESCRIPTION)
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH",
                                 parser_class=VietnameseParser)
     _add_ingest(sub)
@@ -262,11 +276,16 @@ def cmd_indicators(args) -> int:
         raise CchcError("--bieu06: Biểu 06 được lập cho từng đơn vị một")
     result = indicators_for(tables, units, period, by_field=args.by_field)
     if args.bieu06:
-        written = write_unit_form(tables, units[0], period, args.bieu06)
+        from cchc_lib.core.provenance import stamp
+
+        written = write_unit_form(tables, units[0], period, args.bieu06,
+                                  stamp=stamp(resolve(args.data)))
         print(f"đã ghi Biểu 06 vào {written}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(json_records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":
+        from cchc_lib.core.sheets import csv_text
+
         print(csv_text(result), end="")
     else:
         print(indicators_text(result))

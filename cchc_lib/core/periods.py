@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from cchc_lib.core.errors import PeriodError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, order=True)
@@ -24,11 +26,15 @@ class Period:
 
     @property
     def start_ts(self) -> pd.Timestamp:
+        import pandas as pd  # here, not at the top: the command line starts without pandas
+
         return pd.Timestamp(self.start)
 
     @property
     def end_exclusive_ts(self) -> pd.Timestamp:
         """Midnight after the last day: ``t < end_exclusive_ts`` means "on or before end"."""
+        import pandas as pd
+
         return pd.Timestamp(self.end + timedelta(days=1))
 
     @property

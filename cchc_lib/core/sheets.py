@@ -74,5 +74,19 @@ def print_a4_landscape(ws, header_rows: tuple[int, int], last_row: int, last_col
     ws.print_area(0, 0, last_row, last_col)
 
 
-__all__ = ["neutral", "neutral_frame", "print_a4_landscape", "write_csv", "csv_text",
-           "write_text"]
+def stamp_workbook(wb, ws, stamp) -> None:
+    """What made the workbook (:class:`cchc_lib.core.provenance.Stamp`): in its document
+    properties (comments, and one custom property each) and, for readers, in the printed
+    page's footer. ``None``: nothing."""
+    if stamp is None:
+        return
+    wb.doc_properties["comments"] = stamp.line_vi()
+    wb.set_custom_property("cchc_workbook", stamp.workbook)
+    wb.set_custom_property("cchc_data_sha256", stamp.data_sha256 or "-")
+    wb.set_custom_property("cchc_libraries", ", ".join(
+        f"{name} {v}" for name, v in stamp.libraries.items()))
+    ws.set_footer("&L&7" + stamp.line_vi().replace("&", "&&"))
+
+
+__all__ = ["neutral", "neutral_frame", "print_a4_landscape", "stamp_workbook", "write_csv",
+           "csv_text", "write_text"]

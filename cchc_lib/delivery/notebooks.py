@@ -15,8 +15,9 @@ from pathlib import Path
 
 import nbformat
 
-from cchc_lib.core.catalog import project_root
+from cchc_lib.core.catalog import PROCESSED_DIR, project_root
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.provenance import stamp
 from cchc_lib.reports.safe import plain
 
 KERNEL_NAME = "cchc"
@@ -207,6 +208,10 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
                                 f"'{kernel}' sau {attempt} lần thử ({exc})") from None
             time.sleep(KERNEL_RETRY_SECONDS * attempt)
     nb = clean_notebook(nbformat.from_dict(done))
+    # what made it: the data the notebook read (the ingest notebook: the data it wrote)
+    data_dir = parameters.get("data_dir") or parameters.get("out_dir") or PROCESSED_DIR
+    made = stamp(root / data_dir)
+    nb.metadata["cchc"] = {**made.as_metadata(), "line": made.line_vi()}
     atomic_write(output, lambda p: nbformat.write(nb, str(p)))
     return output
 

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_lib.core.catalog import NOTEBOOKS_DIR, REPORTS_DIR, project_root
+from cchc_lib.core import provenance
+from cchc_lib.core.catalog import NOTEBOOKS_DIR, REPORTS_DIR, project_root, resolve
 from cchc_lib.core.paths import inside
 from cchc_lib.core.periods import parse_period
+from cchc_lib.core.provenance import Stamp
 from cchc_lib.delivery.notebooks import KERNEL_NAME, atomic_write, execute, to_html
 from cchc_lib.indicators.base import clip_to_data
 from cchc_lib.par.tasks import has_tasks_to_report
@@ -123,7 +125,8 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
                        report.parameters(context), kernel)
         files += [done, to_html(done, done.with_suffix(".html"))]
         if report.with_forms:
-            files += write_bieu06_files(unit_code, period, tables, folder)
+            files += write_bieu06_files(unit_code, period, tables, folder,
+                                        provenance.stamp(resolve(data_dir)))
         if report.document:
             name, write = report.document
             atomic_write(folder / name, lambda p, c=context, w=write: w(c, p))
@@ -160,9 +163,10 @@ def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str 
     return UnitRun(OVERVIEW_FOLDER, period, folder, tuple(files))
 
 
-def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path) -> list[Path]:
+def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path,
+                       stamp: Stamp | None = None) -> list[Path]:
     """Biểu 06 of the run, ready to file, beside the report (the registry's ``FORM_FILES``;
-    ``tables``: the processed tables the run read)."""
+    ``tables``: the processed tables the run read; ``stamp``: what made them)."""
     from cchc_lib.reports.forms import form_kind, unit_form, write_form
 
     form, name, span, receiver = unit_form(tables, unit_code, parse_period(period))  # once
@@ -170,6 +174,6 @@ def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path) 
     for file in FORM_FILES:
         target, kind = folder / file, form_kind(file)
         atomic_write(target, lambda p, k=kind: write_form(form, p, name, span, kind=k,
-                                                          receiver=receiver))
+                                                          receiver=receiver, stamp=stamp))
         out.append(target)
     return out

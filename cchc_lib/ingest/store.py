@@ -79,9 +79,26 @@ def _write_tables(result: IngestResult, folder: Path, keep_gitkeep: bool) -> Non
     (folder / ALERTS_FILE).write_text(alerts_text(result), encoding="utf-8")
     if result.methodology is not None:
         (folder / METHODOLOGY_FILE).write_text(result.methodology, encoding="utf-8")
+    _write_provenance(folder)
     if keep_gitkeep:
         (folder / ".gitkeep").touch()
     folder.chmod(0o755)
+
+
+def _write_provenance(folder: Path) -> None:
+    """The content hash of the tables (and the methodology) just written, which every report
+    made from them carries."""
+    import json
+
+    from cchc_lib import __version__
+    from cchc_lib.core.provenance import PROVENANCE_FILE, data_digest
+
+    names = [*PROCESSED_FILES.values(), *([METHODOLOGY_FILE]
+                                          if (folder / METHODOLOGY_FILE).exists() else [])]
+    record = {"data_sha256": data_digest(folder, [n for n in names if (folder / n).exists()]),
+              "ingested_by": f"cchc-workbook {__version__}"}
+    (folder / PROVENANCE_FILE).write_text(json.dumps(record, indent=2) + "\n",
+                                          encoding="utf-8")
 
 
 def _swap_contents(target: Path, new: Path) -> None:

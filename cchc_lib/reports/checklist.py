@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_lib.core import vi
+from cchc_lib.core import provenance, vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.formats import points as points_text
-from cchc_lib.core.sheets import print_a4_landscape, write_text
+from cchc_lib.core.provenance import Stamp
+from cchc_lib.core.sheets import print_a4_landscape, stamp_workbook, write_text
 from cchc_lib.ingest.methodology import Methodology
 from cchc_lib.par.evidence import criterion_owners, evidence_checklist
 from cchc_lib.par.tasks import owners_of, plan_for, tasks_of
@@ -66,7 +67,7 @@ def summary_vi(checklist: pd.DataFrame) -> str:
 
 
 def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: int,
-               method_name: str) -> Path:
+               method_name: str, stamp: Stamp | None = None) -> Path:
     """The checklist laid out to print and send: title, unit, methodology, a one-line summary,
     the table (points as numbers, totals as SUM formulas with their values stored), filters on
     the header; A4 landscape, one page wide, the header repeated on each page."""
@@ -129,6 +130,7 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
     ws.freeze_panes(first, 2)
     ws.autofilter(head, 0, total - 1, last)
     print_a4_landscape(ws, (head, head), total, last, left_margin=0.5)
+    stamp_workbook(wb, ws, stamp)
     wb.close()
     return path
 
@@ -145,7 +147,8 @@ def write_checklist_document(unit_code: str, year: int, data_dir: str | Path,
     method = processed_methodology(data_dir)
     scored = rankings(data_dir, year)[0][unit_code][0].copy()  # as its scorecard scored it
     return write_xlsx(checklist_of(method, tables, unit_code, year, scored), path,
-                      unit_name(tables["units"], unit_code), year, method.name)
+                      unit_name(tables["units"], unit_code), year, method.name,
+                      provenance.stamp(data_dir))
 
 
 __all__ = ["COLUMNS_VI", "FILE_NAME", "checklist_of", "readable", "summary_vi",

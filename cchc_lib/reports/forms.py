@@ -11,7 +11,8 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import sheets, vi
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
-from cchc_lib.core.sheets import print_a4_landscape, write_text
+from cchc_lib.core.provenance import Stamp
+from cchc_lib.core.sheets import print_a4_landscape, stamp_workbook, write_text
 from cchc_lib.core.text import within_sentence
 from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.indicators.base import clip_to_data, dated
@@ -46,7 +47,7 @@ SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ("THỦ TRƯ�
 
 
 def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
-               receiver: str = "") -> Path:
+               receiver: str = "", stamp: Stamp | None = None) -> Path:
     """The form laid out to be printed, signed and filed: reporting and receiving unit, the
     date received left to fill, the form's two header rows and numbered columns, STT as
     numbers, the total row as SUM formulas (their values stored for readers that do not
@@ -128,6 +129,7 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
     ws.freeze_panes(first, 2)
     print_a4_landscape(ws, (top, sub + 1), sign + 6, LAST_COL)
     ws.center_horizontally()
+    stamp_workbook(wb, ws, stamp)
     wb.close()
     return path
 
@@ -141,13 +143,13 @@ def form_kind(name: str) -> str:
 
 
 def write_form(table: pd.DataFrame, path: str | Path, unit_name: str, period: Period,
-               kind: str | None = None, receiver: str = "") -> Path:
+               kind: str | None = None, receiver: str = "", stamp: Stamp | None = None) -> Path:
     """Write Biểu 06 as ``.xlsx``, ``.csv`` or ``;.csv`` (``kind``, else from the file's
     name)."""
     path = Path(path)
     kind = (kind or form_kind(path.name)).lower()
     if kind == ".xlsx":
-        return write_xlsx(table, path, unit_name, period, receiver)
+        return write_xlsx(table, path, unit_name, period, receiver, stamp)
     if kind == ".csv":
         return write_csv(table, path)
     if kind == ";.csv":
@@ -156,10 +158,10 @@ def write_form(table: pd.DataFrame, path: str | Path, unit_name: str, period: Pe
 
 
 def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,
-                    path: Path, kind: str | None = None) -> Path:
+                    path: Path, kind: str | None = None, stamp: Stamp | None = None) -> Path:
     """Biểu 06 of one unit for a period (cut at the last day of data), written to ``path``."""
     form, name, span, receiver = unit_form(tables, unit_code, period)
-    return write_form(form, path, name, span, kind=kind, receiver=receiver)
+    return write_form(form, path, name, span, kind=kind, receiver=receiver, stamp=stamp)
 
 
 def unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period

@@ -13,16 +13,17 @@ data go into runs as text: Word shows them, never interprets them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from cchc_lib.core import formats
+from cchc_lib.core import formats, provenance
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
+from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.text import within_sentence
 from cchc_lib.core.vi import TASK_STATUS_VI
 from cchc_lib.indicators.plan import gaps, procedure_uptake
@@ -72,10 +73,32 @@ def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: 
     found = gaps(uptake, progress.plan.reset_index(drop=True))
     document = build(progress, progress.unit_name,
                      within_sentence(parent_name(tables["units"], unit_code)), found, uptake,
-                     index_line(unit_code, year, data_dir))
+                     index_line(unit_code, year, data_dir), provenance.stamp(data_dir))
     path = Path(path)
-    document.save(str(path))
+    save_reproducibly(document, path, pd.Timestamp(progress.as_of).to_pydatetime())
     return path
+
+
+def save_reproducibly(document, path: Path, when: datetime) -> None:
+    """Save the document so that the same report is the same bytes: its dates are the day it
+    reports on (python-docx would write the time of the run into its properties and into
+    every member of the zip)."""
+    import io
+    import zipfile
+
+    when = when.replace(tzinfo=None, microsecond=0)
+    props = document.core_properties
+    props.created = props.modified = when
+    props.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            member = zipfile.ZipInfo(item.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            out.writestr(member, src.read(item))
 
 
 # --------------------------------------------------------------------------------------
@@ -84,7 +107,7 @@ def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: 
 
 
 def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: pd.DataFrame,
-          index: IndexLine | None):
+          index: IndexLine | None, stamp: Stamp | None = None):
     """The python-docx Document of the report (pure: nothing read, nothing written)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -139,7 +162,23 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
 
     _para(doc, f"Trên đây là báo cáo kết quả thực hiện {progress.plan_name}./.", indent=True)
     _signature_block(doc, parent)
+    _stamp(doc, stamp)
     return doc
+
+
+def _stamp(doc, stamp: Stamp | None) -> None:
+    """What made the document: in its properties, and in a small line in the page footer."""
+    from docx.shared import Pt
+
+    if stamp is None:
+        return
+    props = doc.core_properties
+    props.comments = stamp.line_vi()
+    props.version = stamp.workbook
+    props.identifier = stamp.data_sha256 or "-"
+    footer = doc.sections[0].footer.paragraphs[0]
+    run = footer.add_run(stamp.line_vi())
+    run.font.size = Pt(7)
 
 
 def _index_text(index: IndexLine | None, year: int) -> str:

@@ -7,16 +7,17 @@ STAMP := $(VENV)/.installed
 UNIT ?= SAMPLE-P2
 PERIOD ?= 2022
 
-.PHONY: setup spark browser report test lab sample golden lint clean
+.PHONY: setup spark browser report test lab lock sample golden lint typecheck clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# exactly the tested versions: requirements.lock constrains every package pip installs
+$(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install it, or set PYTHON=/path/to/python3.11"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0] + ": set PYTHON=/path/to/python3.11")'
 	@echo "Setting up $(VENV) with $$($(PYTHON) --version)…"
 	@$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): on Debian/Ubuntu install python3-venv"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name cchc --display-name "CCHC workbook (Python 3.11)" >/dev/null
 	@touch $(STAMP)
 
@@ -38,7 +39,7 @@ spark: $(VENV)/.spark-installed
 	  else echo "Java is missing and cannot be installed here: apt-get install default-jre-headless"; exit 1; fi; }
 
 $(VENV)/.spark-installed: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,spark]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,spark]'
 	@touch $@
 
 # the email test looks at the HTML in a real browser: Debian's Chromium, installed if missing
@@ -49,9 +50,17 @@ browser:
 	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing and cannot be installed here: apt-get install chromium"; exit 1; fi; }
 
-## make lab: JupyterLab on the notebooks, with the project's kernel
-lab: setup
+## make lab: JupyterLab on the notebooks, with the project's kernel (the [lab] extra)
+lab: $(VENV)/.lab-installed
 	$(BIN)/jupyter lab notebooks/
+
+$(VENV)/.lab-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,lab]'
+	@touch $@
+
+## make lock: refresh requirements.lock to the newest versions pyproject.toml allows (then make test)
+lock: setup
+	$(BIN)/python tools/lock.py
 
 ## make sample: regenerate data/raw/sample (deterministic, byte for byte)
 sample: setup

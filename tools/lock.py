@@ -1,0 +1,57 @@
+"""Refresh requirements.lock: the exact versions `make` installs, for every platform and every
+Python the workbook supports, with every extra (dev, lab, spark).
+
+    make lock                      # the newest versions pyproject.toml allows
+    .venv/bin/python tools/lock.py --keep FILE   # as close as possible to FILE's pins
+                                                 # (`pip freeze` of a tested environment)
+
+The lock ends with the hash of pyproject.toml's requirements: tests/test_environment.py fails
+when pyproject.toml changes and the lock was not refreshed. After a refresh, run `make test`:
+the lock is what the next `make` installs everywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCK = ROOT / "requirements.lock"
+DIGEST_PREFIX = "# pyproject-requirements-sha256: "
+
+
+def requirements_digest(pyproject: Path = ROOT / "pyproject.toml") -> str:
+    """SHA-256 of what pyproject.toml requires (Python, dependencies, every extra)."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    wanted = {"requires-python": project.get("requires-python", ""),
+              "dependencies": sorted(project.get("dependencies", [])),
+              "optional-dependencies": {k: sorted(v) for k, v in
+                                        project.get("optional-dependencies", {}).items()}}
+    return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--keep", metavar="FILE", help="pins to keep where they still fit")
+    args = parser.parse_args()
+    command = [str(Path(sys.executable).with_name("uv")), "pip", "compile", "pyproject.toml",
+               "--all-extras", "--universal", "--python-version", "3.11", "--quiet",
+               "--no-header", "--output-file", str(LOCK)]
+    command += ["--constraint", args.keep] if args.keep else ["--upgrade"]
+    subprocess.run(command, cwd=ROOT, check=True)
+    body = LOCK.read_text(encoding="utf-8")
+    LOCK.write_text("# The exact versions `make` installs (pip's constraints file).\n"
+                    "# Refresh: `make lock`, then `make test`. Written by tools/lock.py.\n"
+                    + body + DIGEST_PREFIX + requirements_digest() + "\n", encoding="utf-8")
+    print(f"{LOCK.name}: {sum(1 for line in body.splitlines() if '==' in line)} pins")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

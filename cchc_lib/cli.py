@@ -14,7 +14,7 @@ from cchc_lib.core.catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.paths import check_part
 from cchc_lib.core.periods import PERIOD_FORMS
-from cchc_lib.core.vi import OS_HINTS_VI
+from cchc_lib.core.vi import os_problem_vi
 from cchc_lib.reports.registry import REPORTS
 
 EXIT_USER_ERROR = 2
@@ -203,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_indicators(sub)
     _add_run(sub)
     _add_spark(sub)
+    p = sub.add_parser("init", help="tạo một thư mục sổ tay mới (dữ liệu mẫu, danh mục dữ "
+                       "liệu, mẫu bộ tiêu chí, README)", description="Tạo thư mục sổ tay sẵn "
+                       "dùng cho đơn vị đã cài gói bằng pip (không cần bản dự án): "
+                       "data/catalog.yml trỏ tới data/raw/, dữ liệu mẫu cho mỗi loại tệp đầu "
+                       "vào, mẫu bộ tiêu chí chấm điểm, README.md hướng dẫn.")
+    p.add_argument("folder", metavar="THƯ_MỤC", help="thư mục mới hoặc trống")
     p = sub.add_parser("email", help="gửi báo cáo qua thư điện tử (hoặc ghi tệp .eml)",
                        description="Soạn thư từ báo cáo đã lập (chạy `cchc run` trước): "
                        "nội dung báo cáo đọc được trên điện thoại, biểu đồ kèm trong thư, "
@@ -240,6 +246,16 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------------------
 # Commands
 # --------------------------------------------------------------------------------------
+
+
+def cmd_init(args) -> int:
+    from cchc_lib.delivery.init import init_workbook
+
+    written = init_workbook(args.folder)
+    print(f"đã tạo thư mục sổ tay {Path(args.folder).resolve()} ({len(written)} tệp). Tiếp "
+          f"theo:\n  cd {args.folder}\n  cchc ingest\n  cchc run --unit SAMPLE-P2 --period "
+          "2022\nĐọc README.md trong thư mục để thay dữ liệu mẫu bằng dữ liệu của đơn vị.")
+    return 0
 
 
 def cmd_ingest(args) -> int:
@@ -448,16 +464,7 @@ def _email_reminders(args, period: str) -> int:
 # writes only the file it is given, and runs where there is no workbook: a cluster's driver)
 WRITING_COMMANDS = {"ingest", "run", "email"}
 COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
-            "spark": cmd_spark, "email": cmd_email}
-
-
-
-
-def os_problem_vi(exc: OSError) -> str:
-    """An operating-system refusal as one line naming the file and what to do."""
-    where = exc.filename or ""
-    hint = OS_HINTS_VI.get(exc.errno, exc.strerror or type(exc).__name__)
-    return f"{where}: {hint}" if where else hint
+            "spark": cmd_spark, "email": cmd_email, "init": cmd_init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,3 +81,10 @@ OS_HINTS_VI = {
     errno.ELOOP: "vòng lặp liên kết tượng trưng (symlink): sửa liên kết",
     errno.ENOENT: "không tìm thấy: kiểm tra đường dẫn",
 }
+
+
+def os_problem_vi(exc: OSError) -> str:
+    """An operating-system refusal as one line naming the file and what to do."""
+    where = exc.filename or ""
+    hint = OS_HINTS_VI.get(exc.errno, exc.strerror or type(exc).__name__)
+    return f"{where}: {hint}" if where else hint

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from cchc_lib.core.catalog import PROCESSED_DIR, project_root
+from cchc_lib.core.catalog import NOTEBOOKS_DIR, PROCESSED_DIR, project_root
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.provenance import stamp
 from cchc_lib.reports.safe import plain
@@ -37,16 +37,34 @@ VOLATILE_NB_METADATA = ("start_time", "end_time", "duration", "exception", "inpu
                         "output_path")
 
 
+def notebooks_dir() -> Path:
+    """The workbook folder's own ``notebooks/`` when it has one (a checkout, or an office that
+    edits its notebooks), else the notebooks installed with the package."""
+    from cchc_lib.resources import resource_dir
+
+    own = project_root() / NOTEBOOKS_DIR
+    return own if own.is_dir() else resource_dir("notebooks")
+
+
 def ensure_kernel(name: str = KERNEL_NAME) -> str:
     """Register this environment's Python as Jupyter kernel ``name`` if it is missing."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
     try:
-        KernelSpecManager().get_kernel_spec(name)
+        spec = KernelSpecManager().get_kernel_spec(name)
+        ours = os.path.abspath(spec.argv[0]) == os.path.abspath(sys.executable) or \
+            spec.argv[0] == "python"  # ipykernel's own spec: the environment's python
     except NoSuchKernel:
+        ours = False
+    if not ours:  # missing, or another environment's kernel of the same name found first
         from ipykernel.kernelspec import install
 
         install(kernel_name=name, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
+        # this environment's kernels are looked for before the user's and the system's
+        own = str(Path(sys.prefix) / "share" / "jupyter")
+        paths = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
+        if own not in paths:
+            os.environ["JUPYTER_PATH"] = os.pathsep.join([own, *filter(None, paths)])
     return name
 
 

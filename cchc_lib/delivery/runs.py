@@ -14,11 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_lib.core import provenance
-from cchc_lib.core.catalog import NOTEBOOKS_DIR, REPORTS_DIR, project_root, resolve
+from cchc_lib.core.catalog import REPORTS_DIR, project_root, resolve
 from cchc_lib.core.paths import inside
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.provenance import Stamp
-from cchc_lib.delivery.notebooks import KERNEL_NAME, atomic_write, execute, to_html
+from cchc_lib.delivery.notebooks import (
+    KERNEL_NAME,
+    atomic_write,
+    execute,
+    notebooks_dir,
+    to_html,
+)
 from cchc_lib.indicators.base import clip_to_data
 from cchc_lib.par.tasks import has_tasks_to_report
 from cchc_lib.reports.registry import FORM_FILES, REPORTS, UNIT_REPORTS, RunContext
@@ -42,7 +48,7 @@ def report_folder(period: str, unit_code: str, reports_dir: str | Path = REPORTS
 
 def run_ingest_notebook(folder: Path, catalog: str, data_dir: str, kernel: str) -> Path:
     """The ingest notebook, executed into ``folder`` as the record of what was read."""
-    return execute(project_root() / NOTEBOOKS_DIR / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
+    return execute(notebooks_dir() / INGEST_NOTEBOOK, folder / INGEST_NOTEBOOK,
                    {"catalog": catalog, "out_dir": data_dir}, kernel)
 
 
@@ -105,9 +111,8 @@ def run_unit(unit_code: str, period: str, *, catalog: str = "data/catalog.yml",
 def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
               reports_dir: str | Path, ingest: bool, kernel: str, reports: tuple[str, ...],
               as_of: str | None, progress: Callable[[str], None]) -> UnitRun:
-    root = project_root()
     folder = report_folder(period, unit_code, reports_dir)
-    notebooks = root / NOTEBOOKS_DIR
+    notebooks = notebooks_dir()
     if ingest:
         progress("ingest")
     files, tables = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest,
@@ -149,14 +154,13 @@ def run_overview(period: str, *, catalog: str = "data/catalog.yml",
 
 def _run_overview(period: str, *, catalog: str, data_dir: str, reports_dir: str | Path,
                   ingest: bool, kernel: str, progress: Callable[[str], None]) -> UnitRun:
-    root = project_root()
     folder = report_folder(period, OVERVIEW_FOLDER, reports_dir)
     if ingest:
         progress("ingest")
     files, _ = ingest_then_check(folder, period, catalog, data_dir, kernel, ingest)
     progress("report")
     kind = REPORTS["overview"]
-    report = execute(root / NOTEBOOKS_DIR / kind.notebook, folder / kind.notebook,
+    report = execute(notebooks_dir() / kind.notebook, folder / kind.notebook,
                      kind.parameters(RunContext(None, period, data_dir)), kernel)
     progress("html")
     files += [report, to_html(report, report.with_suffix(".html"))]

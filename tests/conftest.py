@@ -15,6 +15,17 @@ if str(ROOT) not in sys.path:  # tools/ (the sample generator, the golden notebo
     sys.path.insert(0, str(ROOT))
 SAMPLE_CATALOG = ROOT / "data/raw/sample/catalog.yml"
 SAMPLE_PROCESSED = ROOT / "tests/.sample_processed"
+# CI sets it (.ci/run): a test that needs a system program (Chromium, Java) fails without it;
+# on a developer's machine without root to install them, it is skipped, and said
+REQUIRE_SYSTEM = os.environ.get("CCHC_CI") == "1"
+
+
+def missing_program(what: str, install: str) -> None:
+    """Fail (CI) or skip loudly (elsewhere) a test whose system program is not installed."""
+    message = f"{what} is missing: `make test` installs it as root ({install})"
+    if REQUIRE_SYSTEM:
+        pytest.fail(message)
+    pytest.skip(f"SKIPPED, NOT RUN: {message}; CI always runs this test")
 
 
 def pytest_sessionstart(session):

@@ -77,7 +77,7 @@ def value_map(spec: object, where: str) -> dict:
     means for that column; it wins over the meaning rules.
     """
     from cchc_lib.core import schema
-    from cchc_lib.core.codes import FAMILIES
+    from cchc_lib.core.codes import family_of
     from cchc_lib.core.text import fold
 
     if spec is None:
@@ -92,7 +92,7 @@ def value_map(spec: object, where: str) -> dict:
             raise CchcError(f"{where}: value_map nêu cột '{column}', cột này không chứa "
                             f"mã (các cột có mã: {', '.join(sorted(columns))})")
         col = columns[column]
-        family = FAMILIES["flag" if col.kind in ("flag", "fee") else col.vocabulary]
+        family = family_of(col)
         allowed = list(schema.VOCABULARIES[family.name])
         if not isinstance(pins, dict):
             raise CchcError(f"{where}: value_map.{column} phải có dạng cách viết -> mã")

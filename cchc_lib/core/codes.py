@@ -212,6 +212,11 @@ FAMILIES: dict[str, CodeFamily] = {f.name: f for f in (
     RECEIVE_CHANNEL, RETURN_CHANNEL, STATUS, LEVEL, FLAG, DAY_KIND, TASK_STATUS)}
 
 
+def family_of(col) -> CodeFamily:
+    """The code family of a code, flag or fee column (:class:`cchc_lib.core.schema.Column`)."""
+    return FAMILIES["flag" if col.kind in ("flag", "fee") else str(col.vocabulary)]
+
+
 def problem_vi(problem: str) -> str:
     """The reason a value was not read, in Vietnamese."""
     if problem.startswith(AMBIGUOUS):
@@ -221,4 +226,5 @@ def problem_vi(problem: str) -> str:
     return "không nhận ra nghĩa"
 
 
-__all__ = ["CodeFamily", "FAMILIES", "problem_vi", "AMBIGUOUS", "UNKNOWN", "NOT_A_CODE"]
+__all__ = ["CodeFamily", "FAMILIES", "family_of", "problem_vi", "AMBIGUOUS", "UNKNOWN",
+           "NOT_A_CODE"]

@@ -20,14 +20,14 @@ NBSP = "\u00a0"  # keeps "52,4 %" on one line in narrow table cells
 
 def percent(v: float | None, decimals: int = 1) -> str:
     """0.524 -> '52,4 %' (with a no-break space); None -> 'không áp dụng'."""
-    if is_missing(v):
+    if v is None or is_missing(v):
         return NOT_APPLICABLE_VI
     return f"{v * 100:.{decimals}f}".replace(".", ",") + NBSP + "%"
 
 
 def integer(v: float | None) -> str:
     """4123 -> '4.123'."""
-    if is_missing(v):
+    if v is None or is_missing(v):
         return "—"
     return f"{int(v):,}".replace(",", ".")
 
@@ -39,7 +39,7 @@ def points(v: float | None) -> str:
 
 def change_pp(v: float | None) -> str:
     """A change of a share, in percentage points: 0.123 -> '+12,3 điểm phần trăm'."""
-    if is_missing(v):
+    if v is None or is_missing(v):
         return "—"
     sign = "+" if v > 0 else "−" if v < 0 else "±"
     return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm phần trăm"

@@ -227,6 +227,14 @@ def label(indicator_id: str) -> str:
     return found.label if found else indicator_id
 
 
+def gap_rule(indicator_id: str) -> GapRule:
+    """How the gap to an indicator's target is counted and said (plan indicators have one)."""
+    rule = get(indicator_id).gap
+    if rule is None:
+        raise KeyError(f"{indicator_id}: no gap rule in the registry")
+    return rule
+
+
 def name(indicator_id: str) -> str:
     found = BY_ID.get(indicator_id)
     return found.name_vi if found else indicator_id
@@ -235,7 +243,7 @@ def name(indicator_id: str) -> str:
 PLAN_INDICATORS: tuple[str, ...] = tuple(i.id for i in family("plan"))
 BIEU06_COLUMNS: tuple[str, ...] = tuple(i.id for i in family("bieu06") if i.form)
 POINTS_766: tuple[Indicator, ...] = tuple(i for i in family("766") if i.points)
-MAX_POINTS_766: float = sum(i.points.maximum for i in POINTS_766)
+MAX_POINTS_766: float = sum(i.points.maximum for i in POINTS_766 if i.points)
 
 
 def bieu06_groups() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
@@ -259,7 +267,8 @@ def caveat_766_vi() -> str:
     estimate, and the points of partly estimated groups that need the portal."""
     computed: dict[str, float] = {}
     for i in POINTS_766:
-        computed[i.points.group] = computed.get(i.points.group, 0) + i.points.maximum
+        if i.points:
+            computed[i.points.group] = computed.get(i.points.group, 0) + i.points.maximum
     missing = [f"“{g}”" for g, (_, local) in GROUPS_766.items() if not local]
     partial = [f"{_num(total - computed.get(g, 0))}/{_num(total)} điểm “{g}”"
                for g, (total, local) in GROUPS_766.items()

@@ -86,5 +86,6 @@ OS_HINTS_VI = {
 def os_problem_vi(exc: OSError) -> str:
     """An operating-system refusal as one line naming the file and what to do."""
     where = exc.filename or ""
-    hint = OS_HINTS_VI.get(exc.errno, exc.strerror or type(exc).__name__)
+    hint = (OS_HINTS_VI.get(exc.errno) if exc.errno is not None else None) or \
+        exc.strerror or type(exc).__name__
     return f"{where}: {hint}" if where else hint

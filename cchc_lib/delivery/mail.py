@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
+from typing import cast
 
 import nbformat
 
@@ -124,7 +125,8 @@ def recipients(book_path: Path, unit_code: str) -> list[str]:
     if book and not isinstance(book, dict):
         raise InputFileError(str(book_path), "danh sách người nhận viết theo dạng "
                              "'MÃ_ĐƠN_VỊ: [địa chỉ, …]' (và 'default: […]')")
-    to = (book or {}).get(unit_code) or (book or {}).get("default")
+    entries: dict = book if isinstance(book, dict) else {}
+    to = entries.get(unit_code) or entries.get("default")
     if isinstance(to, str):  # one address written as plain text
         to = [to]
     if not to:
@@ -181,7 +183,7 @@ def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
     msg["Message-ID"] = make_msgid(domain="cchc.local")
     msg.set_content(body.text + "\n\n(Báo cáo đầy đủ ở phần HTML của thư.)\n")
     msg.add_alternative(body.html, subtype="html")
-    html_part = msg.get_payload()[1]
+    html_part = cast(list, msg.get_payload())[1]  # the alternative just added
     for cid, data in body.images:
         html_part.add_related(data, maintype="image", subtype="png", cid=f"<{cid}>",
                               filename=cid.split("@")[0] + ".png")
@@ -279,9 +281,12 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> str:
     return mechanisms
 
 
-def send(msg: EmailMessage, settings: SmtpSettings, timeout: float = 30) -> None:
+def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) -> None:
     """Send over SMTP with STARTTLS or SSL; errors become one clear message (no secrets)."""
+    if settings is None:
+        raise CchcError("chưa cấu hình máy chủ thư (CCHC_SMTP_HOST…): thư không được gửi")
     context = ssl.create_default_context(cafile=settings.cafile)
+    client: smtplib.SMTP
     try:
         if settings.security == "ssl":
             client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout,

@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -86,7 +87,7 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -108,8 +109,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 ENGINE_NAME = "cchc-kept-kernel"
 RESET_CODE = ("get_ipython().reset(new_session=True)\n"
               "import matplotlib.pyplot as _p; _p.close('all'); del _p")
-_KEPT: dict[str, object] = {}  # kernel name -> its AsyncKernelManager, in this process
-_CLIENTS: dict[str, object] = {}  # kernel name -> a client connected to the kept kernel
+_KEPT: dict[str, Any] = {}  # kernel name -> its AsyncKernelManager, in this process
+_CLIENTS: dict[str, Any] = {}  # kernel name -> a client connected to the kept kernel
 
 
 def _drop_client(kernel: str) -> None:

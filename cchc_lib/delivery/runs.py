@@ -6,6 +6,7 @@ before any notebook runs.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -134,7 +135,7 @@ def _run_unit(unit_code: str, period: str, *, catalog: str, data_dir: str,
                                         provenance.stamp(resolve(data_dir)))
         if report.document:
             name, write = report.document
-            atomic_write(folder / name, lambda p, c=context, w=write: w(c, p))
+            atomic_write(folder / name, functools.partial(write, context))
             files.append(folder / name)
     return UnitRun(unit_code, period, folder, tuple(files))
 
@@ -177,7 +178,9 @@ def write_bieu06_files(unit_code: str, period: str, tables: dict, folder: Path,
     out = []
     for file in FORM_FILES:
         target, kind = folder / file, form_kind(file)
-        atomic_write(target, lambda p, k=kind: write_form(form, p, name, span, kind=k,
-                                                          receiver=receiver, stamp=stamp))
+        def one(p: Path, kind: str = kind) -> Path:
+            return write_form(form, p, name, span, kind=kind, receiver=receiver, stamp=stamp)
+
+        atomic_write(target, one)
         out.append(target)
     return out

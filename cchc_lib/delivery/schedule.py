@@ -62,7 +62,7 @@ def run_all_units(period: str, units: list[str], *, catalog: str = "data/catalog
                   ingest: bool = True, kernel: str = KERNEL_NAME,
                   reports: tuple[str, ...] = ("ward",), as_of: str | None = None,
                   jobs: int | None = None,
-                  on_done: Callable[[UnitOutcome], None] = lambda outcome: None
+                  on_done: Callable[[UnitOutcome], object] = lambda outcome: None
                   ) -> list[UnitOutcome]:
     """Ingest once, then every unit's reports in parallel (one process per core).
 

@@ -65,7 +65,8 @@ def data_span(dossiers: pd.DataFrame) -> tuple[date, date] | None:
     if dossiers.empty or dossiers.received_at.isna().all():
         return None
     first = dossiers.received_at.min().normalize().date()
-    return first, data_through(dossiers).date()
+    last = data_through(dossiers)
+    return None if last is None else (first, last.date())
 
 
 def require_data(period: Period, dossiers: pd.DataFrame, unit_code: str | None = None,
@@ -89,7 +90,7 @@ def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
     data does not reach at all is refused (:class:`NoDataError`)."""
     require_data(period, dossiers)
     last = data_through(dossiers)
-    if last.date() >= period.end:
+    if last is None or last.date() >= period.end:  # (require_data refused no data at all)
         return period
     return Period(period.start, last.date(), period.label)
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
+from typing import TypeAlias
 
 import duckdb
 import numpy as np
@@ -259,7 +261,8 @@ FROM g WHERE {LATE}"""
 PART_NAMES = _names(DOSSIER_PARTS) + _names(FEE_PARTS) + _names(CATALOGUE_PARTS)
 
 
-Source = pd.DataFrame | str | Path  # a table in memory, or Parquet files (a file, a folder, a glob)
+# a table in memory, or Parquet files (a file, a folder, a glob)
+Source: TypeAlias = pd.DataFrame | str | Path
 
 
 def connect() -> duckdb.DuckDBPyConnection:
@@ -353,8 +356,9 @@ def workdays(calendar: WorkCalendar, first, last, longest) -> tuple[pd.DataFrame
         empty = pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"),
                               "n": pd.Series(dtype="int64")})
         return empty, empty.copy()
-    margin = np.timedelta64(max(int(longest or 0), 0) * 2 + 40, "D")
-    start, stop = np.datetime64(first.date()) - margin, np.datetime64(last.date())
+    margin = timedelta(days=max(int(longest or 0), 0) * 2 + 40)
+    start = np.datetime64(first.date() - margin, "D")
+    stop = np.datetime64(last.date(), "D")
     days = calendar.working_days(start, stop).astype("datetime64[D]")
     every = np.arange(start, stop + 1, dtype="datetime64[D]")
     n = np.searchsorted(days, every, side="right") - 1

@@ -121,7 +121,7 @@ def parts_of(indicator: str) -> tuple[str, str]:
     if indicator in SHARE_PARTS:
         return SHARE_PARTS[indicator]
     record = registry.get(indicator)
-    return record.numerator, record.denominator
+    return str(record.numerator), str(record.denominator)
 
 
 def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_field: bool,

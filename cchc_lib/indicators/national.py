@@ -31,8 +31,8 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
                      [unit_code], period, by_field=by_field)
     groups = engine.field_rows(p) if by_field else p[p.field.isna()]
-    rows = [row(i.id, unit_code, period, int(getattr(r, i.numerator)),
-                int(getattr(r, i.denominator)), field=r.field if by_field else None)
+    rows = [row(i.id, unit_code, period, int(getattr(r, str(i.numerator))),
+                int(getattr(r, str(i.denominator))), field=r.field if by_field else None)
             for r in groups.itertuples() for i in registry.family("766")]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 

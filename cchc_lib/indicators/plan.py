@@ -79,7 +79,7 @@ def needed_for_target(indicator: str, numerator: int, denominator: int,
     """
     if target is None or not denominator:
         return None
-    if registry.get(indicator).gap.counts == "dossiers":
+    if registry.gap_rule(indicator).counts == "dossiers":
         return max(0, math.ceil(round(target * denominator - numerator, 9)))
     return max(0, math.ceil(round(target * denominator, 9)) - numerator)
 

@@ -119,7 +119,7 @@ def _save(entry: Path, parsed: list[Parsed]) -> None:
         items = []
         for i, (frame, reasons, report) in enumerate(parsed):
             block = None
-            if frame is not None:
+            if frame is not None and reasons is not None:
                 block = f"block-{i}.parquet"
                 frame.assign(**{REASON_COLUMNS[0]: reasons.text.to_numpy(),
                                 REASON_COLUMNS[1]: reasons.detail.to_numpy()}).to_parquet(

@@ -14,7 +14,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from cchc_lib.core.codes import FAMILIES, CodeFamily
+from cchc_lib.core.codes import FAMILIES, CodeFamily, family_of
 from cchc_lib.core.schema import Column
 from cchc_lib.core.text import (
     SPACE,
@@ -111,10 +111,6 @@ def _flag_text(raw: pd.Series) -> pd.Series:
         is_bool = kinds.eq(bool)
         raw = raw.where(~is_bool, raw[is_bool].map({True: "1", False: "0"}))
     return raw
-
-
-def family_of(col: Column) -> CodeFamily:
-    return FAMILIES["flag" if col.kind in ("flag", "fee") else col.vocabulary]
 
 
 def parse_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:

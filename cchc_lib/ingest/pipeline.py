@@ -224,18 +224,21 @@ def parse_files(sources: list[Source], table: Table, catalog: DataCatalog
 def _read_table(sources: list[Source], table: Table, catalog: DataCatalog,
                 cache: IngestCache | None = None
                 ) -> tuple[pd.DataFrame, Reasons, list[FileReport]]:
-    frames, reasons_list, reports = [], [], []
-    found = [cache.lookup(s, table, catalog) if cache is not None else (None, None)
-             for s in sources]
+    frames: list[pd.DataFrame] = []
+    reasons_list: list[Reasons] = []
+    reports: list[FileReport] = []
+    found: list[tuple[str | None, list[Parsed] | None]] = [
+        cache.lookup(s, table, catalog) if cache is not None else (None, None) for s in sources]
     todo = [i for i, (_, kept) in enumerate(found) if kept is None]
     fresh = dict(zip(todo, parse_files([sources[i] for i in todo], table, catalog),
                      strict=True))
     for i, source in enumerate(sources):
-        parsed = found[i][1] if i not in fresh else fresh[i]
-        if i in fresh and cache is not None:
-            cache.store(found[i][0], source, parsed)
+        key, kept = found[i]
+        parsed = fresh[i] if i in fresh else kept or []
+        if i in fresh and cache is not None and key is not None:
+            cache.store(key, source, parsed)
         for frame, reasons, report in parsed:
-            if frame is not None:
+            if frame is not None and reasons is not None:
                 frames.append(frame)
                 reasons_list.append(reasons)
             reports.append(report)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -138,8 +139,8 @@ def processed_stamp(data_dir: Path | str) -> tuple:
                         for e in os.scandir(folder) if e.is_file()))
 
 
-def memo(data_dir: Path | str, key: object, compute, *,
-         fallback: tuple[object, object] | None = None):
+def memo(data_dir: Path | str, key: object, compute: Callable[[], Any], *,
+         fallback: tuple[object, Callable[[Any], Any]] | None = None) -> Any:
     """``compute()``, or what it gave for ``key`` in this process while ``data_dir``'s files
     have not changed since (a new ingest, an edited methodology: computed again).
     ``fallback``: (another key, a function of its value) used instead of ``compute`` when that
@@ -151,7 +152,7 @@ def memo(data_dir: Path | str, key: object, compute, *,
         _MEMO[(folder, key)] = hit  # the most recently used is kept longest
         return hit[1]
     other = _MEMO.get((folder, fallback[0])) if fallback else None
-    if other is not None and other[0] == stamp:
+    if fallback is not None and other is not None and other[0] == stamp:
         _MEMO[(folder, fallback[0])] = _MEMO.pop((folder, fallback[0]))
         value = fallback[1](other[1])
     else:

@@ -26,7 +26,7 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
     for col in table.columns:
         checks = []
         if col.kind == "code":
-            checks.append(pa.Check.isin(list(schema.VOCABULARIES[col.vocabulary])))
+            checks.append(pa.Check.isin(list(schema.VOCABULARIES[str(col.vocabulary)])))
         if col.kind in ("count", "amount"):
             checks.append(pa.Check.ge(0))
         if col.required and schema.KIND_DTYPES[col.kind] == "string":

@@ -46,7 +46,7 @@ def score(method: Methodology, values: dict[str, float | None],
     if self_assessment is not None and len(self_assessment):
         for r in self_assessment.itertuples(index=False):
             manual[str(r.criterion_id)] = r
-    rows = {}
+    rows: dict[str, dict] = {}
     for c in method.criteria.values():
         row = {"id": c.id, "level": c.level, "parent": c.parent, "title": c.title,
                "max_points": c.max_points, "source": "sum", "indicator": c.indicator,

@@ -63,9 +63,9 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
         evidence = [e for e in mine.evidence.dropna()] if len(mine) else []
         linked = [i for i in str(t.indicators or "").split(";") if i.strip()] \
             if not pd.isna(t.indicators) else []
-        below = [i for i in linked if targets.get(i) is not None
-                 and indicator_values.get(i) is not None
-                 and indicator_values[i] < targets[i] - 1e-12]
+        below = [i for i in linked
+                 if (value := indicator_values.get(i)) is not None
+                 and (target := targets.get(i)) is not None and value < target - 1e-12]
         span = (frame.end - frame.start).days or 1
         left = (frame.end - as_of).days / span
         flags = status_flags(last, frame, as_of, as_of_ts, below, left)

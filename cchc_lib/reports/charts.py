@@ -40,7 +40,7 @@ matplotlib.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "cchc"
 
 def phone_text_px(fig: Figure) -> float:
     """The smallest text of the figure, in CSS pixels, once shown :data:`PHONE_PX` wide."""
-    sizes = [t.get_fontsize() for t in fig.findobj(Text)
+    sizes = [float(t.get_fontsize()) for t in fig.findobj(Text)
              if t.get_visible() and t.get_text().strip()]
     return min(sizes, default=MIN_TEXT_PT) / 72 * PHONE_PX / fig.get_figwidth()
 

@@ -80,8 +80,8 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
     wb.set_properties({"title": f"Tài liệu kiểm chứng Chỉ số CCHC {year}: {unit_name}",
                        "created": pd.Timestamp(year, 12, 31).to_pydatetime()})
     ws = wb.add_worksheet("Kiểm chứng")
-    base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top"}
-    fmt = {name: wb.add_format(base | spec) for name, spec in {
+    base: dict[str, object] = {"font_name": "Times New Roman", "font_size": 11, "valign": "top"}
+    specs: dict[str, dict[str, object]] = {
         "title": {"bold": True, "font_size": 13, "align": "center", "valign": "vcenter"},
         "left": {}, "bold": {"bold": True},
         "head": {"bold": True, "border": 1, "text_wrap": True, "align": "center",
@@ -91,7 +91,8 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
         "number": {"border": 1, "num_format": "0.00"},
         "total": {"border": 1, "bold": True, "num_format": "0.00"},
         "total_text": {"border": 1, "bold": True},
-    }.items()}
+    }
+    fmt = {name: wb.add_format(base | spec) for name, spec in specs.items()}
     last = len(table.columns) - 1
     ws.merge_range(0, 0, 0, last, "", fmt["title"])
     write_text(ws, 0, 0, f"DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CCHC NĂM {year}", fmt["title"])

@@ -59,8 +59,8 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
     wb.set_properties({"title": f"{FORM_CODE} {unit_name} {period.label}",
                        "created": pd.Timestamp(period.end).to_pydatetime()})
     ws = wb.add_worksheet("Biểu 06")
-    base = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
-    fmt = {name: wb.add_format(base | spec) for name, spec in {
+    base: dict[str, object] = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
+    specs: dict[str, dict[str, object]] = {
         "head": {"bold": True, "align": "center", "text_wrap": True, "border": 1,
                  "bg_color": "#E8EFF7"},
         "title": {"bold": True, "align": "center", "font_size": 13, "text_wrap": True},
@@ -75,7 +75,8 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
         "total_text": {"border": 1, "bold": True},
         "sign": {"bold": True, "align": "center"},
         "sign_note": {"italic": True, "align": "center"},
-    }.items()}
+    }
+    fmt = {name: wb.add_format(base | spec) for name, spec in specs.items()}
 
     def line(row: int, first: int, last: int, value: str, style: str) -> None:
         ws.merge_range(row, first, row, last, "", fmt[style])

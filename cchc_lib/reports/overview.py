@@ -30,7 +30,7 @@ from cchc_lib.reports.safe import Rich, rich
 def unit_row(rows: pd.DataFrame, unit_code: str) -> dict:
     """One unit's figures for the overview, read off its whole-unit indicator rows."""
     unit = rows[rows.field.isna()].set_index("indicator")
-    out = {"unit_code": unit_code}
+    out: dict[str, object] = {"unit_code": unit_code}
     for indicator in registry.PLAN_INDICATORS:
         out[indicator] = unit.loc[indicator, "value"]
         out[f"{indicator}_met"] = unit.loc[indicator, "met"]

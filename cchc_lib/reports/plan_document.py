@@ -202,7 +202,7 @@ def shortcomings(progress: PlanProgress, found: dict) -> list[str]:
     for r in progress.plan.itertuples():
         gap = found.get(r.indicator)
         if r.met is False and gap is not None and gap.needed:
-            unit = "hồ sơ" if registry.get(r.indicator).gap.counts == "dossiers" else "TTHC"
+            unit = "hồ sơ" if registry.gap_rule(r.indicator).counts == "dossiers" else "TTHC"
             out.append(f"- {registry.label(r.indicator)}: đạt {formats.percent(r.value)}, chưa "
                        f"đạt mục tiêu {formats.percent(r.target, 0)}; còn thiếu "
                        f"{formats.integer(gap.needed)} {unit}.")
@@ -228,7 +228,7 @@ def recommendations(progress: PlanProgress, found: dict, uptake: pd.DataFrame) -
     for indicator, gap in found.items():
         if not gap.needed:
             continue
-        rule = registry.get(indicator).gap
+        rule = registry.gap_rule(indicator)
         action = rule.action_vi.format(n=formats.integer(gap.needed),
                                        t=formats.percent(gap.target, 0)).replace("**", "")
         action = action.rsplit(".", 1)[0] + "."  # the sentence, without the table's lead-in

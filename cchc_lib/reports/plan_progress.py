@@ -88,20 +88,20 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
                      as_of: str | date) -> PlanProgress:
     """The plan report from tables already read (the Word report and the reminders read them
     once for everything they make)."""
-    as_of = pd.Timestamp(as_of).date()
+    day = pd.Timestamp(as_of).date()
     name = unit_name(tables["units"], unit_code)
     info = plan_for(tables, unit_code, year)
     if not has_tasks_to_report(tables, unit_code, year):
         raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
                         f"{year}: không có nhiệm vụ nào để báo cáo")
-    plan = all_indicators(tables, unit_code, f"{year}-YTD@{as_of:%Y-%m-%d}")
+    plan = all_indicators(tables, unit_code, f"{year}-YTD@{day:%Y-%m-%d}")
     plan = plan[plan.indicator.isin(registry.PLAN_INDICATORS)]
     values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
                                                                     strict=True)}
     targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
                                                                      plan.target, strict=True)}
-    tasks = task_status(tasks_of(tables, info), tables.get("plan_progress"), as_of,
+    tasks = task_status(tasks_of(tables, info), tables.get("plan_progress"), day,
                         info.year or year, values, targets)  # tasks keep their plan's year
-    return PlanProgress(name, year, as_of, tasks, plan,
+    return PlanProgress(name, year, day, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
-                                  as_of), info.name_vi if info.own else "kế hoạch")
+                                  day), info.name_vi if info.own else "kế hoạch")

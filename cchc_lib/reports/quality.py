@@ -121,7 +121,7 @@ def set_aside(quarantine: pd.DataFrame | None, unit_codes: list[str], start, end
             "undated": int(undated.sum())}
 
 
-def set_aside_vi(counts: dict[str, object]) -> str:
+def set_aside_vi(counts: dict) -> str:
     """One sentence for a report: how many of its period's dossiers were set aside, why."""
     n, undated = counts["in_period"], counts["undated"]
     text = (f"Hồ sơ tiếp nhận trong kỳ bị loại khi nhập dữ liệu: {render.integer(n)}"

@@ -83,13 +83,13 @@ def _plan(c: RunContext) -> dict:
 def _plan_document(c: RunContext, path: Path) -> Path:
     from cchc_lib.reports.plan_document import write_plan_document
 
-    return write_plan_document(c.unit_code, c.year, c.as_of, c.data_dir, path)
+    return write_plan_document(str(c.unit_code), c.year, str(c.as_of), c.data_dir, path)
 
 
 def _checklist(c: RunContext, path: Path) -> Path:
     from cchc_lib.reports.checklist import write_checklist_document
 
-    return write_checklist_document(c.unit_code, c.year, c.data_dir, path)
+    return write_checklist_document(str(c.unit_code), c.year, c.data_dir, path)
 
 
 def _overview(c: RunContext) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 from IPython.display import HTML
@@ -32,7 +33,7 @@ from cchc_lib.core.formats import (  # noqa: F401 (render.percent etc.)
 # --------------------------------------------------------------------------------------
 
 
-def html_table(frame: pd.DataFrame, table_id: str, numeric: list[str] = (),
+def html_table(frame: pd.DataFrame, table_id: str, numeric: Sequence[str] = (),
                total_last: bool = False) -> str:
     """A plain, deterministic HTML table (no index, fixed id) from already formatted text.
 

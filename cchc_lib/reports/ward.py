@@ -118,7 +118,7 @@ class WardReport:
         line = f"- !!✗ Chưa đạt!! {{label{i}}}: {value} {aim}"
         gap = self.gaps.get(r.indicator)
         if gap is not None and gap.needed:
-            values[f"todo{i}"] = registry.get(r.indicator).gap.todo_vi.format(
+            values[f"todo{i}"] = registry.gap_rule(r.indicator).todo_vi.format(
                 n=render.integer(gap.needed))
             line += f": {{todo{i}}}"
             names = [str(n) for n in gap.candidates.procedure_name.head(FIRST_SCREEN_CANDIDATES)]
@@ -244,7 +244,7 @@ class WardReport:
         if not gap.needed:
             return rich(title + ", đã đạt mục tiêu {target}. Tiếp tục duy trì.", target=target,
                         **values)
-        rule = registry.get(indicator).gap
+        rule = registry.gap_rule(indicator)
         table = render.candidates_table(gap.candidates, rule.demand_vi, CANDIDATE_LIMIT)
         more = len(gap.candidates) - len(table)
         out = rich(title + ". " + rule.action_vi, n=render.integer(gap.needed), t=target,

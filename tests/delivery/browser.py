@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = 390
 # the right edge of the widest thing on the page: more than the screen means sideways scrolling
@@ -40,8 +38,9 @@ ARTIFACTS = ROOT / "tests/artifacts"
 def chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        pytest.fail("Chromium is missing: `make setup` installs Debian's chromium package "
-                    "(apt-get install chromium)")
+        from tests.conftest import missing_program
+
+        missing_program("Chromium", "apt-get install chromium")
     return path
 
 

@@ -21,8 +21,9 @@ from cchc_lib.indicators import engine, figures
 @pytest.fixture(scope="module")
 def spark():
     if shutil.which("java") is None:
-        pytest.fail("Java is missing: `make test` installs Debian's default-jre-headless "
-                    "(apt-get install default-jre-headless)")
+        from tests.conftest import missing_program
+
+        missing_program("Java", "apt-get install default-jre-headless")
     from cchc_lib.indicators import spark as sp
 
     session = (sp._pyspark().builder.master("local[2]").appName("cchc-test")

@@ -58,7 +58,7 @@ def header_key(cell: object) -> str:
 
 def alias_index(table: Table) -> dict[str, str]:
     """Match key of every header alias -> canonical column name."""
-    index = {}
+    index: dict[str, str] = {}
     for col in table.columns:
         for alias in (col.name, *col.aliases):
             index.setdefault(match_key(alias), col.name)
@@ -164,7 +164,7 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
     for h, end in zip(bounds[:-1], bounds[1:], strict=True):
         cells = ["" if is_empty_cell(c) else unicodedata.normalize("NFC", str(c).strip())
                  for c in raw.values.iloc[h]]
-        target = []
+        target: list[int | None] = []
         for cell in cells:
             key = header_key(cell)
             if not key:

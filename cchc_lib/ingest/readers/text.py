@@ -60,14 +60,14 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     offset = arrow_offset(data, start)
     # a value spans lines only if the file has more line ends than lines read
     line_ends = data.count(b"\n") + (not data.endswith(b"\n"))
-    whole: Path | bytes | None = data
+    whole: Path | bytes = data
     if on_disk:  # the file on disk is what is read: Arrow
         whole = source.path  # reads it from there, its bytes need not stay beside the table
         del data
     values = None if offset is None else _read_arrow(whole, offset, len(header), delim)
     broken: list[tuple[int, str]] = []
     if values is None:  # a line the fast reader cannot take as it is: pandas says which
-        text = decode_text(source)[1] if isinstance(whole, Path) else whole
+        text = whole if isinstance(whole, bytes) else decode_text(source)[1]
         values, broken = _read_pandas(source, text, delim, start, len(header))
     del whole
     spans = line_ends > start + len(values) + len(broken)

@@ -133,8 +133,8 @@ def test_every_imported_package_is_declared(folder, extras):
                                        for s in project["optional-dependencies"][e]]
     declared = {canonicalize_name(Requirement(s).name) for s in specs}
     providers = metadata.packages_distributions()
-    local = {p.stem for p in (ROOT / folder).rglob("*.py")} | {"conftest", "lock", "sample",
-                                                                  "golden", "build", "tools"}
+    local = {p.stem for p in (ROOT / folder).rglob("*.py")} | {
+        "conftest", "lock", "sample", "golden", "build", "tools", "tests"}  # the project's own
     missing = {}
     for name in sorted(_imports(ROOT / folder) - local):
         dists = {canonicalize_name(d) for d in providers.get(name, [])}

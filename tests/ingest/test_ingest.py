@@ -226,7 +226,7 @@ def test_write_is_all_or_nothing_and_round_trips(tmp_path):
     pd.testing.assert_frame_equal(back["dossiers"], r.tables["dossiers"])
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["calendar.parquet", "catalogue.parquet", "data_quality.csv", "dossiers.parquet",
-         "ingest_alerts.txt", "ingest_summary.csv", "official_results.parquet",
+         "ingest_alerts.txt", "ingest_summary.csv", "official_results.parquet", "provenance.json",
          "plan_progress.parquet", "plans.parquet",
          "plan_tasks.parquet", "quarantine.csv", "quarantine.parquet", "self_assessment.parquet",
          "targets.parquet", "units.parquet"])

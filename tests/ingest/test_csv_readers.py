@@ -90,3 +90,20 @@ def test_a_quote_in_the_title_block_goes_to_pandas(tmp_path):
     path.write_text('UBND "PHƯỜNG 2\n' + HEADER + "1,2.001,01/02/2022,A\n", encoding="utf-8")
     source, data, delim, width, start = layout(path)
     assert arrow(data, delim, width, start) is None
+
+
+def test_a_file_changed_while_read_stops_with_its_name(tmp_path, monkeypatch):
+    """Arrow reads a plain UTF-8 export from disk after it was decoded: if the export is still
+    being written meanwhile, the two reads differ, and the run stops instead of mixing them."""
+    path = write(tmp_path, "1,2.001,01/02/2022,A\n2,2.001,01/02/2022,B\n")
+    real = text._read_arrow
+
+    def still_exporting(*args, **kwargs):  # the export tool appends while Arrow reads
+        done = real(*args, **kwargs)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write("3,2.001,01/02/2022,C\n")
+        return done
+
+    monkeypatch.setattr(text, "_read_arrow", still_exporting)
+    with pytest.raises(InputFileError, match="export.csv: tệp đã thay đổi trong khi đọc"):
+        text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)

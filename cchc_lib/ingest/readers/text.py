@@ -54,7 +54,8 @@ def decode_text(source: Source) -> tuple[str, bytes, bool]:
 
 
 def read_csv(source: Source, table: Table) -> list[RawSheet]:
-    refuse_size(source, source.path.stat().st_size)
+    before = source.path.stat()
+    refuse_size(source, before.st_size)
     encoding, data, on_disk = decode_text(source)
     delim, header, start = find_layout(source, data, table)
     offset = arrow_offset(data, start)
@@ -70,6 +71,10 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
         text = whole if isinstance(whole, bytes) else decode_text(source)[1]
         values, broken = _read_pandas(source, text, delim, start, len(header))
     del whole
+    after = source.path.stat()  # read twice (decoded, then by Arrow): the same file both times
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise InputFileError(source.label, "tệp đã thay đổi trong khi đọc (có thể đang được "
+                             "ghi): chạy lại khi tệp đã xuất xong")
     spans = line_ends > start + len(values) + len(broken)
     rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
     return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,

@@ -51,7 +51,8 @@ def validate(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     if table.name not in _SCHEMAS:
         _SCHEMAS[table.name] = pandera_schema(table)
     try:
-        return _SCHEMAS[table.name].validate(frame, lazy=True)
+        # in place: nothing is coerced, and a copy of a million rows would be for nothing
+        return _SCHEMAS[table.name].validate(frame, lazy=True, inplace=True)
     except SchemaErrors as exc:
         cases = exc.failure_cases[["column", "check"]].drop_duplicates().head(5)
         found = "; ".join(f"{r.column}: {r.check}" for r in cases.itertuples())

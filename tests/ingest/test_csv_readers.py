@@ -107,3 +107,28 @@ def test_a_file_changed_while_read_stops_with_its_name(tmp_path, monkeypatch):
     monkeypatch.setattr(text, "_read_arrow", still_exporting)
     with pytest.raises(InputFileError, match="export.csv: tệp đã thay đổi trong khi đọc"):
         text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+
+
+def test_a_legacy_file_whose_first_lines_are_ascii_is_still_decoded(tmp_path, monkeypatch):
+    """Arrow reads a file from disk when its first lines are UTF-8 (it checks the rest itself).
+    A Windows-1258 export whose accents come only after those lines is refused by Arrow, then
+    decoded whole and read again: its names come out in Vietnamese, not as broken bytes."""
+    path = tmp_path / "export.csv"
+    rows = "".join(f"{i},2.001,01/02/2022,A\n" for i in range(1, 40))
+    # Windows-1258 writes a tone as a mark after its letter: ê + ~, ă, Đ, ư + ´
+    late = b"40,2.001,01/02/2022,Nguy\xea\xden V\xe3n \xd0\xfd\xecc\n"
+    path.write_bytes((HEADER + rows).encode("ascii") + late)
+    monkeypatch.setattr(text, "HEAD_SCAN_BYTES", 200)  # the first lines: a few hundred bytes
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    assert sheet.encoding == "cp1258"
+    assert sheet.values[3].iloc[-1] == "Nguyễn Văn Đức" and len(sheet.values) == 40
+
+
+def test_a_broken_line_in_a_plain_file_is_named_by_pandas(tmp_path):
+    """A plain UTF-8 file (LF line ends, read by Arrow from disk) with one line of too many
+    values: Arrow refuses it, pandas reads it from the decoded bytes and names the line."""
+    path = write(tmp_path, "1,2.001,01/02/2022,A\n2,2.001,01/02/2022,B,extra\n"
+                           "3,2.001,01/02/2022,C\n")
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    assert [row for row, _ in sheet.broken_rows] == [3]  # header on line 1
+    assert sheet.values[0].tolist() == ["1", "3"] and sheet.row_numbers.tolist() == [2, 4]

@@ -4,6 +4,7 @@ and header found by content, physical line numbers kept for every row.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -18,7 +19,7 @@ import pyarrow.csv as pa_csv
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
-from cchc_lib.ingest.encodings import detect, to_utf8
+from cchc_lib.ingest.encodings import detect, is_utf8, to_utf8
 from cchc_lib.ingest.readers.headers import (
     CSV_DELIMITERS,
     HEADER_SCAN_ROWS,
@@ -34,12 +35,24 @@ from cchc_lib.ingest.readers.headers import (
 
 _SKIP_LINE = re.compile(r"Skipping line (\d+): (.*)")  # pandas' warning for a bad line
 HEAD_SCAN_BYTES = 32 * 2**20  # the header is looked for in the first lines within this
+BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def decode_text(source: Source) -> tuple[str, bytes, bool]:
+def decode_text(source: Source, arrow_reads: bool = False) -> tuple[str, bytes, bool]:
     """(encoding, the file as UTF-8 bytes with plain line ends, whether those are the bytes
-    on disk) of a whole text file."""
+    on disk) of a whole text file.
+
+    ``arrow_reads``: the caller has Arrow read the file from disk, and Arrow checks every
+    value's UTF-8 as it reads (and refuses the file otherwise: the caller then asks again
+    without it). A file without BOM or carriage return whose first lines are UTF-8 is then
+    taken as UTF-8 without a pass of Python's own over the rest."""
     data = source.path.read_bytes()
+    if arrow_reads and b"\r" not in data and not data.startswith(BOMS):
+        head = data[:HEAD_SCAN_BYTES]
+        if len(data) > len(head):  # whole lines only: a character may straddle the cut
+            head = head[:head.rfind(b"\n") + 1]
+        if head and is_utf8(head):
+            return "utf-8", data, True
     encoding = detect(data)
     data = to_utf8(data, encoding)
     if b"\r" not in data:
@@ -56,7 +69,24 @@ def decode_text(source: Source) -> tuple[str, bytes, bool]:
 def read_csv(source: Source, table: Table) -> list[RawSheet]:
     before = source.path.stat()
     refuse_size(source, before.st_size)
-    encoding, data, on_disk = decode_text(source)
+    sheet = _read_decoded(source, table, arrow_reads=True)
+    if sheet is None:  # Arrow refused the file as it is on disk: decoded whole, read again
+        sheet = _read_decoded(source, table, arrow_reads=False)
+    assert sheet is not None  # (from decoded bytes, pandas reads what Arrow will not)
+    after = source.path.stat()  # read twice (decoded, then by Arrow): the same file both times
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise InputFileError(source.label, "tệp đã thay đổi trong khi đọc (có thể đang được "
+                             "ghi): chạy lại khi tệp đã xuất xong")
+    return [sheet]
+
+
+def _read_decoded(source: Source, table: Table, arrow_reads: bool) -> RawSheet | None:
+    """The file's block, decoded (:func:`decode_text`): Arrow reads it (from disk when those
+    are the file's own bytes), pandas when Arrow will not. None when Arrow refused the file
+    on disk (its UTF-8 included): the caller asks again without ``arrow_reads``. (The bytes
+    are decoded here, so that this function holds the only reference to them.)"""
+    encoding, data, on_disk = decode_text(source, arrow_reads)
+    on_disk = on_disk and arrow_reads  # asked again: from the decoded bytes, pandas if need be
     delim, header, start = find_layout(source, data, table)
     offset = arrow_offset(data, start)
     # a value spans lines only if the file has more line ends than lines read
@@ -67,18 +97,15 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
         del data
     values = None if offset is None else _read_arrow(whole, offset, len(header), delim)
     broken: list[tuple[int, str]] = []
-    if values is None:  # a line the fast reader cannot take as it is: pandas says which
-        text = whole if isinstance(whole, bytes) else decode_text(source)[1]
-        values, broken = _read_pandas(source, text, delim, start, len(header))
-    del whole
-    after = source.path.stat()  # read twice (decoded, then by Arrow): the same file both times
-    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
-        raise InputFileError(source.label, "tệp đã thay đổi trong khi đọc (có thể đang được "
-                             "ghi): chạy lại khi tệp đã xuất xong")
+    if values is None:
+        if not isinstance(whole, bytes):
+            return None
+        values, broken = _read_pandas(source, whole, delim, start, len(header))  # says which
+    del whole                                                                 # line it skips
     spans = line_ends > start + len(values) + len(broken)
     rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
-    return [RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
-                     broken_rows=broken, encoding=encoding)]
+    return RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
+                    broken_rows=broken, encoding=encoding)
 
 
 def arrow_offset(data: bytes, start: int) -> int | None:

@@ -35,15 +35,20 @@ def library_versions(names: tuple[str, ...] = KEY_LIBRARIES) -> dict[str, str]:
     return out
 
 
+def hash_file(digest, path: Path) -> None:
+    """Feed a file's bytes to ``digest`` (a hashlib object), a block at a time."""
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 24), b""):
+            digest.update(block)
+
+
 def data_digest(folder: Path, names: list[str]) -> str:
     """SHA-256 over the named files of ``folder``, each as its name and its bytes, in name
     order: the same tables give the same hash wherever they lie."""
     digest = hashlib.sha256()
     for name in sorted(names):
         digest.update(name.encode() + b"\0")
-        with open(folder / name, "rb") as fh:
-            for block in iter(lambda: fh.read(2**20), b""):
-                digest.update(block)
+        hash_file(digest, folder / name)
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -83,5 +88,5 @@ def version_text() -> str:
             f"thư viện:\n{libs}")
 
 
-__all__ = ["KEY_LIBRARIES", "PROVENANCE_FILE", "Stamp", "data_digest", "library_versions",
-           "stamp", "version_text"]
+__all__ = ["KEY_LIBRARIES", "PROVENANCE_FILE", "Stamp", "data_digest", "hash_file",
+           "library_versions", "stamp", "version_text"]

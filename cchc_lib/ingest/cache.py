@@ -30,6 +30,7 @@ import pandas as pd
 
 from cchc_lib.core.catalog import DataCatalog, Source, pinned
 from cchc_lib.core.paths import inside
+from cchc_lib.core.provenance import hash_file
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.columns import Reasons
 from cchc_lib.ingest.result import FileReport, UnreadCode
@@ -59,9 +60,7 @@ def code_fingerprint() -> str:
 
 def _file_digest(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 24), b""):
-            digest.update(chunk)
+    hash_file(digest, path)
     return digest.hexdigest()
 
 

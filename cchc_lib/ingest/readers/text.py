@@ -39,8 +39,8 @@ BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode_text(source: Source, arrow_reads: bool = False) -> tuple[str, bytes, bool]:
-    """(encoding, the file as UTF-8 bytes with plain line ends, whether those are the bytes
-    on disk) of a whole text file.
+    """(encoding, the file as UTF-8 bytes with plain line ends, whether Arrow is to read the
+    file itself from disk) of a whole text file.
 
     ``arrow_reads``: the caller has Arrow read the file from disk, and Arrow checks every
     value's UTF-8 as it reads (and refuses the file otherwise: the caller then asks again
@@ -56,7 +56,7 @@ def decode_text(source: Source, arrow_reads: bool = False) -> tuple[str, bytes, 
     encoding = detect(data)
     data = to_utf8(data, encoding)
     if b"\r" not in data:
-        return encoding, data, encoding == "utf-8"
+        return encoding, data, False
     if b"\n" in data:
         # a carriage return alone inside a field (typed into a cell) is not a line end when
         # the file's lines end in LF or CRLF: it must not split a dossier in two
@@ -86,7 +86,6 @@ def _read_decoded(source: Source, table: Table, arrow_reads: bool) -> RawSheet |
     on disk (its UTF-8 included): the caller asks again without ``arrow_reads``. (The bytes
     are decoded here, so that this function holds the only reference to them.)"""
     encoding, data, on_disk = decode_text(source, arrow_reads)
-    on_disk = on_disk and arrow_reads  # asked again: from the decoded bytes, pandas if need be
     delim, header, start = find_layout(source, data, table)
     offset = arrow_offset(data, start)
     # a value spans lines only if the file has more line ends than lines read

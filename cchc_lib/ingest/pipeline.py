@@ -157,7 +157,11 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
     report) per sheet not read. What the per-file cache keeps (:mod:`.cache`)."""
     out: list[Parsed] = []
     try:
-        sheets = read_source(source, table)
+        def keep(header: list[str]) -> list[int]:  # personal columns are not even read
+            cmap = map_columns(header, table, catalog.personal_columns)
+            return [*cmap.canonical, *cmap.ignored]
+
+        sheets = read_source(source, table, keep)
         release_memory()  # what the reader used beside the values it gave
         for raw in sheets:
             if raw.skipped:  # a sheet not read is said, with its rows

@@ -12,7 +12,7 @@ import pytest
 from cchc_lib.core import schema
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
-from cchc_lib.ingest.readers import text
+from cchc_lib.ingest.readers import read_source, text
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "files"
 HEADER = "MaHoSo,MaTTHC,NgayTiepNhan,HoTenNguoiNop\n"
@@ -132,3 +132,33 @@ def test_a_broken_line_in_a_plain_file_is_named_by_pandas(tmp_path):
     (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
     assert [row for row, _ in sheet.broken_rows] == [3]  # header on line 1
     assert sheet.values[0].tolist() == ["1", "3"] and sheet.row_numbers.tolist() == [2, 4]
+
+
+def test_columns_not_kept_are_not_read_and_lines_still_count(tmp_path):
+    """Personal columns are left out by the reader itself (``keep``): they never become values.
+    A line break inside such a value still moves the later rows' line numbers."""
+    path = write(tmp_path, '1,2.001,01/02/2022,"Nguyễn\nVăn A"\n2,2.001,01/02/2022,B\n'
+                           "3,2.001,01/02/2022,C\n")
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS,
+                             keep=lambda header: [0, 1, 2])
+    assert list(sheet.values.columns) == [0, 1, 2]
+    assert sheet.row_numbers.tolist() == [2, 4, 5]  # dossier 1 on lines 2-3
+    assert sheet.values[0].tolist() == ["1", "2", "3"]
+
+
+def test_a_header_repeated_in_another_order_is_read_again_whole(tmp_path):
+    """Two exports pasted one under the other, the second with its columns in another order:
+    its rows are moved under the first header's columns, which needs the columns the reader
+    left out (here the name column now holds the procedure code): the file is read again
+    with every column, and the kept columns come out as from a whole read."""
+    path = tmp_path / "export.csv"
+    path.write_text(HEADER + "1,2.001,01/02/2022,A\n"
+                    "MaHoSo,HoTenNguoiNop,NgayTiepNhan,MaTTHC\n2,B,02/02/2022,2.002\n",
+                    encoding="utf-8")
+    source = Source(path=path, label="export.csv")
+    (left_out,) = read_source(source, schema.DOSSIERS, keep=lambda header: [0, 1, 2])
+    (whole,) = read_source(source, schema.DOSSIERS)
+    assert left_out.values[1].tolist() == [pd.NA if v is None else v for v in
+                                           whole.values[1].tolist()]
+    assert whole.values[1].iloc[-1] == "2.002"  # moved from the fourth column
+    assert left_out.header_rows.tolist() == [1]

@@ -2,7 +2,8 @@
 what the file is (its first bytes), not by its name.
 
 A file that cannot be read stops with one :class:`InputFileError` naming it and the problem.
-A new format is a module with a ``read_…(source, table) -> list[RawSheet]`` function, an entry
+A new format is a module with a ``read_…(source, table, keep) -> list[RawSheet]`` function (it
+may leave out the columns ``keep`` does not name, and must when it can), an entry
 in :data:`READERS` and a test in :func:`sniff`.
 """
 
@@ -16,7 +17,7 @@ from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.readers.excel import read_excel
-from cchc_lib.ingest.readers.headers import RawSheet, alias_index, split_repeated_headers
+from cchc_lib.ingest.readers.headers import Keep, RawSheet, alias_index, split_repeated_headers
 from cchc_lib.ingest.readers.rows import non_data_rows
 from cchc_lib.ingest.readers.text import read_csv
 
@@ -26,12 +27,12 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 # what :func:`sniff` says a file is -> the reader of that format
-READERS: dict[str, Callable[[Source, Table], list[RawSheet]]] = {
+READERS: dict[str, Callable[[Source, Table, Keep | None], list[RawSheet]]] = {
     "excel": read_excel,
     "text": read_csv,
 }
 
-__all__ = ["READERS", "RawSheet", "alias_index", "non_data_rows",
+__all__ = ["READERS", "Keep", "RawSheet", "alias_index", "non_data_rows",
            "read_source", "sniff"]
 
 
@@ -79,7 +80,12 @@ def sniff(path: Path, label: str) -> str:
     return "text"
 
 
-def read_source(source: Source, table: Table) -> list[RawSheet]:
-    """The table-shaped blocks of one file (sheets not read are returned, marked skipped)."""
-    sheets = READERS[sniff(source.path, source.label)](source, table)
-    return [split_repeated_headers(s, table) for s in sheets]
+def read_source(source: Source, table: Table, keep: Keep | None = None) -> list[RawSheet]:
+    """The table-shaped blocks of one file (sheets not read are returned, marked skipped).
+    ``keep``: the header positions whose values are read; a reader that can (CSV) leaves
+    the others out, the rest are dropped by the caller."""
+    read = READERS[sniff(source.path, source.label)]
+    sheets = [split_repeated_headers(s, table) for s in read(source, table, keep)]
+    if any(s is None for s in sheets):  # a header repeated in another order: the rows under
+        sheets = [split_repeated_headers(s, table) for s in read(source, table, None)]  # it
+    return [s for s in sheets if s is not None]                  # move, from every column

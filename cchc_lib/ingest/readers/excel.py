@@ -14,6 +14,7 @@ from cchc_lib.core.schema import Table
 from cchc_lib.ingest.readers.headers import (
     HEADER_SCAN_ROWS,
     MAX_COLUMNS,
+    Keep,
     RawSheet,
     alias_index,
     find_header,
@@ -28,7 +29,9 @@ from cchc_lib.ingest.readers.headers import (
 # --------------------------------------------------------------------------------------
 
 
-def read_excel(source: Source, table: Table) -> list[RawSheet]:
+def read_excel(source: Source, table: Table, keep: Keep | None = None) -> list[RawSheet]:
+    """Every sheet of the workbook. ``keep`` is not used: calamine reads a sheet whole, and
+    the caller drops the personal columns before any value is looked at."""
     from python_calamine import CalamineWorkbook
 
     refuse_size(source, source.path.stat().st_size)

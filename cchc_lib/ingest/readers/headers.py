@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
@@ -29,6 +30,11 @@ E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
 TOTAL_LABELS = {match_key(s) for s in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Cộng:")}
 
 
+# a header's positions whose values a reader is to read (the others hold personal data: a
+# reader that can leave them out never makes them into values)
+Keep = Callable[[list[str]], Collection[int]]
+
+
 @dataclass
 class RawSheet:
     """One table-shaped block of a file: header found, values still as read."""
@@ -36,7 +42,8 @@ class RawSheet:
     file: str
     sheet: str
     header: list[str]
-    values: pd.DataFrame  # object columns by position, one row per data row
+    values: pd.DataFrame  # columns by header position (those ``Keep`` asked for, or all), one
+    # row per data row
     row_numbers: np.ndarray  # 1-based line (CSV) or row (XLSX) numbers of the data rows
     typed: bool = False  # values may be numbers/datetimes (Excel), not only text
     broken_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, problem)
@@ -127,10 +134,11 @@ def refuse_size(source: Source, size: int) -> None:
 # --------------------------------------------------------------------------------------
 
 
-def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
+def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet | None:
     """Rows that are a header again are set aside as ``header`` rows, and when they put the
     columns in another order, the rows below them are read in that order (moved under the
-    first header's columns; a column the first header lacks is added to it)."""
+    first header's columns; a column the first header lacks is added to it). None when a
+    row may be a header and the reader left columns out: read the file again with all."""
     if raw.skipped or raw.values.empty:
         return raw
     index = alias_index(table)
@@ -139,7 +147,7 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
     first = {name: pos for pos, name in ((p, index.get(header_key(h)))
                                          for p, h in enumerate(raw.header)) if name}
     pos = first.get("received_at", first.get("dossier_id"))
-    if pos is None:
+    if pos is None or pos not in raw.values.columns:
         return raw
     cells = raw.values[pos].astype("string")
     maybe = raw.values[~cells.str.contains(r"\d", regex=True).fillna(False).astype(bool)
@@ -152,6 +160,9 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
     candidates = named.notna().sum(axis=1) >= 2
     if not candidates.any():
         return raw
+    read = list(raw.values.columns)  # positions read: all, unless the reader left some out
+    if read != list(range(len(raw.header))):  # a header row's names may sit in columns not
+        return None                            # read: it is looked at whole
     scores = named[candidates].nunique(axis=1)
     needed = max(2, math.ceil(len(table.required) / 2))
     header_rows = scores.index[scores >= needed].to_numpy()
@@ -175,7 +186,9 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet:
                 keys.append(key)
                 values[len(header) - 1] = None
             target.append(keys.index(key))
-        if target == list(range(len(cells))) or end <= h + 1:
+        same = all(t == p or (t is None and not keys[p]) for t, p in zip(target, read,
+                                                                           strict=True))
+        if same or end <= h + 1:
             continue
         block = raw.values.iloc[h + 1:end]
         moved = pd.DataFrame(None, index=block.index, columns=values.columns, dtype=object)

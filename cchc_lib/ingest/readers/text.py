@@ -25,6 +25,7 @@ from cchc_lib.ingest.readers.headers import (
     HEADER_SCAN_ROWS,
     MAX_CELL_CHARS,
     MAX_COLUMNS,
+    Keep,
     RawSheet,
     alias_index,
     find_header,
@@ -66,12 +67,14 @@ def decode_text(source: Source, arrow_reads: bool = False) -> tuple[str, bytes, 
     return encoding, data, False
 
 
-def read_csv(source: Source, table: Table) -> list[RawSheet]:
+def read_csv(source: Source, table: Table, keep: Keep | None = None) -> list[RawSheet]:
+    """The file's one block. ``keep``: the header positions whose values are read (the
+    others, personal data, are skipped by the reader and never become values)."""
     before = source.path.stat()
     refuse_size(source, before.st_size)
-    sheet = _read_decoded(source, table, arrow_reads=True)
+    sheet = _read_decoded(source, table, keep, arrow_reads=True)
     if sheet is None:  # Arrow refused the file as it is on disk: decoded whole, read again
-        sheet = _read_decoded(source, table, arrow_reads=False)
+        sheet = _read_decoded(source, table, keep, arrow_reads=False)
     assert sheet is not None  # (from decoded bytes, pandas reads what Arrow will not)
     after = source.path.stat()  # read twice (decoded, then by Arrow): the same file both times
     if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
@@ -80,13 +83,15 @@ def read_csv(source: Source, table: Table) -> list[RawSheet]:
     return [sheet]
 
 
-def _read_decoded(source: Source, table: Table, arrow_reads: bool) -> RawSheet | None:
+def _read_decoded(source: Source, table: Table, keep: Keep | None, arrow_reads: bool
+                  ) -> RawSheet | None:
     """The file's block, decoded (:func:`decode_text`): Arrow reads it (from disk when those
     are the file's own bytes), pandas when Arrow will not. None when Arrow refused the file
     on disk (its UTF-8 included): the caller asks again without ``arrow_reads``. (The bytes
     are decoded here, so that this function holds the only reference to them.)"""
     encoding, data, on_disk = decode_text(source, arrow_reads)
     delim, header, start = find_layout(source, data, table)
+    kept = sorted(keep(header)) if keep is not None else list(range(len(header)))
     offset = arrow_offset(data, start)
     # a value spans lines only if the file has more line ends than lines read
     line_ends = data.count(b"\n") + (not data.endswith(b"\n"))
@@ -94,15 +99,23 @@ def _read_decoded(source: Source, table: Table, arrow_reads: bool) -> RawSheet |
     if on_disk:  # the file on disk is what is read: Arrow
         whole = source.path  # reads it from there, its bytes need not stay beside the table
         del data
-    values = None if offset is None else _read_arrow(whole, offset, len(header), delim)
+    values = None if offset is None else _read_arrow(whole, offset, len(header), delim, kept)
     broken: list[tuple[int, str]] = []
     if values is None:
         if not isinstance(whole, bytes):
             return None
         values, broken = _read_pandas(source, whole, delim, start, len(header))  # says which
-    del whole                                                                 # line it skips
-    spans = line_ends > start + len(values) + len(broken)
-    rows = _line_numbers(values, start + 1, [b[0] for b in broken], spans)
+    spans = line_ends > start + len(values) + len(broken)                     # line it skips
+    extra = _newlines(values) if spans else np.zeros(len(values), dtype="int64")
+    left_out = [pos for pos in range(len(header)) if pos not in values.columns]
+    if spans and left_out and offset is not None:  # lines spanned by values not read: counted
+        more = _read_arrow(whole, offset, len(header), delim, left_out)
+        assert more is not None  # the lines Arrow has just read
+        extra += _newlines(more)
+        del more
+    del whole
+    rows = _line_numbers(len(values), start + 1, extra, [b[0] for b in broken])
+    values = values[kept] if len(kept) < values.shape[1] else values  # (pandas reads all)
     return RawSheet(source.label, "", header, values.reset_index(drop=True), rows,
                     broken_rows=broken, encoding=encoding)
 
@@ -146,13 +159,16 @@ def find_layout(source: Source, data: bytes, table: Table) -> tuple[str, list[st
     return delim, header, start
 
 
-def _read_arrow(whole: Path | bytes, offset: int, width: int, delim: str
-                ) -> pd.DataFrame | None:
+def _read_arrow(whole: Path | bytes, offset: int, width: int, delim: str,
+                columns: list[int] | None = None) -> pd.DataFrame | None:
     """The data rows (from byte ``offset`` of the file on disk or of its UTF-8 bytes) as text
     columns, read by pyarrow's multi-threaded reader; None when a line does not split into
     the header's columns (too many or too few values) or the reader refuses the text.
-    pandas then reads the file and names each line it cannot split."""
+    pandas then reads the file and names each line it cannot split. ``columns``: the
+    positions read (default: all); the reader skips the others' values without making
+    them into text."""
     names = [str(i) for i in range(width)]
+    columns = list(range(width)) if columns is None else columns
     text = dict.fromkeys(names, pa.large_string())  # pandas' own string type: no copy
     uneven: list[object] = []
 
@@ -172,14 +188,18 @@ def _read_arrow(whole: Path | bytes, offset: int, width: int, delim: str
             parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=True,
                                               ignore_empty_lines=False,
                                               invalid_row_handler=refuse),
-            convert_options=pa_csv.ConvertOptions(column_types=text, strings_can_be_null=False))
+            convert_options=pa_csv.ConvertOptions(
+                column_types=text, strings_can_be_null=False,
+                # (Arrow reads every column when given none: then one, left out below)
+                include_columns=[names[i] for i in columns] or names[:1]))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     finally:
         stream.close()
     if uneven:
         return None
-    return pd.DataFrame({i: pd.arrays.ArrowStringArray(table.column(i)) for i in range(width)})
+    return pd.DataFrame({i: pd.arrays.ArrowStringArray(table.column(str(i))) for i in columns},
+                        index=pd.RangeIndex(table.num_rows))
 
 
 def _read_pandas(source: Source, data: bytes, delim: str, start: int, width: int
@@ -210,18 +230,22 @@ def _read_pandas(source: Source, data: bytes, delim: str, start: int, width: int
     return values, broken
 
 
-def _line_numbers(values: pd.DataFrame, first: int, broken: list[int], spans: bool = True
-                  ) -> np.ndarray:
-    """The physical line each record starts on: a quoted value that spans lines moves every
-    later record down (looked for only when ``spans``), and so does each broken line the
-    parser skipped."""
+def _newlines(values: pd.DataFrame) -> np.ndarray:
+    """Per row, the line ends inside its values (a quoted value that spans lines)."""
     extra = np.zeros(len(values), dtype="int64")
-    for c in values.columns if spans else ():
+    for c in values.columns:
         col = values[c]
         if col.dtype == "string" or col.dtype == object:
             extra += col.astype("string").str.count("\n").fillna(0).to_numpy(dtype="int64")
-    lines = first + np.arange(len(values)) + np.concatenate([[0], np.cumsum(extra)[:-1]]) \
-        if len(values) else np.zeros(0, dtype="int64")
+    return extra
+
+
+def _line_numbers(rows: int, first: int, extra: np.ndarray, broken: list[int]) -> np.ndarray:
+    """The physical line each record starts on: the line ends inside a record's values
+    (``extra``) move every later record down, and so does each broken line the parser
+    skipped."""
+    lines = first + np.arange(rows) + np.concatenate([[0], np.cumsum(extra)[:-1]]) \
+        if rows else np.zeros(0, dtype="int64")
     for b in sorted(broken):
         lines[lines >= b] += 1
     return lines

@@ -107,8 +107,10 @@ DUPLICATE_KEYS = ["unit_code", "dossier_id", "status", "received_at", "finished_
                   "returned_at"]
 
 
-def mark_duplicates(df: pd.DataFrame) -> pd.Series:
-    """Rows to quarantine as ``duplicate``: all but the most advanced row of each dossier.
+def mark_duplicates(df: pd.DataFrame, among: pd.Series | None = None) -> pd.Series:
+    """Rows to quarantine as ``duplicate``: all but the most advanced row of each dossier,
+    among the rows ``among`` marks (default: all; the others are never duplicates, nor do
+    they make one).
 
     Most advanced = furthest status, then latest date seen on the row, then the later row.
     """
@@ -117,10 +119,12 @@ def mark_duplicates(df: pd.DataFrame) -> pd.Series:
     units, _ = pd.factorize(df.unit_code)
     ids, _ = pd.factorize(df.dossier_id)
     key = (units.astype("int64") + 1) * (int(ids.max(initial=0)) + 2) + ids + 1
+    if among is not None:  # a row left out gets a key of its own (negative, never repeated)
+        key = np.where(among.to_numpy(dtype=bool), key, -1 - np.arange(len(key)))
     repeated = pd.Series(key).duplicated(keep=False).to_numpy()
     if not repeated.any():
         return out
-    df = df[repeated]  # only the dossiers seen more than once are ordered
+    df = df.loc[repeated, DUPLICATE_KEYS]  # only the dossiers seen more than once are ordered
     progress = df.status.map(schema.STATUS_PROGRESS).astype(float).fillna(-1)
     latest = df[["received_at", "finished_at", "returned_at"]].max(axis=1)
     order = pd.DataFrame({"unit": df.unit_code, "id": df.dossier_id, "p": progress, "t": latest,

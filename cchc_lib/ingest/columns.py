@@ -4,15 +4,20 @@ rows by column kind, collecting the reasons a row breaks a rule.
 
 from __future__ import annotations
 
+import os
 import re
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from cchc_lib.core import schema
 from cchc_lib.core.codes import problem_vi
-from cchc_lib.core.schema import REASON_SEP, Table
+from cchc_lib.core.schema import REASON_SEP, Column, Table
 from cchc_lib.core.text import match_key, shown_values
 from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
 from cchc_lib.ingest.readers import alias_index
@@ -113,6 +118,32 @@ def _shown_bad(raw: pd.Series, bad: pd.Series, col, problems: pd.Series | None
     return shown
 
 
+# columns parsed at once: the parsers' work is in Arrow and numpy, which let other threads run;
+# each column in the works holds its temporaries, so more threads cost memory before time
+PARSE_THREADS = 2
+
+
+def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
+                    value_maps: dict[str, dict]) -> Iterator[tuple[Column, pd.Series, tuple]]:
+    """(column, raw values, (parsed, bad)) of each ``todo`` position, in order, parsed on
+    :data:`PARSE_THREADS` threads. A raw column is taken out of ``values`` only when its turn
+    comes, and given back once its result is used: a big file's text goes as it is parsed."""
+    workers = max(1, min(PARSE_THREADS, os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers) as pool:
+        running: deque = deque()
+        for i, (pos, col) in enumerate(todo):
+            raw = values.pop(pos)
+            running.append((col, raw, pool.submit(PARSERS[col.kind], raw, col,
+                                                  value_maps.get(col.name))))
+            del raw
+            last = i == len(todo) - 1
+            while len(running) >= workers or (last and running):
+                done, raw, job = running.popleft()
+                yield done, raw, job.result()
+                del raw, job
+                pa.default_memory_pool().release_unused()  # Arrow's share of it, to the system
+
+
 def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None,
                 value_maps: dict[str, dict] | None = None) -> tuple[pd.DataFrame, Reasons]:
     """Typed canonical columns of one block, and the reasons each row breaks a rule.
@@ -129,23 +160,23 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
     extras = {}
     unreadable: dict[str, pd.Series] = {}
     columns = {c.name: c for c in table.columns}
+    todo = []
     for pos, name in cmap.canonical.items():
-        # each column let go of once parsed: a big file's text is not kept beside its values
-        raw = values.pop(pos)
         if name.startswith("_"):
-            extras[name] = raw
-            continue
-        col = columns[name]
-        parsed, bad = PARSERS[col.kind](raw, col, value_maps.get(name))
-        frame[name] = parsed
+            extras[name] = values.pop(pos)
+        else:
+            todo.append((pos, columns[name]))
+    for col, raw, (parsed, bad) in _parsed_columns(values, todo, value_maps):
+        frame[col.name] = parsed
         if col.kind in BAD_REASON:
             problems = None
+            name = col.name
             if col.kind in ("code", "flag") and bad.any():  # why each value was not read
                 problems = code_problems(raw[bad], family_of(col), value_maps.get(name))
                 reasons.bad_codes.append((name, raw[bad], problems))
             reasons.add(bad, BAD_REASON[col.kind], name, _shown_bad(raw, bad, col, problems))
             unreadable[name] = bad
-        del raw
+        del raw, parsed, bad
     for col in table.columns:
         if col.name not in frame:
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])

@@ -35,7 +35,6 @@ from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, shown_values
 from cchc_lib.ingest.cache import IngestCache, Parsed, cache_dir
 from cchc_lib.ingest.checks import (
-    DUPLICATE_KEYS,
     check_dossier_rules,
     check_plausible_dates,
     check_reference_rows,
@@ -307,6 +306,17 @@ def _finish(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
                        "source_row": "int64", **table.derived})
 
 
+def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """``frame.iloc[rows]``, taken column by column, each column of ``frame`` let go of once
+    taken (``frame`` is left empty): at most one table and a column in memory, not two."""
+    index = frame.index[rows]
+    taken = {}
+    for name in list(frame.columns):
+        taken[name] = frame.pop(name).array.take(rows)
+        release_memory()  # the column taken from, given back before the next is taken
+    return pd.DataFrame(taken, index=index, copy=False)  # (no copy: no block consolidated)
+
+
 def stable_order(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     """The positions that sort ``frame`` by ``columns``, ties in their order, blanks last: as
     ``sort_values(kind="stable")``, sorted by Arrow (pandas first turns text keys into
@@ -365,22 +375,23 @@ def ingest(catalog: DataCatalog, today: date | None = None,
                         _ids_shown(frame, "unit_code", None))
             check_plausible_dates(frame, reasons, _latest_dates(frame, sources, today))
             check_dossier_rules(frame, reasons)
-            ok = ~reasons.rejected
-            reasons.add(mark_duplicates(frame.loc[ok, DUPLICATE_KEYS]).reindex(
-                frame.index, fill_value=False),
-                        "duplicate", "dossier_id")
+            reasons.add(mark_duplicates(frame, among=~reasons.rejected), "duplicate",
+                        "dossier_id")
         accepted = ~reasons.rejected
         _count(file_reports, frame, accepted)
         reports.extend(file_reports)
         units = tables["units"].unit_code if "units" in tables else None
         quarantine.append(_quarantine_rows(table, frame, reasons, units))
-        good = frame[accepted]
+        rows = np.flatnonzero(accepted.to_numpy(dtype=bool))
+        if table is schema.DOSSIERS:  # in their order: the rows are taken once, not twice
+            keys = ["unit_code", "received_at", "dossier_id"]
+            rows = rows[stable_order(frame[keys].iloc[rows], keys)]
+        good = take_rows(frame, rows)
         del frame, reasons  # a million rows: the accepted ones are all that is still needed
         release_memory()
         if table is schema.DOSSIERS:
             calendar = WorkCalendar.from_table(tables["calendar"])
             good = complete_dossiers(good, tables["catalogue"], calendar)
-            good = good.iloc[stable_order(good, ["unit_code", "received_at", "dossier_id"])]
         tables[table.name] = validate(table, _finish(table, good))
     q = pd.concat(quarantine, ignore_index=True)[QUARANTINE_COLUMNS]
     q = q.astype({c: "string" for c in QUARANTINE_COLUMNS

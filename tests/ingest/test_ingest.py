@@ -273,3 +273,22 @@ def test_quarantine_csv_reads_in_vietnamese():
                                  "Chi tiết"]
     assert out["Lý do"].iloc[0] == "Mã bị trùng (dossier_id)"
     assert out["Bảng"].iloc[0] != "dossiers"  # the table's Vietnamese name
+
+
+def test_duplicates_are_decided_among_the_rows_still_in():
+    """A row already set aside (``among`` False) neither is a duplicate nor makes one: B's
+    second row is out, so B's first row stays; A's older copy is the duplicate."""
+    from cchc_lib.ingest.checks import mark_duplicates
+
+    at = pd.Timestamp("2022-03-01 08:00")
+    df = pd.DataFrame({
+        "unit_code": ["U1", "U1", "U1", "U1"],
+        "dossier_id": ["A", "A", "B", "B"],
+        "status": ["processing", "returned", "processing", "returned"],
+        "received_at": [at] * 4,
+        "finished_at": [pd.NaT, at, pd.NaT, at],
+        "returned_at": [pd.NaT, at, pd.NaT, at],
+    })
+    among = pd.Series([True, True, True, False])
+    assert mark_duplicates(df, among).tolist() == [True, False, False, False]
+    assert mark_duplicates(df).tolist() == [True, False, True, False]

@@ -138,17 +138,22 @@ def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,
                       calendar: WorkCalendar) -> pd.DataFrame:
     """Flag unknown procedures, take field/name from the catalogue, derive missing due dates."""
     cat = catalogue.drop_duplicates("procedure_code").set_index("procedure_code")
-    known = df.procedure_code.isin(cat.index)
+    # each distinct code looked up once, the answers spread over the rows
+    codes, distinct = pd.factorize(df.procedure_code)
+    found = cat.reindex(distinct)
+
+    def per_row(column: str) -> pd.Series:
+        return pd.Series(found[column].array.take(codes, allow_fill=True), index=df.index)
+
+    known = pd.Series(distinct.isin(cat.index)[codes] & (codes >= 0), index=df.index)
     df = df.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     df["unknown_procedure"] = ~known
-    df["field_name"] = (df.procedure_code.map(cat.field_name).astype("string")
+    df["field_name"] = (per_row("field_name").astype("string")
                         .fillna(df.field_name).fillna(vi.UNKNOWN_FIELD_VI))
-    df["procedure_name"] = (df.procedure_code.map(cat.procedure_name).astype("string")
-                            .fillna(df.procedure_name))
+    df["procedure_name"] = per_row("procedure_name").astype("string").fillna(df.procedure_name)
     missing_due = df.due_at.isna() & known
     derived = add_working_days(df.received_at[missing_due],
-                               df.procedure_code[missing_due].map(cat.processing_days),
-                               calendar)
+                               per_row("processing_days")[missing_due], calendar)
     df.loc[missing_due, "due_at"] = derived
     df["due_derived"] = missing_due & df.due_at.notna()
     return df

@@ -33,6 +33,14 @@ def blank(raw: pd.Series) -> pd.Series:
     """True (plain booleans) where a cell holds nothing: missing, empty or only spaces."""
     if raw.dtype.kind in "fiumM":  # numbers or datetimes: only a missing one is blank
         return pd.Series(raw.isna().to_numpy(dtype=bool), index=raw.index)
+    if isinstance(raw.array, pd.arrays.ArrowStringArray):  # (CSV) tested in Arrow, without
+        import pyarrow as pa  # a stripped copy of the text
+        import pyarrow.compute as pc
+
+        values = pa.array(raw.array)
+        spaces = pc.or_kleene(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values))
+        return pd.Series(pc.fill_null(spaces, True).to_numpy(zero_copy_only=False),
+                         index=raw.index)
     empty = raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
     return pd.Series(empty.to_numpy(dtype=bool), index=raw.index)
 

@@ -123,6 +123,13 @@ def _shown_bad(raw: pd.Series, bad: pd.Series, col, problems: pd.Series | None
 PARSE_THREADS = 2
 
 
+def _parse(raw: pd.Series, col: Column, value_map: dict | None) -> tuple:
+    try:
+        return PARSERS[col.kind](raw, col, value_map)
+    finally:  # Arrow's allocator keeps a heap per thread: this thread's, given back
+        pa.default_memory_pool().release_unused()
+
+
 def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
                     value_maps: dict[str, dict]) -> Iterator[tuple[Column, pd.Series, tuple]]:
     """(column, raw values, (parsed, bad)) of each ``todo`` position, in order, parsed on
@@ -133,8 +140,7 @@ def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
         running: deque = deque()
         for i, (pos, col) in enumerate(todo):
             raw = values.pop(pos)
-            running.append((col, raw, pool.submit(PARSERS[col.kind], raw, col,
-                                                  value_maps.get(col.name))))
+            running.append((col, raw, pool.submit(_parse, raw, col, value_maps.get(col.name))))
             del raw
             last = i == len(todo) - 1
             while len(running) >= workers or (last and running):

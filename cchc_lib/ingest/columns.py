@@ -88,7 +88,7 @@ class Reasons:
 
     @property
     def rejected(self) -> pd.Series:
-        return self.text != ""
+        return pd.Series(self.text.to_numpy() != "", index=self.text.index)  # (numpy's compare)
 
     @staticmethod
     def concat(parts: list[Reasons], index: pd.Index) -> Reasons:

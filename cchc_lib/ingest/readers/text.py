@@ -201,8 +201,14 @@ def _read_arrow(whole: Path | bytes, offset: int, width: int, delim: str,
         stream.close()
     if uneven:
         return None
-    return pd.DataFrame({i: pd.arrays.ArrowStringArray(table.column(str(i))) for i in columns},
-                        index=pd.RangeIndex(table.num_rows))
+    rows = table.num_rows
+    read = {i: table.column(str(i)) for i in columns}
+    del table
+    for i in columns:  # each column in one piece of its own, its blocks given back as it goes
+        read[i] = pa.chunked_array([read[i].combine_chunks()])
+        pa.default_memory_pool().release_unused()
+    return pd.DataFrame({i: pd.arrays.ArrowStringArray(read.pop(i)) for i in columns},
+                        index=pd.RangeIndex(rows))
 
 
 def _read_pandas(source: Source, data: bytes, delim: str, start: int, width: int

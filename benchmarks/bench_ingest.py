@@ -165,7 +165,7 @@ def main() -> None:
             print(f"  rows in {r['rows_in']:,} = accepted {r['accepted']:,} + quarantined "
                   f"{r['quarantined']:,}")
             print(f"  ingest {r['ingest_s']:.1f} s, write Parquet {r['write_s']:.1f} s, "
-                  f"whole process {r['total_s']:.1f} s, peak memory {r['peak_mb']:,.0f} MB, "
+                  f"whole process {r['total_s']:.1f} s, peak memory {r['peak_mb']:,.0f} MiB, "
                   f"{r['rows_in'] / r['ingest_s']:,.0f} rows/s")
 
 

@@ -41,8 +41,18 @@ def blank(raw: pd.Series) -> pd.Series:
         spaces = pc.or_kleene(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values))
         return pd.Series(pc.fill_null(spaces, True).to_numpy(zero_copy_only=False),
                          index=raw.index)
-    empty = raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
-    return pd.Series(empty.to_numpy(dtype=bool), index=raw.index)
+    empty = raw.isna().to_numpy(dtype=bool, copy=True)
+    kind = pd.api.types.infer_dtype(raw, skipna=True)
+    if kind in ("string", "empty"):
+        text = np.ones(len(raw), dtype=bool)
+    elif kind.startswith("mixed"):  # (Excel) only the text cells may be spaces
+        text = raw.map(type, na_action="ignore").eq(str).to_numpy(dtype=bool)
+    else:  # no text at all (Excel dates, numbers, booleans): none is written as spaces
+        return pd.Series(empty, index=raw.index)
+    if text.any():
+        spaces = raw[text].astype("string").str.strip().fillna("").eq("")
+        empty[text] |= spaces.to_numpy(dtype=bool)
+    return pd.Series(empty, index=raw.index)
 
 
 def map_unique(text: pd.Series, func: Callable[[str], object]) -> pd.Series:

@@ -33,3 +33,16 @@ def test_arrow_text_blank_as_stripping_says():
 def test_text_from_excel_and_arrow_agree():
     cells = ["", None, " ", "\t\n", "x", "\u3000"]
     assert blank(arrow_text(cells)).tolist() == blank(pd.Series(cells, dtype=object)).tolist()
+
+
+def test_excel_cells_of_every_type():
+    """An Excel column holds Python values of several types: only a missing cell and text of
+    spaces are blank; a date, a zero, False and a number are values."""
+    from datetime import datetime
+
+    cells = [None, float("nan"), "", "  ", "\u3000", "x", 0, 0.0, False, 12.5,
+             datetime(2022, 1, 4, 7, 42), pd.NaT]
+    assert blank(pd.Series(cells, dtype=object)).tolist() == [
+        True, True, True, True, True, False, False, False, False, False, False, True]
+    dates = pd.Series([datetime(2022, 1, 4), None, datetime(2022, 1, 5)], dtype=object)
+    assert blank(dates).tolist() == [False, True, False]

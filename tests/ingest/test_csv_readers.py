@@ -162,3 +162,17 @@ def test_a_header_repeated_in_another_order_is_read_again_whole(tmp_path):
                                            whole.values[1].tolist()]
     assert whole.values[1].iloc[-1] == "2.002"  # moved from the fourth column
     assert left_out.header_rows.tolist() == [1]
+
+
+def test_a_header_repeated_in_the_same_order_needs_no_second_read(tmp_path):
+    """Two exports of the same layout pasted one under the other: the second header is set
+    aside as it is, and the columns the reader left out stay out (no second, whole read)."""
+    path = tmp_path / "export.csv"
+    path.write_text(HEADER + "1,2.001,01/02/2022,A\n" + HEADER + "2,2.002,02/02/2022,B\n",
+                    encoding="utf-8")
+    (sheet,) = read_source(Source(path=path, label="export.csv"), schema.DOSSIERS,
+                           keep=lambda header: [0, 1, 2])
+    assert list(sheet.values.columns) == [0, 1, 2]
+    assert sheet.header_rows.tolist() == [1]
+    assert sheet.values[1].tolist() == ["2.001", "MaTTHC", "2.002"]
+    assert sheet.row_numbers.tolist() == [2, 3, 4]

@@ -137,8 +137,9 @@ def refuse_size(source: Source, size: int) -> None:
 def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet | None:
     """Rows that are a header again are set aside as ``header`` rows, and when they put the
     columns in another order, the rows below them are read in that order (moved under the
-    first header's columns; a column the first header lacks is added to it). None when a
-    row may be a header and the reader left columns out: read the file again with all."""
+    first header's columns; a column the first header lacks is added to it). When the
+    reader left columns out, only the header repeated in the same order is recognised; None
+    when another row may be a header: read the file again with every column."""
     if raw.skipped or raw.values.empty:
         return raw
     index = alias_index(table)
@@ -161,11 +162,20 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet | None:
     if not candidates.any():
         return raw
     read = list(raw.values.columns)  # positions read: all, unless the reader left some out
-    if read != list(range(len(raw.header))):  # a header row's names may sit in columns not
-        return None                            # read: it is looked at whole
-    scores = named[candidates].nunique(axis=1)
-    needed = max(2, math.ceil(len(table.required) / 2))
-    header_rows = scores.index[scores >= needed].to_numpy()
+    if read != list(range(len(raw.header))):
+        # the header again, in the same order, shows its names where they were read; any
+        # other row that may be a header may hold names where the reader did not look
+        own = pd.Series([header_key(raw.header[p]) for p in read], index=read)
+        seen = pd.DataFrame({c: maybe.loc[candidates, c].map(header_key, na_action="ignore")
+                             for c in read}).fillna("")
+        same = seen.eq(own, axis=1).all(axis=1)
+        if not same.all():
+            return None  # read again whole
+        header_rows = same.index.to_numpy()
+    else:
+        scores = named[candidates].nunique(axis=1)
+        needed = max(2, math.ceil(len(table.required) / 2))
+        header_rows = scores.index[scores >= needed].to_numpy()
     if not len(header_rows):
         return raw
     header = list(raw.header)

@@ -217,6 +217,19 @@ def _strptime(text: pd.Series, fmt: str) -> pd.Series:
     return pd.to_datetime(text, format=fmt, errors="coerce").astype("datetime64[us]")
 
 
+def _digits_format(written: pd.Series) -> str | None:
+    """The digits-only format (yyyyMMdd[HHmm[ss]]) every value of ``written`` (text, none
+    blank) is written in, as it is, or None: then each value is tried against every pattern
+    (the same format for these values, found by one test instead of several)."""
+    first = written.iloc[0]
+    width = len(first) if isinstance(first, str) and first.isdigit() else 0
+    fmt = next((f for f in DIGIT_FORMATS if ARROW_FORMATS[f] == width), None)
+    if fmt is None or not written.astype(ARROW_TEXT).str.fullmatch(
+            f"[0-9]{{{width}}}").fillna(False).all():
+        return None
+    return fmt
+
+
 def _excel_serial(numbers: pd.Series) -> pd.Series:
     ok = numbers.between(1, EXCEL_MAX_SERIAL)
     stamps = EXCEL_EPOCH + pd.to_timedelta(numbers[ok], unit="D")
@@ -240,6 +253,12 @@ def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None) ->
             stamps = _excel_serial(pd.to_numeric(raw[serial], errors="coerce"))
             out[stamps.index] = stamps
         text_mask &= ~(native | serial)
+    if kinds is None and text_mask.any():  # the portal's export: one digits-only format
+        written = raw[text_mask]
+        fmt = _digits_format(written)
+        if fmt is not None:
+            out[text_mask] = _strptime(written, fmt)
+            return out, ~empty & out.isna()
     # Arrow strings: the pattern tests below run in Arrow's C++, not value by value
     text = raw.where(text_mask).astype(ARROW_TEXT).str.strip()
     # rare spellings are rewritten on the few cells that have them, not on every date

@@ -55,3 +55,19 @@ def test_the_portals_digit_dates_are_read_strictly():
         "2022-01-04 07:42:00", "-", "-", "-", "2024-02-29 00:00:00", "-",
         "2022-02-28 00:00:00", "-", "2022-01-04 07:42:00"]
     assert list(bad) == [False, True, True, True, False, True, False, True, False]
+
+
+def test_a_column_in_one_digit_format_reads_as_a_mixed_one():
+    """A column all in one digits-only format takes one test for all of it; the same values
+    among others take every pattern. Both read each value the same."""
+    same = ["20220104074200", "20220230120000", "20220105170000", "20220105170000"]
+    values, bad = parse_datetime(pd.Series(same, dtype="string"), COLUMN)
+    assert list(values.astype("string").fillna("-")) == [
+        "2022-01-04 07:42:00", "-", "2022-01-05 17:00:00", "2022-01-05 17:00:00"]
+    assert list(bad) == [False, True, False, False]
+    mixed = [*same, " 20220104074200", "202201040742", "05/01/2022", "x"]
+    values, bad = parse_datetime(pd.Series(mixed, dtype="string"), COLUMN)
+    assert list(values.astype("string").fillna("-")) == [
+        "2022-01-04 07:42:00", "-", "2022-01-05 17:00:00", "2022-01-05 17:00:00",
+        "2022-01-04 07:42:00", "2022-01-04 07:42:00", "2022-01-05 00:00:00", "-"]
+    assert list(bad) == [False, True, False, False, False, False, False, True]

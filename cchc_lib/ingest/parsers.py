@@ -33,8 +33,9 @@ def blank(raw: pd.Series) -> pd.Series:
     """True (plain booleans) where a cell holds nothing: missing, empty or only spaces."""
     if raw.dtype.kind in "fiumM":  # numbers or datetimes: only a missing one is blank
         return pd.Series(raw.isna().to_numpy(dtype=bool), index=raw.index)
-    if isinstance(raw.array, pd.arrays.ArrowStringArray):  # (CSV) tested in Arrow, without
-        import pyarrow as pa  # a stripped copy of the text
+    # CSV text: tested in Arrow, without a stripped copy of the text
+    if isinstance(raw.array, pd.arrays.ArrowStringArray):
+        import pyarrow as pa
         import pyarrow.compute as pc
 
         values = pa.array(raw.array)

@@ -86,6 +86,6 @@ def read_source(source: Source, table: Table, keep: Keep | None = None) -> list[
     the others out, the rest are dropped by the caller."""
     read = READERS[sniff(source.path, source.label)]
     sheets = [split_repeated_headers(s, table) for s in read(source, table, keep)]
-    if any(s is None for s in sheets):  # a header repeated in another order: the rows under
-        sheets = [split_repeated_headers(s, table) for s in read(source, table, None)]  # it
-    return [s for s in sheets if s is not None]                  # move, from every column
+    if any(s is None for s in sheets):  # a row that may be a header in another order:
+        sheets = [split_repeated_headers(s, table) for s in read(source, table, None)]
+    return [s for s in sheets if s is not None]  # (read whole, none is None)

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from cchc_lib.core import schema
 from cchc_lib.core.codes import problem_vi
 from cchc_lib.core.schema import REASON_SEP, Column, Table
 from cchc_lib.core.text import match_key, shown_values
+from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
 from cchc_lib.ingest.readers import alias_index
 
@@ -32,6 +32,11 @@ class ColumnMap:
     canonical: dict[int, str] = field(default_factory=dict)  # position -> canonical name
     personal: list[str] = field(default_factory=list)
     ignored: dict[int, str] = field(default_factory=dict)  # position -> header
+
+    @property
+    def kept(self) -> list[int]:
+        """The positions whose values may be read, in order: all but the personal ones."""
+        return sorted([*self.canonical, *self.ignored])
 
 
 def map_columns(header: list[str], table: Table, extra_personal: tuple[str, ...] = ()
@@ -126,8 +131,8 @@ PARSE_THREADS = 2
 def _parse(raw: pd.Series, col: Column, value_map: dict | None) -> tuple:
     try:
         return PARSERS[col.kind](raw, col, value_map)
-    finally:  # Arrow's allocator keeps a heap per thread: this thread's, given back
-        pa.default_memory_pool().release_unused()
+    finally:  # this thread's heap, given back (Arrow's allocator keeps one per thread)
+        release_memory()
 
 
 def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
@@ -147,7 +152,7 @@ def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
                 done, raw, job = running.popleft()
                 yield done, raw, job.result()
                 del raw, job
-                pa.default_memory_pool().release_unused()  # Arrow's share of it, to the system
+                release_memory()  # what the column used in this thread
 
 
 def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None,

@@ -42,6 +42,7 @@ from cchc_lib.ingest.checks import (
     mark_duplicates,
 )
 from cchc_lib.ingest.columns import ColumnMap, Reasons, map_columns, parse_block, vocabulary
+from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.parsers import family_of
 from cchc_lib.ingest.readers import RawSheet, non_data_rows, read_source
 from cchc_lib.ingest.result import (
@@ -143,22 +144,13 @@ def _take(reasons: Reasons, order: np.ndarray) -> Reasons:
     return out
 
 
-def release_memory() -> None:
-    """Give back to the system what Arrow's allocator keeps of freed memory: it would keep a
-    big file's reading buffers for the rest of the run."""
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
-
-
 def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Parsed]:
     """One file's blocks, parsed: (frame, reasons, report) per block read, (None, None,
     report) per sheet not read. What the per-file cache keeps (:mod:`.cache`)."""
     out: list[Parsed] = []
     try:
         def keep(header: list[str]) -> list[int]:  # personal columns are not even read
-            cmap = map_columns(header, table, catalog.personal_columns)
-            return [*cmap.canonical, *cmap.ignored]
+            return map_columns(header, table, catalog.personal_columns).kept
 
         sheets = read_source(source, table, keep)
         release_memory()  # what the reader used beside the values it gave
@@ -177,7 +169,7 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
         while pending:  # each block let go of once parsed: a big file's are big
             (raw, cmap), ok = pending.pop(0)
             # personal columns are never looked at: only canonical and ignored ones are kept
-            raw = replace(raw, values=raw.values[sorted([*cmap.canonical, *cmap.ignored])])
+            raw = replace(raw, values=raw.values[cmap.kept])
             if not ok:  # e.g. a summary sheet beside the dossier list: its rows are counted
                 out.append((None, None, FileReport(
                     table.name, raw.file, raw.sheet, 0,

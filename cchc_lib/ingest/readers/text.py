@@ -20,6 +20,7 @@ from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.encodings import detect, is_utf8, to_utf8
+from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.readers.headers import (
     CSV_DELIMITERS,
     HEADER_SCAN_ROWS,
@@ -206,7 +207,7 @@ def _read_arrow(whole: Path | bytes, offset: int, width: int, delim: str,
     del table
     for i in columns:  # each column in one piece of its own, its blocks given back as it goes
         read[i] = pa.chunked_array([read[i].combine_chunks()])
-        pa.default_memory_pool().release_unused()
+        release_memory()
     return pd.DataFrame({i: pd.arrays.ArrowStringArray(read.pop(i)) for i in columns},
                         index=pd.RangeIndex(rows))
 

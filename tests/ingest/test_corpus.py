@@ -15,7 +15,20 @@ from cchc_lib.core.errors import InputFileError
 from cchc_lib.ingest.pipeline import ingest
 
 CORPUS = Path(__file__).parents[1] / "corpus"
-CASES: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
+
+
+def _cases() -> dict[str, dict]:
+    """expected.yml, and each topic's expected_<topic>.yml (no file named twice)."""
+    cases: dict[str, dict] = {}
+    for path in [CORPUS / "expected.yml", *sorted(CORPUS.glob("expected_*.yml"))]:
+        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        twice = set(part) & set(cases)
+        assert not twice, f"{path.name} names again: {sorted(twice)}"
+        cases.update(part)
+    return cases
+
+
+CASES = _cases()
 
 
 def test_corpus_is_complete():

@@ -51,6 +51,9 @@ class RawSheet:
     header_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="int64"))
     skipped: str = ""  # a sheet not read: why (NON_DATA_REASONS_VI), its rows all counted
     continues: str = ""  # a sheet without a header read under the previous sheet's header
+    # what the reader removed from the file's text before reading it, and how much of it
+    # (e.g. {"nul": 120} NUL bytes): said in the file's report, never silently
+    cleaned: dict[str, int] = field(default_factory=dict)
 
 
 HEADER_MAX_CHARS = 200  # no header or totals label is longer: a longer cell is a value

@@ -57,7 +57,9 @@ def _add_ingest(sub) -> None:
                    "chỉ đọc tệp mới hoặc đã đổi, kết quả các tệp khác lấy từ data/cache/)")
     p.add_argument("--strict", action="store_true",
                    help="cho lần chạy tự động: dừng với mã 2, không ghi gì, khi một giá trị "
-                   "không đọc được làm cách ly từ 1 %% số dòng của một tệp (hoặc 20 dòng)")
+                   "không đọc được làm cách ly từ 1 %% số dòng của một tệp (hoặc 20 dòng), "
+                   "hoặc khi một cột có tiêu đề nhắc đến nội dung của dữ liệu chuẩn (hẹn, "
+                   "bổ sung, xin lỗi, trạng thái…) không được đọc")
 
 
 def _add_indicators(sub) -> None:
@@ -265,11 +267,12 @@ def cmd_ingest(args) -> int:
     result = run(args.catalog, args.out, dossiers=args.dossiers, catalogue=args.catalogue,
                  units=args.units, unit_code=args.unit_code, strict=args.strict,
                  full=args.full)
-    if result.alerts:
+    if result.stops_strict:
         print(alerts_text(result), file=sys.stderr)
         if args.strict:
-            print("cchc: lỗi: --strict: không ghi dữ liệu nào; hãy ghim các giá trị trên trong "
-                  "danh mục dữ liệu hoặc sửa tệp xuất", file=sys.stderr)
+            print("cchc: lỗi: --strict: không ghi dữ liệu nào; hãy ghi các giá trị và cột trên "
+                  "trong danh mục dữ liệu (value_map, columns) hoặc sửa tệp xuất",
+                  file=sys.stderr)
             return EXIT_USER_ERROR
     print(summary_text(result), end="")
     print(f"đã ghi vào {args.out}")

@@ -92,6 +92,11 @@ DOSSIERS = Table(
     },
 )
 
+# Optional dossier columns the procedure catalogue gives when an export lacks them (its name and
+# field, always; the due date, worked out from the processing days and flagged due_derived):
+# an export without them is not missing what they measure.
+FROM_CATALOGUE = ("procedure_name", "field_name")
+
 # DVCQG exports mark an electronic result by a result code plus a file path; both present
 # means e_result (data_contract.md §1). These raw columns are read only for that.
 E_RESULT_PARTS = ("MaKetQua", "DuongDanTepTinKetQua")

@@ -33,6 +33,7 @@ from cchc_lib.core.paths import inside
 from cchc_lib.core.provenance import hash_file
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.columns import Reasons
+from cchc_lib.ingest.mapping import Unread, pinned_columns
 from cchc_lib.ingest.result import FileReport, UnreadCode
 
 Parsed = tuple[pd.DataFrame | None, Reasons | None, FileReport]
@@ -68,6 +69,7 @@ def entry_key(source: Source, table: Table, catalog: DataCatalog) -> str:
     how = json.dumps({"format": FORMAT, "code": code_fingerprint(), "table": table.name,
                       "label": source.label, "unit_code": source.unit_code,
                       "sheet": source.sheet, "pinned": pinned(catalog, source),
+                      "columns": pinned_columns(catalog, source),
                       "personal": list(catalog.personal_columns)},
                      sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256((_file_digest(source.path) + how).encode()).hexdigest()
@@ -143,6 +145,7 @@ def _load(entry: Path) -> list[Parsed] | None:
         for item in manifest["items"]:
             fields = dict(item["report"])
             fields["unread_codes"] = [UnreadCode(**u) for u in fields["unread_codes"]]
+            fields["columns_unread"] = [Unread(**u) for u in fields["columns_unread"]]
             report = FileReport(**fields)
             if item["block"] is None:
                 out.append((None, None, report))

@@ -1,5 +1,6 @@
-"""Header mapping (personal columns dropped before any value is read) and parsing a block of
-rows by column kind, collecting the reasons a row breaks a rule.
+"""Parsing a block of rows by column kind, collecting the reasons a row breaks a rule (the
+header is mapped before, by :mod:`cchc_lib.ingest.mapping`: personal columns are dropped before
+any value is read).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ import re
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -17,52 +17,10 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.codes import problem_vi
 from cchc_lib.core.schema import REASON_SEP, Column, Table
-from cchc_lib.core.text import match_key, shown_values
+from cchc_lib.core.text import shown_values
+from cchc_lib.ingest.mapping import ColumnMap
 from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
-from cchc_lib.ingest.readers import alias_index
-
-# --------------------------------------------------------------------------------------
-# Header mapping and personal data
-# --------------------------------------------------------------------------------------
-
-
-@dataclass
-class ColumnMap:
-    canonical: dict[int, str] = field(default_factory=dict)  # position -> canonical name
-    personal: list[str] = field(default_factory=list)
-    ignored: dict[int, str] = field(default_factory=dict)  # position -> header
-
-    @property
-    def kept(self) -> list[int]:
-        """The positions whose values may be read, in order: all but the personal ones."""
-        return sorted([*self.canonical, *self.ignored])
-
-
-def map_columns(header: list[str], table: Table, extra_personal: tuple[str, ...] = ()
-                ) -> ColumnMap:
-    """Which position holds which canonical column; which headers are personal data.
-
-    Canonical aliases are tried first; then a header whose match key *contains* a personal
-    alias ("Địa chỉ thường trú", "Số CCCD/CMND") is dropped. A header the analyst lists as
-    personal is dropped even if it looks canonical.
-    """
-    index = alias_index(table)
-    personal_keys = tuple(match_key(a) for a in schema.PERSONAL_ALIASES)
-    analyst_keys = {match_key(a) for a in extra_personal}
-    out = ColumnMap()
-    for pos, raw in enumerate(header):
-        key, name = match_key(raw), str(raw).strip()
-        if key in analyst_keys:
-            out.personal.append(name)
-        elif key in index and index[key] not in out.canonical.values():
-            out.canonical[pos] = index[key]
-        elif key and any(p in key for p in personal_keys):
-            out.personal.append(name)
-        else:
-            out.ignored[pos] = name
-    return out
-
 
 # --------------------------------------------------------------------------------------
 # Rows: parse, and collect the reasons a row breaks a rule

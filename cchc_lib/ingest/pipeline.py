@@ -41,7 +41,16 @@ from cchc_lib.ingest.checks import (
     complete_dossiers,
     mark_duplicates,
 )
-from cchc_lib.ingest.columns import ColumnMap, Reasons, map_columns, parse_block, vocabulary
+from cchc_lib.ingest.columns import ColumnMap, Reasons, parse_block, vocabulary
+from cchc_lib.ingest.mapping import (
+    choose_copies,
+    columns_report,
+    map_columns,
+    missing_message,
+    missing_required,
+    pinned_columns,
+    problems_message,
+)
 from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.parsers import family_of
 from cchc_lib.ingest.readers import RawSheet, non_data_rows, read_source
@@ -62,22 +71,11 @@ TABLE_ORDER = (schema.UNITS, schema.CATALOGUE, schema.CALENDAR, schema.TARGETS,
 
 
 
-def _missing_columns(table: Table, cmap: ColumnMap, source: Source) -> list:
-    have = set(cmap.canonical.values()) | ({"unit_code"} if source.unit_code else set())
-    return [c for c in table.columns if c.required and c.name not in have]
-
-
-def _missing_columns_error(raw: RawSheet, cmap: ColumnMap, table: Table,
-                           source: Source) -> InputFileError:
-    missing = _missing_columns(table, cmap, source)
-    names = "; ".join(f"{c.name} ({' / '.join(c.aliases[:2]) or c.name})" for c in missing)
-    where = f" (trang tính '{raw.sheet}')" if raw.sheet else ""
-    return InputFileError(source.label, f"thiếu cột bắt buộc{where}: {names}")
-
-
 def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
            value_maps: dict[str, dict]) -> tuple[pd.DataFrame, Reasons, FileReport]:
     values = raw.values  # no personal column: parse_source dropped them
+    choose_copies(cmap, values)  # of a title given twice, the copy with data
+    columns = columns_report(cmap, values, table, source)
     received = next((p for p, n in cmap.canonical.items() if n == "received_at"), None)
     dossier_id = next((p for p, n in cmap.canonical.items() if n == "dossier_id"), None)
     kind = non_data_rows(values, received, dossier_id)
@@ -104,8 +102,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     frame["source_sheet"] = raw.sheet
     report = FileReport(table.name, raw.file, raw.sheet, len(frame), rows_skipped=skipped,
                         personal_columns_dropped=cmap.personal,
-                        columns_ignored=[n for n in cmap.ignored.values() if n],
-                        unread_codes=unread, note=_note(raw))
+                        unread_codes=unread, note=_note(raw), **columns)
     return frame, reasons, report
 
 
@@ -149,8 +146,10 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
     report) per sheet not read. What the per-file cache keeps (:mod:`.cache`)."""
     out: list[Parsed] = []
     try:
+        pins = pinned_columns(catalog, source)
+
         def keep(header: list[str]) -> list[int]:  # personal columns are not even read
-            return map_columns(header, table, catalog.personal_columns).kept
+            return map_columns(header, table, catalog.personal_columns, pins).kept
 
         sheets = read_source(source, table, keep)
         release_memory()  # what the reader used beside the values it gave
@@ -158,11 +157,18 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
             if raw.skipped:  # a sheet not read is said, with its rows
                 out.append((None, None, FileReport(table.name, raw.file, raw.sheet, 0,
                                                    rows_skipped={raw.skipped: len(raw.values)})))
-        blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns))
+        blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns, pins))
                   for raw in sheets if not raw.skipped]
-        complete = [not _missing_columns(table, cmap, source) for _, cmap in blocks]
+        unit_given = bool(source.unit_code)
+        complete = [not missing_required(table, cmap, unit_given) for _, cmap in blocks]
         if not any(complete):
-            raise _missing_columns_error(*blocks[0], table, source)
+            raw, cmap = blocks[0]
+            raise InputFileError(source.label, problems_message(cmap, raw.sheet)
+                                 if cmap.problems else
+                                 missing_message(table, cmap, unit_given, raw.sheet))
+        for (raw, cmap), ok in zip(blocks, complete, strict=True):
+            if ok and cmap.problems:  # a title naming two columns, two titles one column
+                raise InputFileError(source.label, problems_message(cmap, raw.sheet))
         del sheets
         pending = list(zip(blocks, complete, strict=True))
         del blocks
@@ -408,14 +414,16 @@ def run(catalog_path: str | Path | None = None, out_dir: str | Path = PROCESSED_
     Each file's parsed blocks are kept by content in ``cache/ingest`` beside ``out_dir``
     (:mod:`.cache`): a file unchanged since the last run is not parsed again; ``full``
     parses every file again (and refreshes the cache).
-    ``strict``: when an unrecognised value sets many rows aside (:attr:`IngestResult.alerts`),
-    write nothing and return the result for the caller to report.
+    ``strict``: when an unrecognised value sets many rows aside (:attr:`IngestResult.alerts`)
+    or a column whose title names the data contract's words is not read
+    (:attr:`IngestResult.title_alerts`), write nothing and return the result for the caller
+    to report.
     """
     catalog = load_catalog(catalog_path)
     if any(overrides.values()):
         catalog = with_overrides(catalog, **overrides)
     cache = IngestCache(cache_dir(resolve(out_dir)), refresh=full)
     result = ingest(catalog, cache=cache)
-    if not (strict and result.alerts):
+    if not (strict and result.stops_strict):
         write_processed(result, resolve(out_dir))
     return result

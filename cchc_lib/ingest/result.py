@@ -35,10 +35,15 @@ class FileReport:
     quarantined: int = 0
     rows_skipped: dict[str, int] = field(default_factory=dict)  # not data: blank, totals, …
     personal_columns_dropped: list[str] = field(default_factory=list)
-    columns_ignored: list[str] = field(default_factory=list)
+    columns_ignored: list[str] = field(default_factory=list)  # titles not read (nor personal)
+    columns_read: dict[str, str] = field(default_factory=dict)  # column -> its title
+    columns_how: dict[str, str] = field(default_factory=dict)  # column -> pinned/alias/rules
+    columns_missing: list[str] = field(default_factory=list)  # optional columns not in it
     note: str = ""  # how the file was read: its encoding, a sheet continuing another
     # unreadable code values, one per (column, folded value), kept in memory for the alerts
     unread_codes: list[UnreadCode] = field(default_factory=list, repr=False)
+    # the columns not read, and why (mapping.Unread), kept in memory for the warnings
+    columns_unread: list = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -96,6 +101,37 @@ class CodeAlert:
 
 
 @dataclass
+class TitleAlert:
+    """A column not read whose title names a word of the data contract ("hẹn", "bổ sung",
+    "xin lỗi" …): it may be a column the export calls otherwise."""
+
+    table: str
+    file: str
+    sheet: str
+    title: str
+    words: list  # [(word, columns it makes one think of)]
+
+    @property
+    def columns(self) -> list[str]:
+        return list(dict.fromkeys(c for _, cols in self.words for c in cols))
+
+    def lines(self) -> tuple[str, str]:
+        """The ``columns:`` line that reads the column, and the one that says not to."""
+        quoted = json.dumps(self.title, ensure_ascii=False)
+        return (f"columns: {{{quoted}: {'|'.join(self.columns)}}}",
+                f"columns: {{{quoted}: null}}")
+
+    def message_vi(self) -> str:
+        where = f" [{self.sheet}]" if self.sheet else ""
+        words = ", ".join(f"“{w}”" for w, _ in self.words)
+        read, skip = self.lines()
+        return (f"CẢNH BÁO {self.file}{where}: cột “{self.title}” không được đọc, dù tiêu đề "
+                f"nhắc đến {words}. Nếu đó là cột {' hoặc '.join(self.columns)}, ghi trong danh "
+                f"mục dữ liệu (data/catalog.yml), giữ một cột:\n    {read}\n  Nếu không cần "
+                f"đọc cột này, ghi:\n    {skip}")
+
+
+@dataclass
 class IngestResult:
     tables: dict[str, pd.DataFrame]
     quarantine: pd.DataFrame
@@ -127,27 +163,93 @@ class IngestResult:
                 out.append(CodeAlert(table, file, c, n))
         return sorted(out, key=lambda a: (-a.code.rows, a.file, a.code.column))
 
+    @cached_property
+    def title_alerts(self) -> list[TitleAlert]:
+        """Columns not read whose titles name the data contract's words, once per file,
+        sheet and title."""
+        out: dict[tuple, TitleAlert] = {}
+        for f in self.files:
+            for u in f.columns_unread:
+                if u.warns:
+                    out.setdefault((f.table, f.file, f.sheet, u.title), TitleAlert(
+                        f.table, f.file, f.sheet, u.title, [tuple(w) for w in u.words]))
+        return list(out.values())
+
+    @property
+    def stops_strict(self) -> bool:
+        """Whether ``--strict`` writes nothing: an alert of either kind."""
+        return bool(self.alerts or self.title_alerts)
+
     @property
     def summary(self) -> pd.DataFrame:
-        rows = [{**{k: v for k, v in f.__dict__.items() if k != "unread_codes"},
+        hidden = ("unread_codes", "columns_unread", "columns_how")
+        rows = [{**{k: v for k, v in f.__dict__.items() if k not in hidden},
                  "rows_skipped": sum(f.rows_skipped.values()),
                  "skipped_detail": ", ".join(f"{k} {v}" for k, v in f.rows_skipped.items()),
                  "personal_columns_dropped": ", ".join(f.personal_columns_dropped),
-                 "columns_ignored": ", ".join(f.columns_ignored)} for f in self.files]
-        cols = [c for c in FileReport.__dataclass_fields__ if c != "unread_codes"]
+                 "columns_ignored": "; ".join(f.columns_ignored),
+                 "columns_read": "; ".join(
+                     f"{c} <- {t}" + (f" ({HOW_VI[f.columns_how[c]]})"
+                                      if f.columns_how.get(c) in HOW_VI else "")
+                     for c, t in f.columns_read.items()),
+                 "columns_missing": ", ".join(f.columns_missing)} for f in self.files]
+        cols = [c for c in FileReport.__dataclass_fields__ if c not in hidden]
         cols.insert(cols.index("rows_skipped") + 1, "skipped_detail")
         return pd.DataFrame(rows, columns=cols)
 
 
-def alerts_text(result: IngestResult) -> str:
-    """The alerts, first thing an analyst reads: one paragraph per unrecognised value."""
-    alerts = result.alerts
-    if not alerts:
-        return ""
-    head = (f"{len(alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
-            f"(mọi chỉ số tính trên phần còn lại sẽ sai):")
-    return "\n".join([head, *(a.message_vi() for a in alerts)]) + "\n"
+# how a column's title was read, as the summary says it (an exact alias goes unsaid)
+HOW_VI = {"pinned": "theo danh mục dữ liệu", "rules": "theo nghĩa của tiêu đề"}
 
+
+def alerts_text(result: IngestResult) -> str:
+    """The alerts, first thing an analyst reads: one paragraph per unrecognised value, then
+    one per column not read whose title names a word of the data contract."""
+    parts = []
+    if result.alerts:
+        parts += [f"{len(result.alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
+                  f"(mọi chỉ số tính trên phần còn lại sẽ sai):",
+                  *(a.message_vi() for a in result.alerts)]
+    if result.title_alerts:
+        parts += [f"{len(result.title_alerts)} cột không được đọc dù tiêu đề nhắc đến nội dung "
+                  "của dữ liệu chuẩn (chỉ số cần cột đó sẽ ghi “không có số liệu”):",
+                  *(a.message_vi() for a in result.title_alerts)]
+    return "\n".join(parts) + "\n" if parts else ""
+
+
+
+def derived_due_dates(result: IngestResult) -> dict[tuple[str, str], int]:
+    """Per (file, sheet): the accepted dossiers whose due date was worked out from the
+    procedure catalogue's processing days, because the export gave none."""
+    d = result.tables.get("dossiers")
+    if d is None or "due_derived" not in d or not d.due_derived.any():
+        return {}
+    counts = d[d.due_derived].groupby(["source_file", "source_sheet"]).size()
+    return {(str(f), str(s)): int(n) for (f, s), n in counts.items()}
+
+
+def columns_lines(f: FileReport, derived: int = 0) -> list[str]:
+    """What a file's report says of its columns, in Vietnamese: those read by the meaning of
+    their titles or by the data catalog, those the export lacks, those not read, and the
+    due dates worked out from the catalogue (``derived``: how many)."""
+    from cchc_lib.core.formats import integer
+
+    out = []
+    by = {how: [f"{c} ← “{f.columns_read[c]}”" for c, h in f.columns_how.items() if h == how]
+          for how in HOW_VI}
+    for how, said in by.items():
+        if said:
+            out.append(f"cột đọc {HOW_VI[how]}: " + ", ".join(said))
+    if f.columns_missing:
+        out.append("tệp không có cột (chỉ số cần cột này sẽ ghi “không có số liệu”): "
+                   + ", ".join(f.columns_missing))
+    if derived:
+        out.append(f"hạn trả tính từ thời hạn giải quyết trong danh mục TTHC (tệp không ghi "
+                   f"hạn trả): {integer(derived)} hồ sơ")
+    if f.columns_unread:
+        out.append("cột không đọc: " + "; ".join(f"“{u.title}” ({u.why_vi()})"
+                                                   for u in f.columns_unread))
+    return out
 
 
 def summary_text(result: IngestResult) -> str:
@@ -162,6 +264,7 @@ def summary_text(result: IngestResult) -> str:
         buf.write(f"{schema.TABLES[table].label_vi}: {n(part.rows_in.sum())} dòng dữ liệu, "
                   f"nhận {n(part.accepted.sum())}, cách ly {n(part.quarantined.sum())} "
                   f"({part.file.nunique()} tệp)\n")
+    derived = derived_due_dates(result)
     for f in result.files:
         if f.table != "dossiers":
             continue
@@ -171,6 +274,8 @@ def summary_text(result: IngestResult) -> str:
         notes = "; ".join(p for p in (f.note, f"bỏ qua: {skipped}" if skipped else "") if p)
         buf.write(f"  {f.file}{where}: {n(f.rows_in)} = {n(f.accepted)} nhận + "
                   f"{n(f.quarantined)} cách ly" + (f" ({notes})" if notes else "") + "\n")
+        for line in columns_lines(f, derived.get((f.file, f.sheet), 0)):
+            buf.write(f"    {line}\n")
     if result.files_reused:
         buf.write(f"{len(result.files_reused)} tệp không đổi từ lần nhập trước: dùng lại kết "
                   f"quả đã đọc; đọc {len(result.files_parsed)} tệp (`cchc ingest --full` để "

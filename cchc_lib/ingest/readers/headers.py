@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
@@ -19,6 +19,7 @@ from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import match_key
+from cchc_lib.core.titles import TITLE_RULES, TitleReading
 
 HEADER_SCAN_ROWS = 30
 CSV_DELIMITERS = (",", ";", "\t", "|")
@@ -66,18 +67,63 @@ def header_key(cell: object) -> str:
     return "" if len(text) > HEADER_MAX_CHARS else match_key(text)
 
 
-def alias_index(table: Table) -> dict[str, str]:
-    """Match key of every header alias -> canonical column name."""
-    index: dict[str, str] = {}
-    for col in table.columns:
-        for alias in (col.name, *col.aliases):
-            index.setdefault(match_key(alias), col.name)
-    if table is schema.DOSSIERS:
-        index.update(E_RESULT_KEYS)
-    return index
+class TitleIndex(dict):
+    """How one table's column titles are read: the office's pins (data catalog ``columns:``,
+    by match key), then the exact aliases (the dict itself: match key -> column), then the
+    meaning rules of :mod:`cchc_lib.core.titles`. Readings are kept per distinct title."""
+
+    def __init__(self, table: Table, pins: Mapping[str, str | None] | None = None):
+        super().__init__()
+        for col in table.columns:
+            for alias in (col.name, *col.aliases):
+                self.setdefault(match_key(alias), col.name)
+        if table is schema.DOSSIERS:
+            self.update(E_RESULT_KEYS)
+        self.table = table
+        self.rules = TITLE_RULES.get(table.name)
+        self.pins = dict(pins or {})
+        self._seen: dict[str, TitleReading] = {}
+
+    def reading(self, cell: object) -> TitleReading:
+        """What a cell names when read as a title (``pinned`` kept apart by :meth:`how`)."""
+        text = "" if is_empty_cell(cell) else str(cell)
+        if len(text) > HEADER_MAX_CHARS:
+            return TitleReading(None)
+        found = self._seen.get(text)
+        if found is None:
+            key = match_key(text)
+            if key in self.pins:
+                found = TitleReading(self.pins[key])
+            elif key in self:
+                found = TitleReading(self[key])
+            elif self.rules is not None and key:
+                found = self.rules.read(text)
+            else:
+                found = TitleReading(None)
+            self._seen[text] = found
+        return found
+
+    def how(self, cell: object) -> str:
+        """How a title is read: "pinned" (the data catalog's ``columns:``), "alias" (an exact
+        alias) or "rules"."""
+        key = match_key(cell)
+        return "pinned" if key in self.pins else "alias" if key in self else "rules"
+
+    def column_of(self, cell: object) -> str | None:
+        """The canonical column a cell names as a title, or None."""
+        return self.reading(cell).column
+
+
+def alias_index(table: Table, pins: Mapping[str, str | None] | None = None) -> TitleIndex:
+    """How the table's titles are read (:class:`TitleIndex`; as a dict: match key of every
+    exact alias -> canonical column name)."""
+    return TitleIndex(table, pins)
 
 
 def header_score(cells: list, index: dict[str, str]) -> int:
+    """How many canonical columns a row names as titles."""
+    if isinstance(index, TitleIndex):
+        return len({c for c in map(index.column_of, cells) if c})
     return len({index[k] for k in (header_key(c) for c in cells if not is_empty_cell(c))
                 if k in index})
 
@@ -86,21 +132,22 @@ def is_empty_cell(v: object) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == ""
 
 
-def find_header(rows: list[list], table: Table) -> tuple[list[str], int] | None:
+def find_header(rows: list[list], table: Table,
+                pins: Mapping[str, str | None] | None = None) -> tuple[list[str], int] | None:
     """The header cells and the index of the first data row, or None.
 
-    A header is the row (among the first 30) that names the most canonical columns. When it
-    spans two rows (merged cells: a group title above, column names below), the two rows are
-    read as one: the lower cell where it has text, else the upper one.
+    A header is the row (among the first 30) that names the most canonical columns (titles
+    read by :class:`TitleIndex`, with the office's ``pins``). When it spans two rows (merged
+    cells: a group title above, column names below), the two rows are read as one
+    (:func:`two_row_titles`).
     """
-    index = alias_index(table)
+    index = alias_index(table, pins)
     best: tuple[int, list, int] = (0, [], 0)
     scan = rows[:HEADER_SCAN_ROWS + 1]
     for i, row in enumerate(scan[:HEADER_SCAN_ROWS]):
         candidates = [(list(row), i + 1)]
         if i + 1 < len(scan):
-            merged = [a if is_empty_cell(b) else b for a, b in zip_longest(row, scan[i + 1])]
-            candidates.append((merged, i + 2))
+            candidates.append((two_row_titles(row, scan[i + 1], index), i + 2))
         for cells, start in candidates:
             score = header_score(cells, index)
             if score > best[0]:
@@ -109,6 +156,31 @@ def find_header(rows: list[list], table: Table) -> tuple[list[str], int] | None:
         return None
     return ["" if is_empty_cell(c) else unicodedata.normalize("NFC", str(c).strip())
             for c in best[1]], best[2]
+
+
+def two_row_titles(upper: list, lower: list, index: TitleIndex) -> list:
+    """Two header rows read as one: the lower cell where it has text, else the upper one. A
+    group title spans the empty cells to its right (a merged cell keeps its text in its first
+    cell only); a lower title that names no column alone is read with its group's title, as
+    "upper / lower", when together they name one ("Ngày tháng" over "Nhận hồ sơ")."""
+    out: list = []
+    group = None
+    for a, b in zip_longest(upper, lower):
+        if not is_empty_cell(a):
+            group = a
+        elif is_empty_cell(b):
+            group = None  # neither row has text here: the group has ended
+        if is_empty_cell(b):
+            out.append(a)
+            continue
+        if group is not None and index.column_of(b) is None and index.column_of(group) is None:
+            joined = f"{str(group).strip()} / {str(b).strip()}"
+            if index.rules is not None and index.rules.read(
+                    f"{str(group).strip()} {str(b).strip()}").column is not None:
+                out.append(joined)
+                continue
+        out.append(b)
+    return out
 
 
 def expected_headers(table: Table) -> str:
@@ -137,7 +209,8 @@ def refuse_size(source: Source, size: int) -> None:
 # --------------------------------------------------------------------------------------
 
 
-def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet | None:
+def split_repeated_headers(raw: RawSheet, table: Table,
+                           pins: Mapping[str, str | None] | None = None) -> RawSheet | None:
     """Rows that are a header again are set aside as ``header`` rows, and when they put the
     columns in another order, the rows below them are read in that order (moved under the
     first header's columns; a column the first header lacks is added to it). When the
@@ -145,10 +218,10 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet | None:
     when another row may be a header: read the file again with every column."""
     if raw.skipped or raw.values.empty:
         return raw
-    index = alias_index(table)
+    index = alias_index(table, pins)
     # a header row holds no date where the receipt date goes: only such rows are looked at
     # (cell by cell), so the cost does not grow with the file
-    first = {name: pos for pos, name in ((p, index.get(header_key(h)))
+    first = {name: pos for pos, name in ((p, index.column_of(h))
                                          for p, h in enumerate(raw.header)) if name}
     pos = first.get("received_at", first.get("dossier_id"))
     if pos is None or pos not in raw.values.columns:
@@ -158,8 +231,7 @@ def split_repeated_headers(raw: RawSheet, table: Table) -> RawSheet | None:
                        & cells.notna()]
     if maybe.empty:
         return raw
-    named = pd.DataFrame({c: maybe[c].map(lambda v: index.get(header_key(v)),
-                                          na_action="ignore")
+    named = pd.DataFrame({c: maybe[c].map(index.column_of, na_action="ignore")
                           for c in maybe.columns}, index=maybe.index)
     candidates = named.notna().sum(axis=1) >= 2
     if not candidates.any():

@@ -244,8 +244,8 @@ def columns_lines(f: FileReport, derived: int = 0) -> list[str]:
         out.append("tệp không có cột (chỉ số cần cột này sẽ ghi “không có số liệu”): "
                    + ", ".join(f.columns_missing))
     if derived:
-        out.append(f"hạn trả tính từ thời hạn giải quyết trong danh mục TTHC (tệp không ghi "
-                   f"hạn trả): {integer(derived)} hồ sơ")
+        out.append(f"{integer(derived)} hồ sơ không có hạn trả trong tệp: hạn trả tính từ thời "
+                   "hạn giải quyết trong danh mục TTHC")
     if f.columns_unread:
         out.append("cột không đọc: " + "; ".join(f"“{u.title}” ({u.why_vi()})"
                                                    for u in f.columns_unread))

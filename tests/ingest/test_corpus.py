@@ -84,6 +84,14 @@ def test_corpus_file(name):
     dropped = {c for f in reports for c in f.personal_columns_dropped}
     assert set(case.get("personal", [])) <= dropped
     assert set(case.get("ignored", [])) <= {c for f in reports for c in f.columns_ignored}
+    if "warnings" in case:  # columns not read whose titles name a word of the contract
+        assert [a.title for a in result.title_alerts] == case["warnings"]
+    else:
+        assert not result.title_alerts, [a.title for a in result.title_alerts]
+    if "missing" in case:
+        assert sorted({c for f in reports for c in f.columns_missing}) == sorted(case["missing"])
+    for column, title in case.get("read", {}).items():
+        assert {f.columns_read.get(column) for f in reports} == {title}, column
     d = result.tables["dossiers"].set_index("dossier_id")
     for dossier, values in case.get("values", {}).items():
         for column, expected in values.items():

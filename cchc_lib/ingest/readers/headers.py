@@ -95,7 +95,11 @@ class TitleIndex(dict):
             if key in self.pins:
                 found = TitleReading(self.pins[key])
             elif key in self:
-                found = TitleReading(self[key])
+                # an exact alias is weak when the rules say so: "Đơn vị xử lý" names the
+                # unit, not its code, and yields to a "Mã đơn vị" beside it
+                by_rules = self.rules.read(text) if self.rules is not None else None
+                found = TitleReading(self[key], weak=bool(
+                    by_rules and by_rules.column == self[key] and by_rules.weak))
             elif self.rules is not None and key:
                 found = self.rules.read(text)
             else:

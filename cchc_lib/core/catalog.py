@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from cchc_lib.core import yamlfile
+from cchc_lib.core import catalog_schema, schema, yamlfile
+from cchc_lib.core.catalog_schema import SINGLE_SOURCES
 from cchc_lib.core.errors import CchcError, InputFileError
 
 CATALOG_FILE = Path("data/catalog.yml")
@@ -22,9 +23,8 @@ PROCESSED_DIR = Path("data/processed")
 REPORTS_DIR = Path("reports")
 NOTEBOOKS_DIR = Path("notebooks")
 ROOT_ENV = "CCHC_PROJECT_DIR"
-SINGLE_SOURCES = ("units", "catalogue", "targets", "plans", "plan_tasks",
-                   "calendar", "self_assessment",
-                  "official_results", "plan_progress", "methodology")
+# the source names (SINGLE_SOURCES, and "dossiers") and their options are declared with the
+# catalog's schema, core.catalog_schema, which checks every catalog read
 REQUIRED_SOURCES = ("units", "catalogue")
 
 
@@ -37,6 +37,9 @@ class Source:
     # spellings the office pins: column -> folded spelling -> code (wins over the rules)
     value_map: dict = field(default_factory=dict, hash=False, compare=False)
     exported_on: date | None = None  # no date in the file may be later than this
+    # titles the office pins: match key of the title -> canonical column, or None (not read)
+    columns: dict = field(default_factory=dict, hash=False, compare=False)
+    table: str | None = None  # the table it is read as (None: the methodology, or by hand)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class DataCatalog:
     dossiers: tuple[Source, ...] = ()
     personal_columns: tuple[str, ...] = ()
     value_map: dict = field(default_factory=dict, hash=False)  # for every source
+    # titles pinned for every source whose table has the column (see pinned_columns)
+    columns: dict = field(default_factory=dict, hash=False)
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -67,69 +72,57 @@ def resolve(path: str | Path) -> Path:
     return p if p.is_absolute() else project_root() / p
 
 
-SOURCE_OPTIONS = ("path", "unit_code", "sheet", "value_map", "exported_on")
-
-
 def value_map(spec: object, where: str) -> dict:
-    """A ``value_map:`` checked: column -> {spelling: code}, spellings folded, codes valid.
+    """A ``value_map`` given as Python values (a test case's), checked as the catalog's are:
+    column -> {spelling: code}, spellings folded, codes valid.
 
     ``value_map: {receive_channel: {"Một cửa điện tử": direct}}`` pins what a spelling
     means for that column; it wins over the meaning rules.
     """
-    from cchc_lib.core import schema
-    from cchc_lib.core.codes import family_of
     from cchc_lib.core.text import fold
 
     if spec is None:
         return {}
     if not isinstance(spec, dict):
         raise CchcError(f"{where}: value_map phải có dạng cột -> {{cách viết: mã}}")
-    columns = {c.name: c for t in schema.TABLES.values() for c in t.columns
-               if c.kind in ("code", "flag", "fee")}
+    columns = catalog_schema.code_columns()
     out: dict[str, dict] = {}
     for column, pins in spec.items():
         if column not in columns:
             raise CchcError(f"{where}: value_map nêu cột '{column}', cột này không chứa "
                             f"mã (các cột có mã: {', '.join(sorted(columns))})")
-        col = columns[column]
-        family = family_of(col)
-        allowed = list(schema.VOCABULARIES[family.name])
         if not isinstance(pins, dict):
             raise CchcError(f"{where}: value_map.{column} phải có dạng cách viết -> mã")
         out[column] = {}
         for spelling, code in pins.items():
-            if family.name == "flag" and not isinstance(code, bool):
-                code = family.read(code)[0] if code is not None else None
-            if code not in allowed:
+            try:
+                out[column][fold(spelling)] = catalog_schema.code_of(columns[column], code)
+            except ValueError:
+                codes = catalog_schema.codes_shown(columns[column])
                 raise CchcError(f"{where}: value_map.{column}: '{spelling}' -> '{code}' "
-                                f"không phải mã của cột {column} (các mã: "
-                                f"{', '.join(str(a) for a in allowed)})")
-            out[column][fold(spelling)] = code
+                                f"không phải mã của cột {column} (các mã: {codes})") from None
     return out
 
 
-def _source(entry: object, base: Path, where: str) -> Source:
-    if isinstance(entry, str):
-        entry = {"path": entry}
-    if not isinstance(entry, dict) or "path" not in entry:
-        raise CchcError(f"{where}: mỗi nguồn dữ liệu cần có 'path' (đường dẫn tệp)")
-    unknown = set(entry) - set(SOURCE_OPTIONS)
-    if unknown:
-        raise CchcError(f"{where}: tùy chọn không dùng được: "
-                        f"{', '.join(sorted(map(str, unknown)))}; dùng được: "
-                        f"{', '.join(SOURCE_OPTIONS)}")
-    exported = entry.get("exported_on")
-    if exported is not None and not isinstance(exported, date):
-        raise CchcError(f"{where}: exported_on là ngày, viết YYYY-MM-DD")
-    rel = Path(str(entry["path"]))
+def _source(options: dict, base: Path, table: str | None) -> Source:
+    """A source from its checked options (``path`` relative to ``base``)."""
+    rel = Path(str(options["path"]))
     try:
         path = (base / rel).resolve()
     except (RuntimeError, OSError):  # Python raises RuntimeError on a symlink loop
         raise InputFileError(str(base / rel), "vòng lặp liên kết tượng trưng (symlink): sửa "
                              "liên kết hoặc ghi đường dẫn thật của tệp") from None
-    return Source(path=path, label=_label(path),
-                  unit_code=entry.get("unit_code"), sheet=entry.get("sheet"),
-                  value_map=value_map(entry.get("value_map"), where), exported_on=exported)
+    return Source(path=path, label=_label(path), unit_code=options.get("unit_code"),
+                  sheet=options.get("sheet"), value_map=options.get("value_map") or {},
+                  exported_on=options.get("exported_on"), columns=options.get("columns") or {},
+                  table=table)
+
+
+def _pins_on_top(under: dict, top: dict) -> dict:
+    """Title pins ``top`` laid over ``under``: a title of ``top`` replaces the same title, and
+    a column ``top`` pins drops the title ``under`` pinned to it (one title per column)."""
+    taken = {column for column in top.values() if column is not None}
+    return {**{k: c for k, c in under.items() if c not in taken}, **top}
 
 
 def _label(path: Path) -> str:
@@ -145,71 +138,111 @@ def _label(path: Path) -> str:
 MAX_INCLUDE_DEPTH = 8
 
 
-def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) -> DataCatalog:
-    """Read a data catalog (and those it includes); a bad one stops with a message."""
-    file = resolve(path or CATALOG_FILE)
-    if not file.exists() and not file.is_symlink():
-        raise InputFileError(_label(file), "không tìm thấy danh mục dữ liệu")
+def _real(file: Path, what: str) -> Path:
     try:
-        real = file.resolve()
+        return file.resolve()
     except (RuntimeError, OSError):
         raise InputFileError(str(file), "vòng lặp liên kết tượng trưng (symlink): sửa liên "
-                             "kết hoặc ghi đường dẫn thật của danh mục dữ liệu") from None
-    if real in _chain:
-        raise InputFileError(_label(file), "danh mục dữ liệu tự include chính nó (vòng lặp "
-                             "include: " + " → ".join(_label(p) for p in (*_chain, real)) + ")")
-    if len(_chain) >= MAX_INCLUDE_DEPTH:
-        raise InputFileError(_label(file), f"include lồng quá {MAX_INCLUDE_DEPTH} cấp")
-    spec = yamlfile.load_file(file, _label(file)) or {}
-    if not isinstance(spec, dict):
-        raise InputFileError(_label(file),
-                             "danh mục dữ liệu phải liệt kê các nguồn theo tên (tên: tệp)")
+                             f"kết hoặc ghi đường dẫn thật của {what}") from None
+
+
+def _include(target: Path, chain: tuple[Path, ...], label: str, line: int | None
+             ) -> DataCatalog:
+    """The catalog an ``include:`` names; a missing one, a loop or too deep a nesting is
+    refused at the include's line of the including catalog."""
+    where = f"dòng {line}: include: " if line else "include: "
+    if not target.exists() and not target.is_symlink():
+        raise InputFileError(label, f"{where}không tìm thấy danh mục dữ liệu "
+                             f"'{_label(target)}'")
+    real = _real(target, "danh mục dữ liệu")
+    if real in chain:
+        raise InputFileError(label, f"{where}danh mục dữ liệu tự include chính nó (vòng lặp "
+                             "include: " + " → ".join(_label(p) for p in (*chain, real)) + ")")
+    if len(chain) >= MAX_INCLUDE_DEPTH:
+        raise InputFileError(label, f"{where}include lồng quá {MAX_INCLUDE_DEPTH} cấp")
+    return load_catalog(target, chain)
+
+
+def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) -> DataCatalog:
+    """Read a data catalog (and those it includes), checked against its schema
+    (:mod:`cchc_lib.core.catalog_schema`); a bad one stops with a message naming the file,
+    the line and what is allowed. Includes come first; this catalog's keys on top of them."""
+    file = resolve(path or CATALOG_FILE)
+    label = _label(file)
+    if not file.exists() and not file.is_symlink():
+        raise InputFileError(label, "không tìm thấy danh mục dữ liệu")
+    real = _real(file, "danh mục dữ liệu")
+    spec, lines = catalog_schema.check(yamlfile.compose_file(file, label), label)
     base = file.parent
     sources: dict[str, Source] = {}
     dossiers: list[Source] = []
     personal: list[str] = []
     pins: dict[str, dict] = {}
-    includes = spec.get("include") or []
-    for inc in [includes] if isinstance(includes, str) else includes:
-        sub = load_catalog(base / str(inc), (*_chain, real))
+    columns: dict[str, str | None] = {}
+    for i, inc in enumerate(spec.get("include", ())):
+        sub = _include(base / inc, (*_chain, real), label,
+                       lines.get(f"include[{i}]", lines.get("include")))
         sources.update(sub.sources)
         dossiers.extend(sub.dossiers)
         personal.extend(sub.personal_columns)
         for column, m in sub.value_map.items():
             pins.setdefault(column, {}).update(m)
-    for column, m in value_map(spec.get("value_map"), f"{_label(file)}: value_map").items():
+        columns = _pins_on_top(columns, sub.columns)
+    for column, m in spec.get("value_map", {}).items():
         pins.setdefault(column, {}).update(m)
+    columns = _pins_on_top(columns, spec.get("columns", {}))
     for name in SINGLE_SOURCES:
         if name in spec:
-            sources[name] = _source(spec[name], base, f"{_label(file)}: {name}")
-    for i, entry in enumerate(spec.get("dossiers") or []):
-        dossiers.append(_source(entry, base, f"{_label(file)}: dossiers[{i}]"))
-    personal.extend(str(c) for c in spec.get("personal_columns") or [])
+            sources[name] = _source(spec[name], base,
+                                    None if name == "methodology" else name)
+    dossiers.extend(_source(entry, base, "dossiers")
+                    for entry in spec.get("dossiers", ()))
+    personal.extend(spec.get("personal_columns", ()))
     return DataCatalog(path=file, sources=sources, dossiers=tuple(dossiers),
-                       personal_columns=tuple(personal), value_map=pins)
+                       personal_columns=tuple(personal), value_map=pins, columns=columns)
 
 
 def pinned(catalog: DataCatalog, source: Source) -> dict[str, dict]:
-    """The spellings pinned for one source: the catalog's, then the source's own on top."""
-    out = {column: dict(m) for column, m in catalog.value_map.items()}
+    """The spellings pinned for one source: the catalog's, then the source's own on top. Of
+    the catalog's, only the pins its table can hold (``status: {...: returned}`` is a dossier
+    status, not a plan task's)."""
+    if source.table in schema.TABLES:
+        columns = catalog_schema.code_columns((source.table,))
+        held = {column: catalog_schema.codes_of(columns[column]) for column in columns}
+        out = {column: {k: c for k, c in m.items() if c in held[column]}
+               for column, m in catalog.value_map.items() if column in held}
+        out = {column: m for column, m in out.items() if m}
+    else:
+        out = {column: dict(m) for column, m in catalog.value_map.items()}
     for column, m in source.value_map.items():
         out.setdefault(column, {}).update(m)
     return out
 
 
+def pinned_columns(catalog: DataCatalog, source: Source) -> dict[str, str | None]:
+    """The titles pinned for one source, keyed by the title's header-matching key
+    (:func:`cchc_lib.core.text.match_key`): a canonical column of the source's table, or None
+    (the column is not read). The catalog's pins that concern the source's table (a column of
+    it, or None), then the source's own on top: a column the source pins drops the catalog's
+    title for that column."""
+    table = schema.TABLES.get(source.table or "")
+    mine = {k: c for k, c in catalog.columns.items()
+            if c is None or table is None or c in table.names}
+    return _pins_on_top(mine, source.columns)
+
+
 def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units=None,
                    unit_code: str | None = None) -> DataCatalog:
-    """The catalog with some sources replaced by files named on the command line."""
+    """The catalog with some sources replaced by files named on the command line (the
+    catalog's own pins, ``value_map`` and ``columns``, still apply to them)."""
     sources = dict(catalog.sources)
     here = Path.cwd()
     if catalogue:
-        sources["catalogue"] = _source(str(Path(catalogue).absolute()), here, "--catalogue")
+        sources["catalogue"] = _source({"path": Path(catalogue).absolute()}, here, "catalogue")
     if units:
-        sources["units"] = _source(str(Path(units).absolute()), here, "--units")
+        sources["units"] = _source({"path": Path(units).absolute()}, here, "units")
     new_dossiers = catalog.dossiers
     if dossiers:
-        new_dossiers = tuple(
-            _source({"path": str(Path(d).absolute()), **({"unit_code": unit_code} if unit_code
-                                                         else {})}, here, "--dossiers")
-            for d in dossiers)
+        new_dossiers = tuple(_source({"path": Path(d).absolute(), "unit_code": unit_code},
+                                     here, "dossiers") for d in dossiers)
     return replace(catalog, sources=sources, dossiers=new_dossiers)

@@ -1,30 +1,53 @@
 """YAML the analyst writes (data catalog, methodology, recipients), read safely.
 
-Safe tags only (``yaml.SafeLoader``), a size cap, and no aliases: ``*name`` lets a few lines
-expand into gigabytes (the "billion laughs"), and none of our files needs it. Every problem is
-one :class:`~cchc_lib.core.errors.InputFileError` naming the file and the line.
+Safe tags only (``yaml.SafeLoader``), a size cap, a nesting cap, and no aliases: ``*name`` lets
+a few lines expand into gigabytes (the "billion laughs"), and none of our files needs it. Every
+problem is one :class:`~cchc_lib.core.errors.InputFileError` naming the file and the line.
+
+A file checked key by key (the data catalog) is *composed*, not loaded: its nodes keep the line
+each key and value was written on, and :class:`Scalars` builds the Python value of one scalar
+at a time, so a value that cannot be built (a date that does not exist) is refused at its line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from cchc_lib.core.errors import InputFileError
 
 MAX_YAML_BYTES = 1 * 2**20  # a catalog or methodology is a few kilobytes
+MAX_YAML_DEPTH = 64  # nested lists and mappings; ours go a dozen deep, Python's stack ~1000
+MAX_SHOWN = 40  # characters of a written value a message repeats
+TAG = "tag:yaml.org,2002:"  # the standard tags: TAG + "str", "int", "map", ...
+
+T = TypeVar("T")
 
 
 class NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (anchors alone are harmless)."""
+    """SafeLoader that refuses aliases (anchors alone are harmless) and nesting deeper than
+    :data:`MAX_YAML_DEPTH` (the composer recurses once per level)."""
+
+    _depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in this file", event.start_mark)
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"các mục lồng nhau quá {MAX_YAML_DEPTH} cấp",
+                self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def read_text(path: Path, label: str) -> str:
@@ -44,17 +67,25 @@ def read_text(path: Path, label: str) -> str:
         raise InputFileError(label, "tệp YAML phải lưu ở bảng mã UTF-8") from None
 
 
-def load(text: str, label: str, loader: type[yaml.SafeLoader] = NoAliasLoader) -> object:
-    """Parse YAML text with a no-alias safe loader; a syntax error names its line."""
+def _parse(text: str, label: str, parse: Callable[[str], T]) -> T:
+    """``parse(text)`` with the size cap; a syntax error names its line, a value Python cannot
+    build (a date that does not exist, an integer of thousands of digits) is refused too."""
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
         raise InputFileError(label, f"tệp YAML quá giới hạn {MAX_YAML_BYTES:,} byte")
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+        return parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"dòng {mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputFileError(label, f"{where}không phải YAML hợp lệ ({problem})") from None
+    except ValueError as exc:  # raised while building a value, which has no mark
+        raise InputFileError(label, f"không phải YAML hợp lệ ({exc})") from None
+
+
+def load(text: str, label: str, loader: type[yaml.SafeLoader] = NoAliasLoader) -> object:
+    """Parse YAML text with a no-alias safe loader; a syntax error names its line."""
+    return _parse(text, label, lambda t: yaml.load(t, Loader=loader))  # noqa: S506 - safe
 
 
 def load_file(path: Path, label: str | None = None) -> object:
@@ -62,4 +93,119 @@ def load_file(path: Path, label: str | None = None) -> object:
     return load(read_text(path, label), label)
 
 
-__all__ = ["NoAliasLoader", "load", "load_file", "read_text", "MAX_YAML_BYTES"]
+def compose(text: str, label: str) -> yaml.Node | None:
+    """The node tree of one YAML document (None when empty), every node with its marks."""
+    return _parse(text, label, lambda t: yaml.compose(t, Loader=NoAliasLoader))
+
+
+def compose_file(path: Path, label: str | None = None) -> yaml.Node | None:
+    label = label or str(path)
+    return compose(read_text(path, label), label)
+
+
+def line(node: yaml.Node) -> int:
+    """The line (from 1) a node starts on."""
+    return node.start_mark.line + 1
+
+
+class Scalars:
+    """Builds the Python value of scalar nodes as the safe loader would (``"2022-03-15"``
+    unquoted is a date, ``yes`` is True); one per document read."""
+
+    def __init__(self) -> None:
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def value(self, node: yaml.ScalarNode) -> object:
+        """The node's value; ValueError when it cannot be built (``2022-02-30``)."""
+        try:
+            return self._constructor.construct_object(node)
+        except yaml.YAMLError as exc:
+            raise ValueError(getattr(exc, "problem", None) or str(exc)) from None
+
+
+# --------------------------------------------------------------------------------------
+# A place in a composed file, and the words a message uses for what is written there
+# --------------------------------------------------------------------------------------
+
+
+def is_map(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.MappingNode) and node.tag == TAG + "map"
+
+
+def is_seq(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.SequenceNode) and node.tag == TAG + "seq"
+
+
+def is_str(node: yaml.Node) -> bool:
+    """A string as written (quoted, or plain text YAML reads as no number, date or bool)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == TAG + "str"
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == TAG + "null"
+
+
+def short(text: object) -> str:
+    """Written text as a message repeats it: one line, at most :data:`MAX_SHOWN` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+
+
+def shown(node: yaml.Node) -> str:
+    """What a node holds, in words: ``số nguyên 5``, ``một danh sách``, ``để trống``."""
+    if isinstance(node, yaml.MappingNode):
+        return "các cặp khóa: giá trị"
+    if isinstance(node, yaml.SequenceNode):
+        return "một danh sách"
+    text, tag = short(node.value), node.tag.removeprefix(TAG)
+    return {"str": f"chuỗi '{text}'", "int": f"số nguyên {text}", "float": f"số {text}",
+            "bool": f"giá trị đúng/sai {text}", "null": "để trống",
+            "timestamp": f"ngày giờ {text}"}.get(tag, f"'{text}' ({node.tag})")
+
+
+@dataclass(frozen=True)
+class At:
+    """A place in one composed file: the file as shown, the key path (``dossiers[0].columns``),
+    the builder of its scalar values and the line of every value checked, by key path."""
+
+    label: str
+    path: str = ""
+    scalars: Scalars = field(default_factory=Scalars, compare=False, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def key(self, name: str) -> At:
+        return replace(self, path=f"{self.path}.{name}" if self.path else name)
+
+    def item(self, index: int) -> At:
+        return replace(self, path=f"{self.path}[{index}]")
+
+    def fail(self, node: yaml.Node, problem: str) -> InputFileError:
+        """``<file>: dòng <n>: <key path>: <problem>``, as one error."""
+        where = f"{self.path}: " if self.path else ""
+        return InputFileError(self.label, f"dòng {line(node)}: {where}{problem}")
+
+    def value(self, node: yaml.ScalarNode) -> object:
+        try:
+            return self.scalars.value(node)
+        except ValueError as exc:
+            raise self.fail(node, f"giá trị '{short(node.value)}' không đọc được ({exc})"
+                            ) from None
+
+
+def pairs(node: yaml.MappingNode, at: At) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The key and value nodes of a mapping; a key that is not a name, or written twice, is
+    refused (a YAML loader would keep the last silently)."""
+    seen: dict[str, yaml.Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise at.fail(key, f"khóa phải là một tên, không phải {shown(key)}")
+        if key.value in seen:
+            raise at.fail(key, f"khóa '{short(key.value)}' viết hai lần (dòng "
+                          f"{line(seen[key.value])} và dòng {line(key)}); chỉ giữ một")
+        seen[key.value] = key
+    return node.value
+
+
+__all__ = ["MAX_SHOWN", "MAX_YAML_BYTES", "MAX_YAML_DEPTH", "TAG", "At", "NoAliasLoader",
+           "Scalars", "compose", "compose_file", "is_map", "is_null", "is_seq", "is_str", "line",
+           "load", "load_file", "pairs", "read_text", "short", "shown"]

@@ -1,0 +1,493 @@
+"""The data catalog's schema, declared once: every key (top level and per source), its type,
+whether it is required, what it may hold and what it means, in Vietnamese.
+
+:func:`check` reads a composed catalog (:func:`cchc_lib.core.yamlfile.compose`, so every node
+keeps its line) against the declaration and returns plain values; a problem is one
+:class:`~cchc_lib.core.errors.InputFileError` naming the file, the line, the key path, what is
+wrong and what is allowed. :func:`json_schema` writes the same declaration as a JSON Schema
+(draft-07) for editors; the package ships it as ``cchc_lib/resources/catalog.schema.json``
+(:func:`write_json_schema` rewrites it, a test holds it to the declaration).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cchc_lib.core import schema
+from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.yamlfile import (
+    TAG,
+    At,
+    is_map,
+    is_null,
+    is_seq,
+    is_str,
+    line,
+    pairs,
+    short,
+    shown,
+)
+from cchc_lib.resources import HERE
+
+# core.codes and core.text (pandas) are imported where used: the command line imports the
+# catalog, and this module, before it needs any data library
+
+SCHEMA_FILE = HERE / "catalog.schema.json"
+JSON_SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
+SINGLE_SOURCES = ("units", "catalogue", "targets", "plans", "plan_tasks", "calendar",
+                  "self_assessment", "official_results", "plan_progress", "methodology")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _allowed(what: str, names: list[str], written: str) -> str:
+    """``; các <what> dùng được: a, b, c`` and, for a near miss, the name probably meant."""
+    near = difflib.get_close_matches(written, names, n=1, cutoff=0.75)
+    hint = f" (có phải '{near[0]}'?)" if near else ""
+    return f"; các {what} dùng được: {', '.join(names)}{hint}"
+
+
+def _or_null(spec: dict) -> dict:
+    """``spec`` or null (a JSON Schema keyword for strings or objects ignores a null)."""
+    if isinstance(spec.get("type"), str):
+        return {**spec, "type": [spec["type"], "null"]}
+    if "anyOf" in spec:
+        return {**spec, "anyOf": [*spec["anyOf"], {"type": "null"}]}
+    return {"anyOf": [spec, {"type": "null"}]}
+
+
+# --------------------------------------------------------------------------------------
+# Kinds of value: each checks a node (returning plain values) and writes its JSON Schema
+# --------------------------------------------------------------------------------------
+
+
+class Kind:
+    expected = ""  # what the value must be, after "phải là"
+    nullable = True  # written with nothing after the key: as if not written
+
+    def json(self) -> dict:
+        raise NotImplementedError
+
+    def check(self, node: yaml.Node, at: At) -> object:
+        raise NotImplementedError
+
+    def wrong(self, node: yaml.Node, at: At) -> InputFileError:
+        return at.fail(node, f"phải là {self.expected}, không phải {shown(node)}")
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a mapping: its name, kind, Vietnamese description, whether required."""
+
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+
+
+class Text(Kind):
+    """A string with something in it (quote a number: ``sheet: "2022"``)."""
+
+    expected = "chuỗi ký tự (số thì đặt trong ngoặc kép, ví dụ \"2022\")"
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": r"\S"}
+
+    def check(self, node: yaml.Node, at: At) -> str:
+        if not is_str(node):
+            raise self.wrong(node, at)
+        if not node.value.strip():
+            raise at.fail(node, "không được để trống")
+        return node.value
+
+
+class Day(Kind):
+    """A calendar day written YYYY-MM-DD (unquoted, YAML reads it as a date)."""
+
+    expected = "một ngày viết YYYY-MM-DD (ví dụ 2022-03-15)"
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$", "format": "date"}
+
+    def check(self, node: yaml.Node, at: At) -> date:
+        written = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        if not (_DATE.fullmatch(written) and (is_str(node) or node.tag == TAG + "timestamp")):
+            raise self.wrong(node, at)  # a time after the day too: not a day
+        try:
+            return datetime.strptime(written, "%Y-%m-%d").date()
+        except ValueError:
+            raise at.fail(node, f"ngày {written} không có thật") from None
+
+
+class Texts(Kind):
+    """A list of strings, or one string as a list of one."""
+
+    expected = "danh sách chuỗi ký tự (một chuỗi cũng được)"
+    item = Text()
+
+    def json(self) -> dict:
+        return {"anyOf": [self.item.json(), {"type": "array", "items": self.item.json()}]}
+
+    def check(self, node: yaml.Node, at: At) -> tuple[str, ...]:
+        if is_str(node):
+            return (self.item.check(node, at),)
+        if not is_seq(node):
+            raise self.wrong(node, at)
+        return tuple(self._item(n, at.item(i)) for i, n in enumerate(node.value))
+
+    def _item(self, node: yaml.Node, at: At) -> str:
+        at.lines[at.path] = line(node)
+        return self.item.check(node, at)
+
+
+@dataclass(frozen=True)
+class Fields(Kind):
+    """A mapping of declared keys: an unknown key, a key written twice or a required key
+    missing is refused."""
+
+    keys: tuple[Key, ...]
+    expected: str = "các cặp khóa: giá trị"
+
+    def names(self) -> list[str]:
+        return [k.name for k in self.keys]
+
+    def json(self) -> dict:
+        properties = {}
+        for key in self.keys:
+            spec = key.kind.json()
+            spec = _or_null(spec) if key.kind.nullable and not key.required else spec
+            properties[key.name] = {"description": key.description, **spec}
+        out = {"type": "object", "properties": properties, "additionalProperties": False}
+        required = [k.name for k in self.keys if k.required]
+        return {**out, "required": required} if required else out
+
+    def check(self, node: yaml.Node, at: At) -> dict[str, object]:
+        if not is_map(node):
+            raise self.wrong(node, at)
+        declared = {k.name: k for k in self.keys}
+        out: dict[str, object] = {}
+        for key_node, value in pairs(node, at):
+            key = declared.get(key_node.value)
+            if key is None:
+                raise at.fail(key_node, f"khóa '{short(key_node.value)}' không dùng được"
+                              + _allowed("khóa", self.names(), key_node.value))
+            sub = at.key(key.name)
+            at.lines[sub.path] = line(value)
+            if not (key.kind.nullable and is_null(value) and not key.required):
+                out[key.name] = key.kind.check(value, sub)
+        missing = [k for k in self.keys if k.required and k.name not in out]
+        if missing:
+            raise at.fail(node, f"thiếu khóa '{missing[0].name}' ({missing[0].description})")
+        return out
+
+
+@dataclass(frozen=True)
+class SourceSpec(Kind):
+    """One input file: its path, or a mapping of its options (``path`` required)."""
+
+    options: Fields
+    expected: str = "đường dẫn tệp, hoặc các tùy chọn của nguồn ({path: tệp, ...})"
+    nullable: bool = False
+
+    def json(self) -> dict:
+        return {"anyOf": [{"type": "string", "pattern": r"\S",
+                           "description": "Đường dẫn tệp (không có tùy chọn nào khác)."},
+                          self.options.json()]}
+
+    def check(self, node: yaml.Node, at: At) -> dict[str, object]:
+        if is_str(node):
+            at.lines[at.key("path").path] = line(node)
+            return {"path": Text().check(node, at)}
+        if not is_map(node):
+            raise self.wrong(node, at)
+        return self.options.check(node, at)
+
+
+@dataclass(frozen=True)
+class SourceList(Kind):
+    """Several input files of one table (or one, as a list of one)."""
+
+    source: SourceSpec
+    expected: str = "danh sách nguồn dữ liệu (một nguồn cũng được)"
+
+    def json(self) -> dict:
+        one = self.source.json()
+        return {"anyOf": [{"type": "array", "items": one}, *one["anyOf"]]}
+
+    def check(self, node: yaml.Node, at: At) -> list[dict[str, object]]:
+        if not is_seq(node):
+            return [self.source.check(node, at)]
+        return [self.source.check(n, at.item(i)) for i, n in enumerate(node.value)]
+
+
+@dataclass(frozen=True)
+class ColumnPins(Kind):
+    """``{"Tiêu đề như trong tệp": canonical_column | null}``: which canonical column of
+    ``tables`` a title holds, or (null) that it is not read. Checked: the column is one of
+    those tables'; no two titles of one mapping pin one column or match alike (the same
+    :func:`~cchc_lib.core.text.match_key`); a title of personal data is pinned to null only.
+    Returns the pins keyed by the title's match key."""
+
+    tables: tuple[str, ...]
+    expected: str = "các cặp tiêu đề cột: tên cột chuẩn (hoặc null: không đọc cột này)"
+
+    def names(self) -> list[str]:
+        names = dict.fromkeys(c for t in self.tables for c in schema.TABLES[t].names)
+        return list(names) if len(self.tables) == 1 else sorted(names)
+
+    def whose(self) -> str:
+        if len(self.tables) == 1:
+            table = schema.TABLES[self.tables[0]]
+            return f"của bảng {table.label_vi} ({table.name})"
+        return "của bảng nào"
+
+    def json(self) -> dict:
+        return {"type": "object", "propertyNames": {"pattern": r"[0-9A-Za-z\u00C0-\u1EF9]"},
+                "additionalProperties": {"enum": [*self.names(), None]}}
+
+    def check(self, node: yaml.Node, at: At) -> dict[str, str | None]:
+        from cchc_lib.core.text import match_key
+
+        if not is_map(node):
+            raise self.wrong(node, at)
+        personal = tuple(match_key(a) for a in schema.PERSONAL_ALIASES)
+        names = self.names()
+        out: dict[str, str | None] = {}
+        titles: dict[str, yaml.ScalarNode] = {}  # match key -> the title's node
+        pinned: dict[str, yaml.ScalarNode] = {}  # column -> the title's node
+        for title, value in pairs(node, at):
+            key, written = match_key(title.value), short(title.value)
+            if not key:
+                raise at.fail(title, f"tiêu đề '{written}' không có chữ hay số nào")
+            if key in titles:
+                raise at.fail(title, f"tiêu đề '{written}' và '{short(titles[key].value)}' "
+                              f"(dòng {line(titles[key])}) là một tiêu đề khi so khớp (không "
+                              "kể dấu, hoa thường, khoảng trắng); chỉ giữ một")
+            column = None
+            if not is_null(value):
+                if not (is_str(value) and value.value in names):
+                    what = (f"'{short(value.value)}'" if isinstance(value, yaml.ScalarNode)
+                            else shown(value))
+                    raise at.fail(value, f"'{written}': {what} không phải cột {self.whose()}"
+                                  + _allowed("cột", names, str(getattr(value, "value", ""))))
+                column = value.value
+                if any(p in key for p in personal):
+                    raise at.fail(title, f"tiêu đề '{written}' là cột dữ liệu cá nhân, không "
+                                  "được đọc vào cột nào (chỉ ghim được null: không đọc)")
+                if column in pinned:
+                    first = pinned[column]
+                    raise at.fail(title, f"hai tiêu đề cùng ghim vào cột {column}: "
+                                  f"'{short(first.value)}' (dòng {line(first)}) và "
+                                  f"'{written}' (dòng {line(title)}); mỗi cột chỉ ghim một "
+                                  "tiêu đề")
+                pinned[column] = title
+            titles[key] = title
+            out[key] = column
+        return out
+
+
+# --------------------------------------------------------------------------------------
+# value_map: the spellings an office pins for a code column
+# --------------------------------------------------------------------------------------
+
+
+def code_columns(tables: tuple[str, ...] = ()) -> dict[str, tuple[schema.Column, ...]]:
+    """The columns a ``value_map`` may name, by name: the code, flag and fee columns of
+    ``tables`` (every table by default; ``status`` is a column of two)."""
+    out: dict[str, tuple[schema.Column, ...]] = {}
+    for table in tables or tuple(schema.TABLES):
+        for col in schema.TABLES[table].columns:
+            if col.kind in ("code", "flag", "fee"):
+                out[col.name] = (*out.get(col.name, ()), col)
+    return out
+
+
+def codes_of(columns: tuple[schema.Column, ...]) -> list:
+    """The codes columns of one name may hold (True/False for a flag or fee)."""
+    from cchc_lib.core.codes import family_of
+
+    return list(dict.fromkeys(code for col in columns
+                              for code in schema.VOCABULARIES[family_of(col).name]))
+
+
+def code_of(columns: tuple[schema.Column, ...], written: object) -> object:
+    """The code a ``value_map`` pin names for columns of one name; a flag's may be written
+    by meaning ("Có", 1). ValueError when it names none of their codes."""
+    from cchc_lib.core.codes import family_of
+
+    for col in columns:
+        family = family_of(col)
+        code = written
+        if family.name == "flag" and not isinstance(code, bool):
+            code = family.read(code)[0] if isinstance(code, str | int | float) else None
+        if isinstance(code, bool) == (family.name == "flag") and code in codes_of((col,)):
+            return code
+    raise ValueError(written)
+
+
+def codes_shown(columns: tuple[schema.Column, ...]) -> str:
+    return ", ".join(str(c).lower() for c in codes_of(columns))
+
+
+@dataclass(frozen=True)
+class ValueMap(Kind):
+    """``{column: {spelling: code}}`` for the code columns of ``tables``: each code one of
+    its column's; the spellings folded (:func:`~cchc_lib.core.text.fold`), two that fold
+    alike pinned to two codes refused."""
+
+    tables: tuple[str, ...]
+    expected: str = "các cặp cột: {cách viết: mã}"
+
+    def json(self) -> dict:
+        props = {}
+        for name, columns in code_columns(self.tables).items():
+            code = ({"type": ["boolean", "integer", "string"]}
+                    if columns[0].kind in ("flag", "fee") else {"enum": codes_of(columns)})
+            props[name] = {"description": f"Cách viết -> mã của cột {name} (các mã: "
+                           f"{codes_shown(columns)}).",
+                           "type": "object", "additionalProperties": code}
+        return {"type": "object", "properties": props, "additionalProperties": False}
+
+    def check(self, node: yaml.Node, at: At) -> dict[str, dict]:
+        from cchc_lib.core.text import fold
+
+        if not is_map(node):
+            raise self.wrong(node, at)
+        columns = code_columns(self.tables)
+        names = sorted(columns)
+        out: dict[str, dict] = {}
+        for key, pins in pairs(node, at):
+            column = key.value
+            if column not in columns:
+                raise at.fail(key, f"cột '{short(column)}' không chứa mã"
+                              + _allowed("cột có mã", names, column))
+            sub = at.key(column)
+            if not (is_map(pins)):
+                raise sub.fail(pins, f"phải có dạng cách viết: mã, không phải {shown(pins)}")
+            out[column] = {}
+            first: dict[str, yaml.ScalarNode] = {}  # folded spelling -> where it was written
+            for spelling, code in pairs(pins, sub):
+                written = at.value(code) if isinstance(code, yaml.ScalarNode) else None
+                what = short(code.value) if isinstance(code, yaml.ScalarNode) else shown(code)
+                try:
+                    meant = code_of(columns[column], written)
+                except ValueError:
+                    raise sub.fail(code, f"'{short(spelling.value)}' -> '{what}' không phải "
+                                   f"mã của cột {column}; các mã: "
+                                   f"{codes_shown(columns[column])}") from None
+                folded = fold(spelling.value)
+                if out[column].get(folded, meant) != meant:
+                    raise sub.fail(spelling, f"'{short(spelling.value)}' và "
+                                   f"'{short(first[folded].value)}' (dòng "
+                                   f"{line(first[folded])}) là một cách viết khi so khớp "
+                                   "nhưng ghim hai mã khác nhau; chỉ giữ một")
+                out[column][folded], first[folded] = meant, spelling
+        return out
+
+
+# --------------------------------------------------------------------------------------
+# The declaration
+# --------------------------------------------------------------------------------------
+
+_DESCRIBE = {
+    "units": "Tệp danh sách đơn vị (mã, tên, đơn vị cấp trên). Bắt buộc, ở đây hoặc trong "
+             "danh mục được include.",
+    "catalogue": "Tệp danh mục TTHC (mã, tên, lĩnh vực, mức độ, BCCI, thời hạn giải quyết). "
+                 "Bắt buộc, ở đây hoặc trong danh mục được include.",
+    "targets": "Tệp mục tiêu của các chỉ tiêu (theo đơn vị, theo năm).",
+    "plans": "Tệp các kế hoạch CCHC (số, ngày ban hành, đơn vị, năm).",
+    "plan_tasks": "Tệp nhiệm vụ của Kế hoạch (Phụ lục 1).",
+    "calendar": "Tệp lịch làm việc riêng của đơn vị (ngày nghỉ thêm, ngày làm bù).",
+    "self_assessment": "Tệp tự chấm điểm các tiêu chí chấm thủ công.",
+    "official_results": "Tệp kết quả Chỉ số CCHC đã công bố của các năm trước.",
+    "plan_progress": "Tệp tiến độ thực hiện các nhiệm vụ của kế hoạch.",
+    "methodology": "Tệp YAML phương pháp chấm điểm Chỉ số CCHC (lĩnh vực, tiêu chí, điểm).",
+    "dossiers": "Các tệp xuất hồ sơ TTHC (CSV, XLSX) của phần mềm một cửa hoặc Cổng DVCQG.",
+}
+
+
+def _source(table: str) -> SourceSpec:
+    """The options of a source of ``table`` (``value_map`` only when it has a code column)."""
+    label = schema.TABLES[table].label_vi
+    value_map = (Key("value_map", ValueMap((table,)), "Cách viết mà đơn vị ghim cho cột có "
+                     "mã, chỉ cho tệp này: cột: {cách viết: mã}."),) if code_columns((table,)) \
+        else ()
+    return SourceSpec(Fields((
+        Key("path", Text(), "Đường dẫn tệp, tính từ thư mục chứa danh mục này (hoặc đường "
+            "dẫn đầy đủ).", required=True),
+        Key("unit_code", Text(), "Mã đơn vị, cho tệp chỉ có dữ liệu của một đơn vị và không "
+            "có cột mã đơn vị."),
+        Key("sheet", Text(), "Tệp Excel: chỉ đọc trang tính có tên này."),
+        Key("exported_on", Day(), "Ngày xuất tệp (YYYY-MM-DD): không ngày nào trong tệp được "
+            "muộn hơn ngày này."),
+        *value_map,
+        Key("columns", ColumnPins((table,)), f"Ghim tiêu đề cột như viết trong tệp vào tên cột "
+            f"chuẩn của bảng {label}, chỉ cho tệp này; null: không đọc cột đó."),
+    ), expected="các tùy chọn của nguồn"))
+
+
+METHODOLOGY = SourceSpec(Fields((
+    Key("path", Text(), "Đường dẫn tệp YAML phương pháp chấm điểm, tính từ thư mục chứa danh "
+        "mục này.", required=True),), expected="các tùy chọn của nguồn"))
+
+CATALOG = Fields((
+    *(Key(name, METHODOLOGY if name == "methodology" else _source(name), _DESCRIBE[name])
+      for name in SINGLE_SOURCES),
+    Key("dossiers", SourceList(_source("dossiers")), _DESCRIBE["dossiers"]),
+    Key("personal_columns", Texts(), "Tiêu đề các cột chứa dữ liệu cá nhân cần bỏ khi nhập, "
+        "ngoài những cột đã được nhận ra sẵn (họ tên, số giấy tờ, điện thoại, địa chỉ...)."),
+    Key("value_map", ValueMap(tuple(schema.TABLES)), "Cách viết mà đơn vị ghim cho cột có "
+        "mã, cho mọi tệp: cột: {cách viết: mã}; thắng các quy tắc đọc theo nghĩa."),
+    Key("columns", ColumnPins(tuple(schema.TABLES)), "Ghim tiêu đề cột như viết trong tệp "
+        "vào tên cột chuẩn, cho mọi tệp (chỉ áp dụng cho tệp của bảng có cột đó); null: "
+        "không đọc cột đó."),
+    Key("include", Texts(), "Danh mục dữ liệu khác gộp vào danh mục này (đường dẫn tính từ "
+        "thư mục chứa danh mục này); các khóa của danh mục này ghi đè lên."),
+    Key("description", Text(), "Mô tả danh mục, cho người đọc; không ảnh hưởng đến việc nhập."),
+), expected="các cặp tên nguồn: tệp")
+SOURCE_OPTIONS = tuple(_source("dossiers").options.names())
+
+
+def check(node: yaml.Node | None, label: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """A composed catalog checked against :data:`CATALOG`: its plain values (sources as
+    option dicts, ``columns`` keyed by match key, ``value_map`` spellings folded) and the
+    line of every value by key path (``include[1]``)."""
+    if node is None or (is_null(node)):
+        return {}, {}
+    at = At(label)
+    if not is_map(node):
+        raise at.fail(node, "danh mục dữ liệu phải liệt kê các nguồn theo tên (tên: tệp), "
+                      f"không phải {shown(node)}")
+    return CATALOG.check(node, at), at.lines
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft-07) of the data catalog, from :data:`CATALOG`."""
+    return {"$schema": JSON_SCHEMA_DRAFT,
+            "title": "Danh mục dữ liệu của sổ tay CCHC (data/catalog.yml)",
+            "description": "Mọi tệp đầu vào, mỗi tệp ghi một lần: tên nguồn -> tệp và cách "
+                           "đọc. Xem docs/data_catalog.md.",
+            **CATALOG.json()}
+
+
+def schema_text() -> str:
+    """:func:`json_schema` as the shipped file's text."""
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json_schema(path: Path = SCHEMA_FILE) -> Path:
+    """Write the JSON Schema (the shipped file by default); the path written."""
+    path.write_text(schema_text(), encoding="utf-8", newline="\n")
+    return path
+
+
+__all__ = ["CATALOG", "SCHEMA_FILE", "SINGLE_SOURCES", "SOURCE_OPTIONS", "At", "ColumnPins",
+           "Fields", "Key", "Kind", "check", "code_columns", "code_of", "codes_of", "codes_shown",
+           "json_schema", "schema_text", "shown", "write_json_schema"]

@@ -10,25 +10,34 @@ in :data:`READERS` and a test in :func:`sniff`.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
-from cchc_lib.ingest.readers.excel import read_excel
+from cchc_lib.ingest.readers.excel import OLE_MAGIC, read_excel
 from cchc_lib.ingest.readers.headers import Keep, RawSheet, alias_index, split_repeated_headers
+from cchc_lib.ingest.readers.html import read_html
 from cchc_lib.ingest.readers.rows import non_data_rows
+from cchc_lib.ingest.readers.spreadsheetml import NAMESPACE, read_spreadsheetml
 from cchc_lib.ingest.readers.text import read_csv
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEAD_BYTES = 256 * 1024
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+# how an HTML export begins (Excel's "Save as Web Page", a system's <table> with or without
+# <meta>/<style> above it)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<style", b"<head",
+                b"<body", b"<title")
+# bytes no text file holds, NULs aside: the control characters but tab, LF, FF and CR
+_CONTROL = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 # what :func:`sniff` says a file is -> the reader of that format
 READERS: dict[str, Callable[[Source, Table, Keep | None], list[RawSheet]]] = {
     "excel": read_excel,
+    "html": read_html,
+    "spreadsheetml": read_spreadsheetml,
     "text": read_csv,
 }
 
@@ -42,7 +51,9 @@ __all__ = ["READERS", "Keep", "RawSheet", "alias_index", "non_data_rows",
 
 
 def sniff(path: Path, label: str) -> str:
-    """'excel' or 'text'; files that are neither stop with a message saying what they are."""
+    """A key of :data:`READERS`: 'excel' (an OLE or zip workbook: what it holds is
+    checked by its reader), 'spreadsheetml' (Excel 2003 XML), 'html' (a web page's tables)
+    or 'text'; files that are none of these stop with a message saying what they are."""
     try:
         if path.is_dir():
             raise InputFileError(label, "đây là một thư mục, không phải tệp: ghi đường dẫn của "
@@ -55,29 +66,50 @@ def sniff(path: Path, label: str) -> str:
         head = fh.read(HEAD_BYTES)
     if not head.strip():
         raise InputFileError(label, "tệp trống, không có dữ liệu")
-    if head.startswith(_OLE_MAGIC):
-        with open(path, "rb") as fh:
-            whole = fh.read(4 * 1024 * 1024)
-        if _ENCRYPTED in whole:
-            raise InputFileError(label, "sổ Excel có đặt mật khẩu: mở bằng Excel và lưu một "
-                                 "bản không đặt mật khẩu")
-        return "excel"  # .xls (BIFF) workbooks
-    if head.startswith(b"PK\x03\x04"):
-        return "excel"
+    if head.startswith((OLE_MAGIC, b"PK\x03\x04")):
+        return "excel"  # .xls (BIFF) in an OLE file; xlsx, xlsm, xlsb, ods zipped
     if head.startswith(b"%PDF"):
         raise InputFileError(label, "đây là tài liệu PDF, không phải bảng: hãy xuất danh sách "
                              "ra Excel hoặc CSV")
-    lowered = head[:2048].lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in lowered:
-        raise InputFileError(label, "đây là trang web (HTML) lưu với tên của bảng tính: mở "
-                             "bằng Excel rồi lưu lại thành .xlsx")
+    markup = _markup_head(head)
+    if markup.startswith(b"<?xml") and NAMESPACE in head:
+        return "spreadsheetml"
+    if markup.startswith(_HTML_STARTS) or b"<html" in markup:
+        return "html"
     if path.suffix.lower() in EXCEL_SUFFIXES:
         raise InputFileError(label, "không đọc được như một sổ Excel (tệp không ở định dạng "
                              "Excel nào)")
-    bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\x00" in head and not bom16:
-        raise InputFileError(label, "không phải bảng dạng văn bản (nội dung nhị phân)")
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if not head.replace(b"\x00", b"").strip():
+            raise InputFileError(label, "tệp chỉ chứa byte rỗng (NUL), không có dữ liệu: tải "
+                                 "hoặc xuất lại tệp từ hệ thống")
+        if not is_text_with_nuls(head):
+            raise InputFileError(label, "không phải bảng dạng văn bản (nội dung nhị phân)")
     return "text"
+
+
+def _markup_head(head: bytes) -> bytes:
+    """The first characters of a file that may be markup, lower case, without BOM and
+    leading space (UTF-16 read as such)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head[:8192].decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    elif head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    return head[:2048].lstrip().lower()
+
+
+def is_text_with_nuls(head: bytes) -> bool:
+    """Whether a file's first bytes holding NULs are text all the same: without its NULs,
+    no control byte but tab, LF, FF and CR (a CSV padded with NULs by a download or a
+    disk), or UTF-16 without its BOM (NULs in every other byte of ASCII text: in half
+    the bytes of one parity at least, in almost none of the other's)."""
+    if not _CONTROL.search(head.replace(b"\x00", b"")):
+        return True
+    even, odd = head[0::2], head[1::2]
+    for nuls, other in ((odd, even), (even, odd)):  # little-endian, big-endian
+        if nuls.count(0) * 2 >= len(nuls) and other.count(0) * 20 <= len(other):
+            return True
+    return False
 
 
 def read_source(source: Source, table: Table, keep: Keep | None = None) -> list[RawSheet]:

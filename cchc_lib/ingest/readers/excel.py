@@ -1,32 +1,28 @@
-"""Excel workbooks (xlsx, xlsm, xls, xlsb, ods) read with python-calamine: every sheet read or
-listed, a sheet without a header that fits the previous one continues it.
+"""Excel workbooks (xlsx, xlsm, xlsb, xls, ods) read with python-calamine, after they are
+measured (:mod:`.zipbook`, :mod:`.biff`): every sheet read or listed, a sheet without a
+header that fits the previous one continues it (:func:`book.read_book`).
+
+Every call into calamine goes through :func:`guarded`: calamine's errors and a Rust panic
+(pyo3's ``PanicException`` derives from ``BaseException``, so no ``except Exception``
+catches it) become the file's one line, in Vietnamese.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-import pyarrow as pa
+from collections.abc import Callable
+from typing import TypeVar
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
-from cchc_lib.ingest.readers.headers import (
-    HEADER_SCAN_ROWS,
-    MAX_COLUMNS,
-    Keep,
-    RawSheet,
-    alias_index,
-    find_header,
-    header_key,
-    is_empty_cell,
-    no_header_error,
-    refuse_size,
-)
+from cchc_lib.ingest.readers.biff import check_xls
+from cchc_lib.ingest.readers.book import chosen_sheets, read_book
+from cchc_lib.ingest.readers.headers import Keep, RawSheet, refuse_size
+from cchc_lib.ingest.readers.limits import damaged, encrypted
+from cchc_lib.ingest.readers.zipbook import check_zip_book
 
-# --------------------------------------------------------------------------------------
-# Excel workbooks (python-calamine: xlsx, xlsm, xls, xlsb, ods)
-# --------------------------------------------------------------------------------------
+T = TypeVar("T")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_excel(source: Source, table: Table, keep: Keep | None = None) -> list[RawSheet]:
@@ -35,83 +31,54 @@ def read_excel(source: Source, table: Table, keep: Keep | None = None) -> list[R
     from python_calamine import CalamineWorkbook
 
     refuse_size(source, source.path.stat().st_size)
+    kind = check_workbook(source)
+    book = guarded(source, kind, lambda: CalamineWorkbook.from_path(str(source.path)))
+    names = chosen_sheets(source, guarded(source, kind, lambda: list(book.sheet_names)))
+
+    def rows_of(name: str) -> list[list]:
+        return guarded(source, kind, lambda: book.get_sheet_by_name(name).to_python(
+            skip_empty_area=False))
+
+    return read_book(source, table, names, rows_of, typed=True)
+
+
+def check_workbook(source: Source) -> str:
+    """The workbook's kind ('xls', 'xlsx', 'xlsm', 'xlsb', 'ods') once it is measured within
+    the limits (one :class:`InputFileError` otherwise)."""
+    with open(source.path, "rb") as fh:
+        head = fh.read(len(OLE_MAGIC))
+    if head == OLE_MAGIC:
+        check_xls(source)
+        return "xls"
+    return check_zip_book(source)
+
+
+def guarded(source: Source, kind: str, call: Callable[[], T]) -> T:
+    """``call()``, calamine's every failure (a panic included) turned into one line naming
+    what the file is and what to do; an interrupt or an exit goes through untouched."""
     try:
-        book = CalamineWorkbook.from_path(str(source.path))
-    except Exception as exc:  # calamine raises its own error types for every bad workbook
-        raise InputFileError(source.label, f"không đọc được như một sổ Excel ({exc})") from None
-    names = book.sheet_names
-    if source.sheet is not None:
-        if source.sheet not in names:
-            raise InputFileError(source.label, f"không có trang tính '{source.sheet}' "
-                                 f"(các trang tính: {', '.join(names)})")
-        names = [source.sheet]
-    sheets: list[RawSheet] = []
-    previous: RawSheet | None = None  # the last sheet read with a header
-    for name in names:
-        try:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise InputFileError(source.label, f"sheet '{name}' cannot be read ({exc})") from None
-        found = find_header(rows, table)
-        if found is None:
-            filled = sum(1 for r in rows if any(not is_empty_cell(c) for c in r))
-            if previous is not None and filled and _continues(rows, previous, table):
-                header, start, continues = previous.header, 0, previous.sheet
-            else:  # said in the summary, with its rows: a sheet never vanishes
-                sheets.append(RawSheet(source.label, name, [], pd.DataFrame(index=range(filled)),
-                                       np.zeros(filled, dtype="int64"), typed=True,
-                                       skipped="no_header" if filled else "empty_sheet"))
-                continue
-        else:
-            (header, start), continues = found, ""
-        if len(header) > MAX_COLUMNS:
-            raise InputFileError(source.label, f"trang '{name}': dòng tiêu đề có "
-                                 f"{len(header):,} cột, nhiều hơn Excel cho phép".replace(",", "."))
-        values = _frame(rows[start:], len(header))
-        sheet = RawSheet(source.label, name, header, values,
-                         np.arange(len(values)) + start + 1, typed=True, continues=continues)
-        sheets.append(sheet)
-        previous = sheet
-    if not any(not s.skipped for s in sheets):
-        raise no_header_error(source, table, f"{HEADER_SCAN_ROWS} dòng đầu của mọi trang tính")
-    return sheets
+        return call()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit, InputFileError):
+        raise
+    except BaseException as exc:  # (BaseException: a Rust panic is not an Exception)
+        raise calamine_error(source, kind, exc) from exc
 
 
-def _frame(rows: list[list], width: int) -> pd.DataFrame:
-    """The data rows as ``width`` columns; a column of text only (or empty) as Arrow text,
-    as a CSV's columns are, so its values are parsed once per distinct value; a column of
-    numbers only as floats; the others (dates, a mix) as the Python values calamine gave."""
-    if rows and min(map(len, rows)) >= width:  # calamine's rows span the sheet's width
-        values = pd.DataFrame(rows, dtype=object).iloc[:, :width]
-    else:
-        values = pd.DataFrame([list(r[:width]) + [None] * (width - len(r)) for r in rows],
-                              columns=range(width), dtype=object)
-    values.columns = range(width)
-    for pos in values.columns:
-        cells = values[pos].to_numpy()
-        kind = pd.api.types.infer_dtype(cells, skipna=True)
-        if kind in ("string", "empty"):
-            text = pa.array(cells, type=pa.large_string(), from_pandas=True)
-            values[pos] = pd.arrays.ArrowStringArray(text)
-        elif kind == "floating":  # numbers only (Excel's are all floats): no text to look at
-            values[pos] = cells.astype("float64")
-    return values
+def calamine_error(source: Source, kind: str, exc: BaseException) -> InputFileError:
+    """calamine's error (English, by class) as the file's Vietnamese line."""
+    import python_calamine as calamine
 
-
-def _continues(rows: list[list], previous: RawSheet, table: Table) -> bool:
-    """Whether a sheet without a header row goes on with the previous sheet's list: as wide
-    (give or take an empty last column), and its receipt-date column holds dates."""
-    from cchc_lib.ingest.parsers import parse_datetime
-
-    index = alias_index(table)
-    keys = [index.get(header_key(h)) for h in previous.header]
-    if "received_at" not in keys:
-        return False
-    pos = keys.index("received_at")
-    body = [r for r in rows if any(not is_empty_cell(c) for c in r)][:200]
-    widths = {sum(1 for c in r if not is_empty_cell(c)) for r in body}
-    if max(widths) > len(previous.header):
-        return False
-    cells = pd.Series([r[pos] if pos < len(r) else None for r in body], dtype=object)
-    parsed, bad = parse_datetime(cells, None)
-    return parsed.notna().mean() >= 0.8
+    if isinstance(exc, calamine.PasswordError):
+        return encrypted(source, kind)
+    if isinstance(exc, MemoryError):
+        return InputFileError(source.label, "không đủ bộ nhớ để đọc sổ này: đóng bớt chương "
+                              "trình rồi chạy lại, hoặc xuất mỗi năm (hoặc mỗi đơn vị) một tệp")
+    if isinstance(exc, calamine.ZipError):
+        return damaged(source, kind, "tệp nén bên trong không đọc được")
+    if isinstance(exc, calamine.XmlError):
+        return damaged(source, kind, "nội dung XML của sổ không đọc được")
+    if isinstance(exc, calamine.WorksheetNotFound):
+        return damaged(source, kind, "thiếu nội dung của một trang tính")
+    if isinstance(exc, calamine.CalamineError):
+        return damaged(source, kind, "nội dung không đọc được")
+    return damaged(source, kind, "trình đọc dừng giữa chừng khi đọc nội dung")

@@ -202,6 +202,22 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
                        personal_columns=tuple(personal), value_map=pins, columns=columns)
 
 
+SCHEMA_LINE = "# yaml-language-server: $schema="  # where editors find the JSON Schema
+
+
+def with_schema_line(text: str, catalog_file: Path,
+                     schema_file: Path = catalog_schema.SCHEMA_FILE) -> str:
+    """A catalog's text whose first line tells editors (VS Code's YAML extension) where its
+    JSON Schema is: ``schema_file`` relative to the catalog's folder (a file URI when it lies
+    on another drive); a line saying it already is replaced."""
+    try:
+        where = Path(os.path.relpath(schema_file, catalog_file.parent)).as_posix()
+    except ValueError:  # Windows: another drive
+        where = schema_file.resolve().as_uri()
+    kept = [ln for ln in text.splitlines(keepends=True) if not ln.startswith(SCHEMA_LINE)]
+    return f"{SCHEMA_LINE}{where}\n" + "".join(kept)
+
+
 def pinned(catalog: DataCatalog, source: Source) -> dict[str, dict]:
     """The spellings pinned for one source: the catalog's, then the source's own on top. Of
     the catalog's, only the pins its table can hold (``status: {...: returned}`` is a dossier

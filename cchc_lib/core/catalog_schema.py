@@ -374,7 +374,7 @@ class ValueMap(Kind):
             out[column] = {}
             first: dict[str, yaml.ScalarNode] = {}  # folded spelling -> where it was written
             for spelling, code in pairs(pins, sub):
-                written = at.value(code) if isinstance(code, yaml.ScalarNode) else None
+                written = sub.value(code) if isinstance(code, yaml.ScalarNode) else None
                 what = short(code.value) if isinstance(code, yaml.ScalarNode) else shown(code)
                 try:
                     meant = code_of(columns[column], written)

@@ -194,16 +194,21 @@ class At:
 
 def pairs(node: yaml.MappingNode, at: At) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
     """The key and value nodes of a mapping; a key that is not a name, or written twice, is
-    refused (a YAML loader would keep the last silently)."""
+    refused (a YAML loader would keep the last silently). A value left empty (``units:``)
+    is on its key's line (YAML marks it where the next thing begins)."""
     seen: dict[str, yaml.Node] = {}
-    for key, _ in node.value:
+    out = []
+    for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
             raise at.fail(key, f"khóa phải là một tên, không phải {shown(key)}")
         if key.value in seen:
             raise at.fail(key, f"khóa '{short(key.value)}' viết hai lần (dòng "
                           f"{line(seen[key.value])} và dòng {line(key)}); chỉ giữ một")
         seen[key.value] = key
-    return node.value
+        if is_null(value) and value.value == "":
+            value = yaml.ScalarNode(value.tag, "", key.start_mark, key.end_mark)
+        out.append((key, value))
+    return out
 
 
 __all__ = ["MAX_SHOWN", "MAX_YAML_BYTES", "MAX_YAML_DEPTH", "TAG", "At", "NoAliasLoader",

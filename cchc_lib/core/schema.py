@@ -239,9 +239,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARG
 # A header is personal when its match key contains one of these keys.
 PERSONAL_ALIASES = (
     "ChuHoSo", "Chủ hồ sơ", "Người nộp", "Họ tên", "Họ và tên", "Tên công dân",
-    "SoDinhDanh", "Số định danh", "CCCD", "CMND", "Số giấy tờ", "Hộ chiếu",
-    "SoDienThoai", "Điện thoại", "Email", "Thư điện tử",
-    "DiaChi", "Địa chỉ", "Nơi cư trú", "Ngày sinh", "NgaySinh",
+    "Tên cá nhân", "Tên tổ chức", "Người ủy quyền", "Người liên lạc", "Applicant", "FullName",
+    "SoDinhDanh", "Định danh", "CCCD", "CMND", "Số giấy tờ", "Hộ chiếu", "Mã đối tượng",
+    "SoDienThoai", "Điện thoại", "TelNo", "Phone", "Mobile", "Email", "Thư điện tử",
+    "DiaChi", "Địa chỉ", "Nơi cư trú", "Hộ khẩu", "HKTT", "Thường trú",
+    "Ngày sinh", "NgaySinh", "Năm sinh",
 )
 
 # --------------------------------------------------------------------------------------

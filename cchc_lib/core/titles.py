@@ -132,13 +132,17 @@ class TitleRules:
 
     def read(self, title: str) -> TitleReading:
         """What the title names. A title written as alternatives ("Ngày trả/hẹn trả", "… hoặc
-        …") whose parts name different columns is ambiguous, whatever the whole would say."""
+        …") whose parts name different columns is ambiguous, whatever the whole would say;
+        when one part alone names a column, the title names it; when none does, the title
+        is read whole ("Ngày tháng / Nhận hồ sơ", a group title over its column)."""
         parts = [p for p in _ALTERNATIVES.split(str(title)) if p.strip()]
         if len(parts) > 1:
-            alone = {r.column for r in map(self._read_words, map(title_words, parts))
-                     if r.column}
+            read = [r for r in map(self._read_words, map(title_words, parts)) if r.column]
+            alone = {r.column for r in read}
             if len(alone) > 1:
                 return TitleReading(None, f"{AMBIGUOUS}:{'/'.join(sorted(alone))}")
+            if alone:  # one part names a column, the others nothing ("Ngày/giờ tiếp nhận")
+                return read[0]
         return self._read_words(title_words(title))
 
     def _read_words(self, words: str) -> TitleReading:
@@ -158,9 +162,9 @@ class TitleRules:
 # how a title offers alternatives: "Ngày trả/hẹn trả", "Mã hồ sơ hoặc số biên nhận"
 _ALTERNATIVES = re.compile(r"\s*/\s*|\s+(?:hoặc|hoac|or)\s+", re.IGNORECASE)
 # words that say a title is about a date or a time
-_DATE = r"\b(ngay|thoi gian|thoi diem|gio|date|time|datetime|timestamp|luc)\b|_at\b"
+_DATE = r"\b(ngay|thoi gian|thoi diem|gio|date|time|datetime|timestamp|luc)\b|\bat$"
 # "nhân" folds as "nhận": a title about a person or the people is no receipt
-_PEOPLE = r"\b(ca nhan|nhan vien|nhan dan|nhan su|nhan than|nhan khau|cong dan|nguoi|can bo|" \
+_PEOPLE = r"\b(ca nhan|nhan vien|nhan dan|nhan su|nhan than|nhan khau|nguoi|can bo|" \
           r"cong chuc|chuyen vien)\b"
 
 DOSSIER_TITLES = TitleRules(
@@ -169,17 +173,20 @@ DOSSIER_TITLES = TitleRules(
         "dossier_id": (r"\bma (so )?ho so\b", r"\bso ho so\b", r"\bma so ho so\b",
                        r"\b(ma|so) (bien nhan|giay bien nhan|phieu tiep nhan|phieu bien nhan|"
                        r"phieu hen)\b", r"\b(dossier|record|application) ?(id|code|no|number)\b",
-                       r"\bid ho so\b", r"\bho so id\b", r"\bma tra cuu\b"),
+                       r"\bid ho so\b", r"\bho so id\b", r"\bma tra cuu\b",
+                       r"^ma tiep nhan$"),
         "unit_code": (r"\bma (don vi|co quan|to chuc|phuong xa|xa phuong)\b",
+                      r"\b(don vi|co quan) id\b",
                       r"\b(unit|agency|org|organization) ?(code|id)\b"),
         "procedure_code": (r"\bma (so )?(thu tuc|tthc|dich vu cong|dvc|tt hanh chinh)\b",
                            r"\bma thu tuc hanh chinh\b", r"\b(procedure|service) ?(code|id)\b",
-                           r"\bso hieu (thu tuc|tthc)\b"),
+                           r"\b(so|ky) hieu (thu tuc|tthc)\b", r"\b(thu tuc|tthc) id\b"),
         "procedure_name": (r"\bten (thu tuc|tthc|dich vu cong|dvc|dich vu)\b",
                            r"^(thu tuc|thu tuc hanh chinh|tthc|ten tthc|dich vu cong)$",
                            r"\b(procedure|service) ?name\b", r"^procedure$"),
-        "field_name": (r"\blinh vuc\b", r"\b(field|sector) ?(name)?$"),
+        "field_name": (r"(?<!ma )\blinh vuc\b", r"\b(field|sector) ?(name)?$"),
         "receive_channel": (r"^kenh$", r"\bkenh (thuc hien|tiep nhan|nop|gui|nhan ho so)\b",
+                            r"\bloai tiep nhan\b",
                             r"\b(hinh thuc|phuong thuc|cach thuc) (nop|tiep nhan|gui|nhan ho so|"
                             r"thuc hien)\b", r"\bnop (qua|bang|theo)\b",
                             r"\bnguon (ho so|tiep nhan)\b",
@@ -188,8 +195,11 @@ DOSSIER_TITLES = TitleRules(
         "return_channel": (r"\b(hinh thuc|phuong thuc|cach thuc|kenh|noi) (tra|nhan|tra ve|gui|"
                            r"giao) (ket qua|kq)\b", r"\b(tra|nhan) (ket qua|kq) (qua|tai|bang|"
                            r"theo)\b", r"\bhinh thuc tra\b",
-                           r"\b(return|result|delivery) ?(channel|method)\b"),
-        "submitted_at": (r"\bnop\b", r"\bsubmi(t|ts|tted|ssion)\b", r"\bapplied\b"),
+                           r"\b(return|result|delivery) ?(channel|method)\b",
+                           r"\b(form|method|way) of (receiving|returning|return|delivery)\b"),
+        "submitted_at": (r"\bnop\b", r"\bgui\b", r"\bsubmit+(s|ed|ted|ting)?\b",
+                         r"\bsubmission\b", r"\bappl(ied|ication)\b", r"\bfiling\b",
+                         r"\bcreated?\b"),
         "received_at": (r"\btiep nhan\b", r"\bnhan( ho so)?\b", r"\breceiv(e|ed|ing)\b",
                         r"\baccept(ed)?\b"),
         "due_at": (r"\bhen\b", r"(?<!thoi )\bhan (xu ly|giai quyet|tra|hoan thanh|ket thuc|"
@@ -198,9 +208,10 @@ DOSSIER_TITLES = TitleRules(
         "finished_at": (r"\bket thuc\b", r"\bhoan thanh\b", r"\b(xu ly|giai quyet) xong\b",
                         r"\bco ket qua\b", r"\b(ky|phe) duyet\b", r"\bduyet\b",
                         r"\bnhan (ket qua|kq) tu\b", r"\b(finish|finished|complete|completed|"
-                        r"resolved|end|processed)\b"),
+                        r"resolved|end|processed|release|released)\b"),
         "returned_at": (r"\b(tra|giao) (ket qua|kq)\b", r"\bngay tra\b", r"\bthoi (gian|diem) "
-                        r"tra\b", r"\bnhan (ket qua|kq)\b", r"\b(return|returned|delivered|"
+                        r"tra\b", r"\bnhan (ket qua|kq)\b", r"\b(tra|giao) (cho )?(cong dan|"
+                        r"to chuc|ca nhan|nguoi dan)\b", r"\b(return|returned|delivered|"
                         r"delivery)\b"),
         "status": (r"\btrang thai\b", r"\btinh trang\b", r"\bstatus\b", r"\bstate\b"),
         "supplement_requests": (r"\b(so lan|lan) (yeu cau )?(bo sung|hoan thien)\b",
@@ -211,7 +222,7 @@ DOSSIER_TITLES = TitleRules(
                             r"\bsupplement ?days\b"),
         "paid_online": (r"\bthanh toan (truc tuyen|dien tu|online|qua mang|qua cong)\b",
                         r"\b(paid|payment) ?online\b", r"\bonline ?payment\b"),
-        "digitized": (r"\bso hoa\b", r"\bdigiti[sz]"),
+        "digitized": (r"\bso hoa\b", r"\bthanh phan so hoa?\b", r"\bdigiti[sz]"),
         "e_result": (r"\bket qua (dien tu|so hoa|ban dien tu)\b", r"\bban dien tu (cua )?ket "
                      r"qua\b", r"\be ?result\b", r"\belectronic ?result\b"),
         "apology_issued": (r"\bxin loi\b", r"\bapolog"),
@@ -220,25 +231,30 @@ DOSSIER_TITLES = TitleRules(
         # the unit by its name or role, not its code: read when nothing names the code
         "unit_code": (r"\b(don vi|co quan|noi|bo phan) (xu ly|tiep nhan|giai quyet|thuc hien|"
                       r"chu tri|nhan ho so)\b", r"^(don vi|co quan)$",
-                      r"\bco quan (chu tri )?giai quyet\b", r"^(unit|agency)$"),
+                      r"\bco quan (chu tri )?giai quyet\b", r"\bten (don vi|co quan)\b",
+                      r"\bagenc(y|ies)\b", r"^unit$"),
+        # the field's code: its name comes from the procedure catalogue anyway
+        "field_name": (r"\bma linh vuc\b",),
     },
     needs={c: _DATE for c in ("submitted_at", "received_at", "finished_at", "returned_at")},
     never={
-        "dossier_id": r"\b(so luong|tong|bo sung|qua han|dung han|truoc han|tre han|lan)\b|"
-                      + _DATE,
+        "dossier_id": r"\b(so luong|tong|bo sung|qua han|dung han|truoc han|tre han|lan|trang "
+                      r"thai|tinh trang)\b|" + _DATE,
         "unit_code": r"\b(can bo|cong chuc|nguoi|phoi hop|don vi tinh|dia chi|ten can bo|ket qua|"
-                     r"kq)\b|" + _DATE,
+                     r"kq|chuyen|gui|toi)\b|" + _DATE,
         "procedure_code": _DATE,
         "procedure_name": r"\bma\b|" + _DATE,
-        "field_name": r"\bma\b|" + _DATE,
+        "field_name": r"\bma\b(?! linh vuc)|" + _DATE,
         "receive_channel": r"\b(tra|nhan) (ket qua|kq)\b|\bthanh toan\b|" + _DATE,
         "return_channel": _DATE,
         "submitted_at": r"\b(phi|le phi|thue|nghia vu|bo sung)\b",
-        "received_at": r"\b(ket qua|kq|bo sung|hen|tra lai|phi|thue)\b|" + _PEOPLE,
-        "due_at": r"\b(thoi han|qua han|so ngay|lan hen|hen lai|so lan)\b",
-        "finished_at": r"\b(du kien|hen|thoi han|so ngay|so lan)\b|" + _PEOPLE,
+        "received_at": r"\b(ket qua|kq|bo sung|hen|tra lai|phi|thue|ky nhan)\b|" + _PEOPLE,
+        # a due date of the history (before, after a supplement) or of one officer's step
+        "due_at": r"\b(thoi han|qua han|so ngay|lan hen|hen lai|so lan)\b|"
+                  r"\bhen tra (moi|cu|truoc|ca nhan)$|\b(moi|cu)$",
+        "finished_at": r"\b(du kien|hen|thoi han|so ngay|so lan|quy dinh)\b|" + _PEOPLE,
         "returned_at": r"\b(hen|du kien|tra lai|thoi han|so ngay|so lan)\b|" + _PEOPLE,
-        "status": r"\b(dong bo|ky so|thu phi|le phi|buu chinh|thanh toan)\b",
+        "status": r"\b(dong bo|ky so|thu phi|le phi|buu chinh|thanh toan|bo sung)\b",
         "supplement_requests": r"\b(noi dung|ly do|ngay)\b",
         "supplement_days": r"\b(noi dung|ly do)\b",
         "apology_issued": r"\b(ly do|noi dung|so ngay)\b",

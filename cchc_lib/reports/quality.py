@@ -24,11 +24,13 @@ if TYPE_CHECKING:
 
 def alerts_view(result: IngestResult) -> Rich:
     """The first thing the ingest notebook shows: unrecognised values that set many rows
-    aside, each with the ``value_map`` line that pins it."""
+    aside, each with the ``value_map`` line that pins it, then the columns not read whose
+    titles name a word of the data contract, each with the ``columns`` lines."""
     alerts = result.alerts
     if not alerts:
-        return rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng của "
-                    "một tệp hoặc 20 dòng).")
+        out = rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng của "
+                   "một tệp hoặc 20 dòng).")
+        return out + _title_alerts_view(result)
     out = rich("**⚠ Cảnh báo: {n} giá trị không đọc được làm nhiều dòng bị cách ly.** Mọi chỉ "
                "số tính trên phần còn lại sẽ sai cho đến khi sửa.", n=len(alerts))
     for a in alerts:
@@ -39,7 +41,47 @@ def alerts_view(result: IngestResult) -> Rich:
             value=a.code.shown, problem=problem_vi(a.code.problem),
             rows=render.integer(a.code.rows), rows_in=render.integer(a.rows_in),
             share=render.percent(a.share), first=a.code.first_row, line=a.value_map_line)
+    return out + _title_alerts_view(result)
+
+
+def _title_alerts_view(result: IngestResult) -> Rich:
+    alerts = result.title_alerts
+    if not alerts:
+        return rich("Không có cột nào bị bỏ qua mà tiêu đề nhắc đến nội dung của dữ liệu "
+                    "chuẩn (hẹn, hạn, bổ sung, xin lỗi, trả, nhận, trạng thái, kênh, hình thức, "
+                    "thanh toán, số hóa, kết quả điện tử).")
+    out = rich("**⚠ Cảnh báo: {n} cột không được đọc dù tiêu đề nhắc đến nội dung của dữ "
+               "liệu chuẩn.** Chỉ số cần các cột đó ghi “không có số liệu” cho đến khi danh mục "
+               "dữ liệu nói rõ.", n=len(alerts))
+    for a in alerts:
+        read, skip = a.lines()
+        out += rich("- **{file}**{sheet}: cột “{title}” nhắc đến {words}. Nếu là cột "
+                    "{columns}: `{read}`; nếu không cần đọc: `{skip}`", file=a.file,
+                    sheet=f" [{a.sheet}]" if a.sheet else "", title=a.title,
+                    words=", ".join(f"“{w}”" for w, _ in a.words),
+                    columns=" hoặc ".join(a.columns), read=read, skip=skip)
     return out
+
+
+def columns_table(result: IngestResult) -> pd.DataFrame:
+    """Per export: the columns read by the meaning of their titles or by the data catalog, the
+    optional columns it lacks, and every column neither read nor dropped as personal data,
+    with why."""
+    from cchc_lib.ingest.result import HOW_VI
+
+    rows = []
+    for f in result.files:
+        if f.table != "dossiers" or not (f.columns_read or f.columns_unread):
+            continue
+        read = [f"{c} ← “{f.columns_read[c]}” ({HOW_VI[h]})" for c, h in f.columns_how.items()
+                if h in HOW_VI]
+        rows.append({"Tệp": f.file + (f" [{f.sheet}]" if f.sheet else ""),
+                     "Cột đọc theo nghĩa hoặc theo danh mục dữ liệu": "; ".join(read),
+                     "Tệp không có cột": ", ".join(f.columns_missing),
+                     "Cột không đọc": "; ".join(f"“{u.title}”: {u.why_vi()}"
+                                                for u in f.columns_unread)})
+    return pd.DataFrame(rows, columns=["Tệp", "Cột đọc theo nghĩa hoặc theo danh mục dữ liệu",
+                                       "Tệp không có cột", "Cột không đọc"])
 
 
 def files_table(result: IngestResult) -> pd.DataFrame:

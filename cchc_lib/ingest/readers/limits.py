@@ -110,7 +110,8 @@ def too_big(source: Source, kind: str, what: str) -> InputFileError:
 
 
 def megabytes(n: int) -> str:
-    return f"{integer(n // 2**20)} MB"
+    """A size as a message says it: '48 MB', under a megabyte '51 KB'."""
+    return f"{integer(n // 2**20)} MB" if n >= 2**20 else f"{integer(-(-n // 1024))} KB"
 
 
 def check_extent(source: Source, sheet: str, extent: Extent) -> None:

@@ -25,6 +25,7 @@ from lxml import etree
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.ingest.readers.limits import (
+    KIND_VI,
     MAX_BOOK_BYTES,
     MAX_PART_BYTES,
     MAX_PARTS,
@@ -139,11 +140,11 @@ def _check_declared(source: Source, kind: str, info: zipfile.ZipInfo) -> None:
         raise too_big(source, kind, f"phần '{info.filename}' giải nén ra "
                       f"{megabytes(info.file_size)}")
     if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * info.compress_size:
-        raise InputFileError(source.label, f"phần '{info.filename}' giải nén ra "
-                             f"{megabytes(info.file_size)} từ "
-                             f"{megabytes(info.compress_size)}, nén hơn {MAX_RATIO} lần, điều "
-                             "không tệp nào do phần mềm văn phòng lưu có (tệp có thể được làm "
-                             "để làm tràn bộ nhớ): không đọc tệp này; xuất lại tệp từ hệ thống")
+        raise InputFileError(source.label, f"{KIND_VI[kind]}: phần '{info.filename}' giải nén "
+                             f"ra {megabytes(info.file_size)} từ "
+                             f"{megabytes(info.compress_size)}, nén hơn {MAX_RATIO} lần (không "
+                             "tệp nào do phần mềm văn phòng lưu như vậy: tệp có thể được làm để "
+                             "làm tràn bộ nhớ): không đọc tệp này; xuất lại tệp từ hệ thống")
     if info.flag_bits & 0x1:
         raise encrypted(source, kind)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):

@@ -6,9 +6,9 @@ inner punctuation read as a space) and then matched by *meaning rules*: key word
 and which code wins when two are named (``Dừng xử lý`` names stopping, not processing). Numbers
 keep their DVCQG meaning and nothing else: a number outside the family's code list (``4`` for a
 channel, ``-1``, ``2.5``) or numbers joined by punctuation (``1/0``) are bad codes, never
-stripped into good ones. A value that names two meanings, or none, is a bad code too, with the
-reason, so the office can pin that spelling in the data catalog (``value_map:``), which wins
-over the rules.
+stripped into good ones (what no eye sees is dropped first: a BOM before ``2`` is ``2``). A
+value that names two meanings, or none, is a bad code too, with the reason, so the office can
+pin that spelling in the data catalog (``value_map:``), which wins over the rules.
 
 The code lists themselves (and their Vietnamese labels) are
 :data:`cchc_lib.core.schema.VOCABULARIES`;
@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cchc_lib.core.text import fold
+from cchc_lib.core.text import fold, visible
 
 AMBIGUOUS = "ambiguous"
 UNKNOWN = "unknown"
@@ -65,8 +65,10 @@ class CodeFamily:
 
     def read(self, value: object) -> tuple[object | None, str | None]:
         """(code, None) when the value has one meaning; (None, problem) otherwise, where
-        problem is ``"unknown"``, ``"not_a_code"`` or ``"ambiguous:a/b"``."""
-        raw = str(value).strip()
+        problem is ``"unknown"``, ``"not_a_code"`` or ``"ambiguous:a/b"``. Invisible
+        characters (a BOM before ``2``) are no part of the value, nor is Excel's text mark
+        (a leading apostrophe: ``'2``)."""
+        raw = visible(str(value)).strip().removeprefix("'").strip()
         if self.symbols and raw in _SYMBOLS:
             raw = _SYMBOLS[raw]
         if _NUMBER.fullmatch(raw):

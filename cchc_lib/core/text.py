@@ -1,10 +1,12 @@
-"""Vietnamese text normalisation: one key for matching, NFC for storage."""
+"""Vietnamese text normalisation: one key for matching, NFC for storage, and what the
+quarantine may show of a value."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -13,12 +15,28 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # every character Python's \s matches in text, as characters: a pattern holding \s runs in
 # Python's regex value by value (RE2's \s is ASCII only), one holding this class in Arrow
 SPACE = "[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# Characters no eye sees, which offices' files carry into ids, codes and dates: a byte-order
+# mark left inside a cell (U+FEFF), zero-width space, non-joiner and joiner (U+200B-D), word
+# joiner (U+2060), soft hyphen (U+00AD), bidi marks and embeddings (U+200E/F, U+202A-E,
+# U+2066-9), variation selectors, tags: Unicode's Default_Ignorable_Code_Point
+# (DerivedCoreProperties.txt), as one class Arrow's RE2 and Python's re both read. They are
+# dropped, never read as a space: "Trực\u200btuyến" is one word. Spaces (NBSP U+00A0, narrow
+# U+202F, figure U+2007, ideographic U+3000, ...) are :data:`SPACE`: read as a space.
+INVISIBLE = ("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+             "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+             "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+_INVISIBLE = re.compile(INVISIBLE)
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _INNER = re.compile(r"[\W_]+")
 
 
+def visible(value: str) -> str:
+    """``value`` without the characters no eye sees (:data:`INVISIBLE`)."""
+    return _INVISIBLE.sub("", value)
+
+
 def _plain(value: object) -> str:
-    text = unicodedata.normalize("NFD", str(value)).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", visible(str(value))).replace("đ", "d").replace("Đ", "D")
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
@@ -26,14 +44,16 @@ def match_key(value: object) -> str:
     """The form two spellings of a *header* share when they mean the same thing.
 
     Drops diacritics (đ → d), case, spaces and punctuation, so "Mã hồ sơ", "MA HO SO",
-    "mã_hồ_sơ" (NFD or NFC) and "MaHoSo" all give ``"mahoso"``.
+    "mã_hồ_sơ" (NFD or NFC) and "MaHoSo" all give ``"mahoso"``; invisible characters
+    (:data:`INVISIBLE`: a BOM before the first header, a zero-width space) are no part of it.
     """
     return _NON_ALNUM.sub("", _plain(value))
 
 
 def fold(value: object, keep: str = "") -> str:
     """The words of a *value*, for meaning rules: no diacritics (đ → d), lower case,
-    punctuation read as spaces (except the characters in ``keep``), nothing at the ends:
+    punctuation and any space (NBSP too) read as spaces (except the characters in ``keep``),
+    nothing at the ends, invisible characters dropped (not read as spaces: they split no word):
     ``" Qua Dịch vụ BƯU CHÍNH công ích. "`` → ``"qua dich vu buu chinh cong ich"``."""
     inner = _INNER if not keep else re.compile(f"[^\\w{re.escape(keep)}]+|_+")
     return " ".join(inner.sub(" ", _EDGE.sub("", _plain(value))).split())
@@ -64,18 +84,22 @@ def on_uniques(series: pd.Series, transform) -> pd.Series:
 
 
 def _nfc(text: pd.Series) -> pd.Series:
-    # ASCII text is NFC already: pandas normalises value by value in Python, so only the
-    # other values are given to it (an id column of a million codes costs nothing)
+    # ASCII text is NFC already and holds no invisible character: pandas normalises value by
+    # value in Python, so only the other values are given to it (an id column of a million
+    # codes costs nothing). Invisible characters go first: a soft hyphen or a joiner between
+    # a letter and its tone mark would keep them from composing.
     other = ~text.str.isascii().fillna(True).to_numpy(dtype=bool)
     if other.any():
         text = text.copy()
-        text[other] = text[other].str.normalize("NFC")
+        text[other] = text[other].str.replace(INVISIBLE, "", regex=True).str.normalize("NFC")
     text = text.str.strip().str.replace(SPACE + "+", " ", regex=True)
     return text.mask(text == "")
 
 
 def to_nfc(series: pd.Series) -> pd.Series:
-    """Strip, collapse inner whitespace and store text in NFC; blanks become <NA>.
+    """Strip, collapse inner whitespace (any Unicode space is a space) and store text in NFC
+    without invisible characters (:data:`INVISIBLE`); blanks, and cells of invisible
+    characters only, become <NA>.
 
     A column of Arrow text that is all ASCII without a space (an id column of a million
     distinct codes) has nothing to normalise, strip or collapse: two passes in Arrow tell,
@@ -88,10 +112,44 @@ def to_nfc(series: pd.Series) -> pd.Series:
     return on_uniques(series, _nfc)
 
 
+def blank(raw: pd.Series) -> pd.Series:
+    """True (plain booleans) where a cell holds nothing: missing, empty or only spaces. (A
+    cell of invisible characters is not blank here: each parser drops them, and a cell left
+    empty is then missing, not unreadable.)"""
+    if raw.dtype.kind in "fiumM":  # numbers or datetimes: only a missing one is blank
+        return pd.Series(raw.isna().to_numpy(dtype=bool), index=raw.index)
+    # CSV text: tested in Arrow, without a stripped copy of the text
+    if isinstance(raw.array, pd.arrays.ArrowStringArray):
+        values = pa.array(raw.array)
+        spaces = pc.or_kleene(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values))
+        return pd.Series(pc.fill_null(spaces, True).to_numpy(zero_copy_only=False),
+                         index=raw.index)
+    empty = raw.isna().to_numpy(dtype=bool, copy=True)
+    kind = pd.api.types.infer_dtype(raw, skipna=True)
+    if kind in ("string", "empty"):
+        text = np.ones(len(raw), dtype=bool)
+    elif kind.startswith("mixed"):  # (Excel) only the text cells may be spaces
+        text = raw.map(type, na_action="ignore").eq(str).to_numpy(dtype=bool)
+    else:  # no text at all (Excel dates, numbers, booleans): none is written as spaces
+        return pd.Series(empty, index=raw.index)
+    if text.any():
+        spaces = raw[text].astype("string").str.strip().fillna("").eq("")
+        empty[text] |= spaces.to_numpy(dtype=bool)
+    return pd.Series(empty, index=raw.index)
+
+
+def cell_types(raw: pd.Series) -> pd.Series | None:
+    """The Python type of each cell, or None when the column holds only text (CSV)."""
+    inferred = pd.api.types.infer_dtype(raw, skipna=True)
+    return None if inferred in ("string", "empty") else raw.map(type)
+
+
 def display_number_text(series: pd.Series) -> pd.Series:
-    """Excel often turns a code such as ``1`` into ``1.0``: give back ``"1"``."""
-    return on_uniques(series, lambda t: t.str.strip().str.replace(r"^(-?\d+)\.0+$", r"\1",
-                                                                   regex=True))
+    """Excel often turns a code such as ``1`` into ``1.0``: give back ``"1"``. Invisible
+    characters go (a cell of nothing else is missing, not a bad code)."""
+    text = on_uniques(series, lambda t: t.str.replace(INVISIBLE, "", regex=True).str.strip(
+        ).str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True))
+    return text.mask(text == "")
 
 
 # What a failing value may show in the quarantine: dates, numbers and codes, never text a
@@ -102,20 +160,45 @@ _CODE_LIKE = re.compile(r"[^\s]{1,40}")  # a code or id: one word, not a sentenc
 _LONG_DIGITS = re.compile(r"\d{9,}")  # phone and ID numbers: 9 to 12 digits
 
 
+# What the quarantine shows as it is: printable ASCII and the Vietnamese letters (the twelve
+# vowels with their five tones, đ), composed. Anything else in a shown value is written as its
+# code point: an Armenian Ս (U+054D) or a full-width Ｕ (U+FF35) in "Ս1" is shown
+# "<U+054D>1", never "U1" (which the office would look for and find right); a zero-width
+# space "U1<U+200B>"; a tone mark on no Vietnamese vowel "U<U+0301>1".
+_VOWELS = "aăâeêioôơuưy"
+_SHOWN_AS_IS = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)] + ["đ", "Đ"]
+    + [unicodedata.normalize("NFC", v + tone) for base in (_VOWELS, _VOWELS.upper())
+       for v in base for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")])
+_SPACES = re.compile(SPACE)
+
+
+def code_points(text: str) -> str:
+    """``text`` with every character outside ASCII and the Vietnamese letters written as
+    ``<U+XXXX>`` (hexadecimal, four digits or more), so that a look-alike or an invisible
+    character can be seen, and searched for, by whoever reads the quarantine."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch if ch in _SHOWN_AS_IS else f"<U+{ord(ch):04X}>" for ch in text)
+
+
 def _shown_one(value: str, kind: str, vocabulary: re.Pattern | None) -> str:
     text = unicodedata.normalize("NFC", value).strip()
-    if kind == "datetime" and _DATE_LIKE.fullmatch(text) and len(text) <= 32 and (
-            not text.isdigit() or len(text) <= 6
-            or (len(text) in (8, 12, 14) and text.startswith(("19", "20")))):
-        return text  # a date, compact yyyyMMdd[HHmm[ss]] or an Excel serial
-    if _LONG_DIGITS.search(text):
-        return f"<số, {sum(ch.isdigit() for ch in text)} chữ số>"
-    if kind in ("count", "amount", "fee") and _NUMBER_LIKE.fullmatch(text):
-        return text
-    if _CODE_LIKE.fullmatch(text):
-        return text
-    if vocabulary is not None and len(text) <= 60 and vocabulary.search(fold(text)):
-        return text  # a label of the code family's own words ("Qua dịch vụ BCCI")
+    # what the value is (a date, a number, a code, text) is judged on what an eye sees of
+    # it: invisible characters dropped, any space a space; what is shown is all of it
+    seen = _SPACES.sub(" ", visible(text)).strip()
+    if kind == "datetime" and _DATE_LIKE.fullmatch(seen) and len(seen) <= 32 and (
+            not seen.isdigit() or len(seen) <= 6
+            or (len(seen) in (8, 12, 14) and seen.startswith(("19", "20")))):
+        return code_points(text)  # a date, compact yyyyMMdd[HHmm[ss]] or an Excel serial
+    if _LONG_DIGITS.search(seen):
+        return f"<số, {sum(ch.isdigit() for ch in seen)} chữ số>"
+    if kind in ("count", "amount", "fee") and _NUMBER_LIKE.fullmatch(seen):
+        return code_points(text)
+    if _CODE_LIKE.fullmatch(seen):
+        return code_points(text)
+    if vocabulary is not None and len(seen) <= 60 and vocabulary.search(fold(seen)):
+        return code_points(text)  # a label of the code family's own words ("Qua dịch vụ BCCI")
     return f"<văn bản, {len(text)} ký tự>"
 
 
@@ -123,7 +206,12 @@ def shown_values(raw: pd.Series, kind: str, vocabulary: re.Pattern | None = None
                  ) -> pd.Series:
     """Each value as the quarantine may show it: a date, number or short code as it is, a
     label made of the column's own code words as it is, anything else as
-    ``<văn bản, 37 ký tự>`` and long digit runs as ``<số, 12 chữ số>``."""
+    ``<văn bản, 37 ký tự>`` and long digit runs as ``<số, 12 chữ số>``. Which of these a
+    value is, is judged on what an eye sees of it (invisible characters dropped); a value
+    shown as it is has every character outside ASCII and the Vietnamese letters written as
+    its code point (:func:`code_points`: ``Ս1`` is shown ``<U+054D>1``). One code point per
+    character, in angle brackets like the other stand-ins, so a clerk sees at once that the
+    value is not the code it looks like and which character to retype."""
     text = raw.astype("string")
     return on_uniques(text, lambda t: t.map(lambda v: _shown_one(v, kind, vocabulary),
                                             na_action="ignore"))

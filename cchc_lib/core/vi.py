@@ -21,6 +21,7 @@ MET_VI = {True: "Đạt", False: "Chưa đạt", None: "—"}
 QUARANTINE_REASONS_VI: dict[str, str] = {
     "missing": "Thiếu giá trị bắt buộc",
     "bad_date": "Ngày tháng không đọc được",
+    "ambiguous_date": "Ngày tháng có thể hiểu theo hai cách (ngày/tháng hoặc tháng/ngày)",
     "implausible_date": "Ngày tháng không thể có (trước năm 2015 hoặc sau ngày xuất dữ liệu)",
     "bad_code": "Mã không hợp lệ",
     "bad_number": "Số không hợp lệ",

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_lib.core.catalog import DataCatalog, Source, pinned
+from cchc_lib.core.catalog import DataCatalog, Source, pinned, pinned_columns
 from cchc_lib.core.paths import inside
 from cchc_lib.core.provenance import hash_file
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.columns import Reasons
-from cchc_lib.ingest.mapping import Unread, pinned_columns
+from cchc_lib.ingest.mapping import Unread
 from cchc_lib.ingest.result import FileReport, UnreadCode
 
 Parsed = tuple[pd.DataFrame | None, Reasons | None, FileReport]

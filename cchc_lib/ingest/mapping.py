@@ -102,15 +102,6 @@ class ColumnMap:
                 u.other = str(position + 1)
 
 
-def pinned_columns(catalog: object, source: object) -> dict[str, str | None]:
-    """The titles the data catalog pins for one source (``columns:``), by match key."""
-    out: dict[str, str | None] = {}
-    for scope in (catalog, source):
-        for title, column in (getattr(scope, "columns", None) or {}).items():
-            out[match_key(title)] = column
-    return out
-
-
 def columns_line(pins: Mapping[str, str | None]) -> str:
     """The ``columns:`` line of the data catalog that pins these titles."""
     body = ", ".join(f"{json.dumps(t, ensure_ascii=False)}: {c or 'null'}"

@@ -27,6 +27,7 @@ from cchc_lib.core.catalog import (
     Source,
     load_catalog,
     pinned,
+    pinned_columns,
     resolve,
     with_overrides,
 )
@@ -48,7 +49,6 @@ from cchc_lib.ingest.mapping import (
     map_columns,
     missing_message,
     missing_required,
-    pinned_columns,
     problems_message,
 )
 from cchc_lib.ingest.memory import release_memory

@@ -88,6 +88,10 @@ def cases(out: Path) -> None:
           "Mã hồ sơ,Mã đơn vị,Mã TTHC,Kênh thực hiện,Ngày tiếp nhận,Thời gian tiếp nhận,"
           "Trạng thái\n"
           "W10,U1,1.004873,Trực tiếp,04/04/2022,04/04/2022 08:00,Đang xử lý\n")
+    _text(out, "80_titles_pinned_in_the_catalog.csv",
+          "Mã hồ sơ,Mã đơn vị,Mã TTHC,Kênh thực hiện,Ngày tiếp nhận,Thời gian tiếp nhận,"
+          "Ngày trả/hẹn trả,Ngày hẹn lại,Trạng thái\n"
+          "W11,U1,1.004873,Trực tiếp,14/04/2022,14/04/2022 08:00,19/04/2022 17:00,,Đang xử lý\n")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import yaml
 from cchc_lib.cli import main
 from cchc_lib.core.catalog import load_catalog, value_map, with_overrides
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.text import match_key
 from cchc_lib.ingest.pipeline import ingest
 
 CORPUS = Path(__file__).parents[1] / "corpus"
@@ -43,6 +44,8 @@ def run_case(name: str):
                              unit_code=case.get("unit_code"))
     if "value_map" in case:  # spellings the office pins in its data catalog
         catalog = replace(catalog, value_map=value_map(case["value_map"], name))
+    if "columns" in case:  # titles the office pins in its data catalog
+        catalog = replace(catalog, columns={match_key(t): c for t, c in case["columns"].items()})
     return ingest(catalog)
 
 

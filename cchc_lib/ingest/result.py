@@ -17,6 +17,8 @@ from cchc_lib.core.schema import REASON_SEP
 from cchc_lib.core.text import fold
 
 SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
+# the processed table of which optional columns each dossier export has (source_columns)
+SOURCE_COLUMNS_TABLE = ["source_file", "source_sheet", "column", "present", "title", "how"]
 QUARANTINE_COLUMNS = ["table", *SOURCE_COLUMNS, "reasons", "unit_code", "dossier_id",
                       "procedure_code", "received_at", "detail"]
 
@@ -174,6 +176,20 @@ class IngestResult:
                     out.setdefault((f.table, f.file, f.sheet, u.title), TitleAlert(
                         f.table, f.file, f.sheet, u.title, [tuple(w) for w in u.words]))
         return list(out.values())
+
+    @property
+    def source_columns(self) -> pd.DataFrame:
+        """Per dossier export read (file and sheet): each optional column of the contract,
+        whether the export has it, under which title and how the title was read. What an
+        indicator needs and an export lacks is "không có số liệu", never 0."""
+        rows = [{"source_file": f.file, "source_sheet": f.sheet, "column": c.name,
+                 "present": c.name not in f.columns_missing,
+                 "title": f.columns_read.get(c.name), "how": f.columns_how.get(c.name)}
+                for f in self.files if f.table == "dossiers" and f.rows_in
+                for c in schema.DOSSIERS.columns if not c.required]
+        return pd.DataFrame(rows, columns=SOURCE_COLUMNS_TABLE).astype(
+            {"source_file": "string", "source_sheet": "string", "column": "string",
+             "present": "bool", "title": "string", "how": "string"})
 
     @property
     def stops_strict(self) -> bool:

@@ -28,7 +28,9 @@ SPAN_COLUMNS = ("unit_code", "received_at", "finished_at", "returned_at")
 METHODOLOGY_FILE = "methodology.yml"  # the methodology the tables were scored with
 ALERTS_FILE = "ingest_alerts.txt"  # the alerts of the last ingest (empty when none)
 PROCESSED_FILES = {name: f"{name}.parquet" for name in schema.TABLES} | {
-    "quarantine": "quarantine.parquet"}
+    "quarantine": "quarantine.parquet",
+    # which optional columns each dossier export has (IngestResult.source_columns)
+    "source_columns": "source_columns.parquet"}
 
 
 def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
@@ -71,7 +73,8 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
 def _write_tables(result: IngestResult, folder: Path, keep_gitkeep: bool) -> None:
     from cchc_lib.ingest.quality import quality_table, quarantine_for_readers
 
-    for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
+    for name, frame in {**result.tables, "quarantine": result.quarantine,
+                        "source_columns": result.source_columns}.items():
         frame.to_parquet(folder / PROCESSED_FILES[name], index=False)
     write_csv(quarantine_for_readers(result.quarantine), folder / "quarantine.csv",
               encoding="utf-8-sig")  # a BOM: Excel reads the Vietnamese headers as UTF-8

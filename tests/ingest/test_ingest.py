@@ -229,7 +229,7 @@ def test_write_is_all_or_nothing_and_round_trips(tmp_path):
          "ingest_alerts.txt", "ingest_summary.csv", "official_results.parquet", "provenance.json",
          "plan_progress.parquet", "plans.parquet",
          "plan_tasks.parquet", "quarantine.csv", "quarantine.parquet", "self_assessment.parquet",
-         "targets.parquet", "units.parquet"])
+         "source_columns.parquet", "targets.parquet", "units.parquet"])
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".processed")]
 
 

@@ -459,7 +459,7 @@ def check(node: yaml.Node | None, label: str) -> tuple[dict[str, Any], dict[str,
     """A composed catalog checked against :data:`CATALOG`: its plain values (sources as
     option dicts, ``columns`` keyed by match key, ``value_map`` spellings folded) and the
     line of every value by key path (``include[1]``)."""
-    if node is None or (is_null(node)):
+    if node is None or is_null(node):
         return {}, {}
     at = At(label)
     if not is_map(node):
@@ -488,6 +488,6 @@ def write_json_schema(path: Path = SCHEMA_FILE) -> Path:
     return path
 
 
-__all__ = ["CATALOG", "SCHEMA_FILE", "SINGLE_SOURCES", "SOURCE_OPTIONS", "At", "ColumnPins",
-           "Fields", "Key", "Kind", "check", "code_columns", "code_of", "codes_of", "codes_shown",
-           "json_schema", "schema_text", "shown", "write_json_schema"]
+__all__ = ["CATALOG", "SCHEMA_FILE", "SINGLE_SOURCES", "SOURCE_OPTIONS", "ColumnPins", "Fields",
+           "Key", "Kind", "ValueMap", "check", "code_columns", "code_of", "codes_of",
+           "codes_shown", "json_schema", "schema_text", "write_json_schema"]

@@ -1,7 +1,8 @@
 """Text encodings Vietnamese offices still meet, decided on the whole file.
 
 - UTF-8 (with or without BOM) and UTF-16 (Excel "Unicode text"), by BOM or a strict decode
-  of *every* byte (a file whose first accented letter comes late is still UTF-8);
+  of *every* byte (a file whose first accented letter comes late is still UTF-8); UTF-16
+  without its BOM by the NUL byte beside each Latin letter and digit;
 - Windows-1258 (Vietnamese "ANSI"), and the two font encodings of the 1990s–2000s still found
   in old spreadsheets saved as text: TCVN3 (ABC, fonts ``.VnTime``; TCVN 5712:1993) and VNI
   (fonts ``VNI-Times``), converted to Unicode.
@@ -104,14 +105,42 @@ def is_utf8(data: bytes) -> bool:
     return True
 
 
+UTF16_SAMPLE_BYTES = 64 * 1024  # UTF-16 without BOM is told on the first 64 KB
+
+
+def utf16_order(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without its BOM (Excel's "Unicode text"
+    after another program dropped the BOM): an export is mostly digits, Latin letters and
+    punctuation, each a code unit with one NUL byte, in the same half of every unit; at least
+    half the units are so and almost none (1 in 20) the other way round. None otherwise: a
+    UTF-8 file padded with NULs has them in pairs (padding, not counted), or alone."""
+    sample = data[:UTF16_SAMPLE_BYTES]
+    if b"\x00" not in sample:
+        return None
+    import numpy as np
+
+    units = np.frombuffer(sample, dtype=np.uint8, count=len(sample) // 2 * 2).reshape(-1, 2)
+    zero = units == 0
+    text = int((~(zero[:, 0] & zero[:, 1])).sum())
+    low = int((zero[:, 1] & ~zero[:, 0]).sum())  # "A\0": little-endian
+    high = int((zero[:, 0] & ~zero[:, 1]).sum())  # "\0A": big-endian
+    for order, ours, other in (("utf-16-le", low, high), ("utf-16-be", high, low)):
+        if text and ours * 2 >= text and other * 20 <= text:
+            return order
+    return None
+
+
 def detect(data: bytes) -> str:
-    """The encoding of a whole file: utf-8-sig or utf-16 by their BOM, utf-8 when every byte
-    is valid UTF-8, else the legacy encoding whose text reads most like Vietnamese
-    (Windows-1258 on a tie)."""
+    """The encoding of a whole file: utf-8-sig or utf-16 by their BOM, UTF-16 without BOM by
+    its NULs (:func:`utf16_order`), utf-8 when every byte is valid UTF-8, else the legacy
+    encoding whose text reads most like Vietnamese (Windows-1258 on a tie)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    order = utf16_order(data)
+    if order is not None:
+        return order
     if is_utf8(data):
         return "utf-8"
     sample = data[:SCORE_BYTES]
@@ -125,8 +154,8 @@ def to_utf8(data: bytes, encoding: str) -> bytes:
         return data
     if encoding == "utf-8-sig":
         return data[3:]
-    if encoding == "utf-16":
-        return data.decode("utf-16", errors="replace").encode("utf-8")
+    if encoding in ("utf-16", "utf-16-le", "utf-16-be"):  # (by its BOM, or without one)
+        return data.decode(encoding, errors="replace").encode("utf-8")
     return LEGACY[encoding](data).encode("utf-8")
 
 
@@ -141,5 +170,5 @@ def legacy_scores(data: bytes) -> dict[str, tuple[int, str]]:
             for name, text in ((n, f(data)) for n, f in LEGACY.items())}
 
 
-__all__ = ["detect", "to_utf8", "decode", "is_utf8", "decode_tcvn3", "decode_vni",
+__all__ = ["detect", "utf16_order", "to_utf8", "decode", "is_utf8", "decode_tcvn3", "decode_vni",
            "decode_cp1258", "vietnamese_score"]

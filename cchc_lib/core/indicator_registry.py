@@ -209,6 +209,45 @@ BIEU06_GROUP_TITLES: tuple[tuple[str, str], ...] = (
     ("Số lượng hồ sơ đang giải quyết", "Đang giải quyết"),
 )
 
+# The optional dossier columns each computed part cannot be counted without (a part not named
+# here needs only the columns every export has: id, unit, procedure, channel, receipt date,
+# status). "a|b": either will do. An indicator needs what its parts need; an export that
+# lacks one of them leaves the indicator "không có số liệu" for its dossiers, never 0.
+_ENDS = "finished_at|returned_at"  # when a dossier ended
+_RETURNS = ("return_channel", "returned_at")  # how and when results were handed over
+PART_NEEDS: dict[str, tuple[str, ...]] = {
+    **{part: (_ENDS,) for part in (
+        "resolved_early", "resolved_on_time", "resolved_late", "resolved_total",
+        "resolved_in_time", "pending_in_time", "pending_overdue", "pending_total", "ended",
+        "ended_or_pending", "late", "carried_over")},
+    # 766 on time: the days waiting for the citizen's papers do not count, and a dossier
+    # asked for papers more than once is not on time
+    "on_time": (_ENDS, "supplement_requests", "supplement_days"),
+    "received_digitized": ("digitized",),
+    "ended_e_result": (_ENDS, "e_result"),
+    "late_apologised": (_ENDS, "apology_issued"),
+    "returned_postal": _RETURNS,
+    "returned_postal_procedures": ("returned_at",),
+    "postal_used": _RETURNS,  # received or returned by post: the return counts too
+    "fee_offered_paid_online": ("paid_online",),
+    "fee_paid_online": ("paid_online",),
+}
+
+
+def needs(parts: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The optional dossier columns some of these parts cannot be counted without, in the
+    contract's order of mention, each once ("a|b": either will do)."""
+    return tuple(dict.fromkeys(c for part in parts for c in PART_NEEDS.get(part, ())))
+
+
+def lacking(parts: tuple[str, ...] | list[str], missing: set[str] | frozenset[str]
+            ) -> tuple[str, ...]:
+    """The columns these parts need that are ``missing`` from the exports ("a|b" lacks only
+    when both are missing)."""
+    return tuple(need for need in needs(parts)
+                 if all(c in missing for c in need.split("|")))
+
+
 BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}
 
 

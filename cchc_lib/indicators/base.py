@@ -95,6 +95,21 @@ def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:
     return Period(period.start, last.date(), period.label)
 
 
+def missing_columns(tables: dict[str, pd.DataFrame], units: list[str] | tuple[str, ...]
+                    ) -> dict[str, list[str]]:
+    """The optional dossier columns that an export holding these units' dossiers lacks, each
+    with those exports (files): what they measure is unknown for those dossiers, so an
+    indicator that needs one is "không có số liệu", never 0. Processed data written before
+    exports were described (no ``source_columns`` table) says nothing is missing."""
+    columns = tables.get("source_columns")
+    if columns is None or columns.empty:
+        return {}
+    d = tables["dossiers"]
+    files = set(d.source_file[d.unit_code.isin(list(units))].dropna())
+    lack = columns[~columns.present.astype(bool) & columns.source_file.isin(files)]
+    return {str(c): sorted(set(part.source_file)) for c, part in lack.groupby("column")}
+
+
 def target_for(targets: pd.DataFrame | None, indicator: str, unit_code: str,
                year: int) -> float | None:
     """The target of an indicator: a row for the unit and year wins over a general one."""

@@ -20,7 +20,7 @@ from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.encodings import detect, to_utf8
-from cchc_lib.ingest.readers.book import read_book
+from cchc_lib.ingest.readers.book import chosen_sheets, read_book
 from cchc_lib.ingest.readers.headers import HEADER_SCAN_ROWS, MAX_COLUMNS, Keep, RawSheet
 from cchc_lib.ingest.readers.limits import (
     MAX_COLSPAN,
@@ -51,7 +51,7 @@ def read_html(source: Source, table: Table, keep: Keep | None = None) -> list[Ra
                              "xuất danh sách ra Excel hoặc CSV")
     names = [""] if len(blocks) == 1 else [f"Bảng {i}" for i in range(1, len(blocks) + 1)]
     rows = dict(zip(names, blocks, strict=True))
-    return read_book(source, table, names, rows.__getitem__, typed=False,
+    return read_book(source, table, chosen_sheets(source, names), rows.__getitem__, typed=False,
                      where=f"{HEADER_SCAN_ROWS} dòng đầu của mọi bảng trong tệp (đây là trang "
                      "web (HTML) lưu với tên của bảng tính)")
 

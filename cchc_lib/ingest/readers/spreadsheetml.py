@@ -20,7 +20,7 @@ from lxml import etree
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
-from cchc_lib.ingest.readers.book import read_book
+from cchc_lib.ingest.readers.book import chosen_sheets, read_book
 from cchc_lib.ingest.readers.headers import Keep, RawSheet
 from cchc_lib.ingest.readers.limits import (
     EXCEL_COLUMNS,
@@ -54,7 +54,7 @@ def read_spreadsheetml(source: Source, table: Table, keep: Keep | None = None
     if _DECLARES.search(prolog):
         raise damaged(source, "xml", "tệp khai báo DOCTYPE, điều Excel không bao giờ ghi")
     sheets = worksheets(source)
-    names = list(sheets)
+    names = chosen_sheets(source, list(sheets))
     return read_book(source, table, names, sheets.__getitem__, typed=True)
 
 

@@ -56,10 +56,9 @@ def _add_ingest(sub) -> None:
                    help="đọc lại mọi tệp, kể cả tệp không đổi từ lần nhập trước (mặc định: "
                    "chỉ đọc tệp mới hoặc đã đổi, kết quả các tệp khác lấy từ data/cache/)")
     p.add_argument("--strict", action="store_true",
-                   help="cho lần chạy tự động: dừng với mã 2, không ghi gì, khi một giá trị "
-                   "không đọc được làm cách ly từ 1 %% số dòng của một tệp (hoặc 20 dòng), "
-                   "hoặc khi một cột có tiêu đề nhắc đến nội dung của dữ liệu chuẩn (hẹn, "
-                   "bổ sung, xin lỗi, trạng thái…) không được đọc")
+                   help="cho lần chạy tự động: dừng với mã 2, không ghi gì, khi có cảnh báo: một "
+                   "giá trị không đọc được làm cách ly từ 1 %% số dòng của một tệp (hoặc 20 "
+                   "dòng), một cột có tiêu đề nhắc đến hẹn, bổ sung, xin lỗi… không được đọc")
 
 
 def _add_indicators(sub) -> None:

@@ -138,7 +138,7 @@ class TitleRules:
         parts = [p for p in _ALTERNATIVES.split(str(title)) if p.strip()]
         if len(parts) > 1:
             read = [r for r in map(self._read_words, map(title_words, parts)) if r.column]
-            alone = {r.column for r in read}
+            alone = {str(r.column) for r in read}
             if len(alone) > 1:
                 return TitleReading(None, f"{AMBIGUOUS}:{'/'.join(sorted(alone))}")
             if alone:  # one part names a column, the others nothing ("Ngày/giờ tiếp nhận")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from cchc_lib.core import catalog_schema
+from cchc_lib.core.catalog import with_schema_line
 from cchc_lib.core.errors import CchcError
 from cchc_lib.resources import resource_dir
 
@@ -39,6 +41,12 @@ def init_workbook(folder: str | Path) -> list[Path]:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dst)
     shutil.copy2(source / README, folder / README)
+    # the catalogs' JSON Schema beside them, so an editor checks them in the new folder too
+    shutil.copy2(catalog_schema.SCHEMA_FILE, data / catalog_schema.SCHEMA_FILE.name)
+    for catalog in (data / "catalog.yml", data / "raw" / "sample" / "catalog.yml"):
+        catalog.write_text(with_schema_line(catalog.read_text(encoding="utf-8"), catalog,
+                                            data / catalog_schema.SCHEMA_FILE.name),
+                           encoding="utf-8")
     for empty in (data / "processed", folder / "reports"):
         empty.mkdir(parents=True, exist_ok=True)
     return sorted(p for p in folder.rglob("*") if p.is_file())

@@ -202,6 +202,8 @@ def parse_methodology(text: str, where: str = "methodology") -> Methodology:
         mark = getattr(exc, "problem_mark", None)
         raise reader.fail(mark.line + 1 if mark else None,
                           f"không phải YAML hợp lệ ({getattr(exc, 'problem', exc)})") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML reads but Python cannot build
+        raise reader.fail(None, f"giá trị không dùng được ({exc})") from None  # (2022-02-30)
     if not isinstance(spec, dict) or not isinstance(spec.get("fields"), list) \
             or not spec["fields"]:
         raise reader.fail(None, "bộ chỉ số cần có danh sách lĩnh vực 'fields'")

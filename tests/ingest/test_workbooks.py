@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import struct
 import subprocess
 import sys
 import time
@@ -30,7 +31,7 @@ from cchc_lib.core.errors import InputFileError
 from cchc_lib.ingest.readers import read_source, sniff
 from cchc_lib.ingest.readers.excel import guarded
 from cchc_lib.ingest.readers.limits import MAX_SHEET_CELLS, Extent
-from cchc_lib.ingest.readers.zipbook import scan_sheet_xml
+from cchc_lib.ingest.readers.zipbook import scan_sheet_xml, scan_xlsb
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("build_workbooks",
@@ -220,6 +221,20 @@ def test_the_fast_reading_of_a_sheet_agrees_with_the_exact_one():
                           '<c r="A100000"><v>1</v></c></row><row r="100001">'
                           '<c r="B100001" s="1"/></row>')
     assert scan_sheet_xml(iter([xml]), lambda: iter([xml])) == Extent(3, 100_000, 30)
+
+
+def test_an_xlsb_sheets_records_give_its_farthest_cell():
+    """[MS-XLSB] 2.1.4: a record is its type and its size, each in 7-bit bytes; BrtRowHdr (0)
+    begins with its row, a cell record (BrtCellReal 5, BrtCellIsst 7) with its column;
+    BrtCellBlank (1) holds no value. Read across the pieces the part streams in."""
+    def record(rtype: int, first: int, rest: int) -> bytes:
+        body = struct.pack("<I", first) + bytes(rest)
+        return bytes([rtype, len(body)]) + body
+    data = (record(0, 4, 8) + record(5, 29, 12) + record(1, 16_383, 4) + record(0, 9, 8)
+            + record(7, 2, 8))
+    whole = scan_xlsb(iter([data]))
+    assert whole == Extent(2, 10, 30)  # AD5 and C10; the blank in XFD5 is no value
+    assert scan_xlsb(iter([data[:7], data[7:13], data[13:]])) == whole
 
 
 def test_a_part_declared_bigger_than_the_limit_is_refused_unread(tmp_path):

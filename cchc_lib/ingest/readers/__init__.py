@@ -74,7 +74,8 @@ def sniff(path: Path, label: str) -> str:
     markup = _markup_head(head)
     if markup.startswith(b"<?xml") and NAMESPACE in head:
         return "spreadsheetml"
-    if markup.startswith(_HTML_STARTS) or b"<html" in markup:
+    if markup.startswith(_HTML_STARTS) or b"<html" in markup or (
+            markup.startswith(b"<") and b"<table" in markup):  # (a comment or a <div> first)
         return "html"
     if path.suffix.lower() in EXCEL_SUFFIXES:
         raise InputFileError(label, "không đọc được như một sổ Excel (tệp không ở định dạng "

@@ -122,8 +122,11 @@ def _kind(source: Source, names: set[str], book: zipfile.ZipFile) -> str:
         return "xlsb"
     if "content.xml" in names and "mimetype" in names:
         info = book.getinfo("mimetype")
-        if info.file_size <= 200 and book.read(info).strip() == ODS_MIME:
-            return "ods"
+        try:
+            if info.file_size <= 200 and book.read(info).strip() == ODS_MIME:
+                return "ods"
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+            pass  # not an ODS one can read: said below
     if "EncryptedPackage" in names:  # (never zipped by Office: an OLE file; said all the same)
         raise encrypted(source, "xlsx")
     what = next((v for k, v in OTHER_DOCUMENTS.items() if k in names), None)
@@ -376,19 +379,27 @@ _XLSB_CELLS = set(range(2, 12))  # BrtCellRk … BrtFmlaError (1, BrtCellBlank: 
 
 
 def scan_xlsb(stream: Iterator[bytes]) -> Extent:
-    """An xlsb sheet's records: BrtRowHdr (0) gives the row, each cell record its column."""
-    data = b"".join(stream)  # (bounded by the part's declared size)
+    """An xlsb sheet's records, read as they stream by: BrtRowHdr (0) gives the row, each
+    cell record its column (its first four bytes)."""
     cells = rows = cols = row = 0
-    try:
-        for rtype, body in _records(data):
-            if rtype == 0 and len(body) >= 4:
-                row = struct.unpack_from("<I", body)[0] + 1
-            elif rtype in _XLSB_CELLS and len(body) >= 4:
+    buffer, pos = b"", 0
+    for piece in stream:
+        buffer, pos = buffer[pos:] + piece, 0
+        while True:
+            try:
+                rtype, start = _varint(buffer, pos, 2)
+                size, start = _varint(buffer, start, 4)
+            except ValueError:  # the record's header is in the next piece
+                break
+            if start + size > len(buffer):
+                break
+            if rtype == 0 and size >= 4:
+                row = struct.unpack_from("<I", buffer, start)[0] + 1
+            elif rtype in _XLSB_CELLS and size >= 4:
                 cells += 1
                 rows = max(rows, row)
-                cols = max(cols, struct.unpack_from("<I", body)[0] + 1)
-    except ValueError:
-        pass  # a record cut short: calamine says so itself
+                cols = max(cols, struct.unpack_from("<I", buffer, start)[0] + 1)
+            pos = start + size
     return Extent(cells, rows, cols)
 
 

@@ -166,8 +166,8 @@ def _tidy(text: pd.Series) -> pd.Series:
              .str.replace(r"^([0-9]{5}),([0-9]+)$", r"\1.\2", regex=True)  # a serial
              .str.replace(r"(:[0-9]{2}),([0-9]+)", r"\1.\2", regex=True)  # seconds
              .str.replace(r" ?, ?", " ", regex=True)  # "4/25/2022, 2:00:00 PM"
-             .str.replace(r"(?i)\s*\bSA$", " AM", regex=True)
-             .str.replace(r"(?i)\s*\bCH$", " PM", regex=True).str.upper())
+             .str.replace(r"(?i)(?<![a-z]) ?SA$", " AM", regex=True)  # "08:30SA" too
+             .str.replace(r"(?i)(?<![a-z]) ?CH$", " PM", regex=True).str.upper())
     return text.mask(odd, fixed)
 
 

@@ -146,16 +146,18 @@ FLAGS_FAMILY = FAMILIES["flag"]
 
 
 def _number_text(raw: pd.Series) -> pd.Series:
-    """Numbers as text without spaces, "1,5" as "1.5": once per distinct value."""
-    return on_uniques(raw.astype("string"), lambda t: t.str.strip().str.replace(
-        SPACE + "+", "", regex=True).str.replace(",", ".", regex=False))
+    """Numbers as text without spaces (a no-break space between thousands too) nor invisible
+    characters, "1,5" as "1.5", nothing left missing: once per distinct value."""
+    text = on_uniques(raw.astype("string"), lambda t: t.str.replace(
+        f"{SPACE}+|{INVISIBLE}", "", regex=True).str.replace(",", ".", regex=False))
+    return text.mask(text == "")
 
 
 def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
-    empty = blank(raw)
-    num = pd.to_numeric(_number_text(raw.where(~empty)), errors="coerce")
+    text = _number_text(raw.where(~blank(raw)))
+    num = pd.to_numeric(text, errors="coerce")
     ok = num.notna() & (num >= 0) & (num == np.floor(num))
-    return num.where(ok).astype("Int64"), ~empty & ~ok
+    return num.where(ok).astype("Int64"), text.notna() & ~ok
 
 
 SAME_DAY = {match_key(s) for s in ("Trong ngày", "Ngay trong ngày", "Trả ngay")}
@@ -164,19 +166,21 @@ FREE = {match_key(s) for s in ("Miễn phí", "Không thu", "Miễn", "Không", 
 
 def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A non-negative number; "1,5" is 1.5; "Trong ngày" is 0; "3 ngày làm việc" is 3."""
-    empty = blank(raw)
-    text = raw.where(~empty).astype("string").str.strip()
+    text = raw.where(~blank(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
+                                                                ).str.strip()
+    written = text.fillna("").ne("")  # (a cell of invisible characters only: nothing)
     same_day = map_unique(text, lambda v: match_key(v) in SAME_DAY).fillna(False).astype(bool)
     text = text.str.replace(r"(?i)\s*(ngày( làm việc)?|ngay( lam viec)?)$", "", regex=True)
     num = pd.to_numeric(_number_text(text), errors="coerce").mask(same_day, 0.0)
     ok = num.notna() & (num >= 0) & np.isfinite(num.astype(float).fillna(0))
-    return num.where(ok).astype("Float64"), ~empty & ~ok
+    return num.where(ok).astype("Float64"), written & ~ok
 
 
 def parse_fee(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A fee column holds an amount (non-zero = has a fee: "8.000 đồng") or a yes/no word."""
-    empty = blank(raw)
-    digits = raw.astype("string").str.replace(r"[.,\s]|đồng|đ|VNĐ|VND", "", regex=True)
+    empty = blank(raw) | _number_text(raw).isna()  # (invisible characters only: nothing)
+    digits = raw.astype("string").str.replace(f"[.,\\s]|{INVISIBLE}|đồng|đ|VNĐ|VND", "",
+                                              regex=True)
     amount = pd.to_numeric(digits.where(digits.str.fullmatch(r"\d+").fillna(False)),
                            errors="coerce")
     words, _ = parse_flag(raw.where(amount.isna()), col, value_map)

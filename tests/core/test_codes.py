@@ -218,3 +218,37 @@ def test_families_read_into_the_schema_code_lists():
     for name, family in FAMILIES.items():
         codes = set(schema.VOCABULARIES[name])
         assert set(family.rules) <= codes and set(family.numbers.values()) <= codes
+
+
+# What no eye sees is no part of a code (cchc_lib.core.text.INVISIBLE). Where these come from:
+#   BOM     a UTF-8 byte-order mark left inside a cell when two exports are pasted together,
+#           or a CSV whose BOM was written once more after a header line was added
+#   COPIED  text copied from a web page, PDF or Word file into a spreadsheet: zero-width
+#           spaces (HTML &#8203;), soft hyphens (&shy;), no-break spaces (&nbsp;), and the
+#           bidi isolates a browser's "copy" puts around text (U+2066..U+2069)
+#   QUOTED  Excel's text mark: a leading apostrophe kept as a character by an export that
+#           writes it so that Excel opens the code as text
+HIDDEN = [
+    ("receive_channel", "\ufeff2", "online", "BOM"),
+    ("receive_channel", "\u200b1\u200b", "direct", "COPIED"),
+    ("receive_channel", "Trực\u00a0tuyến", "online", "COPIED"),
+    ("receive_channel", "Trực tuy\u00adến", "online", "COPIED"),
+    ("receive_channel", "'3", "postal", "QUOTED"),
+    ("status", "\u2066Đã xử lý xong\u2069", "resolved", "COPIED"),
+    ("status", "\u200e10", "returned", "COPIED"),
+    ("status", "Đang\u2060xử\u00a0lý", "-", "COPIED"),  # a word joiner joins: "Đangxử lý"
+    ("flag", "\ufeffCó", True, "BOM"),
+    ("flag", "'0", False, "QUOTED"),
+    ("flag", "\u200b", "-", "COPIED"),  # nothing seen: no meaning (parsers read it as blank)
+]
+
+
+@pytest.mark.parametrize(("family", "spelling", "expected", "source"), HIDDEN,
+                         ids=[f"{c[0]}:{c[1].encode('unicode_escape').decode()}"
+                              for c in HIDDEN])
+def test_invisible_characters_are_no_part_of_a_code(family, spelling, expected, source):
+    code, problem = FAMILIES[family].read(spelling)
+    if expected == "-":
+        assert code is None and problem is not None
+    else:
+        assert code == expected and problem is None, (code, problem)

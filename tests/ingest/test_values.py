@@ -1,0 +1,279 @@
+"""Values as offices' machines write them: numbers in a Vietnamese locale, invisible
+characters, two-digit years with a time, and day-first or month-first dates decided per
+column (cchc_lib/ingest/parsers.py, cchc_lib/ingest/dates.py). Expected values worked out by
+hand; where each spelling comes from is said beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_lib.core import schema
+from cchc_lib.ingest.dates import CLEAR_MAJORITY, DatesParsed, date_order, parse_datetime
+from cchc_lib.ingest.parsers import PARSERS
+
+COLUMNS = {c.name: c for c in schema.DOSSIERS.columns}
+DATES = PARSERS["datetime"]  # as ingest runs it: once per distinct value
+CODES = PARSERS["procedure_code"]
+
+
+def text(values: list) -> pd.Series:
+    return pd.Series(values, dtype="string")  # a CSV column (Arrow strings)
+
+
+def read(values: list, **options) -> tuple[list, list, list]:
+    """(datetimes as text or "-", bad, ambiguous) of a CSV column."""
+    parsed = DATES(text(values), COLUMNS["received_at"], **options)
+    values_, bad = parsed
+    assert isinstance(parsed, DatesParsed)
+    shown = [v.strftime("%Y-%m-%d %H:%M:%S.%f").removesuffix(".000000") if not pd.isna(v)
+             else "-" for v in values_]
+    return shown, bad.tolist(), parsed.ambiguous.tolist()
+
+
+# ---- procedure codes ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "stored"), [
+    # Excel turned 2.000950 into a number; a PC set to Vietnamese writes it with a comma
+    ("2,00095", "2.000950"),
+    ("2,000950", "2.000950"),  # the same with Excel's format "0.000000"
+    ("1,001193", "1.001193"),
+    ("1,5", "1.500000"),  # a number: padded as its float would be (no such code: unknown)
+    # not a number a locale writes: left as written (unknown procedures, flagged)
+    ("1.234,5", "1.234,5"),  # a thousands dot and a decimal comma: no code has either
+    ("2,0009501", "2,0009501"),  # seven decimals: no float Excel made of a code
+    ("BTP,001", "BTP,001"),  # text with a comma (an old provincial code)
+    ("1.00119", "1.00119"),  # a dot, five decimals: maybe typed short (data_contract.md)
+    # invisible characters and spaces: a BOM before the code (two UTF-8 exports pasted),
+    # a zero-width space (copied from the portal's web page), NBSP and narrow NBSP
+    ("\ufeff2.000950", "2.000950"),
+    ("1.001\u200b193", "1.001193"),
+    ("\u00a01.004873\u202f", "1.004873"),
+    # Excel's text mark kept by an export that writes it to keep Excel from making a number
+    ("'1.004873", "1.004873"),
+    ("\u200b", None),  # nothing seen: missing, not a code
+])
+def test_procedure_code_as_written(cell, stored):
+    values, bad = CODES(text([cell, None]), COLUMNS["procedure_code"])
+    assert [None if pd.isna(v) else v for v in values] == [stored, None]
+    assert bad.tolist() == [False, False]
+
+
+def test_a_decimal_comma_code_is_the_code_excel_s_float_gives():
+    """The same code from an XLSX number cell (a float, Excel stores a dot whatever the
+    locale) and from a Vietnamese-locale CSV (text with a comma): one stored code."""
+    values, _ = CODES(pd.Series([2.00095, "2,00095", 1.001193, "1,001193"], dtype=object),
+                      COLUMNS["procedure_code"])
+    assert values.tolist() == ["2.000950", "2.000950", "1.001193", "1.001193"]
+
+
+# ---- dates: spellings ---------------------------------------------------------------
+
+SPELLINGS = [  # (cell, read as, where it comes from)
+    # Excel serial days written by a Vietnamese-locale PC: 44635 is 2022-03-15 (1899-12-30 +
+    # 44635 days); .354166 of a day is 30,599.94 s: 08:30 once rounded to the second
+    ("44635,354166", "2022-03-15 08:30:00", "an Excel date column saved as numbers, vi-VN"),
+    ("44635", "2022-03-15 00:00:00", "the same, a whole day"),
+    ("'44635", "2022-03-15 00:00:00", "an export that writes Excel's text mark"),
+    ("'44635,5", "2022-03-15 12:00:00", "both"),
+    # ISO with a comma before the fraction: Python's logging asctime, ISO 8601's own mark
+    ("2022-03-15 08:30:15,5", "2022-03-15 08:30:15.500000", "logging / ISO 8601"),
+    ("2022-03-15T08:30:15,250+07:00", "2022-03-15 08:30:15.250000", "ISO 8601 with a zone"),
+    # no-break spaces between date and time: HTML &nbsp; copied from a web page, and the
+    # narrow one CLDR 42 (ICU, Java 20, macOS) writes before AM/PM
+    ("2022-03-15\u00a008:30", "2022-03-15 08:30:00", "a web page"),
+    ("15/03/2022\u00a008:30", "2022-03-15 08:30:00", "a web page"),
+    ("15/03/2022 8:30\u202fSA", "2022-03-15 08:30:00", "CLDR 42 spacing, Vietnamese SA"),
+    ("15/03/2022\u2007\u200708:30", "2022-03-15 08:30:00", "figure spaces"),
+    # invisible characters: a BOM left in a cell, a zero-width space, bidi isolates
+    ("\ufeff15/03/2022", "2022-03-15 00:00:00", "two exports pasted together"),
+    ("15/03/2022\u200b 08:30", "2022-03-15 08:30:00", "a web page"),
+    ("\u206615/03/2022 08:30\u2069", "2022-03-15 08:30:00", "a browser's copy"),
+    # typed with a Chinese or Japanese input method left in full-width mode
+    ("２０２２-０３-１５", "2022-03-15 00:00:00", "full-width digits"),
+    ("１５／０３／２０２２　０８：３０", "2022-03-15 08:30:00", "full-width, ideographic space"),
+    # two-digit years with a time: Excel's short date format "dd/mm/yy hh:mm"
+    ("15/03/22", "2022-03-15 00:00:00", "Excel dd/mm/yy"),
+    ("15/03/22 08:30", "2022-03-15 08:30:00", "Excel dd/mm/yy hh:mm"),
+    ("15/03/22 08:30:15", "2022-03-15 08:30:15", "Excel dd/mm/yy hh:mm:ss"),
+    ("15/03/22 08:30 SA", "2022-03-15 08:30:00", "Vietnamese Windows, SA = AM"),
+    ("15/03/22 02:30:15 CH", "2022-03-15 14:30:15", "Vietnamese Windows, CH = PM"),
+    ("15/03/22 12:05 SA", "2022-03-15 00:05:00", "12 SA is just after midnight"),
+    ("15/03/22 12:05 CH", "2022-03-15 12:05:00", "12 CH is just after noon"),
+    ("15/03/2022, 08:30:00", "2022-03-15 08:30:00", "JavaScript toLocaleString('en-GB')"),
+    ("15.03.2022 8:05:07.25", "2022-03-15 08:05:07.250000", ".NET 'dd.MM.yyyy H:mm:ss.ff'"),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected", "source"), SPELLINGS,
+                         ids=[c.encode("unicode_escape").decode() for c, _, _ in SPELLINGS])
+def test_date_spellings(cell, expected, source):
+    values, bad, ambiguous = read([cell])
+    assert (values, bad, ambiguous) == ([expected], [False], [False])
+
+
+@pytest.mark.parametrize(("cell", "source"), [
+    ("44.635,35", "a grouped number: which mark is which would be a guess"),
+    ("44.635", "44635 grouped, or 44.635 (a day of 1900)"),
+    ("44,635.35", "the same, the other way"),
+    ("15-03-22", "a two-digit year after dashes: 15 March 2022 or 22 March 2015?"),
+    ("15/03/22 13:30 CH", "13 o'clock in the afternoon"),
+    ("25/13/2022", "both parts over 12: no date either way"),
+    ("15/03/2022 24:00", "no 24th hour"),
+    ("Chưa có", "text"),
+])
+def test_what_is_not_a_date(cell, source):
+    assert read([cell]) == (["-"], [True], [False])
+
+
+def test_a_cell_of_invisible_characters_only_is_missing():
+    assert read(["\u200b", "\ufeff \u200d"]) == (["-", "-"], [False, False], [False, False])
+
+
+# ---- dates: day first or month first, per column -----------------------------------
+
+def test_a_month_first_column_is_read_month_first():
+    """An export from another system: 04/25 and 12/31 can only be month first, so 03/04
+    is 4 March (today's rule, day first always, read it as 3 April and set aside the rest)."""
+    cells = ["04/25/2022 14:00", "12/31/2022", "03/04/2022", "4/1/2022 2:00 PM"]
+    assert date_order(text(cells)) == "mdy"
+    assert read(cells) == (["2022-04-25 14:00:00", "2022-12-31 00:00:00",
+                            "2022-03-04 00:00:00", "2022-04-01 14:00:00"],
+                           [False] * 4, [False] * 4)
+
+
+def test_a_day_first_column_is_read_day_first():
+    cells = ["25/04/2022", "03/04/2022 08:00", "3/4/2022"]
+    assert date_order(text(cells)) == "dmy"
+    assert read(cells)[0] == ["2022-04-25 00:00:00", "2022-04-03 08:00:00",
+                              "2022-04-03 00:00:00"]
+
+
+def test_an_ambiguous_date_in_a_column_with_no_order_is_never_guessed():
+    assert date_order(text(["03/04/2022"])) is None
+    assert read(["03/04/2022", "03/04/2022"]) == (["-", "-"], [True, True], [True, True])
+    # the order the caller knows (the block's other date columns) decides
+    assert read(["03/04/2022"], order="mdy")[0] == ["2022-03-04 00:00:00"]
+    assert read(["03/04/2022"], order="dmy")[0] == ["2022-04-03 00:00:00"]
+    # a day equal to its month reads the same either way: no doubt
+    assert read(["03/03/2022"]) == (["2022-03-03 00:00:00"], [False], [False])
+
+
+def test_a_value_against_the_column_s_order_is_a_bad_date():
+    """Nine distinct dates day first and one month first: 90 %, a clear majority
+    (CLEAR_MAJORITY); 04/25/2022 is then no date (25th month), not an ambiguous one."""
+    assert CLEAR_MAJORITY == 0.9
+    cells = [f"{day}/04/2022" for day in range(13, 22)] + ["04/25/2022", "05/04/2022"]
+    assert date_order(text(cells)) == "dmy"
+    values, bad, ambiguous = read(cells)
+    assert values[-2:] == ["-", "2022-04-05 00:00:00"]
+    assert bad[-2:] == [True, False] and not any(ambiguous)
+
+
+def test_a_mixed_column_shows_no_order():
+    """Eight day first and one month first (89 %): no clear majority. A value that reads one
+    way only is read so, one that reads both ways is ambiguous, whatever order is given:
+    the column shows orders of its own, and they disagree."""
+    cells = [f"{day}/04/2022" for day in range(13, 21)] + ["04/25/2022", "05/04/2022"]
+    assert date_order(text(cells)) is None
+    for fallback in (None, "dmy"):
+        values, bad, ambiguous = read(cells, order=fallback)
+        assert values[0] == "2022-04-13 00:00:00" and values[-2:] == ["2022-04-25 00:00:00",
+                                                                      "-"]
+        assert bad[-2:] == [False, True] and ambiguous[-2:] == [False, True]
+
+
+def test_the_column_s_own_order_wins_over_the_one_given():
+    assert read(["25/04/2022", "03/04/2022"], order="mdy")[0] == [
+        "2022-04-25 00:00:00", "2022-04-03 00:00:00"]
+
+
+def test_a_day_counts_once_whatever_its_times():
+    """Order is shown by distinct dates: one day first date written at ten times does not
+    outweigh one month first date."""
+    cells = [f"25/04/2022 08:{m:02d}" for m in range(10)] + ["04/26/2022 09:00"]
+    assert date_order(text(cells)) is None
+
+
+def test_an_ambiguous_date_with_an_impossible_time_is_a_bad_date():
+    assert read(["03/04/2022 25:00"]) == (["-"], [True], [False])
+
+
+def test_an_excel_column_shows_its_order_by_its_text_cells():
+    """Native datetimes and serials say nothing of an order; the text cells do."""
+    raw = pd.Series([datetime(2022, 3, 4, 8, 0), 44635.5, "04/25/2022", "03/04/2022", None],
+                    dtype=object)
+    assert date_order(raw) == "mdy"
+    parsed = DATES(raw, COLUMNS["received_at"])
+    values, bad = parsed
+    assert [None if pd.isna(v) else str(v) for v in values] == [
+        "2022-03-04 08:00:00", "2022-03-15 12:00:00", "2022-04-25 00:00:00",
+        "2022-03-04 00:00:00", None]
+    assert not bad.any() and not parsed.ambiguous.any()
+
+
+def test_order_must_be_one_of_the_two():
+    with pytest.raises(ValueError, match="order"):
+        parse_datetime(text(["03/04/2022"]), order="ymd")
+
+
+# ---- property: either order, any spelling, read back the same -----------------------
+
+INVISIBLE = ["\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\u200e", "\u200f",
+             "\u202a", "\u202c", "\u2066", "\u2069"]
+GAPS = [" ", "  ", "\u00a0", "\u202f", "\u2007", "\u3000", ", "]  # between date and time
+FULL_WIDTH = str.maketrans("0123456789/:", "０１２３４５６７８９／：")
+
+
+@st.composite
+def written_dates(draw):
+    """(text, the instant it means, order): one datetime written as some system would."""
+    stamp = draw(st.datetimes(datetime(2015, 1, 1), datetime(2030, 12, 31)))
+    stamp = stamp.replace(microsecond=0, second=draw(st.sampled_from([0, stamp.second])))
+    order = draw(st.sampled_from(["dmy", "mdy"]))
+    sep = draw(st.sampled_from(["/", "-", "."]))
+    short_year = sep == "/" and draw(st.booleans())
+    pad = draw(st.booleans())
+    day, month = (f"{stamp.day:02d}", f"{stamp.month:02d}") if pad else (
+        str(stamp.day), str(stamp.month))
+    year = f"{stamp.year % 100:02d}" if short_year else str(stamp.year)
+    first, second = (day, month) if order == "dmy" else (month, day)
+    out = f"{first}{sep}{second}{sep}{year}"
+    clock = draw(st.sampled_from(["none", "24", "12", "12vi"]))
+    if clock == "none":
+        stamp = stamp.replace(hour=0, minute=0, second=0)
+    else:
+        hour = stamp.hour if clock == "24" else (stamp.hour % 12 or 12)
+        time = f"{hour:02d}:{stamp.minute:02d}" if pad else f"{hour}:{stamp.minute:02d}"
+        if stamp.second or draw(st.booleans()):
+            time += f":{stamp.second:02d}"
+        if clock != "24":
+            words = ("AM", "PM") if clock == "12" else ("SA", "CH")
+            noon = words[stamp.hour >= 12]
+            time += draw(st.sampled_from([" ", "", "\u202f"])) + draw(
+                st.sampled_from([noon, noon.lower()]))
+        out += draw(st.sampled_from(GAPS)) + time
+    if draw(st.booleans()):
+        out = out.translate(FULL_WIDTH)
+    for _ in range(draw(st.integers(0, 3))):  # invisible characters anywhere
+        at = draw(st.integers(0, len(out)))
+        out = out[:at] + draw(st.sampled_from(INVISIBLE)) + out[at:]
+    return out, pd.Timestamp(stamp), order
+
+
+@settings(max_examples=300, deadline=None)
+@given(written_dates())
+def test_any_date_in_a_column_that_shows_its_order_reads_back_the_same(case):
+    """The column holds the date and one that shows its order (the 25th, either way)."""
+    cell, instant, order = case
+    shows = "25/12/2021" if order == "dmy" else "12/25/2021"
+    values, bad = DATES(text([cell, shows]), COLUMNS["received_at"])
+    assert values.iloc[0] == instant, cell.encode("unicode_escape")
+    assert not bad.any()
+    values, bad = DATES(text([cell]), COLUMNS["received_at"], order=order)  # order given
+    assert values.iloc[0] == instant and not bad.any(), cell.encode("unicode_escape")

@@ -81,8 +81,8 @@ def check_zip_book(source: Source) -> str:
                           f"{megabytes(sum(i.file_size for i in infos))}")
         parts = {i.filename: i for i in infos}
 
-        def stream(name: str) -> Iterator[bytes]:
-            return inflate(fh, parts[name], source, kind)
+        def stream(name: str, checksum: bool = True) -> Iterator[bytes]:
+            return inflate(fh, parts[name], source, kind, checksum)
 
         def whole(name: str) -> bytes:
             if parts[name].file_size > SMALL_PART:
@@ -97,8 +97,9 @@ def check_zip_book(source: Source) -> str:
                 if kind == "xlsb":
                     check_extent(source, sheet, scan_xlsb(stream(name)))
                 else:
-                    check_extent(source, sheet, scan_sheet_xml(stream(name),
-                                                                partial(stream, name)))
+                    again = partial(stream, name, False)
+                    check_extent(source, sheet, scan_sheet_xml(
+                        again(), again, parts[name].file_size))
             elif kind == "ods" and name == "content.xml":
                 content = stream(name)
                 try:
@@ -154,11 +155,12 @@ def _check_declared(source: Source, kind: str, info: zipfile.ZipInfo) -> None:
         raise damaged(source, kind, f"phần '{info.filename}' nén theo cách Excel không dùng")
 
 
-def inflate(fh: BinaryIO, info: zipfile.ZipInfo, source: Source, kind: str
-            ) -> Iterator[bytes]:
+def inflate(fh: BinaryIO, info: zipfile.ZipInfo, source: Source, kind: str,
+            checksum: bool = True) -> Iterator[bytes]:
     """A part's bytes, in pieces of at most :data:`CHUNK`, inflated from the file itself (the
     same bytes calamine's reader takes); the part is refused as damaged the moment it
-    inflates past its declared size, and at its end unless size and checksum both match."""
+    inflates past its declared size, and at its end unless its size (and ``checksum``: its
+    CRC; a sheet's is left to calamine's reader, which checks it as it reads) matches."""
     def lie() -> InputFileError:
         return damaged(source, kind, f"phần '{info.filename}' không khớp kích thước ghi "
                        "trong tệp nén")
@@ -186,11 +188,12 @@ def inflate(fh: BinaryIO, info: zipfile.ZipInfo, source: Source, kind: str
         size += len(piece)
         if size > info.file_size:
             raise lie()
-        crc = zlib.crc32(piece, crc)
+        if checksum:
+            crc = zlib.crc32(piece, crc)
         if piece:
             yield piece
     if (inflater is not None and not inflater.eof) or size != info.file_size \
-            or crc != info.CRC:
+            or (checksum and crc != info.CRC):
         raise lie()
 
 
@@ -299,41 +302,59 @@ _TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>')
 _REF_ATTR = re.compile(rb'(?:^|\s)r\s*=\s*["\']([A-Za-z]*)([0-9]*)["\']')
 
 
-def _pieces(stream: Iterator[bytes]) -> Iterator[bytes]:
-    """The stream cut after a tag's end, so no tag straddles two pieces."""
+def _pieces(stream: Iterator[bytes]) -> Iterator[tuple[bytes, int, int]]:
+    """(buffer, start, end): the stream in regions that each end at a tag's end, so no tag
+    straddles two; a piece is read in place (re's and bytes' pos/end arguments), only the
+    few bytes around the cut between two pieces are copied."""
     tail = b""
     for piece in stream:
-        data = tail + piece
-        cut = data.rfind(b">") + 1
-        tail = data[cut:]
-        if len(tail) > CHUNK:  # a tag longer than a piece: read on as one
-            cut, tail = len(data), b""
-        yield data[:cut]
+        first = piece.find(b">") + 1
+        if not first or len(tail) > CHUNK:  # no tag ends in it (or a tag longer than a
+            tail += piece                     # piece): carried on whole
+            if len(tail) > 2 * CHUNK:
+                yield tail, 0, len(tail)
+                tail = b""
+            continue
+        around = tail + piece[:first]
+        yield around, 0, len(around)
+        last = piece.rfind(b">") + 1
+        yield piece, first, last
+        tail = piece[last:]
     if tail:
-        yield tail
+        yield tail, 0, len(tail)
 
 
-def scan_sheet_xml(stream: Iterator[bytes], again: Callable[[], Iterator[bytes]]) -> Extent:
-    """An xlsx sheet's cell count and farthest cell with a value (a self-closing cell is
-    styled and empty: calamine leaves it out, and so does this).
+# a cell is at least 11 bytes of XML (<c r="A1"/>): a part this small cannot hold more cells
+# than the limit, and its cells need not be counted
+MIN_CELL_BYTES = 11
+
+
+def scan_sheet_xml(stream: Iterator[bytes], again: Callable[[], Iterator[bytes]],
+                   size: int) -> Extent:
+    """An xlsx sheet's cell count (of a sheet of ``size`` bytes) and farthest cell with a
+    value (a self-closing cell is styled and empty: calamine leaves it out, and so does
+    this).
 
     The fast pass reads only the cells that can be far: columns past Z and rows of seven
     digits (the others are inside Z999999, or Z99999 when no row has six digits, which is
     within the limit). When the sheet is written unusually, or this bound is over the
     limit, ``again()`` streams the sheet once more for an exact reading."""
-    cells = rows = cols = 0
+    counted = size // MIN_CELL_BYTES > MAX_SHEET_CELLS
+    cells = 0 if counted else size // MIN_CELL_BYTES  # (else: a bound, within the limit)
+    rows = cols = 0
     near = six = unusual = False
-    for data in _pieces(stream):
-        cells += data.count(b'<c r="')
-        for attrs in _NOT_NEAR.findall(data):
+    for data, start, end in _pieces(stream):
+        if counted:
+            cells += data.count(b'<c r="', start, end)
+        for attrs in _NOT_NEAR.findall(data, start, end):
             ref = _STANDARD.match(attrs)
             if ref is None:
                 unusual = True
             elif not attrs.rstrip().endswith(b"/"):
                 rows, cols = max(rows, int(ref[2])), max(cols, column_number(ref[1]))
-        unusual = unusual or _PREFIXED.search(data) is not None
-        near = near or b'<c r="' in data
-        six = six or _SIX_DIGITS.search(data) is not None
+        unusual = unusual or _PREFIXED.search(data, start, end) is not None
+        near = near or data.find(b'<c r="', start, end) != -1
+        six = six or _SIX_DIGITS.search(data, start, end) is not None
     if near:  # the cells not looked at: inside Z999999 (Z99999 without six-digit rows)
         cols, rows = max(cols, 26), max(rows, 999_999 if six else 99_999)
     if not unusual and rows * cols <= MAX_SHEET_CELLS:
@@ -343,8 +364,8 @@ def scan_sheet_xml(stream: Iterator[bytes], again: Callable[[], Iterator[bytes]]
 
 def _exact_standard(stream: Iterator[bytes]) -> Extent:
     cells = rows = cols = 0
-    for data in _pieces(stream):
-        found = _CELL.findall(data)
+    for data, start, end in _pieces(stream):
+        found = _CELL.findall(data, start, end)
         cells += len(found)
         valued = [(r, c) for c, r, slash in found if not slash]
         if valued:
@@ -358,8 +379,8 @@ def _exact_any(stream: Iterator[bytes]) -> Extent:
     """Every row and cell tag read in order, as calamine places them: a row without its
     number follows the one before, a cell without its reference the cell before."""
     cells = rows = cols = row = col = 0
-    for data in _pieces(stream):
-        for name, attrs in _TAG.findall(data):
+    for data, start, end in _pieces(stream):
+        for name, attrs in _TAG.findall(data, start, end):
             ref = _REF_ATTR.search(attrs)
             if name == b"row":
                 row = int(ref[2]) if ref and ref[2] else row + 1

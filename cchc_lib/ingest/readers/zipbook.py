@@ -64,8 +64,8 @@ def check_zip_book(source: Source) -> str:
         book = zipfile.ZipFile(source.path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, struct.error, EOFError,
             NotImplementedError):
-        raise InputFileError(source.label, "tệp nén (zip) bị cắt cụt hoặc hỏng, không đọc "
-                             "được như một sổ Excel: tải hoặc xuất lại tệp từ hệ thống") from None
+        raise InputFileError(source.label, "không đọc được như một sổ Excel: tệp nén (zip) bị "
+                             "cắt cụt hoặc hỏng; tải hoặc xuất lại tệp từ hệ thống") from None
     with book, open(source.path, "rb") as fh:
         infos = book.infolist()
         names = {i.filename for i in infos}

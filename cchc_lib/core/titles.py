@@ -66,13 +66,52 @@ def _unglue(text: str) -> str:
     return "".join(out)
 
 
+# Words a glued title without capitals to split at ("NGAYHENTRAKETQUA", "mabiennhan") is
+# cut into: the syllables of the rules' own words, and a few more a title is made of.
+_MORE_WORDS = """ho so ma so ngay nhan tiep tra ket qua hen han xu ly giai quyet thu tuc hanh chinh
+linh vuc nhom ten don vi co quan kenh hinh thuc nop trang thai tinh dang ky chuyen phat nhanh
+truc tuyen dien tu so hoa thanh toan bo sung lan xin loi loai id phieu bien tep dinh kem giay to
+thoi gian het den hoan thanh thuc hien nhan vien cong dan to chuc ca nhan ghi chu stt tt
+da""".split()
+_GLUED_MIN = 6  # a word this long that is no word of the table may be glued words
+
+
+def _vocabulary() -> frozenset[str]:
+    """The words the rules are written in (see :data:`TITLE_RULES`), and :data:`_MORE_WORDS`."""
+    words = set(_MORE_WORDS)
+    for rules in TITLE_RULES.values():
+        for table in (rules.rules, rules.weak):
+            for patterns in table.values():
+                for pattern in patterns:
+                    words.update(re.findall(r"[a-z]{2,}", pattern))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def _cut(word: str) -> str:
+    """A glued word cut into the fewest words of :func:`_vocabulary` that make it up exactly
+    ("ngaynhanhoso" → "ngay nhan ho so"); the word itself when no cut makes it up."""
+    vocabulary = _VOCABULARY
+    if len(word) < _GLUED_MIN or word in vocabulary:
+        return word
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 8), end):
+            head, piece = best[start], word[start:end]
+            if head is not None and piece in vocabulary and (
+                    best[end] is None or len(head) + 1 < len(best[end] or ())):
+                best[end] = [*head, piece]
+    return " ".join(best[-1]) if best[-1] else word
+
+
 @lru_cache(maxsize=4096)
 def title_words(title: str) -> str:
-    """The words of a title, for the rules: glued words split, folded, short forms written
-    out. ``"NgayHenTraKQ"`` → ``"ngay hen tra ket qua"``; ``"T.gian tiếp nhận HS"`` →
+    """The words of a title, for the rules: glued words split (at capitals, or by the words
+    they are made of), folded, short forms written out. ``"NgayHenTraKQ"`` → ``"ngay hen tra
+    ket qua"``; ``"NGAYNHANHOSO"`` → ``"ngay nhan ho so"``; ``"T.gian tiếp nhận HS"`` →
     ``"thoi gian tiep nhan ho so"``."""
     text = unicodedata.normalize("NFC", str(title))
-    words = fold(_unglue(text))
+    words = " ".join(_cut(w) for w in fold(_unglue(text)).split())
     for pattern, full in _SHORT:
         words = pattern.sub(full, words)
     return words
@@ -174,19 +213,20 @@ DOSSIER_TITLES = TitleRules(
                        r"\b(ma|so) (bien nhan|giay bien nhan|phieu tiep nhan|phieu bien nhan|"
                        r"phieu hen)\b", r"\b(dossier|record|application) ?(id|code|no|number)\b",
                        r"\bid ho so\b", r"\bho so id\b", r"\bma tra cuu\b",
-                       r"^ma tiep nhan$"),
+                       r"^ma tiep nhan$", r"\brecord ?(id|code|no|num|number)\b"),
         "unit_code": (r"\bma (don vi|co quan|to chuc|phuong xa|xa phuong)\b",
                       r"\b(don vi|co quan) id\b",
                       r"\b(unit|agency|org|organization) ?(code|id)\b"),
         "procedure_code": (r"\bma (so )?(thu tuc|tthc|dich vu cong|dvc|tt hanh chinh)\b",
                            r"\bma thu tuc hanh chinh\b", r"\b(procedure|service) ?(code|id)\b",
-                           r"\b(so|ky) hieu (thu tuc|tthc)\b", r"\b(thu tuc|tthc) id\b"),
+                           r"\b(so|ky) hieu (thu tuc|tthc)\b"),
         "procedure_name": (r"\bten (thu tuc|tthc|dich vu cong|dvc|dich vu)\b",
                            r"^(thu tuc|thu tuc hanh chinh|tthc|ten tthc|dich vu cong)$",
                            r"\b(procedure|service) ?name\b", r"^procedure$"),
-        "field_name": (r"(?<!ma )\blinh vuc\b", r"\b(field|sector) ?(name)?$"),
+        "field_name": (r"(?<!ma )\blinh vuc\b", r"\b(field|sector) ?(name)?$",
+                       r"\bnhom (thu tuc|tthc)\b"),
         "receive_channel": (r"^kenh$", r"\bkenh (thuc hien|tiep nhan|nop|gui|nhan ho so)\b",
-                            r"\bloai tiep nhan\b",
+                            r"\bloai tiep nhan\b", r"\bcach nop\b", r"\breceive ?type\b",
                             r"\b(hinh thuc|phuong thuc|cach thuc) (nop|tiep nhan|gui|nhan ho so|"
                             r"thuc hien)\b", r"\bnop (qua|bang|theo)\b",
                             r"\bnguon (ho so|tiep nhan)\b",
@@ -204,7 +244,8 @@ DOSSIER_TITLES = TitleRules(
                         r"\baccept(ed)?\b"),
         "due_at": (r"\bhen\b", r"(?<!thoi )\bhan (xu ly|giai quyet|tra|hoan thanh|ket thuc|"
                    r"xl|gq)\b", r"\b(het|den) han\b", r"^han$", r"\bdue\b", r"\bdeadline\b",
-                   r"\bappointment\b", r"\bdu kien (tra|hoan thanh|co ket qua)\b"),
+                   r"\bappoint(ed|ment)\b", r"\bpredict(ed)?\b",
+                   r"\bdu kien (tra|hoan thanh|co ket qua)\b"),
         "finished_at": (r"\bket thuc\b", r"\bhoan thanh\b", r"\b(xu ly|giai quyet) xong\b",
                         r"\bco ket qua\b", r"\b(ky|phe) duyet\b", r"\bduyet\b",
                         r"\bnhan (ket qua|kq) tu\b", r"\b(finish|finished|complete|completed|"
@@ -214,8 +255,9 @@ DOSSIER_TITLES = TitleRules(
                         r"to chuc|ca nhan|nguoi dan)\b", r"\b(return|returned|delivered|"
                         r"delivery)\b"),
         "status": (r"\btrang thai\b", r"\btinh trang\b", r"\bstatus\b", r"\bstate\b"),
-        "supplement_requests": (r"\b(so lan|lan) (yeu cau )?(bo sung|hoan thien)\b",
-                                r"\bbo sung (so lan|lan)\b", r"\bso lan (tra lai|yeu cau)\b",
+        "supplement_requests": (r"\b(so lan|lan) (yeu cau |tiep nhan |nhan )?(bo sung|hoan "
+                                r"thien)\b", r"\bbo sung (so lan|lan|count)\b",
+                                r"\bso lan (tra lai|yeu cau)\b",
                                 r"\bsupplement ?(count|requests?|times)\b"),
         "supplement_days": (r"\b(so ngay|thoi gian) (cho |tam dung (de )?|doi )?(bo sung|"
                             r"hoan thien)\b", r"\bso ngay (tam dung|dung|cho)\b",
@@ -224,10 +266,13 @@ DOSSIER_TITLES = TitleRules(
                         r"\b(paid|payment) ?online\b", r"\bonline ?payment\b"),
         "digitized": (r"\bso hoa\b", r"\bthanh phan so hoa?\b", r"\bdigiti[sz]"),
         "e_result": (r"\bket qua (dien tu|so hoa|ban dien tu)\b", r"\bban dien tu (cua )?ket "
-                     r"qua\b", r"\be ?result\b", r"\belectronic ?result\b"),
-        "apology_issued": (r"\bxin loi\b", r"\bapolog"),
+                     r"qua\b", r"\btra (ket qua|kq) (truc tuyen|dien tu|online)\b",
+                     r"\be ?result\b", r"\belectronic ?result\b"),
+        "apology_issued": (r"\bxin loi\b", r"\bapolog", r"\bsorry\b"),
     },
     weak={
+        # the code of the dossier's type: the procedure's in some systems
+        "procedure_code": (r"\bma loai ho so\b",),
         # the unit by its name or role, not its code: read when nothing names the code
         "unit_code": (r"\b(don vi|co quan|noi|bo phan) (xu ly|tiep nhan|giai quyet|thuc hien|"
                       r"chu tri|nhan ho so)\b", r"^(don vi|co quan)$",
@@ -242,7 +287,7 @@ DOSSIER_TITLES = TitleRules(
                       r"thai|tinh trang)\b|" + _DATE,
         "unit_code": r"\b(can bo|cong chuc|nguoi|phoi hop|don vi tinh|dia chi|ten can bo|ket qua|"
                      r"kq|chuyen|gui|toi)\b|" + _DATE,
-        "procedure_code": _DATE,
+        "procedure_code": r"\bnhom\b|" + _DATE,
         "procedure_name": r"\bma\b|" + _DATE,
         "field_name": r"\bma\b(?! linh vuc)|" + _DATE,
         "receive_channel": r"\b(tra|nhan) (ket qua|kq)\b|\bthanh toan\b|" + _DATE,
@@ -266,7 +311,7 @@ DOSSIER_TITLES = TitleRules(
         ("procedure_code", "procedure_name"), ("field_name", "procedure_name"),
         ("return_channel", "receive_channel"),
         ("paid_online", "status"), ("digitized", "status"), ("e_result", "status"),
-        ("e_result", "digitized"), ("e_result", "finished_at"),
+        ("e_result", "digitized"), ("e_result", "finished_at"), ("e_result", "returned_at"),
         ("apology_issued", "status"), ("apology_issued", "returned_at"),
         ("apology_issued", "due_at"),
         ("supplement_requests", "status"), ("supplement_days", "status"),
@@ -297,6 +342,7 @@ CATALOGUE_TITLES = TitleRules(
 )
 
 TITLE_RULES: dict[str, TitleRules] = {r.table: r for r in (DOSSIER_TITLES, CATALOGUE_TITLES)}
+_VOCABULARY = _vocabulary()
 
 
 # --------------------------------------------------------------------------------------

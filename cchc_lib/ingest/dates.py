@@ -36,6 +36,9 @@ a column with no order (none shown and none given, or both shown without a clear
 value that reads one way only is read that way, and a value that reads both ways (both parts
 12 or under, and not equal: ``03/04/2022``) is never guessed: it is bad, and marked
 ``ambiguous`` (:class:`DatesParsed`) for its own quarantine reason, :data:`AMBIGUOUS_DATE`.
+The parser says which order the column showed (``DatesParsed.order``), so that a caller can
+learn a block's order from the date columns it has read and read again, with it, only a
+column that has ambiguous dates and no order of its own.
 """
 
 from __future__ import annotations
@@ -91,13 +94,18 @@ DIGIT_FORMATS = ("%Y%m%d%H%M%S", "%Y%m%d%H%M", "%Y%m%d")  # no separator at all
 class DatesParsed(tuple[pd.Series, pd.Series]):
     """What every parser gives, ``(values, bad)`` (it unpacks as that pair), and
     ``ambiguous``: the cells among ``bad`` that read as a date day first and month first, in
-    a column that shows neither (their quarantine reason is :data:`AMBIGUOUS_DATE`)."""
+    a column that shows neither (their quarantine reason is :data:`AMBIGUOUS_DATE`);
+    ``order``: the order the column shows by itself (as :func:`date_order` says), so that a
+    caller learns its block's order from the columns it has parsed, without another pass."""
 
     ambiguous: pd.Series
+    order: str | None
 
-    def __new__(cls, values: pd.Series, bad: pd.Series, ambiguous: pd.Series) -> DatesParsed:
+    def __new__(cls, values: pd.Series, bad: pd.Series, ambiguous: pd.Series,
+                order: str | None = None) -> DatesParsed:
         self = super().__new__(cls, (values, bad))
         self.ambiguous = ambiguous
+        self.order = order
         return self
 
 
@@ -171,14 +179,6 @@ def _tidy(text: pd.Series) -> pd.Series:
     return text.mask(odd, fixed)
 
 
-def _written(raw: pd.Series) -> pd.Series:
-    """The text cells of a date column, stripped and tidied, as Arrow strings; the other
-    cells (blank, numbers, native dates) missing."""
-    kinds = cell_types(raw)
-    keep = ~blank(raw) if kinds is None else ~blank(raw) & kinds.eq(str)
-    return _tidy(raw.where(keep).astype(ARROW_TEXT).str.strip())
-
-
 def _year_last(text: pd.Series) -> pd.DataFrame:
     """The parts of each value of ``text`` written year last, as integers (index: the rows of
     ``text`` that are; ``hour`` already on 24 hours, -1 when AM/PM names an hour over 12)."""
@@ -246,10 +246,13 @@ def date_order(raw: pd.Series) -> str | None:
     distinct dates that read one way only read day first (``25/04/2022``), ``"mdy"`` when as
     many read month first (``04/25/2022``), None when it shows none or no clear one. Only
     year-last text counts (ISO, the portal's digits and Excel's dates say nothing of it)."""
-    text = _written(raw).dropna().unique()
-    if not len(text):
+    kinds = cell_types(raw)
+    cells = raw if kinds is None else raw[kinds.eq(str)]
+    distinct = pd.Series(pd.unique(cells.dropna()), dtype=ARROW_TEXT).str.strip()
+    distinct = distinct[distinct.ne("")]
+    if not len(distinct) or _digits_format(distinct) is not None:  # the portal's digits
         return None
-    return _decide(*_shown_orders(_year_last(pd.Series(text, dtype=ARROW_TEXT))))
+    return _decide(*_shown_orders(_year_last(_tidy(distinct))))
 
 
 def _compose(parts: pd.DataFrame, day: np.ndarray, month: np.ndarray) -> np.ndarray:
@@ -266,22 +269,23 @@ def _compose(parts: pd.DataFrame, day: np.ndarray, month: np.ndarray) -> np.ndar
 
 
 def _read_year_last(parts: pd.DataFrame, order: str | None
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    """(datetimes, ambiguous) of a column's year-last values; ``order``: the column's when it
-    shows none of its own."""
+                    ) -> tuple[np.ndarray, np.ndarray, str | None]:
+    """(datetimes, ambiguous, the order the column shows) of a column's year-last values;
+    ``order``: the column's when it shows none of its own."""
     day_first, month_first = _one_way(parts)
     shown = _shown_orders(parts)
+    own = _decide(*shown)
     if sum(shown):
-        order = _decide(*shown)
+        order = own
     a, b = parts.a.to_numpy(), parts.b.to_numpy()
     if order == "dmy":
-        return _compose(parts, a, b), np.zeros(len(parts), dtype=bool)
+        return _compose(parts, a, b), np.zeros(len(parts), dtype=bool), own
     if order == "mdy":
-        return _compose(parts, b, a), np.zeros(len(parts), dtype=bool)
+        return _compose(parts, b, a), np.zeros(len(parts), dtype=bool), own
     stamps = _compose(parts, np.where(month_first, b, a), np.where(month_first, a, b))
     both = ~day_first & ~month_first & (a != b) & (a >= 1) & (a <= 12) & (b >= 1) & (b <= 12)
     both &= ~np.isnat(stamps)  # (a time of 25:00 is no date either way: a bad one)
-    return np.where(both, np.datetime64("NaT", "us"), stamps), both
+    return np.where(both, np.datetime64("NaT", "us"), stamps), both, own
 
 
 def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None, *,
@@ -329,11 +333,11 @@ def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None, *,
     # a value of digits only can match only a digits-only format, and the rest only the
     # others: each value is tried against its own group's patterns
     digits = text.str.fullmatch("[0-9]+").fillna(False).astype(bool)
-    ambiguous = none.copy()
+    ambiguous, own = none.copy(), None
     if (pending & ~digits).any():
         parts = _year_last(text[pending & ~digits])
         if len(parts):
-            stamps, unsure = _read_year_last(parts, order)
+            stamps, unsure, own = _read_year_last(parts, order)
             out[parts.index] = stamps
             ambiguous[parts.index] = unsure
             pending[parts.index] = False
@@ -346,7 +350,7 @@ def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None, *,
         if len(hit):
             out[hit] = _strptime(text[hit], fmt)
             pending[hit] = False
-    return DatesParsed(out, ~empty & ~gone & out.isna(), ambiguous)
+    return DatesParsed(out, ~empty & ~gone & out.isna(), ambiguous, own)
 
 
 __all__ = ["AMBIGUOUS_DATE", "CLEAR_MAJORITY", "DatesParsed", "date_order", "parse_datetime"]

@@ -209,7 +209,7 @@ def on_distinct(parser: Callable[..., Parsed], objects: bool = False) -> Callabl
                              index=raw.index)
         values = pd.Series(values.array.take(codes, allow_fill=True), index=raw.index)
         if isinstance(parsed, DatesParsed):
-            return DatesParsed(values, spread(bad), spread(parsed.ambiguous))
+            return DatesParsed(values, spread(bad), spread(parsed.ambiguous), parsed.order)
         return values, spread(bad)
     return run
 

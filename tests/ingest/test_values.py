@@ -142,6 +142,7 @@ def test_a_month_first_column_is_read_month_first():
     is 4 March (today's rule, day first always, read it as 3 April and set aside the rest)."""
     cells = ["04/25/2022 14:00", "12/31/2022", "03/04/2022", "4/1/2022 2:00 PM"]
     assert date_order(text(cells)) == "mdy"
+    assert DATES(text(cells), COLUMNS["received_at"]).order == "mdy"  # said as it is read
     assert read(cells) == (["2022-04-25 14:00:00", "2022-12-31 00:00:00",
                             "2022-03-04 00:00:00", "2022-04-01 14:00:00"],
                            [False] * 4, [False] * 4)
@@ -156,6 +157,7 @@ def test_a_day_first_column_is_read_day_first():
 
 def test_an_ambiguous_date_in_a_column_with_no_order_is_never_guessed():
     assert date_order(text(["03/04/2022"])) is None
+    assert DATES(text(["03/04/2022"]), COLUMNS["received_at"], order="dmy").order is None
     assert read(["03/04/2022", "03/04/2022"]) == (["-", "-"], [True, True], [True, True])
     # the order the caller knows (the block's other date columns) decides
     assert read(["03/04/2022"], order="mdy")[0] == ["2022-03-04 00:00:00"]
@@ -181,6 +183,7 @@ def test_a_mixed_column_shows_no_order():
     the column shows orders of its own, and they disagree."""
     cells = [f"{day}/04/2022" for day in range(13, 21)] + ["04/25/2022", "05/04/2022"]
     assert date_order(text(cells)) is None
+    assert DATES(text(cells), COLUMNS["received_at"]).order is None
     for fallback in (None, "dmy"):
         values, bad, ambiguous = read(cells, order=fallback)
         assert values[0] == "2022-04-13 00:00:00" and values[-2:] == ["2022-04-25 00:00:00",
@@ -215,6 +218,14 @@ def test_an_excel_column_shows_its_order_by_its_text_cells():
         "2022-03-04 08:00:00", "2022-03-15 12:00:00", "2022-04-25 00:00:00",
         "2022-03-04 00:00:00", None]
     assert not bad.any() and not parsed.ambiguous.any()
+
+
+def test_the_portal_s_digits_show_no_order():
+    """yyyyMMddHHmmss is year first: neither order, and read by its own fast way."""
+    cells = ["20220315083000", "20220401090000"]
+    assert date_order(text(cells)) is None
+    parsed = DATES(text(cells), COLUMNS["received_at"])
+    assert parsed.order is None and not parsed[1].any()
 
 
 def test_order_must_be_one_of_the_two():

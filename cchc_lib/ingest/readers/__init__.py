@@ -4,7 +4,9 @@ what the file is (its first bytes), not by its name.
 A file that cannot be read stops with one :class:`InputFileError` naming it and the problem.
 A new format is a module with a ``read_…(source, table, keep) -> list[RawSheet]`` function (it
 may leave out the columns ``keep`` does not name, and must when it can), an entry
-in :data:`READERS` and a test in :func:`sniff`.
+in :data:`READERS` and a test in :func:`sniff`. A workbook's reader hands each sheet's rows
+to :func:`book.read_book` (header, width, continued and skipped sheets, as for every
+workbook), after measuring the file against :mod:`.limits` before any library reads it.
 """
 
 from __future__ import annotations

@@ -64,7 +64,11 @@ def worksheets(source: Source) -> dict[str, list[list]]:
     rows: list[list] = []
     name, extent = "", Extent()
     try:
-        for event, el in etree.iterparse(str(source.path), events=("start", "end"),
+        fh = open(source.path, "rb")  # (a file, not its path: libxml2 on Windows may not open
+    except OSError as exc:              # a path of Vietnamese letters)
+        raise InputFileError(source.label, f"không mở được ({exc.strerror or exc})") from None
+    try:
+        for event, el in etree.iterparse(fh, events=("start", "end"),
                                          tag=(_WORKSHEET, _ROW), resolve_entities=False,
                                          load_dtd=False, no_network=True, huge_tree=False,
                                          remove_comments=True, remove_pis=True):
@@ -95,6 +99,8 @@ def worksheets(source: Source) -> dict[str, list[list]]:
     except etree.XMLSyntaxError as exc:
         raise damaged(source, "xml", f"nội dung XML sai cấu trúc ở dòng {exc.lineno}"
                       ) from None
+    finally:
+        fh.close()
     if not out:
         raise InputFileError(source.label, "sổ Excel 2003 dạng XML không có trang tính nào")
     return out

@@ -177,3 +177,103 @@ def test_a_header_repeated_in_the_same_order_needs_no_second_read(tmp_path):
     assert sheet.header_rows.tolist() == [1]
     assert sheet.values[1].tolist() == ["2.001", "MaTTHC", "2.002"]
     assert sheet.row_numbers.tolist() == [2, 3, 4]
+
+
+def test_nul_bytes_are_removed_and_counted():
+    """NULs padding the end of a file (a program writing fixed blocks) and inside a row past
+    the first 256 KB: none reaches a value, and the block says how many were removed."""
+    for name, nul, last in (("165_nul_padding_at_end.csv", 4096, "T11"),
+                            ("166_nul_inside_row_past_256kb.csv", 4, "N5501")):
+        (sheet,) = text.read_csv(Source(path=CORPUS / name, label=name), schema.DOSSIERS)
+        assert sheet.cleaned == {"nul": nul}
+        assert sheet.values[0].iloc[-1] == last
+        assert not any(sheet.values[c].str.contains("\x00").any() for c in sheet.values)
+    (sheet,) = text.read_csv(Source(path=CORPUS / "01_dvcqg_utf8.csv", label="01"),
+                             schema.DOSSIERS)
+    assert sheet.cleaned == {}
+
+
+def test_a_plain_file_is_still_read_by_arrow_from_disk(tmp_path):
+    """The NUL is looked for in the bytes already read: a plain UTF-8 file is still Arrow's
+    to read from disk; one NUL anywhere and the decoded, cleaned text is read instead."""
+    path = write(tmp_path, "1,2.001,01/02/2022,A\n")
+    assert text.decode_text(Source(path=path, label="x"), arrow_reads=True).on_disk
+    path.write_bytes(path.read_bytes() + b"2,2.001,01/02/2022,B\x00\n")
+    decoded = text.decode_text(Source(path=path, label="x"), arrow_reads=True)
+    assert not decoded.on_disk and decoded.nul == 1 and b"\x00" not in decoded.data
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_as_utf16(tmp_path, order):
+    path = tmp_path / "export.csv"
+    path.write_bytes((HEADER + "1,2.001,01/02/2022,Nguyễn Văn Đức\n").encode(order))
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    assert sheet.encoding == order and sheet.cleaned == {}
+    assert sheet.values[3].tolist() == ["Nguyễn Văn Đức"]
+
+
+def test_empty_cells_right_of_the_header_are_not_columns(tmp_path):
+    """Excel's used range: 100,000 empty cells after the header are no columns (the limit is
+    on titled ones); data lines with none, as many or more empty cells are read, a line with
+    a value past the titles is broken."""
+    path = tmp_path / "export.csv"
+    empty = "," * 100_000
+    path.write_text(HEADER.rstrip("\n") + empty + "\n1,2.001,01/02/2022,A\n"
+                    f"2,2.001,01/02/2022,B{empty}\n3,2.001,01/02/2022,C{empty},,\n"
+                    "4,2.001,01/02/2022,D,,x,\n5,2.001,01/02/2022,\n", encoding="utf-8")
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    assert sheet.header == ["MaHoSo", "MaTTHC", "NgayTiepNhan", "HoTenNguoiNop"]
+    assert sheet.values[0].tolist() == ["1", "2", "3", "5"]
+    assert sheet.values[3].fillna("").tolist() == ["A", "B", "C", ""]
+    assert sheet.row_numbers.tolist() == [2, 3, 4, 6]
+    assert [row for row, _ in sheet.broken_rows] == [5]
+
+
+def test_too_many_titled_columns_are_still_refused(tmp_path):
+    path = tmp_path / "export.csv"
+    titles = ",".join(f"Cột {i}" for i in range(16_400))
+    path.write_text(HEADER.rstrip("\n") + "," + titles + "\n1,2.001,01/02/2022,A\n",
+                    encoding="utf-8")
+    with pytest.raises(InputFileError, match="16,404 cột, nhiều hơn 16,384"):
+        text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+
+
+@pytest.mark.parametrize("body", [
+    # every line ends in a separator, the header's too; a short line sends it to pandas
+    "1,2.001,01/02/2022,A,\n2,2.001,01/02/2022,\n3,2.001,01/02/2022,C,\n",
+    # the first data line one value too many: pandas took its first column for the index
+    "1,2.001,01/02/2022,A,x\n2,2.001,01/02/2022,B\n3,2.001,01/02/2022,C\n",
+])
+def test_pandas_never_shifts_the_values(tmp_path, body):
+    header = HEADER.replace("\n", ",\n") if body.startswith("1,2.001,01/02/2022,A,\n") \
+        else HEADER
+    path = tmp_path / "export.csv"
+    path.write_text(header + body, encoding="utf-8")
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    assert sheet.values[1].tolist() == ["2.001"] * len(sheet.values)
+    assert sheet.values[2].tolist() == ["01/02/2022"] * len(sheet.values)
+    assert set(sheet.values[0]) <= {"1", "2", "3"} and "3" in set(sheet.values[0])
+
+
+def test_a_broken_line_below_values_over_lines_is_named_by_its_line(tmp_path):
+    """pandas numbers records, not lines: the broken line below a value over three lines is
+    line 6, not 4, and a broken line with its own value over two lines moves the rest."""
+    path = write(tmp_path, '1,2.001,01/02/2022,"Nguyễn\nVăn\nAn"\n2,2.001,01/02/2022,B\n'
+                           '3,2.001,01/02/2022,C,x\n4,2.001,"01/02\n/2022",D,x\n'
+                           "5,2.001,01/02/2022,E\n")
+    for keep in (None, lambda header: [0, 1, 2]):
+        (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS, keep)
+        assert sheet.row_numbers.tolist() == [2, 5, 9]
+        assert [row for row, _ in sheet.broken_rows] == [6, 7]
+
+
+@pytest.mark.parametrize("inner", ["\n", "\r\n"])
+def test_old_mac_line_ends_with_a_line_break_inside_a_value(tmp_path, inner):
+    """Lines ended by CR alone (Excel for Mac): a LF or CRLF typed inside a quoted value
+    does not join the lines into one (it was taken for the file's line end)."""
+    path = tmp_path / "export.csv"
+    path.write_bytes((HEADER.replace("\n", "\r") + f'1,2.001,01/02/2022,"Nguyễn{inner}An"\r'
+                      "2,2.001,01/02/2022,B\r3,2.001,01/02/2022,C\r").encode())
+    (sheet,) = text.read_csv(Source(path=path, label="export.csv"), schema.DOSSIERS)
+    assert sheet.values[0].tolist() == ["1", "2", "3"]
+    assert sheet.row_numbers.tolist() == ([2, 3, 4] if inner == "\n" else [2, 4, 5])

@@ -168,14 +168,20 @@ def _tidy(text: pd.Series) -> pd.Series:
            ).fillna(False).astype(bool)
     if not odd.any():
         return text
-    fixed = (text[odd].str.replace(INVISIBLE, "", regex=True).str.normalize("NFKC")
-             .str.replace(r"\s+", " ", regex=True).str.strip()
-             .str.replace(r"^' ?", "", regex=True)  # Excel's text mark
-             .str.replace(r"^([0-9]{5}),([0-9]+)$", r"\1.\2", regex=True)  # a serial
-             .str.replace(r"(:[0-9]{2}),([0-9]+)", r"\1.\2", regex=True)  # seconds
-             .str.replace(r" ?, ?", " ", regex=True)  # "4/25/2022, 2:00:00 PM"
-             .str.replace(r"(?i)(?<![a-z]) ?SA$", " AM", regex=True)  # "08:30SA" too
-             .str.replace(r"(?i)(?<![a-z]) ?CH$", " PM", regex=True).str.upper())
+    # each step in Arrow (RE2), but NFKC, which Python runs on the few cells still wide
+    fixed = text[odd].str.replace(INVISIBLE, "", regex=True).str.replace(
+        SPACE + "+", " ", regex=True)
+    wide = ~fixed.str.isascii().fillna(True).astype(bool)
+    if wide.any():
+        fixed[wide] = fixed[wide].str.normalize("NFKC").str.replace(SPACE + "+", " ",
+                                                                    regex=True)
+    fixed = (fixed.str.strip()
+             .str.replace("^' ?", "", regex=True)  # Excel's text mark
+             .str.replace("^([0-9]{5}),([0-9]+)$", r"\1.\2", regex=True)  # a serial
+             .str.replace("(:[0-9]{2}),([0-9]+)", r"\1.\2", regex=True)  # seconds
+             .str.replace(" ?, ?", " ", regex=True)  # "4/25/2022, 2:00:00 PM"
+             .str.replace("([0-9]) ?[Ss][Aa]$", r"\1 AM", regex=True)  # "08:30SA" too
+             .str.replace("([0-9]) ?[Cc][Hh]$", r"\1 PM", regex=True).str.upper())
     return text.mask(odd, fixed)
 
 

@@ -30,6 +30,8 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
+from cchc_lib.ingest.store import damaged_table, missing_columns_vi
+from cchc_lib.ingest.store import reading_parquet as reading
 
 
 def _in(values) -> str:
@@ -296,18 +298,29 @@ def with_optional(name: str, frame: pd.DataFrame) -> pd.DataFrame:
                            for c, t in missing.items()}) if missing else frame
 
 
+# the columns the queries read (ingest writes them all): a Parquet file without one is damaged
+READ_COLUMNS = {"dossiers": ("unit_code", "procedure_code", "receive_channel", "received_at",
+                             "status", *OPTIONAL["dossiers"]),
+                "catalogue": ("procedure_code", "level", *OPTIONAL["catalogue"])}
+
+
 def bind(con: duckdb.DuckDBPyConnection, name: str, source: Source) -> None:
     """``name`` in the query is ``source``: a DataFrame registered as it is, or a Parquet scan
     (a folder means every ``.parquet`` below it, ``year=2022/`` folders read as columns), so a
-    national-size set is read by DuckDB, out of core, never loaded into pandas."""
+    national-size set is read by DuckDB, out of core, never loaded into pandas. Files not
+    readable, or without a column the queries read, stop with one message (ingest again)."""
     if isinstance(source, pd.DataFrame):
         con.register(name, with_optional(name, source))
         return
     path = Path(source)
-    files = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
-    literal = files.replace("'", "''")
-    con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{literal}', "
-                "hive_partitioning = true, union_by_name = true)")
+    literal = str(path / "**" / "*.parquet" if path.is_dir() else path).replace("'", "''")
+    with reading(source):
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{literal}', "
+                    "hive_partitioning = true, union_by_name = true)")
+        have = {c[0] for c in con.execute(f"SELECT * FROM {name} LIMIT 0").description}
+    if [c for c in READ_COLUMNS.get(name, ()) if c not in have]:
+        raise damaged_table(path, missing_columns_vi(
+            [c for c in READ_COLUMNS[name] if c not in have]))
 
 
 def calendar_of(tables: dict) -> WorkCalendar:
@@ -418,7 +431,8 @@ def parts_by_period(tables: dict[str, Source], units: Sequence[str],
     each field: one row per (pid, unit_code, field), ``pid`` the period's place in
     ``periods``, a column per part (integers). One query, whatever the number of units and
     periods: a dossier is joined to the periods it is alive in only."""
-    return tidy(_bound(tables, units, periods, connection).execute(query(by_field)).df())
+    with reading(*tables.values()):
+        return tidy(_bound(tables, units, periods, connection).execute(query(by_field)).df())
 
 
 def tidy(out: pd.DataFrame) -> pd.DataFrame:
@@ -452,7 +466,8 @@ def uptake(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame
     """Per procedure the unit offers on the period's last day (index ``procedure_code``):
     name, field, level, postal/online enabled, fee, its dossiers received and returned in the
     period by channel: what the plan's procedure rates, their gaps and candidates read."""
-    out = _bound(tables, [unit], [period]).execute(_uptake_query()).df()
+    with reading(*tables.values()):
+        out = _bound(tables, [unit], [period]).execute(_uptake_query()).df()
     for c in ("postal_enabled", "online_enabled", "has_fee"):
         out[c] = out[c].astype(bool)
     for c in ("procedure_code", "procedure_name", "field_name", "level"):
@@ -463,7 +478,8 @@ def uptake(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame
 def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
     """The unit's dossiers that owe an apology slip for the period: id, procedure, field, due,
     kind (resolved_late / pending_overdue), apology issued."""
-    out = _bound(tables, [unit], [period]).execute(LATE_QUERY).df()
+    with reading(*tables.values()):
+        out = _bound(tables, [unit], [period]).execute(LATE_QUERY).df()
     out["apology_issued"] = out.apology_issued.astype(bool)
     for c in ("dossier_id", "procedure_code", "field_name"):
         out[c] = out[c].astype("string")

@@ -103,12 +103,35 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 def bind(spark, name: str, source: engine.Source) -> None:
     """``name`` in the queries is ``source``: a DataFrame, or Parquet files Spark reads (a
     file, a folder with its ``year=``/``unit_group=`` partitions, a glob; local or on the
-    cluster's storage, e.g. ``hdfs://`` or ``s3a://``)."""
+    cluster's storage, e.g. ``hdfs://`` or ``s3a://``). Files Spark cannot read (their footers
+    are read here), or without a column the queries read, stop with one message: run ingest
+    again (:func:`cchc_lib.ingest.store.damaged_table`)."""
+    from cchc_lib.ingest.store import damaged_table, missing_columns_vi, unreadable_vi
+
     if isinstance(source, pd.DataFrame):
         frame = spark.createDataFrame(_arrow(engine.with_optional(name, source)))
     else:
-        frame = spark.read.option("mergeSchema", "true").parquet(str(source))
+        try:
+            frame = spark.read.option("mergeSchema", "true").parquet(str(source))
+        except Exception as err:  # Spark's AnalysisException, the JVM's SparkException
+            if not _spark_error(err):
+                raise
+            raise damaged_table(str(source), unreadable_vi(str(source))) from None
+        missing = [c for c in engine.READ_COLUMNS.get(name, ()) if c not in frame.columns]
+        if missing:
+            raise damaged_table(str(source), missing_columns_vi(missing))
     frame.createOrReplaceTempView(name)
+
+
+def _spark_error(err: Exception) -> bool:
+    """Whether ``err`` is Spark's word on what it read (not a bug of ours)."""
+    from pyspark.errors import PySparkException
+
+    try:
+        from py4j.protocol import Py4JJavaError
+    except ImportError:  # (a Spark Connect client has no JVM)
+        return isinstance(err, PySparkException)
+    return isinstance(err, PySparkException | Py4JJavaError)
 
 
 def parts_by_period(spark, tables: dict[str, engine.Source], units: Sequence[str] | None,

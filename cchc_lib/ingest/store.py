@@ -5,9 +5,11 @@ under it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,13 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.sheets import write_csv
-from cchc_lib.ingest.result import IngestResult, alerts_text
+from cchc_lib.ingest.result import (
+    QUARANTINE_COLUMNS,
+    SOURCE_COLUMNS,
+    SOURCE_COLUMNS_TABLE,
+    IngestResult,
+    alerts_text,
+)
 
 # --------------------------------------------------------------------------------------
 # Writing: all or nothing
@@ -192,8 +200,8 @@ def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
         out = {name: _read_table(data_dir / file, name, unit_code)
                for name, file in wanted.items() if (data_dir / file).is_file()}
         if unit_code is not None and "dossiers" in out:
-            out[DATES_TABLE] = pd.read_parquet(data_dir / PROCESSED_FILES["dossiers"],
-                                               columns=list(SPAN_COLUMNS))
+            out[DATES_TABLE] = _read_table(data_dir / PROCESSED_FILES["dossiers"], "dossiers",
+                                           None, columns=list(SPAN_COLUMNS))
         return out
 
     def cut(whole: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -210,7 +218,94 @@ def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
     return {name: frame.copy(deep=False) for name, frame in got.items()}
 
 
-def _read_table(path: Path, name: str, unit_code: str | None) -> pd.DataFrame:
-    if unit_code is not None and name == "dossiers":
-        return pd.read_parquet(path, filters=[("unit_code", "==", unit_code)])
-    return pd.read_parquet(path)
+def _read_table(path: Path, name: str, unit_code: str | None,
+                columns: list[str] | None = None) -> pd.DataFrame:
+    """One processed table (only ``unit_code``'s rows of the dossiers; only ``columns``). A
+    file ingest did not write as it is (cut short, overwritten, empty, another program's
+    table, a column missing) is one :func:`damaged_table` error: run ingest again."""
+    import pyarrow as pa
+
+    filters = ([("unit_code", "==", unit_code)] if unit_code is not None and name == "dossiers"
+               else None)
+    try:
+        frame = pd.read_parquet(path, columns=columns, filters=filters)
+    except (pa.ArrowException, ValueError, KeyError, TypeError, IndexError) as exc:
+        if isinstance(exc, PermissionError):  # the machine said no: not a damaged table
+            raise
+        have = _columns_of(path)  # (a filter on a column the file lacks: it says which)
+        missing = [c for c in columns or table_columns(name) if have and c not in have]
+        raise damaged_table(path, missing_columns_vi(missing) if missing
+                            else unreadable_vi(path)) from None
+    missing = [c for c in columns or table_columns(name) if c not in frame.columns]
+    if missing:
+        raise damaged_table(path, missing_columns_vi(missing))
+    return frame
+
+
+@contextmanager
+def reading_parquet(*sources: object) -> Iterator[None]:
+    """DuckDB reading Parquet files (``sources``: paths; frames aside) that are not what
+    ingest wrote (cut short, overwritten, empty): one :func:`damaged_table` error naming the
+    file (the one DuckDB names, in a folder of parts), to run ingest again."""
+    import duckdb
+
+    try:
+        yield
+    except (duckdb.IOException, duckdb.InvalidInputException) as exc:
+        files = [s for s in sources if isinstance(s, str | Path)]
+        if not files:
+            raise
+        named = re.search(r"'([^']+\.parquet)'", str(exc))
+        path = Path(named[1] if named else files[0])
+        raise damaged_table(path, unreadable_vi(path)) from None
+
+
+def table_columns(name: str) -> list[str]:
+    """The columns ingest writes in processed table ``name``."""
+    if name == "quarantine":
+        return list(QUARANTINE_COLUMNS)
+    if name == "source_columns":
+        return list(SOURCE_COLUMNS_TABLE)
+    return [*schema.TABLES[name].names, *SOURCE_COLUMNS]
+
+
+def _columns_of(path: Path) -> list[str]:
+    """The columns a Parquet file says it has (none when it says nothing readable)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return list(pq.read_schema(path).names)
+    except (pa.ArrowException, ValueError, OSError):
+        return []
+
+
+def damaged_table(path: Path | str, detail: str) -> CchcError:
+    """A processed table that cannot be used: the file, why, and what to do (its folder is
+    rebuilt from data/raw by ingest)."""
+    return CchcError(f"{shown_path(path)}: bảng đã chuẩn hóa bị hỏng hoặc không phải của sổ "
+                     f"tay này ({detail}): chạy lại `cchc ingest`")
+
+
+def unreadable_vi(path: Path | str) -> str:
+    """Why a Parquet file was not read, in words: empty, or not Parquet (as far as it goes)."""
+    try:
+        empty = Path(path).is_file() and Path(path).stat().st_size == 0
+    except OSError:
+        empty = False
+    return "tệp rỗng, 0 byte" if empty else ("không đọc được như tệp Parquet: có thể đã bị cắt "
+                                            "ngắn hoặc ghi đè")
+
+
+def missing_columns_vi(missing: list[str]) -> str:
+    shown = ", ".join(missing[:5]) + (f" và {len(missing) - 5} cột khác" if len(missing) > 5
+                                      else "")
+    return f"thiếu cột {shown}"
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as the user wrote it: below the working folder, from there."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

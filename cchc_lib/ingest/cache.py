@@ -136,7 +136,10 @@ def _save(entry: Path, parsed: list[Parsed]) -> None:
 
 
 def _load(entry: Path) -> list[Parsed] | None:
-    """An entry as it was parsed, or None when it cannot be read (parsed again)."""
+    """An entry as it was parsed, or None when it cannot be read (parsed again): cut short,
+    emptied, another program's file, a type this pyarrow does not read."""
+    import pyarrow as pa
+
     try:
         manifest = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
@@ -157,7 +160,7 @@ def _load(entry: Path) -> list[Parsed] | None:
             reasons.detail[:] = stored[REASON_COLUMNS[1]].astype(object).to_numpy()
             out.append((frame, reasons, report))
         return out
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         return None
 
 

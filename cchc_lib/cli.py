@@ -407,6 +407,8 @@ def cmd_spark(args) -> int:
     finally:
         session.stop()
     written = spark.write(result, args.out)
+    if result.attrs.get("note"):  # months after the last day of data: left out, and said
+        print(result.attrs["note"])
     print(f"đã tính {result.unit_code.nunique()} đơn vị × {result.period.nunique()} tháng "
           f"({len(result)} dòng) vào {written}")
     return 0

@@ -6,11 +6,13 @@ group at a time. The counts themselves are defined once, in :mod:`.engine`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators.engine import (
     PART_NAMES,
@@ -22,6 +24,8 @@ from cchc_lib.indicators.engine import (
     parts,
     parts_by_period,
 )
+from cchc_lib.ingest.store import DATES_TABLE
+from cchc_lib.ingest.store import reading_parquet as reading
 
 
 def month_periods(first: str, last: str) -> list[Period]:
@@ -30,6 +34,54 @@ def month_periods(first: str, last: str) -> list[Period]:
 
     months = pd.period_range(first, last, freq="M")
     return [parse_period(str(m)) for m in months]
+
+
+# the first and last day the data speaks for (base.data_span): the earliest receipt, the latest
+# date on any dossier; the same text for DuckDB and Spark
+SPAN_SQL = ("SELECT CAST(min(received_at) AS DATE), "
+            "CAST(max(greatest(received_at, finished_at, returned_at)) AS DATE) FROM {table}")
+
+
+def months_in_data(first: str, last: str, span: tuple | None
+                   ) -> tuple[list[Period], date | None, str]:
+    """The months ``first``..``last`` (YYYY-MM) the data speaks for, as ``cchc indicators``
+    judges a period (base.require_data, base.clip_to_data): a range wholly before the first
+    day or after the last day of data (``span``, :data:`SPAN_SQL`) is refused; months after
+    the last day are left out, and the month it falls in ends on it (its label kept: a row
+    per month). Also the last day of data and the note that says what was cut ("" when
+    nothing was): a month after the data would show every dossier still open as overdue."""
+    months = month_periods(first, last)
+    lo, hi = span if span is not None else (None, None)
+    if lo is None or hi is None:
+        raise NoDataError("Không có số liệu hồ sơ nào: hãy nhập tệp xuất hồ sơ (`cchc ingest`)")
+    lo, hi = pd.Timestamp(lo).date(), pd.Timestamp(hi).date()
+    if months[0].start > hi or months[-1].end < lo:
+        raise NoDataError(f"Không có số liệu cho các tháng {first}..{last}: số liệu từ ngày "
+                          f"{lo:%d/%m/%Y} đến ngày {hi:%d/%m/%Y}")
+    kept, note = cut_to_data(months, hi)
+    return kept, hi, note
+
+
+def cut_to_data(months: list[Period], last: date) -> tuple[list[Period], str]:
+    """``months`` (in order) without those after ``last``, the last day of data, the one it
+    falls in ended on it (its label kept); and the note that says so ("" when nothing was
+    cut): "số liệu đến ngày 20/11/2022: tháng 2022-11 tính đến ngày đó; các tháng sau không
+    tính"."""
+    kept = [m if m.end <= last else Period(m.start, last, m.label)
+            for m in months if m.start <= last]
+    said = []
+    if kept and kept[-1].end < months[len(kept) - 1].end:
+        said.append(f"tháng {kept[-1].label} tính đến ngày đó")
+    if len(kept) < len(months):
+        said.append("các tháng sau không tính")
+    return kept, (f"số liệu đến ngày {last:%d/%m/%Y}: " + "; ".join(said)) if said else ""
+
+
+def said_to_data(table: pd.DataFrame, through: date | None, note: str) -> pd.DataFrame:
+    """``table`` with what it covers in its ``attrs``: ``data_through`` (the last day of
+    data) and ``note`` (what was left out or cut, in Vietnamese; "" when nothing)."""
+    table.attrs.update(data_through=through, note=note)
+    return table
 
 
 UNIT_GROUP = "unit_group"  # a partition column: units split into groups, one group at a time
@@ -51,21 +103,28 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
     """Every indicator for every unit × month (``first``..``last`` as YYYY-MM; default: the
     months the data covers; every unit in the dossiers unless ``units``): a row per unit and
     month with the Biểu 06 counts and, for every share, ``<id>_num``, ``<id>_den`` and
-    ``<id>`` (None when the denominator is 0). One query; for Parquet partitioned by
-    ``unit_group``, one query per group (``progress(done, total)`` after each)."""
+    ``<id>`` (None when the denominator is 0). Only the months the data speaks for, the last
+    one ended on the last day of data (:func:`months_in_data`: what was cut is said in
+    ``attrs["note"]``). One query; for Parquet partitioned by ``unit_group``, one query per
+    group (``progress(done, total)`` after each)."""
     con = connect()
     bind(con, "dossiers", tables["dossiers"])
+    dates = "dossiers"
+    if DATES_TABLE in tables:  # a unit's own rows read: the span is every unit's
+        bind(con, DATES_TABLE, tables[DATES_TABLE])
+        dates = DATES_TABLE
+    with reading(tables["dossiers"]):
+        span = con.execute(SPAN_SQL.format(table=dates)).fetchall()[0]
     if first is None or last is None:
-        lo, hi = con.execute("SELECT min(received_at), max(greatest(received_at, finished_at, "
-                             "returned_at)) FROM dossiers").fetchall()[0]
-        if lo is None:
-            return pd.DataFrame(columns=["unit_code", "period"])
-        first, last = first or f"{lo:%Y-%m}", last or f"{hi:%Y-%m}"
-    periods = month_periods(first, last)
+        if span[0] is None:
+            return said_to_data(pd.DataFrame(columns=["unit_code", "period"]), None, "")
+        first, last = first or f"{span[0]:%Y-%m}", last or f"{span[1]:%Y-%m}"
+    periods, through, note = months_in_data(first, last, span)
     groups = unit_groups(tables["dossiers"])
     if not groups:
-        return monthly_rows(parts_by_period(tables, units or _units(con), periods,
-                                             connection=con), periods)
+        return said_to_data(monthly_rows(parts_by_period(tables, units or _units(con), periods,
+                                                          connection=con), periods),
+                            through, note)
     out = []
     wanted = None if units is None else set(units)
     for done, group in enumerate(groups, start=1):
@@ -78,8 +137,8 @@ def monthly(tables: dict[str, Source], first: str | None = None, last: str | Non
             out.append(monthly_rows(parts_by_period(part, mine, periods, connection=con),
                                      periods))
         progress(done, len(groups))
-    return pd.concat(out, ignore_index=True).sort_values(
-        ["unit_code", "period"], kind="stable").reset_index(drop=True)
+    return said_to_data(pd.concat(out, ignore_index=True).sort_values(
+        ["unit_code", "period"], kind="stable").reset_index(drop=True), through, note)
 
 
 def _units(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -195,5 +254,6 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
                               False) for u in units}
 
 
-__all__ = ["SHARE_PARTS", "UNIT_GROUP", "indicator_rows", "indicators", "month_periods",
-           "monthly", "parts_of", "per_unit", "unit_groups"]
+__all__ = ["SHARE_PARTS", "SPAN_SQL", "UNIT_GROUP", "indicator_rows", "indicators",
+           "cut_to_data", "month_periods", "monthly", "months_in_data", "parts_of", "per_unit",
+           "said_to_data", "unit_groups"]

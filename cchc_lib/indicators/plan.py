@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from cchc_lib.core import indicator_registry as registry
+from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators import engine
-from cchc_lib.indicators.base import RESULT_COLUMNS, row, target_for
-from cchc_lib.indicators.figures import SHARE_PARTS
+from cchc_lib.indicators.base import RESULT_COLUMNS, data_through, row, target_for
+from cchc_lib.indicators.figures import SHARE_PARTS, cut_to_data, said_to_data
 
 # --------------------------------------------------------------------------------------
 # The plan's three indicators (Kế hoạch 99/KH-UBND) and the gap to target
@@ -127,18 +129,31 @@ def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
 
 
 def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
-                        period: Period, targets: pd.DataFrame | None = None) -> pd.DataFrame:
+                        period: Period, targets: pd.DataFrame | None = None,
+                        through: date | None = None) -> pd.DataFrame:
     """The plan indicators from 1 January to the end of each month up to the period's end:
-    one engine query for every month."""
+    one engine query for every month. Months after the last day of data (``through``:
+    the export's, ``data_through(dated(tables))``; default: the latest date of ``dossiers``)
+    are left out and the last one ends on it, said in ``attrs["note"]``: a month without
+    data would be read as the year's final value by :func:`projection`."""
     ytd = period.year_to_date()
-    spans = [Period(ytd.start, month.end, month.label) for month in ytd.months()]
+    last = through if through is not None else data_through(
+        engine.with_optional("dossiers", dossiers))
+    months, note = ytd.months(), ""
+    if last is not None:
+        last = pd.Timestamp(last).date()
+        if ytd.start > last:
+            raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}: số liệu đến ngày "
+                              f"{last:%d/%m/%Y}")
+        months, note = cut_to_data(months, last)
+    spans = [Period(ytd.start, month.end, month.label) for month in months]
     p = engine.parts_by_period({"dossiers": dossiers, "catalogue": catalogue}, [unit_code],
                                spans)
     rows = [row(ind, unit_code, spans[r.pid], int(getattr(r, SHARE_PARTS[ind][0])),
                 int(getattr(r, SHARE_PARTS[ind][1])),
                 target_for(targets, ind, unit_code, spans[r.pid].year))
             for r in p.itertuples() for ind in registry.PLAN_INDICATORS]
-    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+    return said_to_data(pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object), last, note)
 
 
 # --------------------------------------------------------------------------------------

@@ -154,11 +154,17 @@ def parts_by_period(spark, tables: dict[str, engine.Source], units: Sequence[str
 
 def monthly(spark, tables: dict[str, engine.Source], first: str, last: str,
             units: Sequence[str] | None = None) -> pd.DataFrame:
-    """:func:`.figures.monthly` run by Spark: every indicator for every unit × month."""
-    from cchc_lib.indicators.figures import month_periods, monthly_rows
+    """:func:`.figures.monthly` run by Spark: every indicator for every unit × month the data
+    speaks for (:func:`.figures.months_in_data`: months after the last day of data left out,
+    the last one ended on it, said in ``attrs["note"]``; a range the data does not reach
+    refused)."""
+    from cchc_lib.indicators.figures import SPAN_SQL, monthly_rows, months_in_data, said_to_data
 
-    periods = month_periods(first, last)
-    return monthly_rows(parts_by_period(spark, tables, units, periods), periods)
+    bind(spark, "dossiers", tables["dossiers"])
+    span = tuple(spark.sql(spark_sql(SPAN_SQL.format(table="dossiers"))).collect()[0])
+    periods, through, note = months_in_data(first, last, span)
+    return said_to_data(monthly_rows(parts_by_period(spark, tables, units, periods), periods),
+                        through, note)
 
 
 def write(frame: pd.DataFrame, out: str | Path) -> Path:

@@ -80,7 +80,9 @@ def test_spark_monthly_from_partitioned_parquet_equals_duckdb(spark, sample_tabl
              "calendar": sample_tables["calendar"]}
     got = sp.monthly(spark, files, "2021-01", "2022-12")
     want = figures.monthly(sample_tables, "2021-01", "2022-12")
-    assert len(want) == len(units) * 24
+    assert len(want) == len(units) * 23  # the data ends on 30/11/2022: no December
+    assert got.attrs == want.attrs and got.attrs["note"] == (
+        "số liệu đến ngày 30/11/2022: các tháng sau không tính")
     keys = ["unit_code", "period"]
     pd.testing.assert_frame_equal(_sorted(got, keys), _sorted(want, keys), check_dtype=False)
 
@@ -111,6 +113,59 @@ def test_cchc_spark_writes_every_unit_month(sample_processed, tmp_path):
     table = pd.read_csv(out)
     assert list(table.period) == ["2022-01", "2022-02", "2022-03"]
     assert set(table.unit_code) == {"SAMPLE-P2"}
+
+
+def spark_cli(sample_processed, tmp_path, months: str, dossiers=None):
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_lib.cli", "spark", "--master", "local[2]",
+         "--dossiers", str(dossiers or sample_processed / "dossiers.parquet"),
+         "--catalogue", str(sample_processed / "catalogue.parquet"),
+         "--months", months, "--units", "SAMPLE-P2", "--out", str(tmp_path / "thang.csv")],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path)
+
+
+def test_cchc_spark_stops_at_the_data_and_says_so(sample_processed, sample_tables, tmp_path):
+    """The sample's data ends on 30/11/2022: December and January are not computed (SAMPLE-P2's
+    15 dossiers pending in time on 30 November were shown all overdue in a December without
+    data)."""
+    run = spark_cli(sample_processed, tmp_path, "2022-10..2023-01")
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines()[:2] == [
+        "số liệu đến ngày 30/11/2022: các tháng sau không tính",
+        f"đã tính 1 đơn vị × 2 tháng (2 dòng) vào {tmp_path / 'thang.csv'}"]
+    table = pd.read_csv(tmp_path / "thang.csv")
+    assert list(table.period) == ["2022-10", "2022-11"]
+    assert (table.pending_in_time.iloc[-1], table.pending_overdue.iloc[-1]) == (15, 0)
+    want = figures.monthly(sample_tables, "2022-10", "2022-11", units=["SAMPLE-P2"])
+    for column in ("carried_over", "pending_in_time", "pending_overdue", "resolved_total"):
+        assert list(table[column]) == list(want[column]), column
+
+
+def last_error(run) -> str:
+    """The command's own line on stderr: the JVM writes its start-up notices before it."""
+    assert "Traceback" not in run.stderr, run.stderr[-2000:]
+    return run.stderr.strip().splitlines()[-1]
+
+
+def test_cchc_spark_refuses_months_the_data_does_not_reach(sample_processed, tmp_path):
+    run = spark_cli(sample_processed, tmp_path, "2023-01..2023-03")
+    assert run.returncode == 2
+    assert last_error(run) == ("cchc: lỗi: Không có số liệu cho các tháng 2023-01..2023-03: số "
+                               "liệu từ ngày 04/01/2021 đến ngày 30/11/2022")
+    assert not (tmp_path / "thang.csv").exists()
+
+
+def test_cchc_spark_with_a_damaged_dossiers_file_says_to_ingest_again(sample_processed,
+                                                                      tmp_path):
+    cut = tmp_path / "dossiers.parquet"  # a copy stopped half-way
+    data = (sample_processed / "dossiers.parquet").read_bytes()
+    cut.write_bytes(data[:len(data) // 2])
+    run = spark_cli(sample_processed, tmp_path, "2022-01..2022-03", dossiers=cut)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert last_error(run) == (  # (named from the folder the command runs in)
+        "cchc: lỗi: dossiers.parquet: bảng đã chuẩn hóa bị hỏng hoặc không phải của sổ tay "
+        "này (không đọc được như tệp Parquet: có thể đã bị cắt ngắn hoặc ghi đè): chạy lại "
+        "`cchc ingest`")
 
 
 def test_cchc_spark_refuses_a_bad_month_range(tmp_path):

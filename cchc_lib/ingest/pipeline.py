@@ -147,6 +147,7 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
     out: list[Parsed] = []
     try:
         pins = pinned_columns(catalog, source)
+        source = replace(source, columns=pins)  # the readers find the header with them too
 
         def keep(header: list[str]) -> list[int]:  # personal columns are not even read
             return map_columns(header, table, catalog.personal_columns, pins).kept

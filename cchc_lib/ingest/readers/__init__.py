@@ -120,7 +120,9 @@ def read_source(source: Source, table: Table, keep: Keep | None = None) -> list[
     ``keep``: the header positions whose values are read; a reader that can (CSV) leaves
     the others out, the rest are dropped by the caller."""
     read = READERS[sniff(source.path, source.label)]
-    sheets = [split_repeated_headers(s, table) for s in read(source, table, keep)]
+    sheets = [split_repeated_headers(s, table, source.columns)
+              for s in read(source, table, keep)]
     if any(s is None for s in sheets):  # a row that may be a header in another order:
-        sheets = [split_repeated_headers(s, table) for s in read(source, table, None)]
+        sheets = [split_repeated_headers(s, table, source.columns)
+                  for s in read(source, table, None)]
     return [s for s in sheets if s is not None]  # (read whole, none is None)

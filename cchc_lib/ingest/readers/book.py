@@ -7,7 +7,7 @@ read kept, marked skipped, with its rows counted.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,6 @@ from cchc_lib.ingest.readers.headers import (
     RawSheet,
     alias_index,
     find_header,
-    header_key,
     is_empty_cell,
     no_header_error,
 )
@@ -57,10 +56,11 @@ def read_book(source: Source, table: Table, names: list[str],
     for name in names:
         rows = rows_of(name)
         shown = nfc(name)
-        found = find_header(rows, table)
+        found = find_header(rows, table, source.columns)
         if found is None:
             filled = sum(1 for r in rows if any(not is_empty_cell(c) for c in r))
-            if previous is not None and filled and continues(rows, previous, table):
+            if previous is not None and filled and continues(rows, previous, table,
+                                                             source.columns):
                 header, start, after = previous.header, 0, previous.sheet
             else:  # said in the summary, with its rows: a sheet never vanishes
                 sheets.append(RawSheet(source.label, shown, [], pd.DataFrame(index=range(filled)),
@@ -103,13 +103,15 @@ def frame(rows: list[list], width: int) -> pd.DataFrame:
     return values
 
 
-def continues(rows: list[list], previous: RawSheet, table: Table) -> bool:
+def continues(rows: list[list], previous: RawSheet, table: Table,
+              pins: Mapping[str, str | None] | None = None) -> bool:
     """Whether a sheet without a header row goes on with the previous sheet's list: as wide
-    (give or take an empty last column), and its receipt-date column holds dates."""
+    (give or take an empty last column), and its receipt-date column holds dates (titles
+    read with the data catalog's ``pins``)."""
     from cchc_lib.ingest.parsers import parse_datetime
 
-    index = alias_index(table)
-    keys = [index.get(header_key(h)) for h in previous.header]
+    index = alias_index(table, pins)
+    keys = [index.column_of(h) for h in previous.header]
     if "received_at" not in keys:
         return False
     pos = keys.index("received_at")

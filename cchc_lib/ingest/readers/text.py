@@ -206,9 +206,10 @@ def find_layout(source: Source, data: bytes, table: Table) -> Layout:
     finally:
         csv.field_size_limit(limit)
     for delim, (rows, ends) in scans.items():
-        found = find_header(rows, table)
-        if found and header_score(found[0], alias_index(table)) > best[0]:
-            best = (header_score(found[0], alias_index(table)), delim, found, ends)
+        found = find_header(rows, table, source.columns)
+        score = header_score(found[0], alias_index(table, source.columns)) if found else -1
+        if found and score > best[0]:
+            best = (score, delim, found, ends)
     _, delim, found, ends = best
     if found is None:
         raise no_header_error(source, table, f"{HEADER_SCAN_ROWS} dòng đầu của tệp")

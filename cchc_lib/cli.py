@@ -406,11 +406,9 @@ def cmd_spark(args) -> int:
         result = spark.monthly(session, tables, first, last, units)
     finally:
         session.stop()
-    written = spark.write(result, args.out)
-    if result.attrs.get("note"):  # months after the last day of data: left out, and said
-        print(result.attrs["note"])
-    print(f"đã tính {result.unit_code.nunique()} đơn vị × {result.period.nunique()} tháng "
-          f"({len(result)} dòng) vào {written}")
+    written = spark.write(result, args.out)  # (first, the months left out after the data)
+    print(*[n for n in [result.attrs.get("note")] if n], f"đã tính {result.unit_code.nunique()} "
+          f"đơn vị × {result.period.nunique()} tháng ({len(result)} dòng) vào {written}", sep="\n")
     return 0
 
 

@@ -40,6 +40,9 @@ class Source:
     # titles the office pins: match key of the title -> canonical column, or None (not read)
     columns: dict = field(default_factory=dict, hash=False, compare=False)
     table: str | None = None  # the table it is read as (None: the methodology, or by hand)
+    # a dossier export's date order ("dmy", "mdy") for dates that read both ways, when no date
+    # of the file shows it
+    date_order: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def _source(options: dict, base: Path, table: str | None) -> Source:
     return Source(path=path, label=_label(path), unit_code=options.get("unit_code"),
                   sheet=options.get("sheet"), value_map=options.get("value_map") or {},
                   exported_on=options.get("exported_on"), columns=options.get("columns") or {},
-                  table=table)
+                  table=table, date_order=options.get("date_order"))
 
 
 def _pins_on_top(under: dict, top: dict) -> dict:

@@ -23,6 +23,7 @@ import yaml
 
 from cchc_lib.core import schema
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.vi import CATALOG_SOURCES_VI
 from cchc_lib.core.yamlfile import (
     TAG,
     At,
@@ -45,6 +46,7 @@ JSON_SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
 SINGLE_SOURCES = ("units", "catalogue", "targets", "plans", "plan_tasks", "calendar",
                   "self_assessment", "official_results", "plan_progress", "methodology")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+DATE_ORDERS = ("dmy", "mdy")  # a dossier export's date order, when it does not show it
 
 
 def _allowed(what: str, names: list[str], written: str) -> str:
@@ -124,6 +126,22 @@ class Day(Kind):
             return datetime.strptime(written, "%Y-%m-%d").date()
         except ValueError:
             raise at.fail(node, f"ngày {written} không có thật") from None
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One of a few words."""
+
+    words: tuple[str, ...] = ()
+
+    def json(self) -> dict:
+        return {"type": "string", "enum": list(self.words)}
+
+    def check(self, node: yaml.Node, at: At) -> str:
+        if not is_str(node) or node.value not in self.words:
+            raise at.fail(node, f"phải là một trong: {', '.join(self.words)}, không phải "
+                          f"{shown(node)}")
+        return node.value
 
 
 class Texts(Kind):
@@ -396,21 +414,6 @@ class ValueMap(Kind):
 # The declaration
 # --------------------------------------------------------------------------------------
 
-_DESCRIBE = {
-    "units": "Tệp danh sách đơn vị (mã, tên, đơn vị cấp trên). Bắt buộc, ở đây hoặc trong "
-             "danh mục được include.",
-    "catalogue": "Tệp danh mục TTHC (mã, tên, lĩnh vực, mức độ, BCCI, thời hạn giải quyết). "
-                 "Bắt buộc, ở đây hoặc trong danh mục được include.",
-    "targets": "Tệp mục tiêu của các chỉ tiêu (theo đơn vị, theo năm).",
-    "plans": "Tệp các kế hoạch CCHC (số, ngày ban hành, đơn vị, năm).",
-    "plan_tasks": "Tệp nhiệm vụ của Kế hoạch (Phụ lục 1).",
-    "calendar": "Tệp lịch làm việc riêng của đơn vị (ngày nghỉ thêm, ngày làm bù).",
-    "self_assessment": "Tệp tự chấm điểm các tiêu chí chấm thủ công.",
-    "official_results": "Tệp kết quả Chỉ số CCHC đã công bố của các năm trước.",
-    "plan_progress": "Tệp tiến độ thực hiện các nhiệm vụ của kế hoạch.",
-    "methodology": "Tệp YAML phương pháp chấm điểm Chỉ số CCHC (lĩnh vực, tiêu chí, điểm).",
-    "dossiers": "Các tệp xuất hồ sơ TTHC (CSV, XLSX) của phần mềm một cửa hoặc Cổng DVCQG.",
-}
 
 
 def _source(table: str) -> SourceSpec:
@@ -427,6 +430,9 @@ def _source(table: str) -> SourceSpec:
         Key("sheet", Text(), "Tệp Excel: chỉ đọc trang tính có tên này."),
         Key("exported_on", Day(), "Ngày xuất tệp (YYYY-MM-DD): không ngày nào trong tệp được "
             "muộn hơn ngày này."),
+        *((Key("date_order", Choice(DATE_ORDERS), "Thứ tự ngày, tháng của hệ thống xuất tệp: "
+               "dmy (ngày trước) hoặc mdy (tháng trước); dùng cho ngày như 03/04/2022 khi tệp "
+               "không tự cho thấy thứ tự."),) if table == "dossiers" else ()),
         *value_map,
         Key("columns", ColumnPins((table,)), f"Ghim tiêu đề cột như viết trong tệp vào tên cột "
             f"chuẩn của bảng {label}, chỉ cho tệp này; null: không đọc cột đó."),
@@ -438,9 +444,9 @@ METHODOLOGY = SourceSpec(Fields((
         "mục này.", required=True),), expected="các tùy chọn của nguồn"))
 
 CATALOG = Fields((
-    *(Key(name, METHODOLOGY if name == "methodology" else _source(name), _DESCRIBE[name])
+    *(Key(name, METHODOLOGY if name == "methodology" else _source(name), CATALOG_SOURCES_VI[name])
       for name in SINGLE_SOURCES),
-    Key("dossiers", SourceList(_source("dossiers")), _DESCRIBE["dossiers"]),
+    Key("dossiers", SourceList(_source("dossiers")), CATALOG_SOURCES_VI["dossiers"]),
     Key("personal_columns", Texts(), "Tiêu đề các cột chứa dữ liệu cá nhân cần bỏ khi nhập, "
         "ngoài những cột đã được nhận ra sẵn (họ tên, số giấy tờ, điện thoại, địa chỉ...)."),
     Key("value_map", ValueMap(tuple(schema.TABLES)), "Cách viết mà đơn vị ghim cho cột có "

@@ -90,3 +90,20 @@ def os_problem_vi(exc: OSError) -> str:
     hint = (OS_HINTS_VI.get(exc.errno) if exc.errno is not None else None) or \
         exc.strerror or type(exc).__name__
     return f"{where}: {hint}" if where else hint
+
+# ---- the data catalog: what each source is (its JSON Schema and messages say it) ----
+CATALOG_SOURCES_VI: dict[str, str] = {
+    "units": "Tệp danh sách đơn vị (mã, tên, đơn vị cấp trên). Bắt buộc, ở đây hoặc trong "
+             "danh mục được include.",
+    "catalogue": "Tệp danh mục TTHC (mã, tên, lĩnh vực, mức độ, BCCI, thời hạn giải quyết). "
+                 "Bắt buộc, ở đây hoặc trong danh mục được include.",
+    "targets": "Tệp mục tiêu của các chỉ tiêu (theo đơn vị, theo năm).",
+    "plans": "Tệp các kế hoạch CCHC (số, ngày ban hành, đơn vị, năm).",
+    "plan_tasks": "Tệp nhiệm vụ của Kế hoạch (Phụ lục 1).",
+    "calendar": "Tệp lịch làm việc riêng của đơn vị (ngày nghỉ thêm, ngày làm bù).",
+    "self_assessment": "Tệp tự chấm điểm các tiêu chí chấm thủ công.",
+    "official_results": "Tệp kết quả Chỉ số CCHC đã công bố của các năm trước.",
+    "plan_progress": "Tệp tiến độ thực hiện các nhiệm vụ của kế hoạch.",
+    "methodology": "Tệp YAML phương pháp chấm điểm Chỉ số CCHC (lĩnh vực, tiêu chí, điểm).",
+    "dossiers": "Các tệp xuất hồ sơ TTHC (CSV, XLSX) của phần mềm một cửa hoặc Cổng DVCQG.",
+}

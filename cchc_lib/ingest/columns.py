@@ -18,6 +18,7 @@ from cchc_lib.core import schema
 from cchc_lib.core.codes import problem_vi
 from cchc_lib.core.schema import REASON_SEP, Column, Table
 from cchc_lib.core.text import shown_values
+from cchc_lib.ingest.dates import AMBIGUOUS_DATE, DatesParsed
 from cchc_lib.ingest.mapping import ColumnMap
 from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
@@ -35,6 +36,8 @@ class Reasons:
         self.detail = pd.Series("", index=index, dtype=object)
         # unreadable codes, kept in memory only: (column, raw values, problems) for alerts
         self.bad_codes: list[tuple[str, pd.Series, pd.Series]] = []
+        # rows set aside for a date that reads both day first and month first
+        self.ambiguous_dates = np.zeros(len(index), dtype=bool)
 
     def add(self, mask: pd.Series, reason: str, column: str, shown: pd.Series | None = None):
         """Mark rows; ``shown`` is what the quarantine may show of the value (see
@@ -114,13 +117,19 @@ def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
 
 
 def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None,
-                value_maps: dict[str, dict] | None = None) -> tuple[pd.DataFrame, Reasons]:
+                value_maps: dict[str, dict] | None = None,
+                date_order: str | None = None) -> tuple[pd.DataFrame, Reasons]:
     """Typed canonical columns of one block, and the reasons each row breaks a rule.
 
     Only canonical positions of ``values`` are read, and taken out of it as they are parsed
     (``values`` keeps the other columns). ``value_maps``: the office's pinned
     spellings, column -> folded spelling -> code. The reason's detail shows a failing value
     only when it looks like a date, number or code (never text a person typed).
+
+    A date column that shows no day/month order of its own is read in the order the block's
+    other date columns show (one export system writes all its dates one way), else in
+    ``date_order`` (the data catalog's, for the source); with none, a date that reads both
+    ways is set aside (:data:`~cchc_lib.ingest.dates.AMBIGUOUS_DATE`), never guessed.
     """
     value_maps = value_maps or {}
     index = values.index
@@ -135,17 +144,40 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
             extras[name] = values.pop(pos)
         else:
             todo.append((pos, columns[name]))
-    for col, raw, (parsed, bad) in _parsed_columns(values, todo, value_maps):
+    found: list[tuple] = []  # per column, in order: what its reasons are made of
+    dates: dict[str, list] = {}  # date column -> [raw kept to read again, its result]
+    for col, raw, result in _parsed_columns(values, todo, value_maps):
+        parsed, bad = result
         frame[col.name] = parsed
-        if col.kind in BAD_REASON:
+        if isinstance(result, DatesParsed):
+            unsure = result.ambiguous.any() and result.order is None
+            dates[col.name] = [raw if unsure else None, result, _shown_bad(raw, bad, col, None)]
+            found.append((col, None))
+        elif col.kind in BAD_REASON:
             problems = None
-            name = col.name
             if col.kind in ("code", "flag") and bad.any():  # why each value was not read
-                problems = code_problems(raw[bad], family_of(col), value_maps.get(name))
-                reasons.bad_codes.append((name, raw[bad], problems))
-            reasons.add(bad, BAD_REASON[col.kind], name, _shown_bad(raw, bad, col, problems))
-            unreadable[name] = bad
-        del raw, parsed, bad
+                problems = code_problems(raw[bad], family_of(col), value_maps.get(col.name))
+                reasons.bad_codes.append((col.name, raw[bad], problems))
+            found.append((col, (bad, _shown_bad(raw, bad, col, problems))))
+        del raw, parsed, bad, result
+    order = _block_order([entry[1].order for entry in dates.values()]) or date_order
+    for name, entry in dates.items():
+        raw, _, _ = entry
+        if raw is not None and order is not None:  # read again in the block's order
+            entry[1] = PARSERS["datetime"](raw, columns[name], None, order=order)
+            entry[2] = _shown_bad(raw, entry[1][1], columns[name], None)
+            frame[name] = entry[1][0]
+    for col, bad_shown in found:
+        if bad_shown is None:  # a date column
+            _, result, shown = dates[col.name]
+            bad, ambiguous = result[1], result.ambiguous
+            reasons.add(bad & ~ambiguous, BAD_REASON["datetime"], col.name, shown)
+            reasons.add(ambiguous, AMBIGUOUS_DATE, col.name, shown)
+            reasons.ambiguous_dates |= ambiguous.to_numpy(dtype=bool)
+        else:
+            bad, shown = bad_shown
+            reasons.add(bad, BAD_REASON[col.kind], col.name, shown)
+        unreadable[col.name] = bad
     for col in table.columns:
         if col.name not in frame:
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])
@@ -160,3 +192,9 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
             already = unreadable.get(col.name, pd.Series(False, index=index))
             reasons.add(frame[col.name].isna() & ~already, "missing", col.name)
     return frame, reasons
+
+
+def _block_order(orders: list[str | None]) -> str | None:
+    """The day/month order the date columns of a block agree on (those that show one)."""
+    shown = {o for o in orders if o}
+    return shown.pop() if len(shown) == 1 else None

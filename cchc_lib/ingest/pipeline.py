@@ -84,7 +84,12 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     skipped = kind[~data].value_counts().sort_index().to_dict()
     if not data.all():  # (a copy of every column, one at a time: only when some rows are
         values = take_rows(values, np.flatnonzero(data)).reset_index(drop=True)  # not data)
-    frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps)
+    # an office's own records (calendar, progress log…) are written day first, as Vietnam
+    # writes dates; a dossier export's order is its system's, shown by its dates or said
+    # in the data catalog, never guessed
+    order = source.date_order or (None if table is schema.DOSSIERS else "dmy")
+    frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps, order)
+    ambiguous_dates = int(reasons.ambiguous_dates.sum())
     frame["source_row"] = raw.row_numbers[data].astype("int64")
     if raw.broken_rows:  # lines that do not split into the header's columns
         broken = frame.iloc[:0].reindex(range(len(raw.broken_rows)))  # empty, same dtypes
@@ -102,7 +107,8 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     frame["source_sheet"] = raw.sheet
     report = FileReport(table.name, raw.file, raw.sheet, len(frame), rows_skipped=skipped,
                         personal_columns_dropped=cmap.personal,
-                        unread_codes=unread, note=_note(raw), **columns)
+                        unread_codes=unread, note=_note(raw), dates_ambiguous=ambiguous_dates,
+                        **columns)
     return frame, reasons, report
 
 

@@ -41,6 +41,7 @@ class FileReport:
     columns_read: dict[str, str] = field(default_factory=dict)  # column -> its title
     columns_how: dict[str, str] = field(default_factory=dict)  # column -> pinned/alias/rules
     columns_missing: list[str] = field(default_factory=list)  # optional columns not in it
+    dates_ambiguous: int = 0  # rows set aside for a date that reads day first and month first
     note: str = ""  # how the file was read: its encoding, a sheet continuing another
     # unreadable code values, one per (column, folded value), kept in memory for the alerts
     unread_codes: list[UnreadCode] = field(default_factory=list, repr=False)
@@ -134,6 +135,27 @@ class TitleAlert:
 
 
 @dataclass
+class DateOrderAlert:
+    """An export whose dates do not show their order (every one reads day first and month
+    first): its rows are set aside until the data catalog says the order."""
+
+    table: str
+    file: str
+    rows: int
+    rows_in: int
+
+    def message_vi(self) -> str:
+        from cchc_lib.core.formats import integer
+
+        return (f"CẢNH BÁO {self.file}: {integer(self.rows)}/{integer(self.rows_in)} dòng bị "
+                "cách ly vì ngày tháng đọc được hai cách (như 03/04/2022: ngày 3 tháng 4 hay "
+                "ngày 4 tháng 3) mà tệp không có ngày nào cho thấy thứ tự. Khi đã rõ hệ thống "
+                "xuất ghi ngày trước hay tháng trước, ghi vào nguồn của tệp này trong danh mục "
+                "dữ liệu (data/catalog.yml):\n    date_order: dmy    (ngày trước; mdy: tháng "
+                "trước)")
+
+
+@dataclass
 class IngestResult:
     tables: dict[str, pd.DataFrame]
     quarantine: pd.DataFrame
@@ -191,10 +213,21 @@ class IngestResult:
             {"source_file": "string", "source_sheet": "string", "column": "string",
              "present": "bool", "title": "string", "how": "string"})
 
+    @cached_property
+    def date_alerts(self) -> list[DateOrderAlert]:
+        """Exports with rows set aside for dates that read both ways, once per file."""
+        rows: dict[tuple[str, str], list[int]] = {}
+        for f in self.files:
+            got = rows.setdefault((f.table, f.file), [0, 0])
+            got[0] += f.dates_ambiguous
+            got[1] += f.rows_in
+        return [DateOrderAlert(t, file, n, total) for (t, file), (n, total) in rows.items()
+                if n]
+
     @property
     def stops_strict(self) -> bool:
-        """Whether ``--strict`` writes nothing: an alert of either kind."""
-        return bool(self.alerts or self.title_alerts)
+        """Whether ``--strict`` writes nothing: an alert of any kind."""
+        return bool(self.alerts or self.title_alerts or self.date_alerts)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -226,6 +259,8 @@ def alerts_text(result: IngestResult) -> str:
         parts += [f"{len(result.alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
                   f"(mọi chỉ số tính trên phần còn lại sẽ sai):",
                   *(a.message_vi() for a in result.alerts)]
+    if result.date_alerts:
+        parts += [a.message_vi() for a in result.date_alerts]
     if result.title_alerts:
         parts += [f"{len(result.title_alerts)} cột không được đọc dù tiêu đề nhắc đến nội dung "
                   "của dữ liệu chuẩn (chỉ số cần cột đó sẽ ghi “không có số liệu”):",

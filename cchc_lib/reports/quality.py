@@ -23,25 +23,37 @@ if TYPE_CHECKING:
 
 
 def alerts_view(result: IngestResult) -> Rich:
-    """The first thing the ingest notebook shows: unrecognised values that set many rows
-    aside, each with the ``value_map`` line that pins it, then the columns not read whose
-    titles name a word of the data contract, each with the ``columns`` lines."""
+    """The first thing the ingest notebook shows: exports whose dates read both ways (with
+    the ``date_order`` line), unrecognised values that set many rows aside (each with the
+    ``value_map`` line that pins it), then the columns not read whose titles name a word of
+    the data contract (each with the ``columns`` lines)."""
+    parts = [rich("**⚠ Cảnh báo: {file}**: {rows}/{rows_in} dòng bị cách ly vì ngày tháng đọc "
+                  "được hai cách (03/04/2022: ngày 3 tháng 4 hay ngày 4 tháng 3) và tệp không "
+                  "có ngày nào cho thấy thứ tự. Ghi vào nguồn của tệp trong danh mục dữ liệu: "
+                  "`date_order: dmy` (ngày trước) hoặc `date_order: mdy` (tháng trước).",
+                  file=a.file, rows=render.integer(a.rows), rows_in=render.integer(a.rows_in))
+             for a in result.date_alerts]
     alerts = result.alerts
     if not alerts:
-        out = rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng của "
-                   "một tệp hoặc 20 dòng).")
-        return out + _title_alerts_view(result)
-    out = rich("**⚠ Cảnh báo: {n} giá trị không đọc được làm nhiều dòng bị cách ly.** Mọi chỉ "
-               "số tính trên phần còn lại sẽ sai cho đến khi sửa.", n=len(alerts))
+        parts.append(rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng "
+                          "của một tệp hoặc 20 dòng)."))
+    else:
+        parts.append(rich("**⚠ Cảnh báo: {n} giá trị không đọc được làm nhiều dòng bị cách "
+                          "ly.** Mọi chỉ số tính trên phần còn lại sẽ sai cho đến khi sửa.",
+                          n=len(alerts)))
     for a in alerts:
-        out += rich(
+        parts.append(rich(
             "- **{file}**, cột `{column}`: giá trị “{value}” ({problem}) làm **{rows}/{rows_in} "
             "dòng ({share})** bị cách ly; lần đầu ở dòng {first}. Khi đã rõ nghĩa, thêm vào danh "
             "mục dữ liệu (giữ một mã): `{line}`", file=a.file, column=a.code.column,
             value=a.code.shown, problem=problem_vi(a.code.problem),
             rows=render.integer(a.code.rows), rows_in=render.integer(a.rows_in),
-            share=render.percent(a.share), first=a.code.first_row, line=a.value_map_line)
-    return out + _title_alerts_view(result)
+            share=render.percent(a.share), first=a.code.first_row, line=a.value_map_line))
+    parts.append(_title_alerts_view(result))
+    out = parts[0]
+    for part in parts[1:]:
+        out += part
+    return out
 
 
 def _title_alerts_view(result: IngestResult) -> Rich:

@@ -44,6 +44,9 @@ def run_case(name: str):
                              unit_code=case.get("unit_code"))
     if "value_map" in case:  # spellings the office pins in its data catalog
         catalog = replace(catalog, value_map=value_map(case["value_map"], name))
+    if "date_order" in case:  # the order its data catalog says the export's dates are in
+        catalog = replace(catalog, dossiers=tuple(replace(s, date_order=case["date_order"])
+                                                  for s in catalog.dossiers))
     if "columns" in case:  # titles the office pins in its data catalog
         catalog = replace(catalog, columns={match_key(t): c for t, c in case["columns"].items()})
     return ingest(catalog)

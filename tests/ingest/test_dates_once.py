@@ -11,7 +11,8 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.ingest.parsers import PARSERS
 
-parse_datetime = PARSERS["datetime"]  # as ingest runs it: once per distinct value
+# as ingest runs it, once per distinct value, in a block whose dates read day first
+parse_datetime = PARSERS["datetime"]
 COLUMN = next(c for c in schema.DOSSIERS.columns if c.name == "received_at")
 CELLS = [  # (cell, expected value or None, unreadable)
     ("04/01/2022 07:42", "2022-01-04 07:42", False),
@@ -28,7 +29,7 @@ CELLS = [  # (cell, expected value or None, unreadable)
 def test_repeated_values_read_as_each_value_alone():
     rows = [cell for cell, _, _ in CELLS] * 5  # each value five times: parsed once
     raw = pd.Series(rows, dtype=object)
-    values, bad = parse_datetime(raw, COLUMN)
+    values, bad = parse_datetime(raw, COLUMN, order="dmy")
     want = [None if v is None else pd.Timestamp(v) for _, v, _ in CELLS] * 5
     assert [None if pd.isna(v) else v for v in values] == want
     assert list(bad) == [b for _, _, b in CELLS] * 5
@@ -38,7 +39,7 @@ def test_repeated_values_read_as_each_value_alone():
 def test_text_column_of_repeated_times():
     raw = pd.Series(["04/01/2022 07:42", "05/01/2022", "04/01/2022 07:42", None, "xx", "xx"],
                     dtype="string")
-    values, bad = parse_datetime(raw, COLUMN)
+    values, bad = parse_datetime(raw, COLUMN, order="dmy")
     assert list(values.astype("string").fillna("-")) == [
         "2022-01-04 07:42:00", "2022-01-05 00:00:00", "2022-01-04 07:42:00", "-", "-", "-"]
     assert list(bad) == [False, False, False, False, True, True]
@@ -50,7 +51,7 @@ def test_the_portals_digit_dates_are_read_strictly():
     raw = pd.Series(["20220104074200", "20220230120000", "20221345000000", "20220104246000",
                      "20240229", "20230229", "2022-02-28", "2022-02-30", "202201040742"],
                     dtype="string")
-    values, bad = parse_datetime(raw, COLUMN)
+    values, bad = parse_datetime(raw, COLUMN, order="dmy")
     assert list(values.astype("string").fillna("-")) == [
         "2022-01-04 07:42:00", "-", "-", "-", "2024-02-29 00:00:00", "-",
         "2022-02-28 00:00:00", "-", "2022-01-04 07:42:00"]
@@ -61,12 +62,13 @@ def test_a_column_in_one_digit_format_reads_as_a_mixed_one():
     """A column all in one digits-only format takes one test for all of it; the same values
     among others take every pattern. Both read each value the same."""
     same = ["20220104074200", "20220230120000", "20220105170000", "20220105170000"]
-    values, bad = parse_datetime(pd.Series(same, dtype="string"), COLUMN)
+    values, bad = parse_datetime(pd.Series(same, dtype="string"), COLUMN, order="dmy")
     assert list(values.astype("string").fillna("-")) == [
         "2022-01-04 07:42:00", "-", "2022-01-05 17:00:00", "2022-01-05 17:00:00"]
     assert list(bad) == [False, True, False, False]
     mixed = [*same, " 20220104074200", "202201040742", "05/01/2022", "x"]
-    values, bad = parse_datetime(pd.Series(mixed, dtype="string"), COLUMN)
+    values, bad = parse_datetime(pd.Series(mixed, dtype="string"), COLUMN,
+                                  order="dmy")
     assert list(values.astype("string").fillna("-")) == [
         "2022-01-04 07:42:00", "-", "2022-01-05 17:00:00", "2022-01-05 17:00:00",
         "2022-01-04 07:42:00", "2022-01-04 07:42:00", "2022-01-05 00:00:00", "-"]

@@ -242,7 +242,7 @@ def test_sheet_without_required_columns_is_skipped_and_counted(tmp_path):
     summary.write_row(2, 0, ["Chứng thực", "2.000815", "Chứng thực bản sao", 40])
     data = wb.add_worksheet("Hồ sơ")
     data.write_row(0, 0, ["Mã hồ sơ", "Mã TTHC", "Kênh thực hiện", "Ngày tiếp nhận", "Trạng thái"])
-    data.write_row(1, 0, ["Z1", "1.001193", "Trực tiếp", "01/04/2022 08:00", "Đang xử lý"])
+    data.write_row(1, 0, ["Z1", "1.001193", "Trực tiếp", "14/04/2022 08:00", "Đang xử lý"])
     wb.close()
     r = ingest(catalog_for(tmp_path, [source(path, "U1")]))
     reports = {f.sheet: f for f in r.files if f.table == "dossiers"}
@@ -253,9 +253,9 @@ def test_sheet_without_required_columns_is_skipped_and_counted(tmp_path):
 
 def test_two_digit_years_are_day_first(tmp_path):
     text = ("MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n"
-            "Y1,U1,1.001193,1,05/04/22,4\n")
+            "Y1,U1,1.001193,1,15/04/22,4\n")
     r = ingest(catalog_for(tmp_path, [source(write(tmp_path / "y.csv", text))]))
-    assert r.tables["dossiers"].received_at.iloc[0] == pd.Timestamp("2022-04-05")
+    assert r.tables["dossiers"].received_at.iloc[0] == pd.Timestamp("2022-04-15")
 
 
 def test_quarantine_csv_reads_in_vietnamese():

@@ -18,17 +18,17 @@ HEADER = ["MaHoSo", "MaDonVi", "MaTTHC", "KenhThucHien", "NgayTiepNhan", "NgayHe
 
 # each kind of row, and whether ingest must accept it (None: depends on the other rows)
 ROW_KINDS = {
-    "good": (lambda i: [f"D{i}", "U1", "1.004873", "1", "01/04/2022 08:00", "06/04/2022",
-                        "05/04/2022 10:00", "9"], True),
+    "good": (lambda i: [f"D{i}", "U1", "1.004873", "1", "14/04/2022 08:00", "19/04/2022",
+                        "18/04/2022 10:00", "9"], True),
     "open": (lambda i: [f"D{i}", "U2", "2.000815", "Trực tuyến", "20220401080000", "", "",
                         "Đang xử lý"], True),
     "unknown_code": (lambda i: [f"D{i}", "U1", "9.99999", "3", "2022-04-01", "", "", "4"], True),
-    "missing_id": (lambda i: ["", "U1", "1.004873", "1", "01/04/2022", "", "", "4"], False),
+    "missing_id": (lambda i: ["", "U1", "1.004873", "1", "14/04/2022", "", "", "4"], False),
     "bad_date": (lambda i: [f"D{i}", "U1", "1.004873", "1", "32/13/2022", "", "", "4"], False),
-    "bad_channel": (lambda i: [f"D{i}", "U1", "1.004873", "fax", "01/04/2022", "", "", "4"],
+    "bad_channel": (lambda i: [f"D{i}", "U1", "1.004873", "fax", "14/04/2022", "", "", "4"],
                     False),
-    "finished_first": (lambda i: [f"D{i}", "U1", "1.004873", "1", "05/04/2022", "",
-                                  "01/04/2022", "9"], False),
+    "finished_first": (lambda i: [f"D{i}", "U1", "1.004873", "1", "18/04/2022", "",
+                                  "14/04/2022", "9"], False),
     "repeat": (None, None),  # repeats an earlier dossier id: one of the pair is quarantined
     "blank": (None, None),  # an empty line: not a row
 }

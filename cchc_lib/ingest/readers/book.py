@@ -120,5 +120,5 @@ def continues(rows: list[list], previous: RawSheet, table: Table,
     if max(widths) > len(previous.header):
         return False
     cells = pd.Series([r[pos] if pos < len(r) else None for r in body], dtype=object)
-    parsed, bad = parse_datetime(cells, None)
-    return parsed.notna().mean() >= 0.8
+    parsed = parse_datetime(cells, None)  # a date that reads both ways is a date too
+    return (parsed[0].notna() | parsed.ambiguous).mean() >= 0.8

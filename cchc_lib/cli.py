@@ -396,10 +396,10 @@ def cmd_spark(args) -> int:
             or first > last:
         raise CchcError(f"--months: '{args.months}' không đúng dạng YYYY-MM..YYYY-MM")
     tables = {"dossiers": args.dossiers, "catalogue": args.catalogue}
-    if args.calendar:
-        import pandas as pd
+    if args.calendar:  # a damaged file: one line saying to run ingest again
+        from cchc_lib.ingest.store import read_table
 
-        tables["calendar"] = pd.read_parquet(args.calendar)
+        tables["calendar"] = read_table(Path(args.calendar), "calendar")
     units = [u.strip() for u in args.units.split(",") if u.strip()] if args.units else None
     session = spark.session(args.master)
     try:

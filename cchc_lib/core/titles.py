@@ -36,6 +36,7 @@ from functools import lru_cache
 from cchc_lib.core.text import fold
 
 AMBIGUOUS = "ambiguous"
+TITLE_MAX_CHARS = 200  # no title is longer: a longer cell is a value (a note, a pasted text)
 
 # --------------------------------------------------------------------------------------
 # A title's words
@@ -174,6 +175,8 @@ class TitleRules:
         …") whose parts name different columns is ambiguous, whatever the whole would say;
         when one part alone names a column, the title names it; when none does, the title
         is read whole ("Ngày tháng / Nhận hồ sơ", a group title over its column)."""
+        if len(str(title)) > TITLE_MAX_CHARS:  # a value, not a title: never searched
+            return TitleReading(None)
         parts = [p for p in _ALTERNATIVES.split(str(title)) if p.strip()]
         if len(parts) > 1:
             read = [r for r in map(self._read_words, map(title_words, parts)) if r.column]

@@ -113,6 +113,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
 
 
 def _note(raw: RawSheet) -> str:
+    from cchc_lib.core.formats import integer
     from cchc_lib.core.vi import LEGACY_NAMES_VI
 
     notes = []
@@ -120,6 +121,8 @@ def _note(raw: RawSheet) -> str:
         notes.append(f"bảng mã {LEGACY_NAMES_VI[raw.encoding]}, đã chuyển sang Unicode")
     if raw.continues:
         notes.append(f"không có dòng tiêu đề: đọc tiếp theo tiêu đề của trang '{raw.continues}'")
+    if raw.cleaned.get("nul"):
+        notes.append(f"đã bỏ {integer(raw.cleaned['nul'])} byte rỗng (NUL) trong tệp")
     return "; ".join(notes)
 
 

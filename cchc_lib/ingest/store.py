@@ -218,6 +218,11 @@ def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
     return {name: frame.copy(deep=False) for name, frame in got.items()}
 
 
+def read_table(path: Path, name: str) -> pd.DataFrame:
+    """One processed table named on the command line, whole (see :func:`_read_table`)."""
+    return _read_table(path, name, None)
+
+
 def _read_table(path: Path, name: str, unit_code: str | None,
                 columns: list[str] | None = None) -> pd.DataFrame:
     """One processed table (only ``unit_code``'s rows of the dossiers; only ``columns``). A

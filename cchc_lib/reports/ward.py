@@ -20,7 +20,13 @@ from cchc_lib.core.text import fold, within_sentence
 from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.core.vi import VERDICTS_VI
 from cchc_lib.indicators import national
-from cchc_lib.indicators.base import clip_to_data, dated, in_period, unit_dossiers
+from cchc_lib.indicators.base import (
+    clip_to_data,
+    data_through,
+    dated,
+    in_period,
+    unit_dossiers,
+)
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.plan import (
     Gap,
@@ -284,7 +290,9 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     plan_before = plan_indicators(
         procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
     q = tables.get("quarantine")
-    trend_now = cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets)
+    through = data_through(dated(tables))  # the export's last day, not the unit's
+    trend_now = cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets,
+                                    through=through)
     estimates = national.national_indicators(dossiers, catalogue, unit_code, clipped)
     late = national.late_dossiers(dossiers, unit_code, clipped)  # read once, shown twice
     return WardReport(
@@ -294,7 +302,8 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         short=ytd.start < clipped.start,
         plan_info=plan_for(tables, unit_code, clipped.year),
         trend_now=trend_now,
-        trend_before=cumulative_by_month(dossiers, catalogue, unit_code, before, targets),
+        trend_before=cumulative_by_month(dossiers, catalogue, unit_code, before, targets,
+                                         through=through),
         form=bieu06(dossiers, catalogue, unit_code, clipped),
         gaps=gaps(uptake_ytd, plan_ytd),
         set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),

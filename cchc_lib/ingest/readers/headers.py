@@ -19,7 +19,7 @@ from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import match_key
-from cchc_lib.core.titles import TITLE_RULES, TitleReading
+from cchc_lib.core.titles import TITLE_MAX_CHARS, TITLE_RULES, TitleReading
 
 HEADER_SCAN_ROWS = 30
 CSV_DELIMITERS = (",", ";", "\t", "|")
@@ -57,7 +57,7 @@ class RawSheet:
     cleaned: dict[str, int] = field(default_factory=dict)
 
 
-HEADER_MAX_CHARS = 200  # no header or totals label is longer: a longer cell is a value
+HEADER_MAX_CHARS = TITLE_MAX_CHARS  # no header or totals label is longer: longer is a value
 
 
 def header_key(cell: object) -> str:

@@ -281,8 +281,7 @@ def cmd_ingest(args) -> int:
 def cmd_indicators(args) -> int:
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.periods import parse_period
-    from cchc_lib.core.sheets import json_records
-    from cchc_lib.indicators.results import indicators_for, units_of
+    from cchc_lib.indicators.results import indicators_for, records, units_of
     from cchc_lib.ingest.store import read_processed
     from cchc_lib.reports.forms import write_unit_form
     from cchc_lib.reports.render import indicators_text
@@ -300,7 +299,7 @@ def cmd_indicators(args) -> int:
                                   stamp=stamp(resolve(args.data)))
         print(f"đã ghi Biểu 06 vào {written}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(json_records(result), ensure_ascii=False, indent=2))
+        print(json.dumps(records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         from cchc_lib.core.sheets import csv_text
 

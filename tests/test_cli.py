@@ -76,7 +76,7 @@ def test_indicators_csv_and_table_formats():
     assert csv.returncode == 0, csv.stderr
     lines = csv.stdout.splitlines()
     assert lines[0] == ("indicator,unit_code,period,field,numerator,denominator,value,target,met,"
-                        "ytd_numerator,ytd_denominator,ytd_value,judged_on")
+                        "ytd_numerator,ytd_denominator,ytd_value,judged_on,missing_columns,no_data")
     assert lines[1].startswith("online_procedure_rate,SAMPLE-P2,2022-Q3,,")
     table = cchc(*args)
     assert table.returncode == 0, table.stderr

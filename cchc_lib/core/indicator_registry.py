@@ -216,10 +216,11 @@ BIEU06_GROUP_TITLES: tuple[tuple[str, str], ...] = (
 _ENDS = "finished_at|returned_at"  # when a dossier ended
 _RETURNS = ("return_channel", "returned_at")  # how and when results were handed over
 PART_NEEDS: dict[str, tuple[str, ...]] = {
+    # (received_total counts what was carried over: a dossier received earlier and not ended)
     **{part: (_ENDS,) for part in (
         "resolved_early", "resolved_on_time", "resolved_late", "resolved_total",
         "resolved_in_time", "pending_in_time", "pending_overdue", "pending_total", "ended",
-        "ended_or_pending", "late", "carried_over")},
+        "ended_or_pending", "late", "carried_over", "received_total")},
     # 766 on time: the days waiting for the citizen's papers do not count, and a dossier
     # asked for papers more than once is not on time
     "on_time": (_ENDS, "supplement_requests", "supplement_days"),

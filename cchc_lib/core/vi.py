@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import errno
 
-from cchc_lib.core.schema import STATUS_CODES
+from cchc_lib.core.schema import DOSSIERS, STATUS_CODES
 
 # ---- codes of the dossier data ---------------------------------------------------------
 CHANNEL_LABELS_VI = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
@@ -66,7 +66,8 @@ POINTS_SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấ
 # a criterion's evidence, as the checklist for the Home Affairs office says it
 EVIDENCE_STATUS_VI = {"missing": "Còn thiếu", "not_scored": "Chưa tự chấm",
                       "attached": "Đã có", "zero": "Không có điểm tự chấm",
-                      "data": "Tự tính từ dữ liệu hồ sơ"}
+                      "data": "Tự tính từ dữ liệu hồ sơ",
+                      "no_data": "Không chấm điểm: không có số liệu"}
 EVIDENCE_FROM_DATA_VI = "Số liệu hồ sơ trên Hệ thống thông tin giải quyết TTHC"
 EVIDENCE_UNNAMED_VI = "(bộ chỉ số chưa ghi)"
 NO_OWNER_VI = "chưa phân công"
@@ -107,3 +108,18 @@ CATALOG_SOURCES_VI: dict[str, str] = {
     "methodology": "Tệp YAML phương pháp chấm điểm Chỉ số CCHC (lĩnh vực, tiêu chí, điểm).",
     "dossiers": "Các tệp xuất hồ sơ TTHC (CSV, XLSX) của phần mềm một cửa hoặc Cổng DVCQG.",
 }
+
+# ---- a column an export does not have: unknown, not "no" (docs/reading_exports.md) ----
+NO_DATA_VI = "không có số liệu"
+NOT_JUDGED_VI = "Không đánh giá"  # the verdict on a figure without data
+
+
+def _column_label(aliases: tuple[str, ...], name: str) -> str:
+    """A column's Vietnamese name: its first alias written in words (with diacritics or a
+    space), not a system's field name."""
+    return next((a for a in aliases if not a.isascii() or " " in a), name)
+
+
+# a dossier column as an office knows it: "apology_issued" -> "Phiếu xin lỗi" (schema aliases)
+COLUMN_LABELS_VI: dict[str, str] = {c.name: _column_label(c.aliases, c.name)
+                                    for c in DOSSIERS.columns}

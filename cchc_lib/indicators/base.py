@@ -3,7 +3,8 @@ dossiers count in a period, the span the data covers (and the refusal to judge o
 the procedures a unit offers, its targets, and the tidy result row.
 
 Nothing here reads files, prints or plots. A denominator of 0 gives ``value = None`` ("không
-áp dụng"), never 0.
+áp dụng"), never 0; so does a column the exports lack (``no_data``: "không có số liệu",
+:mod:`.unknown`).
 
 Conventions where the spec is silent (docs/decisions.md):
 - a dossier with no due date (none in the export and none derivable) cannot be late:
@@ -23,8 +24,11 @@ from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import Period
 from cchc_lib.ingest.store import DATES_TABLE
 
+# what a row could not be counted without: the columns its exports lack ("apology_issued";
+# "finished_at, returned_at") and the note that says so (:mod:`.unknown`); None when it could
+NO_DATA_COLUMNS = ["missing_columns", "no_data"]
 RESULT_COLUMNS = ["indicator", "unit_code", "period", "field", "numerator", "denominator",
-                  "value", "target", "met"]
+                  "value", "target", "met", *NO_DATA_COLUMNS]
 
 
 # --------------------------------------------------------------------------------------
@@ -134,4 +138,5 @@ def row(indicator, unit_code, period, numerator, denominator, target=None, field
     met = None if target is None or value is None else bool(value >= target - 1e-12)
     return {"indicator": indicator, "unit_code": unit_code, "period": period.label,
             "field": field, "numerator": numerator, "denominator": denominator,
-            "value": value, "target": target, "met": met}
+            "value": value, "target": target, "met": met, "missing_columns": None,
+            "no_data": None}

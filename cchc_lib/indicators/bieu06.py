@@ -9,6 +9,8 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators import engine
 from cchc_lib.indicators.base import RESULT_COLUMNS, row, share
+from cchc_lib.indicators.figures import counted_from
+from cchc_lib.indicators.unknown import Lacking
 
 # --------------------------------------------------------------------------------------
 # Biểu số 06/VPCP/KSTT: processing results per field, plus a total row
@@ -16,12 +18,15 @@ from cchc_lib.indicators.base import RESULT_COLUMNS, row, share
 
 
 def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
-           period: Period, calendar=None) -> pd.DataFrame:
+           period: Period, calendar=None, lacking: Lacking | None = None) -> pd.DataFrame:
     """Biểu 06 for one unit: a row per field (sorted by name; the fields of its dossiers and
     of the procedures it offers), then the total row (field None), the sum of the fields.
 
     Columns: ``field`` and the 11 counts of :data:`registry.BIEU06_COLUMNS`, then
-    ``on_time_rate`` = (early + on time) ÷ resolved_total. The counts are the engine's.
+    ``on_time_rate`` = (early + on time) ÷ resolved_total. The counts are the engine's. A
+    column that needs what the unit's exports lack (``lacking``: the end dates, for what was
+    resolved, pending or carried over) is None in every row, and ``attrs["no_data"]`` maps it
+    to the note that says why ("không có số liệu: …"; empty when every column was counted).
     """
     p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
                      [unit_code], period, by_field=True)
@@ -34,17 +39,39 @@ def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
     ok = table.resolved_early + table.resolved_on_time
     table["on_time_rate"] = pd.Series([share(a, b) for a, b in zip(ok, table.resolved_total,
                                                                     strict=True)], dtype=object)
+    return unknown_columns(table, lacking or Lacking())
+
+
+def unknown_columns(table: pd.DataFrame, lacking: Lacking) -> pd.DataFrame:
+    """Biểu 06 with the columns the exports cannot count set to None, said in
+    ``attrs["no_data"]`` (column -> note) and ``attrs["missing_columns"]``."""
+    notes = {column: note for column in (*registry.BIEU06_COLUMNS, "on_time_rate")
+             if (note := lacking.note_vi(counted_from(column))) is not None}
+    for column in notes:
+        table[column] = pd.Series([None] * len(table), index=table.index, dtype=object)
+    table.attrs["no_data"] = notes
+    table.attrs["missing_columns"] = {c: ", ".join(lacking.columns(counted_from(c)))
+                                      for c in notes}
     return table
 
 
 def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:
-    """Biểu 06 as tidy result rows: counts (value only) and on_time_rate (with its parts)."""
+    """Biểu 06 as tidy result rows: counts (value only) and on_time_rate (with its parts); a
+    column :func:`bieu06` could not count is a row without figures, with its note."""
+    notes = table.attrs.get("no_data", {})
+    columns = table.attrs.get("missing_columns", {})
     rows = []
     for r in table.itertuples(index=False):
         for col in registry.BIEU06_COLUMNS:
             rows.append(row(col, unit_code, period, None, None, field=r.field,
-                             value=int(getattr(r, col))))
-        rows.append(row("on_time_rate", unit_code, period,
-                         int(r.resolved_early + r.resolved_on_time), int(r.resolved_total),
-                         field=r.field))
+                             value=None if col in notes else int(getattr(r, col))))
+        if "on_time_rate" in notes:
+            rows.append(row("on_time_rate", unit_code, period, None, None, field=r.field))
+        else:
+            rows.append(row("on_time_rate", unit_code, period,
+                             int(r.resolved_early + r.resolved_on_time), int(r.resolved_total),
+                             field=r.field))
+        for said in rows[-len(registry.BIEU06_COLUMNS) - 1:]:
+            said["no_data"] = notes.get(said["indicator"])
+            said["missing_columns"] = columns.get(said["indicator"])
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)

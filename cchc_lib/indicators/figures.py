@@ -24,6 +24,7 @@ from cchc_lib.indicators.engine import (
     parts,
     parts_by_period,
 )
+from cchc_lib.indicators.unknown import Lacking
 from cchc_lib.ingest.store import DATES_TABLE
 from cchc_lib.ingest.store import reading_parquet as reading
 
@@ -183,6 +184,40 @@ def parts_of(indicator: str) -> tuple[str, str]:
     return str(record.numerator), str(record.denominator)
 
 
+def counted_from(indicator: str) -> tuple[str, ...]:
+    """The parts an indicator is counted from: a share's two (:func:`parts_of`), a count's
+    own (Biểu 06 counts are parts of the engine under their ids)."""
+    from cchc_lib.core import indicator_registry as registry
+
+    found = registry.BY_ID.get(indicator)
+    return parts_of(indicator) if found is None or found.kind == "share" else (indicator,)
+
+
+# what a row without data loses: every figure, and the verdict judged on them
+_FIGURES = ("numerator", "denominator", "value", "met", "ytd_numerator", "ytd_denominator",
+            "ytd_value")
+
+
+def unknown_rows(rows: pd.DataFrame, lacking: Lacking) -> pd.DataFrame:
+    """Result rows with every figure and verdict None where the indicator's parts need a
+    column an export lacks, and ``missing_columns`` and ``no_data`` (the note) saying it:
+    "không có số liệu", never 0. Rows that could be counted are left as they are."""
+    if not lacking or rows.empty:
+        return rows
+    out = rows.copy()
+    said = {i: (", ".join(lacking.columns(counted_from(i))), lacking.note_vi(counted_from(i)))
+            for i in out.indicator.unique()}
+    unknown = out.indicator.map(lambda i: said[i][1] is not None).to_numpy(dtype=bool)
+    if not unknown.any():
+        return out
+    for column in _FIGURES:
+        if column in out:
+            out[column] = out[column].astype(object).where(~unknown, None)
+    out.loc[unknown, "missing_columns"] = out.indicator[unknown].map(lambda i: said[i][0])
+    out.loc[unknown, "no_data"] = out.indicator[unknown].map(lambda i: said[i][1])
+    return out
+
+
 def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_field: bool,
                    pooled: bool) -> pd.DataFrame:
     """Result rows (RESULT_COLUMNS) from the parts of one unit, or of several summed
@@ -232,7 +267,9 @@ def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_fiel
 def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
                label: str, by_field: bool = False) -> pd.DataFrame:
     """Every indicator of one unit, or of several pooled (parts added, shares taken again,
-    general targets), for a period already cut to the data: one query for all units."""
+    general targets), for a period already cut to the data: one query for all units. What an
+    export of a unit lacks leaves the indicators that need it without data
+    (:func:`unknown_rows`)."""
     p = parts(tables, units, period, by_field=True)
     pooled = len(units) > 1
     if pooled:  # the units' parts added, per field and for the set
@@ -240,7 +277,8 @@ def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Pe
         whole = p[p.field.isna()][names].sum().to_frame().T.assign(field=None)
         fields = p[p.field.notna()].groupby("field", sort=False)[names].sum().reset_index()
         p = pd.concat([fields, whole], ignore_index=True)
-    return indicator_rows(p, label, period, tables.get("targets"), by_field, pooled)
+    return unknown_rows(indicator_rows(p, label, period, tables.get("targets"), by_field,
+                                       pooled), Lacking.of(tables, units))
 
 
 def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period
@@ -250,10 +288,12 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
     p = parts(tables, units, period, by_field=True)
     mine = dict(iter(p.groupby("unit_code", sort=False)))
     empty = p.iloc[:0]
-    return {u: indicator_rows(mine.get(u, empty), u, period, tables.get("targets"), False,
-                              False) for u in units}
+    return {u: unknown_rows(indicator_rows(mine.get(u, empty), u, period,
+                                           tables.get("targets"), False, False),
+                            Lacking.of(tables, [u])) for u in units}
 
 
-__all__ = ["SHARE_PARTS", "SPAN_SQL", "UNIT_GROUP", "indicator_rows", "indicators",
+__all__ = ["SHARE_PARTS", "SPAN_SQL", "UNIT_GROUP", "counted_from", "indicator_rows",
+           "indicators", "unknown_rows",
            "cut_to_data", "month_periods", "monthly", "months_in_data", "parts_of", "per_unit",
            "said_to_data", "unit_groups"]

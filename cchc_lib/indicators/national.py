@@ -39,7 +39,8 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
 
 def points_766(results: pd.DataFrame) -> pd.DataFrame:
     """Estimated 766 points of each indicator: criterion, group, share, points, maximum
-    (the registry's :class:`~cchc_lib.core.indicator_registry.Points766`)."""
+    (the registry's :class:`~cchc_lib.core.indicator_registry.Points766`), and ``no_data``:
+    why a share has no figure, so no points (None when it has one)."""
     out = []
     for r in results.itertuples(index=False):
         rule = registry.BY_ID[r.indicator].points if r.indicator in registry.BY_ID else None
@@ -48,9 +49,10 @@ def points_766(results: pd.DataFrame) -> pd.DataFrame:
         # None or NaN: not applicable (min() with NaN would silently give the cap)
         points = None if pd.isna(r.value) else round(rule.points(float(r.value)), 10)
         out.append({"criterion": rule.criterion, "indicator": r.indicator, "group": rule.group,
-                    "value": r.value, "points": points, "max_points": rule.maximum})
+                    "value": r.value, "points": points, "max_points": rule.maximum,
+                    "no_data": getattr(r, "no_data", None)})
     return pd.DataFrame(out, columns=["criterion", "indicator", "group", "value", "points",
-                                      "max_points"], dtype=object)
+                                      "max_points", "no_data"], dtype=object)
 
 
 def late_dossiers(dossiers: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from cchc_lib.core.periods import Period
 from cchc_lib.indicators import engine
 from cchc_lib.indicators.base import RESULT_COLUMNS, data_through, row, target_for
 from cchc_lib.indicators.figures import SHARE_PARTS, cut_to_data, said_to_data
+from cchc_lib.indicators.unknown import has_note
 
 # --------------------------------------------------------------------------------------
 # The plan's three indicators (Kế hoạch 99/KH-UBND) and the gap to target
@@ -89,12 +90,13 @@ def needed_for_target(indicator: str, numerator: int, denominator: int,
 @dataclass(frozen=True)
 class Gap:
     indicator: str
-    numerator: int
-    denominator: int
+    numerator: int | None
+    denominator: int | None
     value: float | None
     target: float | None
     needed: int | None
     candidates: pd.DataFrame  # ranked: where the next online/postal dossier can come from
+    no_data: str | None = None  # why it has no figure ("không có số liệu: …"): no gap, no list
 
 
 def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
@@ -103,6 +105,8 @@ def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
     Candidates for the procedure rates are enabled procedures with no dossier through the
     channel yet, ranked by dossiers received in P through other channels (demand that could
     move); for the postal return share, postal-enabled procedures ranked by counter returns.
+    An indicator without data (its ``no_data`` note) has no gap and no candidates: nothing
+    is suggested on a figure nobody knows.
     """
     out = {}
     base = uptake.reset_index()
@@ -122,6 +126,11 @@ def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
             continue
         c = c.sort_values(by_demand, ascending=[False, True], kind="stable")
         c = c[["procedure_code", "procedure_name", "field_name", "demand"]].reset_index(drop=True)
+        note = getattr(r, "no_data", None)
+        if has_note(note):
+            out[r.indicator] = Gap(r.indicator, None, None, None, r.target, None, c.iloc[:0],
+                                   note)
+            continue
         out[r.indicator] = Gap(r.indicator, r.numerator, r.denominator, r.value, r.target,
                                needed_for_target(r.indicator, r.numerator, r.denominator,
                                                  r.target), c)

@@ -1,7 +1,8 @@
 """Every indicator of a unit, or of a set of units, for a period as one tidy table (the
 ``cchc indicators`` output): the plan's three with targets, Biểu 06 per field and total, the
 766 estimates, the duty of apology per field and total; with ``by_field`` the plan's and the
-766 indicators per field too.
+766 indicators per field too. An indicator that needs a column an export of the units lacks
+has no figure and no verdict: ``missing_columns`` and ``no_data`` say why (:mod:`.unknown`).
 
 A set of units is pooled: numerators and denominators are added over the units (so a
 procedure rate counts unit × procedure pairs), then the share is taken.
@@ -18,6 +19,7 @@ from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.units import unit_name
 from cchc_lib.indicators import figures
 from cchc_lib.indicators.base import (
+    NO_DATA_COLUMNS,
     clip_to_data,
     dated,
     require_data,
@@ -66,7 +68,17 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
     for column in ("numerator", "denominator", "ytd_numerator", "ytd_denominator"):
         if column in out:
             out[column] = out[column].astype("Int64")
-    return out
+    # what could not be counted, and why, last (after the year to date's columns)
+    return out[[c for c in out.columns if c not in NO_DATA_COLUMNS] + NO_DATA_COLUMNS]
+
+
+def records(result: pd.DataFrame) -> list[dict]:
+    """The rows as JSON values (``cchc indicators --format json``): ``missing_columns`` as a
+    list of the columns ("finished_at, returned_at" -> two), ``no_data`` the note."""
+    from cchc_lib.core.sheets import json_records
+
+    return [r | {"missing_columns": r["missing_columns"].split(", ")}
+            if r.get("missing_columns") else r for r in json_records(result)]
 
 
 def units_of(tables: dict[str, pd.DataFrame], spec: str) -> list[str]:

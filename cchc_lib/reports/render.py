@@ -27,6 +27,51 @@ from cchc_lib.core.formats import (  # noqa: F401 (render.percent etc.)
     percent,
     points,
 )
+from cchc_lib.indicators.unknown import has_note
+from cchc_lib.reports.safe import Rich, raw_html, rich
+
+# --------------------------------------------------------------------------------------
+# A figure without data: "không có số liệu", never 0 (indicators/unknown.py)
+# --------------------------------------------------------------------------------------
+
+
+def share_shown(value: float | None, no_data: object = None, decimals: int = 1) -> str:
+    """A share as a report writes it: "52,4 %"; "không áp dụng" when its denominator is 0;
+    "không có số liệu" when a column it needs is not in the exports (``no_data``)."""
+    return vi.NO_DATA_VI if has_note(no_data) else percent(value, decimals)
+
+
+def count_shown(value: float | None, no_data: object = None) -> str:
+    """A count: "4.123", or "không có số liệu"."""
+    return vi.NO_DATA_VI if has_note(no_data) else integer(value)
+
+
+def verdict_shown(m: bool | None, no_data: object = None) -> str:
+    """"Đạt", "Chưa đạt", "—" (no target); "Không đánh giá" on a figure without data."""
+    return vi.NOT_JUDGED_VI if has_note(no_data) else met(m)
+
+
+def notes_of(rows: pd.DataFrame, name=registry.label) -> list[str]:
+    """One line per indicator without data: "<its label>: không có số liệu: tệp xuất không
+    có cột …", in the rows' order, each indicator once."""
+    if "no_data" not in rows:
+        return []
+    said = dict.fromkeys((str(i), str(n)) for i, n in zip(rows.indicator, rows.no_data,
+                                                          strict=True) if has_note(n))
+    return [f"{name(i)}: {n}" for i, n in said]
+
+
+def no_data_lines(lines: Sequence[str]) -> Rich:
+    """The notes under a table, one paragraph each (escaped)."""
+    return rich("\n\n".join(f"*{{line{i}}}.*" for i in range(len(lines))),
+                **{f"line{i}": line for i, line in enumerate(lines)})
+
+
+def with_notes(table: str, lines: Sequence[str]) -> HTML | Rich:
+    """A rendered table, with the notes of its figures without data under it (the table
+    alone, as it was, when there are none)."""
+    return raw_html(table) + no_data_lines(lines) if lines else HTML(table)
+
 
 # --------------------------------------------------------------------------------------
 # Tables
@@ -70,34 +115,55 @@ def show(frame: pd.DataFrame, table_id: str) -> HTML:
 def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.DataFrame:
     """The three plan targets: result, parts, target, met, a year before, change. For a
     period shorter than the year to date, the year to date (what the yearly target is judged
-    on) stands beside the period's own result, and the verdict says so."""
+    on) stands beside the period's own result, and the verdict says so. A target without
+    data says "không có số liệu" in every figure and is not judged."""
+    unknown = comp.no_data if "no_data" in comp else pd.Series([None] * len(comp), comp.index)
     out = pd.DataFrame({
         "Chỉ tiêu": comp.indicator.map(registry.label),
-        "Kết quả trong kỳ" if short else "Kết quả": comp.value.map(percent),
+        "Kết quả trong kỳ" if short else "Kết quả": _shares(comp.value, unknown),
         "Tử số / mẫu số": fraction(comp.numerator, comp.denominator),
     })
     if short:
-        out["Từ đầu năm"] = comp.ytd_value.map(percent)
+        out["Từ đầu năm"] = _shares(comp.ytd_value, unknown)
         out["Tử số / mẫu số từ đầu năm"] = fraction(comp.ytd_numerator, comp.ytd_denominator)
     out["Mục tiêu năm"] = comp.target.map(
         lambda t: "—" if is_missing(t) else "≥" + NBSP + percent(t, 0))
-    out["Đánh giá (từ đầu năm)" if short else "Đánh giá"] = comp.met.map(met)
-    out[f"Cùng kỳ {year_before}"] = comp.value_before.map(percent)
+    out["Đánh giá (từ đầu năm)" if short else "Đánh giá"] = [
+        verdict_shown(m, n) for m, n in zip(comp.met, unknown, strict=True)]
+    out[f"Cùng kỳ {year_before}"] = _shares(comp.value_before, unknown)
     out["Thay đổi"] = comp.change.map(change_pp)
     return out
 
 
+def _shares(values: pd.Series, unknown: pd.Series) -> list[str]:
+    return [share_shown(v, n) for v, n in zip(values, unknown, strict=True)]
+
+
 def bieu06_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Biểu số 06/VPCP/KSTT laid out as the form: STT, Lĩnh vực, the 11 counts, on-time rate."""
+    """Biểu số 06/VPCP/KSTT laid out as the form: STT, Lĩnh vực, the 11 counts, on-time rate;
+    a column the exports cannot count (``attrs["no_data"]``) says "không có số liệu"."""
     n = len(table)
+    unknown = table.attrs.get("no_data", {})
     out = pd.DataFrame({
         "STT": [str(i) for i in range(1, n)] + [""],
         "Lĩnh vực": table.field.fillna(vi.TOTAL_ROW_VI),
     })
     for col, header in registry.BIEU06_HEADERS_VI.items():
-        out[header] = table[col].map(integer)
-    out["Tỷ lệ trước hạn, đúng hạn"] = table.on_time_rate.map(percent)
+        out[header] = table[col].map(lambda v, c=col: count_shown(v, unknown.get(c)))
+    out["Tỷ lệ trước hạn, đúng hạn"] = table.on_time_rate.map(
+        lambda v: share_shown(v, unknown.get("on_time_rate")))
     return out
+
+
+def bieu06_notes(table: pd.DataFrame) -> list[str]:
+    """Why the columns of Biểu 06 the exports cannot count say "không có số liệu": one line
+    for the columns that share a reason ("Đã giải quyết: Tổng số, …: không có số liệu: …")."""
+    unknown = table.attrs.get("no_data", {})
+    headers = {**registry.BIEU06_HEADERS_VI, "on_time_rate": registry.label("on_time_rate")}
+    by_note: dict[str, list[str]] = {}
+    for column, note in unknown.items():
+        by_note.setdefault(note, []).append(headers[column])
+    return [f"{'; '.join(columns)}: {note}" for note, columns in by_note.items()]
 
 
 def candidates_table(candidates: pd.DataFrame, demand_label: str, limit: int = 10
@@ -113,12 +179,20 @@ def candidates_table(candidates: pd.DataFrame, demand_label: str, limit: int = 1
 
 def indicators_text(result: pd.DataFrame) -> str:
     """Indicator rows as an aligned text table for a terminal: shares as percentages, counts
-    as integers, the unit's own row named."""
-    shown = result.assign(
+    as integers, the unit's own row named; a figure without data "không có số liệu", its
+    reason once per indicator under the table."""
+    unknown = result.no_data.map(has_note) if "no_data" in result else \
+        pd.Series(False, index=result.index)
+    shown = result.drop(columns=["missing_columns", "no_data"], errors="ignore").assign(
         field=result.field.fillna("(toàn đơn vị / total)"),
-        value=[percent(v) if d is not pd.NA and d is not None else integer(v)
-               for v, d in zip(result.value, result.denominator, strict=True)],
+        value=[vi.NO_DATA_VI if u else percent(v) if d is not pd.NA and d is not None
+               else integer(v)
+               for v, d, u in zip(result.value, result.denominator, unknown, strict=True)],
         target=result.target.map(lambda t: "" if pd.isna(t) else percent(t, 0)),
-        met=result.met.map(lambda m: "" if m is None or pd.isna(m) else met(m)),
+        met=[vi.NOT_JUDGED_VI if u and not pd.isna(t) else
+             "" if m is None or pd.isna(m) else met(m)
+             for m, t, u in zip(result.met, result.target, unknown, strict=True)],
     )
-    return shown.astype(object).where(shown.notna(), "").to_string(index=False)
+    text = shown.astype(object).where(shown.notna(), "").to_string(index=False)
+    notes = notes_of(result, name=str)
+    return text + ("\n\n" + "\n".join(notes) if notes else "")

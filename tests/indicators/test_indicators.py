@@ -230,7 +230,8 @@ def test_tidy_rows_for_json():
     assert (total.loc["on_time_rate", "numerator"], total.loc["on_time_rate", "denominator"]) \
         == (5, 6)
     assert list(long.columns) == ["indicator", "unit_code", "period", "field", "numerator",
-                                  "denominator", "value", "target", "met"]
+                                  "denominator", "value", "target", "met", "missing_columns",
+                                  "no_data"]
 
 
 def _trend(values, target=0.5):

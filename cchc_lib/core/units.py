@@ -22,3 +22,40 @@ def parent_name(units: pd.DataFrame, unit_code: str) -> str:
         return ""
     parent = units.loc[units.unit_code == unit_code, "parent_name"].dropna()
     return str(parent.iloc[0]).strip() if len(parent) else ""
+
+
+# what an export may write before a unit's name: "UBND Phường 2", "Ủy ban nhân dân xã Hải Lệ"
+_NAME_PREFIXES = ("ubnd ", "uy ban nhan dan ", "bo phan mot cua ", "bo phan tiep nhan va tra "
+                  "ket qua ")
+
+
+def _name_key(name: object) -> str:
+    from cchc_lib.core.text import fold
+
+    key = fold(name)
+    for prefix in _NAME_PREFIXES:
+        if key.startswith(prefix):
+            key = key[len(prefix):]
+    return key
+
+
+def codes_by_name(units: pd.DataFrame) -> dict[str, str]:
+    """The units' codes by their names as an export may write them instead of the code
+    ("UBND Phường 2", "PHUONG 2"), folded; a name two units share names neither."""
+    keys = units.unit_name.map(_name_key)
+    counts = keys.value_counts()
+    return {k: str(c) for k, c in zip(keys, units.unit_code, strict=True)
+            if k and counts[k] == 1}
+
+
+def codes_for_names(values: pd.Series, units: pd.DataFrame) -> pd.Series:
+    """``values`` with each unit written by its name (not a code of ``units``) as its code;
+    anything else unchanged."""
+    known = set(units.unit_code.dropna())
+    by_name = codes_by_name(units)
+    if not by_name:
+        return values
+    distinct = values.dropna().unique()
+    found = {v: by_name[_name_key(v)] for v in distinct
+             if v not in known and _name_key(v) in by_name}
+    return values.replace(found) if found else values

@@ -45,6 +45,9 @@ NON_DATA_REASONS_VI = {
     "sub_header": "Dòng tiêu đề phụ dưới tiêu đề nhóm",
     "no_header": "Trang tính không có dòng tiêu đề và không nối tiếp trang trước (không đọc)",
     "empty_sheet": "Trang tính trống",
+    "section": "Dòng tên nhóm (I, II, … hoặc tên lĩnh vực) trong danh sách chia nhóm",
+    "page": "Dòng đầu trang lặp lại (số trang, tên danh sách)",
+    "footer": "Dòng chân danh sách (người lập biểu, ký tên, ngày tháng, số trang)",
 }
 LEGACY_NAMES_VI = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 

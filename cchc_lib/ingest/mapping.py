@@ -36,6 +36,7 @@ PINNED_OFF = "pinned_off"  # the data catalog says not to read it (columns: {tit
 WEAKER = "weaker"  # another title names its column more surely, or is pinned to it
 COPY = "copy"  # the same title again: the copy with data is read
 UNTITLED = "untitled"  # no title at all
+UNIT_GIVEN = "unit_given"  # the unit by its name, when the data catalog gives the unit's code
 
 WHY_VI = {
     NO_MEANING: "tiêu đề không ứng với cột nào của dữ liệu chuẩn",
@@ -43,6 +44,7 @@ WHY_VI = {
     WEAKER: "cột {column} đã đọc từ cột “{other}”",
     COPY: "tiêu đề lặp lại; đã đọc bản có dữ liệu (cột thứ {other})",
     UNTITLED: "không có tiêu đề",
+    UNIT_GIVEN: "tên đơn vị; mã đơn vị của tệp đã ghi trong danh mục dữ liệu (unit_code)",
 }
 
 
@@ -121,10 +123,13 @@ def _shown(title: str) -> str:
 
 
 def map_columns(header: list[str], table: Table, extra_personal: tuple[str, ...] = (),
-                pins: Mapping[str, str | None] | None = None) -> ColumnMap:
+                pins: Mapping[str, str | None] | None = None,
+                unit_given: bool = False) -> ColumnMap:
     """Which position holds which canonical column; which headers are personal data; what is
     not read and why (see the module's docstring). ``pins``: the data catalog's
-    ``columns:``, match key of a title -> column (None: not read)."""
+    ``columns:``, match key of a title -> column (None: not read). ``unit_given``: the
+    catalog gives the file's unit code, so a title naming the unit only by its name or role
+    ("Cơ quan chủ trì giải quyết") is not read."""
     index = TitleIndex(table, pins)
     personal_keys = tuple(match_key(a) for a in schema.PERSONAL_ALIASES)
     analyst_keys = {match_key(a) for a in extra_personal}
@@ -165,6 +170,11 @@ def map_columns(header: list[str], table: Table, extra_personal: tuple[str, ...]
         else:
             words = [] if about_people(title) else concepts(title)
             out.unread[pos] = Unread(pos, title, NO_MEANING, words=words)
+    unit_claims = claims.get("unit_code", [])
+    if unit_given and unit_claims and all(f[2] == "weak" for f in unit_claims):
+        for pos, title, _, _ in claims.pop("unit_code"):
+            out.ignored[pos] = title
+            out.unread[pos] = Unread(pos, title, UNIT_GIVEN)
     for column, found in claims.items():
         _give(out, table, column, found)
     return out

@@ -158,8 +158,10 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
         pins = pinned_columns(catalog, source)
         source = replace(source, columns=pins)  # the readers find the header with them too
 
+        unit_given = bool(source.unit_code)
+
         def keep(header: list[str]) -> list[int]:  # personal columns are not even read
-            return map_columns(header, table, catalog.personal_columns, pins).kept
+            return map_columns(header, table, catalog.personal_columns, pins, unit_given).kept
 
         sheets = read_source(source, table, keep)
         release_memory()  # what the reader used beside the values it gave
@@ -167,9 +169,8 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
             if raw.skipped:  # a sheet not read is said, with its rows
                 out.append((None, None, FileReport(table.name, raw.file, raw.sheet, 0,
                                                    rows_skipped={raw.skipped: len(raw.values)})))
-        blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns, pins))
-                  for raw in sheets if not raw.skipped]
-        unit_given = bool(source.unit_code)
+        blocks = [(raw, map_columns(raw.header, table, catalog.personal_columns, pins,
+                                    unit_given)) for raw in sheets if not raw.skipped]
         complete = [not missing_required(table, cmap, unit_given) for _, cmap in blocks]
         if not any(complete):
             raw, cmap = blocks[0]
@@ -264,6 +265,26 @@ def _read_table(sources: list[Source], table: Table, catalog: DataCatalog,
     del frames, fresh, found
     release_memory()  # the files' text, parsed
     return frame, Reasons.concat(reasons_list, frame.index), reports
+
+
+def _codes_for_names(frame: pd.DataFrame, units: pd.DataFrame,
+                     reports: list[FileReport]) -> None:
+    """A unit written by its name in an export ("UBND Phường 2") is read as its code, and each
+    file's report says so with how many rows."""
+    from cchc_lib.core.formats import integer
+    from cchc_lib.core.units import codes_for_names
+
+    before = frame.unit_code
+    after = codes_for_names(before, units)
+    changed = (before != after).fillna(False).astype(bool)
+    if not changed.any():
+        return
+    frame["unit_code"] = after
+    counts = frame[changed].groupby(["source_file", "source_sheet"]).size()
+    for r in reports:
+        if (r.file, r.sheet) in counts.index:
+            said = f"mã đơn vị đọc từ tên đơn vị: {integer(int(counts[(r.file, r.sheet)]))} dòng"
+            r.note = "; ".join(p for p in (r.note, said) if p)
 
 
 def _ids_shown(frame: pd.DataFrame, column: str, known_units: pd.Series | None) -> pd.Series:
@@ -379,6 +400,7 @@ def ingest(catalog: DataCatalog, today: date | None = None,
                         shown_values(frame.indicator, "code").where(unknown, ""))
         check_reference_rows(table, frame, reasons, tables, methodology)
         if table is schema.DOSSIERS:
+            _codes_for_names(frame, tables["units"], file_reports)
             known = frame.unit_code.isin(tables["units"].unit_code) | frame.unit_code.isna()
             reasons.add(~known, "unknown_unit", "unit_code",
                         _ids_shown(frame, "unit_code", None))

@@ -6,6 +6,7 @@ repeated mid-file re-read in its order.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from cchc_lib.core import schema
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
-from cchc_lib.core.text import match_key
+from cchc_lib.core.text import fold, match_key
 from cchc_lib.core.titles import TITLE_MAX_CHARS, TITLE_RULES, TitleReading
 
 HEADER_SCAN_ROWS = 30
@@ -29,6 +30,17 @@ MAX_CELL_CHARS = 2**31 - 1  # no limit on one cell (the file size limit bounds i
 # raw DVCQG columns read only to derive e_result (schema.E_RESULT_PARTS)
 E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
 TOTAL_LABELS = {match_key(s) for s in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Cộng:")}
+# a totals row's label, its words folded: "Tổng cộng", "Tổng số hồ sơ: 2", "Cộng: 5 hồ sơ",
+# "TONG" — the label, then only numbers and words that count ("Công nhận…", "Công chức…" are
+# no totals)
+_TOTALS = re.compile(r"^(tong cong|tong so|tong|cong)( (\d+|ho so|hs|so|luong|dong|thu tuc|tthc|"
+                     r"tat ca|toan bo|chung|ca))*$")
+
+
+def is_totals_label(cell: object) -> bool:
+    """Whether a cell opens a totals row by its words ("Tổng cộng: 5 hồ sơ")."""
+    text = "" if is_empty_cell(cell) else str(cell)
+    return len(text) <= 60 and bool(_TOTALS.match(fold(text)))
 
 
 # a header's positions whose values a reader is to read (the others hold personal data: a
@@ -150,7 +162,9 @@ def find_header(rows: list[list], table: Table,
     scan = rows[:HEADER_SCAN_ROWS + 1]
     for i, row in enumerate(scan[:HEADER_SCAN_ROWS]):
         candidates = [(list(row), i + 1)]
-        if i + 1 < len(scan):
+        # a second header row has titles in two cells at least: one cell under a header is a
+        # section's title ("I. Lĩnh vực Hộ tịch") or a note, not the header's lower half
+        if i + 1 < len(scan) and sum(not is_empty_cell(c) for c in scan[i + 1]) >= 2:
             candidates.append((two_row_titles(row, scan[i + 1], index), i + 2))
         for cells, start in candidates:
             score = header_score(cells, index)

@@ -54,6 +54,7 @@ class DataCatalog:
     value_map: dict = field(default_factory=dict, hash=False)  # for every source
     # titles pinned for every source whose table has the column (see pinned_columns)
     columns: dict = field(default_factory=dict, hash=False)
+    date_order: str | None = None  # for every dossier export without its own
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -182,9 +183,11 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
     personal: list[str] = []
     pins: dict[str, dict] = {}
     columns: dict[str, str | None] = {}
+    subs = []
     for i, inc in enumerate(spec.get("include", ())):
         sub = _include(base / inc, (*_chain, real), label,
                        lines.get(f"include[{i}]", lines.get("include")))
+        subs.append(sub)
         sources.update(sub.sources)
         dossiers.extend(sub.dossiers)
         personal.extend(sub.personal_columns)
@@ -201,8 +204,11 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
     dossiers.extend(_source(entry, base, "dossiers")
                     for entry in spec.get("dossiers", ()))
     personal.extend(spec.get("personal_columns", ()))
+    date_order = spec.get("date_order") or next(
+        (sub.date_order for sub in subs if sub.date_order), None)
     return DataCatalog(path=file, sources=sources, dossiers=tuple(dossiers),
-                       personal_columns=tuple(personal), value_map=pins, columns=columns)
+                       personal_columns=tuple(personal), value_map=pins, columns=columns,
+                       date_order=date_order)
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema="  # where editors find the JSON Schema

@@ -447,16 +447,10 @@ CATALOG = Fields((
     *(Key(name, METHODOLOGY if name == "methodology" else _source(name), CATALOG_SOURCES_VI[name])
       for name in SINGLE_SOURCES),
     Key("dossiers", SourceList(_source("dossiers")), CATALOG_SOURCES_VI["dossiers"]),
-    Key("personal_columns", Texts(), "Tiêu đề các cột chứa dữ liệu cá nhân cần bỏ khi nhập, "
-        "ngoài những cột đã được nhận ra sẵn (họ tên, số giấy tờ, điện thoại, địa chỉ...)."),
-    Key("value_map", ValueMap(tuple(schema.TABLES)), "Cách viết mà đơn vị ghim cho cột có "
-        "mã, cho mọi tệp: cột: {cách viết: mã}; thắng các quy tắc đọc theo nghĩa."),
-    Key("columns", ColumnPins(tuple(schema.TABLES)), "Ghim tiêu đề cột như viết trong tệp "
-        "vào tên cột chuẩn, cho mọi tệp (chỉ áp dụng cho tệp của bảng có cột đó); null: "
-        "không đọc cột đó."),
-    Key("include", Texts(), "Danh mục dữ liệu khác gộp vào danh mục này (đường dẫn tính từ "
-        "thư mục chứa danh mục này); các khóa của danh mục này ghi đè lên."),
-    Key("description", Text(), "Mô tả danh mục, cho người đọc; không ảnh hưởng đến việc nhập."),
+    *(Key(name, kind, CATALOG_SOURCES_VI[name]) for name, kind in (
+        ("personal_columns", Texts()), ("value_map", ValueMap(tuple(schema.TABLES))),
+        ("columns", ColumnPins(tuple(schema.TABLES))), ("date_order", Choice(DATE_ORDERS)),
+        ("include", Texts()), ("description", Text()))),
 ), expected="các cặp tên nguồn: tệp")
 SOURCE_OPTIONS = tuple(_source("dossiers").options.names())
 

@@ -110,6 +110,19 @@ CATALOG_SOURCES_VI: dict[str, str] = {
     "plan_progress": "Tệp tiến độ thực hiện các nhiệm vụ của kế hoạch.",
     "methodology": "Tệp YAML phương pháp chấm điểm Chỉ số CCHC (lĩnh vực, tiêu chí, điểm).",
     "dossiers": "Các tệp xuất hồ sơ TTHC (CSV, XLSX) của phần mềm một cửa hoặc Cổng DVCQG.",
+    # the other keys of the catalog
+    "personal_columns": "Tiêu đề các cột chứa dữ liệu cá nhân cần bỏ khi nhập, ngoài những cột "
+                        "đã được nhận ra sẵn (họ tên, số giấy tờ, điện thoại, địa chỉ...).",
+    "value_map": "Cách viết mà đơn vị ghim cho cột có mã, cho mọi tệp: cột: {cách viết: mã}; "
+                 "thắng các quy tắc đọc theo nghĩa.",
+    "columns": "Ghim tiêu đề cột như viết trong tệp vào tên cột chuẩn, cho mọi tệp (chỉ áp dụng "
+               "cho tệp của bảng có cột đó); null: không đọc cột đó.",
+    "date_order": "Thứ tự ngày, tháng của mọi tệp xuất hồ sơ không ghi date_order riêng: dmy "
+                  "(ngày trước) hoặc mdy (tháng trước); dùng cho ngày như 03/04/2022 khi tệp "
+                  "không tự cho thấy thứ tự.",
+    "include": "Danh mục dữ liệu khác gộp vào danh mục này (đường dẫn tính từ thư mục chứa danh "
+               "mục này); các khóa của danh mục này ghi đè lên.",
+    "description": "Mô tả danh mục, cho người đọc; không ảnh hưởng đến việc nhập.",
 }
 
 # ---- a column an export does not have: unknown, not "no" (docs/reading_exports.md) ----

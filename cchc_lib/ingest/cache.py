@@ -68,7 +68,8 @@ def _file_digest(path: Path) -> str:
 def entry_key(source: Source, table: Table, catalog: DataCatalog) -> str:
     how = json.dumps({"format": FORMAT, "code": code_fingerprint(), "table": table.name,
                       "label": source.label, "unit_code": source.unit_code,
-                      "sheet": source.sheet, "date_order": source.date_order,
+                      "sheet": source.sheet,
+                      "date_order": source.date_order or catalog.date_order,
                       "pinned": pinned(catalog, source),
                       "columns": pinned_columns(catalog, source),
                       "personal": list(catalog.personal_columns)},

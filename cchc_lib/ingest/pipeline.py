@@ -72,7 +72,8 @@ TABLE_ORDER = (schema.UNITS, schema.CATALOGUE, schema.CALENDAR, schema.TARGETS,
 
 
 def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
-           value_maps: dict[str, dict]) -> tuple[pd.DataFrame, Reasons, FileReport]:
+           value_maps: dict[str, dict], date_order: str | None = None
+           ) -> tuple[pd.DataFrame, Reasons, FileReport]:
     values = raw.values  # no personal column: parse_source dropped them
     choose_copies(cmap, values)  # of a title given twice, the copy with data
     columns = columns_report(cmap, values, table, source)
@@ -87,7 +88,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     # an office's own records (calendar, progress log…) are written day first, as Vietnam
     # writes dates; a dossier export's order is its system's, shown by its dates or said
     # in the data catalog, never guessed
-    order = source.date_order or (None if table is schema.DOSSIERS else "dmy")
+    order = source.date_order or date_order or (None if table is schema.DOSSIERS else "dmy")
     frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps, order)
     ambiguous_dates = int(reasons.ambiguous_dates.sum())
     frame["source_row"] = raw.row_numbers[data].astype("int64")
@@ -193,7 +194,8 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
                     rows_skipped={"incomplete_sheet": len(raw.values)},
                     personal_columns_dropped=cmap.personal)))
                 continue
-            out.append(_block(raw, cmap, source, table, pinned(catalog, source)))
+            out.append(_block(raw, cmap, source, table, pinned(catalog, source),
+                              catalog.date_order))
     except InputFileError:
         raise
     except Exception as exc:  # whatever else a strange file triggers: still one message

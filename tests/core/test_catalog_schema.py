@@ -33,7 +33,7 @@ SHIPPED = [ROOT / "data/catalog.yml", ROOT / "data/raw/sample/catalog.yml",
            CORPUS / "catalog.yml"]
 TOP_KEYS = ("units, catalogue, targets, plans, plan_tasks, calendar, self_assessment, "
             "official_results, plan_progress, methodology, dossiers, personal_columns, "
-            "value_map, columns, include, description")
+            "value_map, columns, date_order, include, description")
 DOSSIER_OPTIONS = "path, unit_code, sheet, exported_on, date_order, value_map, columns"
 DOSSIER_COLUMNS = ("dossier_id, unit_code, procedure_code, procedure_name, field_name, "
                    "receive_channel, return_channel, submitted_at, received_at, due_at, "

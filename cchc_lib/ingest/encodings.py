@@ -165,10 +165,31 @@ def decode(data: bytes) -> tuple[str, str]:
     return encoding, to_utf8(data, encoding).decode("utf-8", errors="replace")
 
 
+# A workbook's cell typed in a legacy font (.VnTime: TCVN3, VNI-Times: VNI) holds the font's
+# bytes as the characters Windows-1252 shows for them (Latin-1's where Windows-1252 has none):
+# those characters, back to their bytes, then decoded.
+FONT_ENCODINGS = {"tcvn3": decode_tcvn3, "vni": decode_vni}
+_CP1252_TO_LATIN1 = {ord(bytes([b]).decode("cp1252")): b for b in range(0x80, 0xA0)
+                     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def decode_font_text(text: str, encoding: str) -> str:
+    """A cell's text typed in the legacy font of ``encoding`` ('tcvn3', 'vni'), as Unicode;
+    a text holding a character no byte of Windows-1252 or Latin-1 gives is Unicode already,
+    and kept as it is (so is ASCII, the same in every one of them)."""
+    if text.isascii():
+        return text
+    try:
+        data = text.translate(_CP1252_TO_LATIN1).encode("latin-1")
+    except UnicodeEncodeError:
+        return text
+    return FONT_ENCODINGS[encoding](data)
+
+
 def legacy_scores(data: bytes) -> dict[str, tuple[int, str]]:
     return {name: (vietnamese_score(text), text)
             for name, text in ((n, f(data)) for n, f in LEGACY.items())}
 
 
 __all__ = ["detect", "utf16_order", "to_utf8", "decode", "is_utf8", "decode_tcvn3", "decode_vni",
-           "decode_cp1258", "vietnamese_score"]
+           "decode_cp1258", "decode_font_text", "vietnamese_score"]

@@ -16,6 +16,14 @@ short, a zip with a sheet part missing or cut short, one space typed in XFD10485
 sheet XML inflating 1,000 times, a zip whose sizes lie, an ODS cell repeated over the whole
 sheet, a web page without a table, an XML file declaring entities.
 
+118-127 are what a new office's exports held that were refused or lost before: the totals
+row most "Xuất Excel" tables end with, in one merged cell (a row shorter than the header),
+in HTML and in Excel 2003 XML (with a column no row fills and empty rows skipped by
+ss:Index); a value typed past the titled columns; a list split over sheets whose second one
+ends with its totals; an XLSX named .xls and an Excel 97-2003 file named .xlsx (what a
+download or a colleague renames); a tab-separated "Xuất Excel" named .xls; workbooks typed in
+the legacy fonts (.VnTime: TCVN3, VNI-Times: VNI), in XLSX and in an HTML table.
+
 Deterministic byte for byte (fixed dates; zlib's output on one machine).
 """
 
@@ -31,7 +39,7 @@ from pathlib import Path
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build import CREATED, VN_B1, VN_B2, VN_HEAD, cp1258  # noqa: E402
+from build import CREATED, VN_B1, VN_B2, VN_HEAD, cp1258, tcvn3, vni  # noqa: E402
 
 ZIP_DATE = (2022, 11, 30, 17, 30, 0)
 ROWS_02 = [VN_HEAD.split(";"), VN_B1.split(";"), VN_B2.split(";")]  # corpus file 02's rows
@@ -278,6 +286,64 @@ def spreadsheetml_export() -> str:
             '</Workbook>\n')
 
 
+# --------------------------------------------------------------------------------------
+# A new office's exports (118-127)
+# --------------------------------------------------------------------------------------
+
+# a one-stop system's eleven columns, and four dossiers of March 2022 (dates day first, the
+# day past 12: they read one way only)
+WIDE_HEAD = ["STT", "Mã hồ sơ", "Mã TTHC", "Chủ hồ sơ", "Kênh thực hiện", "Ngày tiếp nhận",
+             "Ngày hẹn trả", "Ngày kết thúc xử lý", "Trạng thái", "Người xử lý", "Ghi chú"]
+
+
+def wide_rows(prefix: str, n: int = 4) -> list[list[str]]:
+    """``n`` dossiers under :data:`WIDE_HEAD` (ids ``prefix``1…), the last column empty."""
+    people = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hồ Văn Em"]
+    return [[str(i), f"{prefix}{i}", "1.004873" if i % 2 else "1.001193", people[i - 1],
+             "Trực tiếp" if i % 2 else "Trực tuyến", f"{13 + i}/03/2022 08:30",
+             f"{17 + i}/03/2022", f"{16 + i}/03/2022 10:00", "Đã xử lý xong", "Cán bộ một cửa",
+             ""] for i in range(1, n + 1)]
+
+
+def html_table(rows: list[list[str]], tail: str = "", head: str = "") -> str:
+    """An HTML "Xuất Excel" of ``rows`` (the first the header), each cell a <td>, then the
+    raw rows of ``tail`` (a totals row, a signature)."""
+    def row(cells: list[str]) -> str:
+        return "<tr>" + "".join(f"<td>{v}</td>" for v in cells) + "</tr>\n"
+    return (f"{head}<table border=1>\n<tr><td colspan={len(rows[0])} align=center>DANH SÁCH "
+            "HỒ SƠ THÁNG 3/2022</td></tr>\n" + "".join(row(r) for r in rows) + tail
+            + "</table>\n")
+
+
+def spreadsheetml_totals() -> str:
+    """An Excel 2003 XML list whose "Ghi chú" column no row fills, the STT a typed number, an
+    empty row skipped by ss:Index between two dossiers, and the totals merged across the
+    sheet (a row of one cell)."""
+    def s(v: str) -> str:
+        return f'<Cell><Data ss:Type="String">{v}</Data></Cell>' if v else ""
+
+    def dossier(r: list[str], index: str = "") -> str:
+        return (f"  <Row{index}><Cell><Data ss:Type=\"Number\">{r[0]}</Data></Cell>"
+                + "".join(s(v) for v in r[1:]) + "</Row>\n")
+    rows = wide_rows("S", 3)
+    return (SS_HEAD + ' <Worksheet ss:Name="Hồ sơ"><Table>\n'
+            '  <Row>' + "".join(s(h) for h in WIDE_HEAD) + '</Row>\n'
+            + dossier(rows[0]) + dossier(rows[1]) + dossier(rows[2], ' ss:Index="5"')
+            + '  <Row><Cell ss:MergeAcross="10"><Data ss:Type="String">Tổng cộng</Data>'
+            '</Cell></Row>\n </Table></Worksheet>\n</Workbook>\n')
+
+
+def font_text(rows: list[list], encoding: str) -> list[list]:
+    """The rows as a workbook typed in a legacy font holds them: each text's bytes in that
+    font, as the characters Windows-1252 shows for them."""
+    def cell(v: object) -> object:
+        if not isinstance(v, str):
+            return v
+        return tcvn3(v).decode("latin-1") if encoding == "tcvn3" else \
+            vni(v).decode("cp1252")
+    return [[cell(v) for v in r] for r in rows]
+
+
 def _book(out: Path, name: str) -> xlsxwriter.Workbook:
     wb = xlsxwriter.Workbook(str(out / name), {"remove_timezone": True})
     wb.set_properties({"created": CREATED})
@@ -363,6 +429,51 @@ def cases(out: Path) -> None:
                       wb.add_format({"num_format": "dd/mm/yyyy hh:mm"}))
     ws.write(1, 4, "Đang xử lý")
     wb.close()
+
+    # loaded: a new office's exports
+    short = '<tr><td colspan="3">Tổng cộng</td><td colspan="8">4 hồ sơ</td></tr>\n'
+    (out / "118_html_totals_row_shorter_than_header.xls").write_text(
+        html_table([WIDE_HEAD, *wide_rows("T")], short), encoding="utf-8")
+    (out / "119_spreadsheetml_totals_merged_across.xls").write_text(spreadsheetml_totals(),
+                                                                    encoding="utf-8")
+    wider = [WIDE_HEAD[:-1], *[r[:-1] for r in wide_rows("W", 2)]]
+    wider[2] = [*wider[2], "", "gọi lại cho công dân"]  # typed two columns past the titles
+    (out / "120_html_value_past_the_titled_columns.xls").write_text(
+        html_table(wider), encoding="utf-8")
+    wb = _book(out, "121_xlsx_continued_sheet_ends_with_totals.xlsx")
+    first, second = wb.add_worksheet("Trang 1"), wb.add_worksheet("Trang 2")
+    rows = wide_rows("C", 5)
+    for r, row in enumerate([WIDE_HEAD, *rows[:3]]):
+        first.write_row(r, 0, row)
+    for r, row in enumerate([*rows[3:], ["Tổng cộng", "5"]]):
+        second.write_row(r, 0, row)
+    wb.close()
+    wb = _book(out, "_book.xlsx")
+    ws = wb.add_worksheet("Hồ sơ")
+    for r, row in enumerate(ROWS_02):
+        ws.write_row(r, 0, row)
+    wb.close()
+    (out / "_book.xlsx").rename(out / "122_xlsx_named_xls.xls")
+    (out / "123_xls_named_xlsx.xlsx").write_bytes(compound_file(biff8([("Hồ sơ", ROWS_02)])))
+    (out / "124_tab_separated_named_xls.xls").write_text(
+        "\r\n".join("\t".join(r) for r in ROWS_02) + "\r\n", encoding="utf-8")
+    wb = _book(out, "125_xlsx_tcvn3_font.xlsx")
+    rows = font_text([WIDE_HEAD, *wide_rows("V", 3)], "tcvn3")
+    first, second = wb.add_worksheet("Trang 1"), wb.add_worksheet("Trang 2")
+    for r, row in enumerate(font_text([["DANH SÁCH HỒ SƠ TIẾP NHẬN"]], "tcvn3") + rows[:3]):
+        first.write_row(r, 0, row)
+    for r, row in enumerate(rows[3:]):  # the list goes on, typed in the same font
+        second.write_row(r, 0, row)
+    wb.close()
+    wb = _book(out, "126_xlsx_vni_font.xlsx")
+    ws = wb.add_worksheet("Hồ sơ")
+    for r, row in enumerate(font_text([WIDE_HEAD, *wide_rows("N", 2)], "vni")):
+        ws.write_row(r, 0, row)
+    wb.close()
+    (out / "127_html_tcvn3_font.xls").write_text(html_table(
+        font_text([WIDE_HEAD, *wide_rows("H", 2)], "tcvn3"),
+        head="<meta charset='utf-8'><style>td {font-family: .VnTime}</style>\n"),
+        encoding="utf-8")
 
 
 if __name__ == "__main__":

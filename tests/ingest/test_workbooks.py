@@ -22,12 +22,13 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-import pandas as pd
 import pytest
+import xlsxwriter
 
 from cchc_lib.core import schema
-from cchc_lib.core.catalog import Source
+from cchc_lib.core.catalog import Source, load_catalog, with_overrides
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.readers import read_source, sniff
 from cchc_lib.ingest.readers.excel import guarded
 from cchc_lib.ingest.readers.limits import MAX_SHEET_CELLS, Extent
@@ -116,6 +117,7 @@ def test_an_html_export_in_windows_1258_without_charset_is_read(tmp_path):
     path = tmp_path / "cp1258.xls"
     path.write_bytes(build.cp1258(build.html_export(build.ROWS_02, "")))
     (sheet,) = read(path)
+    assert sheet.encoding == "cp1258"  # said in the file's note, as a text file's
     assert [unicodedata.normalize("NFC", v) for v in sheet.values[7]] == ["Đã xử lý xong",
                                                                          "Đã trả kết quả"]
 
@@ -157,7 +159,8 @@ def test_a_spreadsheetml_file_keeps_its_declared_types(tmp_path):
     assert sheet.sheet == "Danh sách" and sheet.typed and list(sheet.row_numbers) == [5]
     row = list(sheet.values.iloc[0])
     assert row[0] == 1.0 and row[5] == datetime(2022, 4, 4, 8, 0)  # Number, DateTime
-    assert pd.isna(row[6]) and row[7] == "Đang xử lý"  # skipped by ss:Index="8"
+    # skipped by ss:Index="8": empty, "" as every reader's empty cell
+    assert row[6] == "" and row[7] == "Đang xử lý"
 
 
 def test_a_spreadsheetml_sheet_name_is_stored_nfc_and_a_far_index_refused(tmp_path):
@@ -318,6 +321,130 @@ def test_an_ods_with_its_empty_rows_repeated_to_the_end_is_read(tmp_path):
               'table:number-columns-repeated="1024"/></table:table-row></table:table>')
     (sheet,) = read(path)
     assert list(sheet.values[0]) == ["O1"] and list(sheet.row_numbers) == [2]
+
+
+# --------------------------------------------------------------------------------------
+# A new office's exports: short rows, a list going on, any name, legacy fonts
+# --------------------------------------------------------------------------------------
+
+
+def _ingested(path: Path) -> tuple[int, int, list]:
+    """(dossiers accepted, rows read or set aside, the file's reports) of ingesting ``path``."""
+    catalog = with_overrides(load_catalog(ROOT / "tests/corpus/catalog.yml"),
+                             dossiers=[str(path)], unit_code="U2")
+    reports = [f for f in ingest(catalog).files if f.table == "dossiers"]
+    rows = sum(f.rows_in + sum(f.rows_skipped.values()) for f in reports)
+    return sum(f.accepted for f in reports), rows, reports
+
+
+def _workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
+    wb = xlsxwriter.Workbook(str(path))
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            ws.write_row(r, 0, row)
+    wb.close()
+    return path
+
+
+def test_rows_shorter_or_wider_than_the_header_are_read_in_every_reader(tmp_path):
+    """The totals most "Xuất Excel" tables end with are one merged cell: a row shorter than
+    the header, once refused with Arrow's "null vs string" (a cell padded with None made
+    columns Arrow read as of type null). Every reader's empty cell is now "", none null."""
+    head, rows = build.WIDE_HEAD, build.wide_rows("T")
+    totals = '<tr><td colspan="11">Tổng số: 4 hồ sơ</td></tr>'
+    html = tmp_path / "xuat_excel.xls"  # + a row of nothing, a value past the last title
+    html.write_text(build.html_table([head, *rows], totals + "<tr></tr><tr><td colspan=12>"
+                                     "</td><td>gọi lại</td></tr>"), encoding="utf-8")
+    xml = tmp_path / "xml.xls"  # a column no row fills, an empty row, the totals merged
+    xml.write_text(build.spreadsheetml_totals(), encoding="utf-8")
+    xlsx = _workbook(tmp_path / "book.xlsx", {"Hồ sơ": [head, *rows, ["Tổng số: 4 hồ sơ"]]})
+    ignored = {}
+    for path, read_rows, dossiers in ((html, 7, 4), (xml, 5, 3), (xlsx, 5, 4)):
+        (sheet,) = read(path)
+        assert not sheet.values.isna().any().any(), path.name
+        assert len(sheet.values) == read_rows
+        accepted, accounted, (report,) = _ingested(path)  # read, every row accounted for
+        assert (accepted, accounted) == (dossiers, read_rows), path.name
+        ignored[path] = report.columns_ignored
+    assert read(html)[0].header == [*head, "", ""]  # the value past the titles: a column,
+    assert "(cột thứ 13, không có tiêu đề, 1 giá trị)" in ignored[html]  # said, not dropped
+
+
+@pytest.mark.parametrize("tail", [
+    [["Tổng cộng", "5"]],
+    [["Cộng: 5 hồ sơ", "", "", "", "", "5"]],
+    [["Tổng số hồ sơ: 2"], [], ["", "Người lập biểu", "", "", "", "", "", "", "Thủ trưởng"],
+     ["", "(Ký, ghi rõ họ tên)"], ["", "Lê Văn Lập", "", "", "", "", "", "", "Hồ Thị Ký"]],
+])
+def test_a_sheet_going_on_with_the_list_is_read_though_it_ends_with_totals(tmp_path, tail):
+    """Rows plainly not dossiers (totals, a signature line, a name) count neither way when a
+    sheet without a header is asked whether it goes on with the list; a sheet of only such
+    rows, or of notes, does not."""
+    rows = build.wide_rows("C", 5)
+    path = _workbook(tmp_path / "trang.xlsx", {
+        "Trang 1": [build.WIDE_HEAD, *rows[:3]], "Trang 2": [*rows[3:], *tail],
+        "Ký": [["Tổng cộng", "5"], ["Người lập biểu"], ["Lê Văn Lập"]],
+        "Tổng hợp": [["Lĩnh vực", "Số hồ sơ", "Đúng hạn"], ["Hộ tịch", "5", "5"]]})
+    first, second, signed, summary = read(path)
+    assert (second.continues, second.skipped, list(second.values[1][:2])) == (
+        "Trang 1", "", ["C4", "C5"])
+    assert (signed.skipped, summary.skipped) == ("no_header", "no_header")
+
+
+@pytest.mark.parametrize("kind, name", [
+    ("xlsx", "ho_so.xls"), ("xlsx", "ho_so.ods"), ("xlsx", "ho_so.xlsb"), ("xlsx", "ho_so.csv"),
+    ("xlsx", "ho_so"), ("xls", "ho_so.xlsx"), ("xls", "ho_so.ods"), ("ods", "ho_so.xlsx"),
+])
+def test_a_workbook_is_read_by_its_bytes_whatever_its_name(tmp_path, kind, name):
+    """calamine picks its reader by a file's suffix: an XLSX named .xls was "damaged"."""
+    path = tmp_path / name
+    if kind == "xlsx":
+        _workbook(tmp_path / "book.xlsx", {"Hồ sơ": build.ROWS_02}).rename(path)
+    elif kind == "xls":
+        path.write_bytes(build.compound_file(build.biff8([("Hồ sơ", build.ROWS_02)])))
+    else:
+        build.ods(path, '<table:table table:name="Hồ sơ">' + "".join(
+            "<table:table-row>" + "".join(
+                f'<table:table-cell office:value-type="string"><text:p>{v}</text:p>'
+                "</table:table-cell>" for v in row) + "</table:table-row>"
+            for row in build.ROWS_02) + "</table:table>")
+    (sheet,) = read(path)
+    assert sheet.sheet == "Hồ sơ" and list(sheet.values[0]) == ["B1", "B2"]
+
+
+def test_text_named_like_a_workbook_is_read_as_text_and_binary_refused(tmp_path):
+    tsv = tmp_path / "xuat_excel.xls"  # a tab-separated "Xuất Excel"
+    tsv.write_text("\n".join("\t".join(r) for r in build.ROWS_02), encoding="utf-8")
+    assert sniff(tsv, tsv.name) == "text" and list(read(tsv)[0].values[0]) == ["B1", "B2"]
+    png = tmp_path / "anh.xls"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x08\x02")
+    assert refused(png) == "không đọc được như một sổ Excel (tệp không ở định dạng Excel nào)"
+
+
+@pytest.mark.parametrize("encoding, shown", [("tcvn3", "TCVN3 (ABC)"), ("vni", "VNI")])
+def test_a_workbook_typed_in_a_legacy_font_is_read_in_unicode(tmp_path, encoding, shown):
+    rows = build.font_text([["DANH SÁCH HỒ SƠ"], build.WIDE_HEAD, *build.wide_rows("F", 2)],
+                           encoding)
+    assert rows[1][1] == {"tcvn3": "M· hå s¬", "vni": "Maõ hoà sô"}[encoding]
+    path = _workbook(tmp_path / "cu.xlsx", {"Hồ sơ": rows})
+    (sheet,) = read(path)
+    assert (sheet.encoding, sheet.header) == (encoding, build.WIDE_HEAD)
+    assert list(sheet.values[8]) == ["Đã xử lý xong"] * 2 and list(sheet.values[2]) == [
+        "1.004873", "1.001193"]
+    accepted, _, (report,) = _ingested(path)
+    assert accepted == 2 and report.note == f"bảng mã {shown}, đã chuyển sang Unicode"
+
+
+def test_a_sheet_whose_header_reads_is_never_decoded(tmp_path):
+    """A Unicode sheet is left as it is: its Latin-1 letters ("Cà Mau") would read otherwise
+    in TCVN3; a Unicode notes sheet without a header stays a sheet not read."""
+    rows = [build.WIDE_HEAD, [*build.wide_rows("U", 1)[0][:-1], "Cà Mau"]]
+    path = _workbook(tmp_path / "moi.xlsx", {"Ghi chú": [["Dữ liệu từ hệ thống một cửa"]],
+                                             "Hồ sơ": rows})
+    notes, sheet = read(path)
+    assert notes.skipped == "no_header" and sheet.encoding == ""
+    assert list(sheet.values[10]) == ["Cà Mau"]
 
 
 # --------------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ def sniff(path: Path, label: str) -> str:
     if markup.startswith(_HTML_STARTS) or b"<html" in markup or (
             markup.startswith(b"<") and b"<table" in markup):  # (a comment or a <div> first)
         return "html"
-    if path.suffix.lower() in EXCEL_SUFFIXES:
+    if path.suffix.lower() in EXCEL_SUFFIXES and not is_text_with_nuls(head):
+        # (a workbook's name on text, a CSV or tab-separated "Xuất Excel", is read as text)
         raise InputFileError(label, "không đọc được như một sổ Excel (tệp không ở định dạng "
                              "Excel nào)")
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

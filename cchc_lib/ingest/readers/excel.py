@@ -10,7 +10,7 @@ catches it) become the file's one line, in Vietnamese.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
@@ -21,6 +21,9 @@ from cchc_lib.ingest.readers.headers import Keep, RawSheet, refuse_size
 from cchc_lib.ingest.readers.limits import damaged, encrypted
 from cchc_lib.ingest.readers.zipbook import check_zip_book
 
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
+
 T = TypeVar("T")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -28,11 +31,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def read_excel(source: Source, table: Table, keep: Keep | None = None) -> list[RawSheet]:
     """Every sheet of the workbook. ``keep`` is not used: calamine reads a sheet whole, and
     the caller drops the personal columns before any value is looked at."""
-    from python_calamine import CalamineWorkbook
-
     refuse_size(source, source.path.stat().st_size)
     kind = check_workbook(source)
-    book = guarded(source, kind, lambda: CalamineWorkbook.from_path(str(source.path)))
+    book = guarded(source, kind, lambda: open_book(source, kind))
     names = chosen_sheets(source, guarded(source, kind, lambda: list(book.sheet_names)))
 
     def rows_of(name: str) -> list[list]:
@@ -40,6 +41,27 @@ def read_excel(source: Source, table: Table, keep: Keep | None = None) -> list[R
             skip_empty_area=False))
 
     return read_book(source, table, names, rows_of, typed=True)
+
+
+# the suffixes by which calamine picks its reader (it looks at the bytes only for a suffix it
+# does not know): a workbook named otherwise than its kind is handed over as its bytes
+CALAMINE_SUFFIXES = {"xls": {".xls", ".xla"}, "xlsx": {".xlsx", ".xlsm", ".xlam"},
+                     "xlsm": {".xlsx", ".xlsm", ".xlam"}, "xlsb": {".xlsb"}, "ods": {".ods"}}
+_KNOWN = set().union(*CALAMINE_SUFFIXES.values())
+
+
+def open_book(source: Source, kind: str) -> CalamineWorkbook:
+    """calamine's workbook of the file, read as the ``kind`` its bytes are. calamine picks its
+    reader by the file's name (an XLSX named .xls would go to the .xls reader, and be
+    "damaged"): a file whose suffix calamine takes for another kind is given as its bytes;
+    the others (the usual case) from their path, read as they are needed."""
+    from python_calamine import CalamineWorkbook
+
+    suffix = source.path.suffix.lower()
+    if suffix in _KNOWN and suffix not in CALAMINE_SUFFIXES[kind]:
+        with open(source.path, "rb") as fh:
+            return CalamineWorkbook.from_filelike(fh)
+    return CalamineWorkbook.from_path(str(source.path))
 
 
 def check_workbook(source: Source) -> str:

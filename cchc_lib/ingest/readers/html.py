@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from lxml import etree
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.schema import Table
-from cchc_lib.ingest.encodings import detect, to_utf8
+from cchc_lib.ingest.encodings import LEGACY, detect, to_utf8
 from cchc_lib.ingest.readers.book import chosen_sheets, read_book
 from cchc_lib.ingest.readers.headers import HEADER_SCAN_ROWS, MAX_COLUMNS, Keep, RawSheet
 from cchc_lib.ingest.readers.limits import (
@@ -45,15 +46,19 @@ def read_html(source: Source, table: Table, keep: Keep | None = None) -> list[Ra
     if size > MAX_MARKUP_BYTES:
         raise too_big(source, "html", f"tệp nặng {megabytes(size)}")
     data = source.path.read_bytes()
-    blocks = html_tables(source, to_utf8(data, html_encoding(data)))
+    encoding = html_encoding(data)
+    blocks = html_tables(source, to_utf8(data, encoding))
     if not blocks:
         raise InputFileError(source.label, "đây là trang web (HTML) không có bảng nào: hãy "
                              "xuất danh sách ra Excel hoặc CSV")
     names = [""] if len(blocks) == 1 else [f"Bảng {i}" for i in range(1, len(blocks) + 1)]
     rows = dict(zip(names, blocks, strict=True))
-    return read_book(source, table, chosen_sheets(source, names), rows.__getitem__, typed=False,
-                     where=f"{HEADER_SCAN_ROWS} dòng đầu của mọi bảng trong tệp (đây là trang "
-                     "web (HTML) lưu với tên của bảng tính)")
+    sheets = read_book(source, table, chosen_sheets(source, names), rows.__getitem__,
+                       typed=False, where=f"{HEADER_SCAN_ROWS} dòng đầu của mọi bảng trong tệp "
+                       "(đây là trang web (HTML) lưu với tên của bảng tính)")
+    if encoding in LEGACY:  # said in the file's note, as a text file's is
+        sheets = [replace(s, encoding=s.encoding or encoding) for s in sheets]
+    return sheets
 
 
 def html_encoding(data: bytes) -> str:

@@ -134,6 +134,36 @@ class TitleAlert:
                 f"đọc cột này, ghi:\n    {skip}")
 
 
+# the reasons that say a value was not read (a rule broken across columns — received after
+# finished, a duplicate — is the data's own story, told in the data-quality report, not an alert)
+READING_REASONS = ("bad_date", "bad_number", "missing", "unknown_unit", "wrong_field_count",
+                   "implausible_date")
+
+
+@dataclass
+class ReasonAlert:
+    """One reason a value was not read that sets aside many rows of one file."""
+
+    table: str
+    file: str
+    reason: str
+    column: str
+    rows: int
+    rows_in: int
+    first_row: int
+    shown: str  # what the quarantine shows of the first one (never text a person typed)
+
+    def message_vi(self) -> str:
+        from cchc_lib.core.formats import integer, percent
+
+        example = f" ({self.shown})" if self.shown else ""
+        return (f"CẢNH BÁO {self.file}: {integer(self.rows)}/{integer(self.rows_in)} dòng "
+                f"({percent(self.rows / self.rows_in if self.rows_in else 0.0)}) bị cách ly vì "
+                f"{vi.QUARANTINE_REASONS_VI.get(self.reason, self.reason).lower()} ở cột "
+                f"{self.column}; lần đầu ở dòng {self.first_row}{example}. Xem quarantine.csv, "
+                "sửa tệp xuất hoặc ghi cách đọc trong danh mục dữ liệu rồi nhập lại.")
+
+
 @dataclass
 class DateOrderAlert:
     """An export whose dates do not show their order (every one reads day first and month
@@ -224,10 +254,38 @@ class IngestResult:
         return [DateOrderAlert(t, file, n, total) for (t, file), (n, total) in rows.items()
                 if n]
 
+    @cached_property
+    def reason_alerts(self) -> list[ReasonAlert]:
+        """Values not read (a date, a number, a required value, a unit) that set aside at
+        least 1 % of a file's rows, or 20 rows, per reason and column."""
+        q = self.quarantine
+        if q.empty:
+            return []
+        rows_in: dict[tuple[str, str], int] = {}
+        for f in self.files:
+            rows_in[(f.table, f.file)] = rows_in.get((f.table, f.file), 0) + f.rows_in
+        tags = q.reasons.str.split(REASON_SEP).explode()
+        found = q.loc[tags.index, ["table", "source_file", "source_row", "detail"]].assign(
+            tag=tags.to_numpy())
+        found[["reason", "column"]] = found.tag.str.split(":", n=1, expand=True)
+        found = found[found.reason.isin(READING_REASONS)]
+        out = []
+        for (table, file, reason, column), part in found.groupby(
+                ["table", "source_file", "reason", "column"], sort=True):
+            n, total = len(part), rows_in.get((str(table), str(file)), 0)
+            if n >= ALERT_ROWS or n >= ALERT_SHARE * total:
+                first = part.sort_values("source_row").iloc[0]
+                shown = next((d for d in str(first.detail or "").split(REASON_SEP)
+                              if d.startswith(f"{column}=")), "")
+                out.append(ReasonAlert(str(table), str(file), str(reason), str(column), n,
+                                       total, int(first.source_row), shown))
+        return sorted(out, key=lambda a: (-a.rows, a.file, a.column))
+
     @property
     def stops_strict(self) -> bool:
         """Whether ``--strict`` writes nothing: an alert of any kind."""
-        return bool(self.alerts or self.title_alerts or self.date_alerts)
+        return bool(self.alerts or self.title_alerts or self.date_alerts
+                    or self.reason_alerts)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -261,6 +319,8 @@ def alerts_text(result: IngestResult) -> str:
                   *(a.message_vi() for a in result.alerts)]
     if result.date_alerts:
         parts += [a.message_vi() for a in result.date_alerts]
+    if result.reason_alerts:
+        parts += [a.message_vi() for a in result.reason_alerts]
     if result.title_alerts:
         parts += [f"{len(result.title_alerts)} cột không được đọc dù tiêu đề nhắc đến nội dung "
                   "của dữ liệu chuẩn (chỉ số cần cột đó sẽ ghi “không có số liệu”):",

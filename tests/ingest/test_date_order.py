@@ -58,3 +58,16 @@ def test_the_catalogs_order_reaches_files_named_on_the_command_line(tmp_path):
     d = pd.read_parquet(folder / "out" / "dossiers.parquet").set_index("dossier_id")
     assert d.received_at.tolist() == [pd.Timestamp("2022-04-03 08:00"),
                                       pd.Timestamp("2022-04-05 09:00")]
+
+
+def test_a_value_not_read_in_many_rows_is_an_alert(tmp_path):
+    """Dates written in no way ingest reads set the whole file aside: said first, with the
+    first row and what it holds; --strict stops."""
+    folder = _project(tmp_path, "dossiers: [tuan.csv]\n")
+    (folder / "tuan.csv").write_text(EXPORT.replace("03/04/2022", "3 tháng Tư").replace(
+        "05/04/2022", "5 tháng Tư"), encoding="utf-8")
+    code, alerts = _ingest(folder)
+    assert code == 0 and alerts.startswith("CẢNH BÁO ")
+    assert "2/2 dòng (100,0 %) bị cách ly vì ngày tháng không đọc được ở cột received_at; lần " \
+           "đầu ở dòng 2" in alerts
+    assert _ingest(folder, "--strict")[0] == 2

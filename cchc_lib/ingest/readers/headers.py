@@ -287,14 +287,14 @@ def split_repeated_headers(raw: RawSheet, table: Table,
             if key not in keys:
                 header.append(cell)
                 keys.append(key)
-                values[len(header) - 1] = None
+                values[len(header) - 1] = ""  # (an empty cell, as every reader gives it)
             target.append(keys.index(key))
         same = all(t == p or (t is None and not keys[p]) for t, p in zip(target, read,
                                                                            strict=True))
         if same or end <= h + 1:
             continue
         block = raw.values.iloc[h + 1:end]
-        moved = pd.DataFrame(None, index=block.index, columns=values.columns, dtype=object)
+        moved = pd.DataFrame("", index=block.index, columns=values.columns, dtype=object)
         for src, dst in enumerate(target):
             if dst is not None:
                 moved[dst] = block[src].astype(object)

@@ -241,7 +241,8 @@ PERSONAL_ALIASES = (
     "ChuHoSo", "Chủ hồ sơ", "Người nộp", "Họ tên", "Họ và tên", "Tên công dân",
     "Tên cá nhân", "Tên tổ chức", "Người ủy quyền", "Người liên lạc", "Applicant", "FullName",
     "SoDinhDanh", "Định danh", "CCCD", "CMND", "Số giấy tờ", "Hộ chiếu", "Mã đối tượng",
-    "SoDienThoai", "Điện thoại", "TelNo", "Phone", "Mobile", "Email", "Thư điện tử",
+    "SoDienThoai", "Điện thoại", "SĐT", "TelNo", "Phone", "Mobile", "Email", "Thư điện tử",
+    "Zalo",
     "DiaChi", "Địa chỉ", "Nơi cư trú", "Hộ khẩu", "HKTT", "Thường trú",
     "Ngày sinh", "NgaySinh", "Năm sinh",
 )

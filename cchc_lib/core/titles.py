@@ -49,6 +49,7 @@ _SHORT_FORMS = (
     (r"\bsl\b", "so luong"), (r"\bxl\b", "xu ly"), (r"\bgq\b", "giai quyet"),
     (r"\btn\b", "tiep nhan"), (r"\bng\b", "ngay"), (r"\bbc ?ci\b", "bcci"),
     (r"\bdvc ?tt\b", "dich vu cong truc tuyen"), (r"\bcq\b", "co quan"),
+    (r"\bycbs\b", "yeu cau bo sung"), (r"\bttoan\b", "thanh toan"),
 )
 _SHORT = [(re.compile(p), words) for p, words in _SHORT_FORMS]
 
@@ -250,6 +251,7 @@ DOSSIER_TITLES = TitleRules(
                    r"\bappoint(ed|ment)\b", r"\bpredict(ed)?\b",
                    r"\bdu kien (tra|hoan thanh|co ket qua)\b"),
         "finished_at": (r"\bket thuc\b", r"\bhoan thanh\b", r"\b(xu ly|giai quyet) xong\b",
+                        r"^ngay xong$",
                         r"\bco ket qua\b", r"\b(ky|phe) duyet\b", r"\bduyet\b",
                         r"\bnhan (ket qua|kq) tu\b", r"\b(finish|finished|complete|completed|"
                         r"resolved|end|processed|release|released)\b"),
@@ -284,7 +286,9 @@ DOSSIER_TITLES = TitleRules(
         # the field's code: its name comes from the procedure catalogue anyway
         "field_name": (r"\bma linh vuc\b",),
     },
-    needs={c: _DATE for c in ("submitted_at", "received_at", "finished_at", "returned_at")},
+    needs={**{c: _DATE for c in ("submitted_at", "received_at", "finished_at")},
+           # Mẫu số 05's "Trả kết quả cho cá nhân, tổ chức" holds the day it was handed over
+           "returned_at": _DATE + r"|\btra (ket qua|kq) cho (ca nhan|to chuc|cong dan)\b"},
     never={
         "dossier_id": r"\b(so luong|tong|bo sung|qua han|dung han|truoc han|tre han|lan|trang "
                       r"thai|tinh trang)\b|" + _DATE,
@@ -301,7 +305,9 @@ DOSSIER_TITLES = TitleRules(
         "due_at": r"\b(thoi han|qua han|so ngay|lan hen|hen lai|so lan)\b|"
                   r"\bhen tra (moi|cu|truoc|ca nhan)$|\b(moi|cu)$",
         "finished_at": r"\b(du kien|hen|thoi han|so ngay|so lan|quy dinh)\b|" + _PEOPLE,
-        "returned_at": r"\b(hen|du kien|tra lai|thoi han|so ngay|so lan)\b|" + _PEOPLE,
+        # (a result handed over "cho cá nhân, tổ chức" names its recipient, not a person column)
+        "returned_at": r"\b(hen|du kien|tra lai|thoi han|so ngay|so lan|nhan vien|nhan su|nguoi|"
+                       r"can bo|cong chuc|chuyen vien)\b",
         "status": r"\b(dong bo|ky so|thu phi|le phi|buu chinh|thanh toan|bo sung)\b",
         "supplement_requests": r"\b(noi dung|ly do|ngay)\b",
         "supplement_days": r"\b(noi dung|ly do)\b",

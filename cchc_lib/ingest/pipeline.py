@@ -139,8 +139,11 @@ def _unread_codes(reasons: Reasons, row_numbers: np.ndarray, table: Table) -> li
         for (_key, problem), part in frame.groupby(["key", "problem"], sort=True):
             first = part.iloc[0]
             shown = shown_values(part.raw.iloc[:1], col.kind, vocabulary(col)).iloc[0]
+            # the raw spelling is kept only when it may be shown: a name typed into a code
+            # column never reaches the alerts, the cache or a log
+            spelling = str(first.raw) if str(shown) == str(first.raw) else ""
             out.append(UnreadCode(column, str(shown), str(problem), len(part), int(first.row),
-                                  str(first.raw), family_of(col).name))
+                                  spelling, family_of(col).name))
     return out
 
 

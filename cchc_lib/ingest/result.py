@@ -56,7 +56,7 @@ class UnreadCode:
     problem: str  # codes.UNKNOWN, NOT_A_CODE or "ambiguous:a/b"
     rows: int
     first_row: int  # the file's row or line number of its first occurrence
-    spelling: str  # the raw value: used only to write the value_map line, if it may be shown
+    spelling: str  # the raw value when it may be shown (else ""): for the value_map line
     family: str  # the code family (codes.FAMILIES)
 
 
@@ -205,7 +205,7 @@ class IngestResult:
         merged: dict[tuple, UnreadCode] = {}
         for f in self.files:
             for c in f.unread_codes:
-                key = (f.table, f.file, c.column, fold(c.spelling), c.problem)
+                key = (f.table, f.file, c.column, fold(c.spelling or c.shown), c.problem)
                 if key in merged:
                     m = merged[key]
                     merged[key] = replace(m, rows=m.rows + c.rows)

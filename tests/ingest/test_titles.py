@@ -168,6 +168,12 @@ def test_title_words(title, words):
     ("Lý do quá hạn", None),
     ("Nội dung yêu cầu bổ sung", None),  # text, not a count
     ("Tên cá nhân, tổ chức", "personal"),
+    ("SĐT liên hệ", "personal"),
+    ("Ngày xong", "finished_at"),
+    ("Số lần YCBS", "supplement_requests"),
+    ("Trả kết quả cho cá nhân, tổ chức", "returned_at"),  # Mẫu số 05: the day handed over
+    ("Người nhận kết quả", None),  # a person
+    ("Cán bộ trả kết quả", None),
 ])
 def test_precedence(title, column):
     assert read_as_header(title) == column

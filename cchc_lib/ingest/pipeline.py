@@ -177,10 +177,10 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
                                     unit_given)) for raw in sheets if not raw.skipped]
         complete = [not missing_required(table, cmap, unit_given) for _, cmap in blocks]
         if not any(complete):
-            raw, cmap = blocks[0]
-            raise InputFileError(source.label, problems_message(cmap, raw.sheet)
-                                 if cmap.problems else
-                                 missing_message(table, cmap, unit_given, raw.sheet))
+            raw, cmap = blocks[0]  # every problem of its titles in one message
+            said = [problems_message(cmap, raw.sheet)] if cmap.problems else []
+            said.append(missing_message(table, cmap, unit_given, raw.sheet))
+            raise InputFileError(source.label, "; ".join(said))
         for (raw, cmap), ok in zip(blocks, complete, strict=True):
             if ok and cmap.problems:  # a title naming two columns, two titles one column
                 raise InputFileError(source.label, problems_message(cmap, raw.sheet))

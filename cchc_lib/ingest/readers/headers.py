@@ -210,7 +210,9 @@ def expected_headers(table: Table) -> str:
 
 def no_header_error(source: Source, table: Table, where: str) -> InputFileError:
     return InputFileError(source.label, f"không tìm thấy dòng tiêu đề trong {where} (cần các cột "
-                          f"như {expected_headers(table)})")
+                          f"như {expected_headers(table)}); nếu dòng tiêu đề ở thấp hơn, xóa bớt "
+                          "các dòng phía trên; nếu tiêu đề cột viết khác, ghi tiêu đề vào danh "
+                          "mục dữ liệu, ví dụ columns: {\"<tiêu đề trong tệp>\": received_at}")
 
 
 

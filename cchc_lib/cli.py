@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cchc_lib.core.argparse_vi import EXIT_USER_ERROR, VersionAction, VietnameseParser
 from cchc_lib.core.catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.paths import check_part
@@ -17,7 +18,6 @@ from cchc_lib.core.periods import PERIOD_FORMS
 from cchc_lib.core.vi import os_problem_vi
 from cchc_lib.reports.registry import REPORTS
 
-EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
 
 DESCRIPTION = """\
@@ -140,59 +140,6 @@ def _add_spark(sub) -> None:
                    "local[4] (mặc định: của spark-submit, hoặc mọi nhân máy này)")
     p.add_argument("--out", required=True, metavar="FILE",
                    help="tệp kết quả, .parquet hoặc .csv (một dòng mỗi đơn vị × tháng)")
-
-
-ARGPARSE_VI = (  # argparse's own messages, as a Vietnamese user reads them
-    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
-    (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
-    (re.compile(r"argument (.*?): not allowed with argument (.*)"),
-     r"tham số \1 không dùng cùng với \2"),
-    (re.compile(r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)"),
-     r"tham số \1: không có lựa chọn \2 (chọn một trong: \3)"),
-    (re.compile(r"argument (.*?): invalid (\w+) value: (.*)"),
-     r"tham số \1: giá trị \3 không hợp lệ"),
-    (re.compile(r"argument (.*?): expected one argument"), r"tham số \1: cần một giá trị"),
-    (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu tham số: \1"),
-)
-
-
-class VietnameseParser(argparse.ArgumentParser):
-    """argparse with its headings, help flag and messages in Vietnamese."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "lệnh"
-        self._optionals.title = "tùy chọn"
-        self.add_argument("-h", "--help", action="help", help="xem hướng dẫn này rồi thoát")
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "cách dùng:", 1)
-
-    def format_help(self) -> str:
-        return super().format_help().replace("usage:", "cách dùng:", 1)
-
-    def error(self, message: str):
-        for pattern, vietnamese in ARGPARSE_VI:
-            if pattern.fullmatch(message):
-                message = pattern.sub(vietnamese, message)
-                break
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USER_ERROR, f"{self.prog}: lỗi: {message}\n")
-
-
-class VersionAction(argparse.Action):
-    """``--version``: the workbook's version and its key libraries' (read only when asked)."""
-
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
-                         help="in phiên bản của sổ tay và của các thư viện chính rồi thoát")
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        from cchc_lib.core.provenance import version_text
-
-        print(version_text())
-        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -468,8 +415,39 @@ COMMANDS = {"ingest": cmd_ingest, "indicators": cmd_indicators, "run": cmd_run,
             "spark": cmd_spark, "email": cmd_email, "init": cmd_init}
 
 
+def _root_from_catalog(args) -> str | None:
+    """The project folder of a command given a data catalog outside any workbook folder: the
+    catalog's folder (the parent of its ``data/``), for relative paths and the lock; None when
+    the project is found as usual."""
+    from cchc_lib.core.catalog import ROOT_ENV, project_root
+
+    given = getattr(args, "catalog", None)
+    if given is None or os.environ.get(ROOT_ENV):
+        return None
+    try:
+        project_root()
+    except CchcError:
+        if Path(given).is_file():
+            folder = Path(given).resolve().parent
+            return str(folder.parent if folder.name == "data" else folder)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    root = _root_from_catalog(args)
+    if root is not None:  # for this command only
+        from cchc_lib.core.catalog import ROOT_ENV
+
+        os.environ[ROOT_ENV] = root
+    try:
+        return _run(args)
+    finally:
+        if root is not None:
+            os.environ.pop(ROOT_ENV, None)
+
+
+def _run(args) -> int:
     try:
         if args.command not in WRITING_COMMANDS:
             return COMMANDS[args.command](args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -109,3 +110,23 @@ def test_indicators_for_a_set_of_units_and_per_field():
     plan = [r for r in per_field if r["indicator"] == "online_procedure_rate" and r["field"]]
     assert sum(r["denominator"] for r in plan) == pick(per_field, "online_procedure_rate")[
         "denominator"]
+
+
+def test_a_catalog_outside_any_workbook_folder_is_its_own_project(tmp_path, monkeypatch):
+    """An office that keeps its catalog beside its exports, not in data/, runs ingest with
+    --catalog from that folder: the catalog's folder is the project (for relative paths and
+    the lock), for that command only."""
+    import shutil
+
+    from cchc_lib.cli import main
+    from cchc_lib.core.catalog import ROOT_ENV
+
+    corpus = Path(__file__).parent / "corpus"
+    for name in ("catalog.yml", "units.csv", "catalogue.csv"):
+        shutil.copy(corpus / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(ROOT_ENV, raising=False)
+    code = main(["ingest", "--catalog", "catalog.yml", "--out", "out", "--dossiers",
+                 str(corpus / "files" / "01_dvcqg_utf8.csv")])
+    assert code == 0 and (tmp_path / "out" / "dossiers.parquet").is_file()
+    assert ROOT_ENV not in os.environ

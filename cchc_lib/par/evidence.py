@@ -16,7 +16,7 @@ from cchc_lib.core.text import fold
 from cchc_lib.ingest.methodology import Methodology
 
 # the checklist's order: what costs points first
-STATUS_ORDER = ("missing", "not_scored", "zero", "attached", "data")
+STATUS_ORDER = ("missing", "not_scored", "no_data", "zero", "attached", "data")
 
 
 def section_owners(tasks: pd.DataFrame | None) -> dict[str, str]:
@@ -48,9 +48,9 @@ def criterion_owners(method: Methodology, tasks: pd.DataFrame | None,
 
 
 def evidence_status(source: str, points: float, evidence: object, flag: object,
-                    not_scored_flag: str) -> str:
-    if source == "indicator":
-        return "data"
+                    not_scored_flag: str, no_data: object = None) -> str:
+    if source == "indicator":  # from the dossiers; not scored when they lack a column
+        return "no_data" if isinstance(no_data, str) and no_data else "data"
     if flag == not_scored_flag:
         return "not_scored"
     if not points:
@@ -68,8 +68,9 @@ def evidence_checklist(method: Methodology, scored: pd.DataFrame, owners: dict[s
 
     leaves = scored[scored.source.isin(["indicator", "manual"])].copy()
     leaves["field"] = leaves.id.str.split(".").str[0]
-    leaves["status"] = [evidence_status(s, p, e, f, FLAG_NOT_SCORED) for s, p, e, f in
-                        zip(leaves.source, leaves.points, leaves.evidence, leaves.flag,
+    unknown = leaves.no_data if "no_data" in leaves else pd.Series(None, index=leaves.index)
+    leaves["status"] = [evidence_status(s, p, e, f, FLAG_NOT_SCORED, n) for s, p, e, f, n in
+                        zip(leaves.source, leaves.points, leaves.evidence, leaves.flag, unknown,
                             strict=True)]
     leaves["at_stake"] = leaves.points - leaves.evidenced
     leaves["required"] = leaves.evidence_required

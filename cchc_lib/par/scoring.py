@@ -6,7 +6,10 @@ indicators, the self-assessment and the official results of earlier years.
   evidence are flagged, since the Home Affairs office rejects them, and count 0 in the score
   with evidence (``evidenced``) the scorecard shows beside the self-assessed one;
 - parents: the sum of their children; index = points ÷ maximum × 100 (survey included); grade
-  from the methodology's thresholds.
+  from the methodology's thresholds;
+- an indicator criterion whose indicator has no data (a column the unit's exports lack) is not
+  scored: no points, ``no_data`` saying why, never read as 0 against its bands; a unit with
+  one is not ranked (its index leaves out points nobody can know).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ FLAG_NO_EVIDENCE = "Có điểm nhưng thiếu tài liệu kiểm chứng"
 FLAG_NOT_SCORED = "Chưa tự chấm"
 FLAG_ABOVE_MAX = "Điểm tự chấm vượt điểm tối đa (đã tính bằng điểm tối đa)"
 FLAG_NO_VALUE = "Chỉ số không áp dụng trong kỳ (0 điểm)"
+FLAG_NO_DATA = "Không chấm điểm"  # + ": không có số liệu: tệp xuất không có cột …"
 
 
 def band_points(bands: tuple[Band, ...], value: float | None) -> float:
@@ -37,11 +41,13 @@ def band_points(bands: tuple[Band, ...], value: float | None) -> float:
 
 def score(method: Methodology, values: dict[str, float | None],
           self_assessment: pd.DataFrame | None = None,
-          survey_points: float | None = None) -> pd.DataFrame:
+          survey_points: float | None = None,
+          no_data: dict[str, str] | None = None) -> pd.DataFrame:
     """Every node of the methodology, scored: id, level, parent, title, max_points, source,
     indicator, value, points, evidenced (the points that have their evidence: a manual
-    criterion's points without evidence count 0), evidence, evidence_required, note, flag.
-    Fields and criteria add up their parts."""
+    criterion's points without evidence count 0), evidence, evidence_required, note, flag,
+    no_data (why an indicator criterion is not scored: ``no_data`` maps an indicator without
+    data to its note). Fields and criteria add up their parts."""
     manual = {}
     if self_assessment is not None and len(self_assessment):
         for r in self_assessment.itertuples(index=False):
@@ -51,8 +57,10 @@ def score(method: Methodology, values: dict[str, float | None],
         row = {"id": c.id, "level": c.level, "parent": c.parent, "title": c.title,
                "max_points": c.max_points, "source": "sum", "indicator": c.indicator,
                "value": None, "points": 0.0, "evidence": None, "note": None, "flag": None,
-               "evidence_required": c.evidence}
-        if c.indicator:
+               "evidence_required": c.evidence, "no_data": None}
+        if c.indicator and (note := (no_data or {}).get(c.indicator)):
+            row.update(source="indicator", flag=f"{FLAG_NO_DATA}: {note}", no_data=note)
+        elif c.indicator:
             value = values.get(c.indicator)
             row.update(source="indicator", value=value, points=band_points(c.bands, value),
                        flag=FLAG_NO_VALUE if value is None or pd.isna(value) else None)
@@ -85,18 +93,26 @@ def score(method: Methodology, values: dict[str, float | None],
                              "points": float(survey_points or 0.0),
                              "evidenced": float(survey_points or 0.0), "evidence": None,
                              "evidence_required": None, "note": None,
-                             "flag": None if survey_points is not None else FLAG_NOT_SCORED}
+                             "flag": None if survey_points is not None else FLAG_NOT_SCORED,
+                             "no_data": None}
     return out
 
 
 def total(method: Methodology, scored: pd.DataFrame, column: str = "points") -> dict:
     """Points, maximum, index (points ÷ maximum × 100) and grade; of the self-assessed points,
-    or (``column="evidenced"``) of the points that have their evidence."""
+    or (``column="evidenced"``) of the points that have their evidence. When criteria were not
+    scored for want of data, also those (``no_data``: ids) and their maximum
+    (``no_data_points``): the index leaves them out, so it is not ranked against others."""
     top = scored[scored.level == 1]
     points = float(top[column].sum())
     index = points / method.max_points * 100 if method.max_points else 0.0
-    return {"points": points, "max_points": method.max_points, "index": index,
-            "grade": method.grade(index)}
+    out = {"points": points, "max_points": method.max_points, "index": index,
+           "grade": method.grade(index)}
+    unknown = scored[scored.no_data.notna()] if "no_data" in scored else scored.iloc[:0]
+    if len(unknown):
+        out |= {"no_data": unknown.id.tolist(),
+                "no_data_points": float(unknown.max_points.sum())}
+    return out
 
 
 def official_scored(method: Methodology, official: pd.DataFrame, unit_code: str,
@@ -126,23 +142,36 @@ def points_lost(method: Methodology, now: pd.DataFrame, before: pd.DataFrame | N
     leaves = now[(now.source != "sum")].copy()
     then = before.set_index("id").points if before is not None else pd.Series(dtype=float)
     leaves["points_before"] = leaves.id.map(then)
-    leaves["recoverable"] = leaves.max_points - leaves.evidenced
+    # a criterion not scored for want of data has lost nothing anyone knows of: NaN, listed last
+    unknown = leaves.no_data.notna() if "no_data" in leaves else False
+    leaves["recoverable"] = (leaves.max_points - leaves.evidenced).where(~unknown)
     leaves["lost_before"] = leaves.max_points - leaves.points_before
     leaves["gained"] = leaves.points - leaves.points_before
     leaves["field"] = leaves.id.map(lambda i: i.split(".")[0] if i != SURVEY_ID else SURVEY_ID)
     leaves = leaves.sort_values(["recoverable", "max_points", "id"],
                                 ascending=[False, False, True], kind="stable")
+    if "no_data" not in leaves:
+        leaves["no_data"] = None
     return leaves[["id", "field", "title", "source", "max_points", "points_before", "points",
-                   "evidenced", "recoverable", "lost_before", "gained", "flag"]
+                   "evidenced", "recoverable", "lost_before", "gained", "flag", "no_data"]
                   ].reset_index(drop=True)
 
 
-def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float]) -> pd.DataFrame:
-    """Units ranked by index now (1 = highest), with last year's rank and the change."""
+def ranking(indexes_now: dict[str, float], indexes_before: dict[str, float],
+            unranked: set[str] | frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Units ranked by index now (1 = highest), with last year's rank and the change. Units
+    in ``unranked`` (an index with a criterion not scored for want of data) get no rank
+    (None) and come last, by code."""
     t = pd.DataFrame({"unit_code": list(indexes_now), "index": list(indexes_now.values())})
     t["index_before"] = t.unit_code.map(indexes_before)
-    t = t.sort_values(["index", "unit_code"], ascending=[False, True], kind="stable")
-    t["rank"] = range(1, len(t) + 1)
+    out = t[~t.unit_code.isin(list(unranked))].sort_values(
+        ["index", "unit_code"], ascending=[False, True], kind="stable")
+    out["rank"] = range(1, len(out) + 1)
+    if len(out) < len(t):  # the units not ranked: no rank, last, by code
+        rest = t[t.unit_code.isin(list(unranked))].sort_values("unit_code", kind="stable")
+        out = pd.concat([out, rest], ignore_index=True)
+        out["rank"] = out["rank"].astype("Int64")
+    t = out
     before = t.dropna(subset=["index_before"]).sort_values(
         ["index_before", "unit_code"], ascending=[False, True], kind="stable")
     t["rank_before"] = t.unit_code.map(dict(zip(before.unit_code, range(1, len(before) + 1),
@@ -175,6 +204,19 @@ def _whole_values(rows: pd.DataFrame) -> dict[str, float | None]:
     r = rows[rows.field.isna()]
     return {i: (None if pd.isna(v) else float(v)) for i, v in zip(r.indicator, r.value,
                                                                    strict=True)}
+
+
+def _whole_no_data(rows: pd.DataFrame) -> dict[str, str]:
+    """The unit's indicators without data (indicator -> the note that says why)."""
+    r = rows[rows.field.isna()]
+    return {str(i): str(n) for i, n in zip(r.indicator, r.no_data, strict=True)
+            if isinstance(n, str) and n}
+
+
+def unranked(scores: dict[str, tuple[pd.DataFrame, dict]]) -> set[str]:
+    """The units of :func:`unit_scores` whose index leaves out a criterion for want of data:
+    not ranked (the scorecard's ranking and the town overview's)."""
+    return {u for u, (_, summary) in scores.items() if summary.get("no_data")}
 
 
 def _survey_points(tables: dict, unit: str, year: int) -> float | None:
@@ -234,6 +276,6 @@ def unit_scores(method: Methodology, tables: dict, units: list[str], year: int
     out = {}
     for unit in units:
         scored = score(method, _whole_values(rows[unit]), _self_assessment(tables, unit, year),
-                       _survey_points(tables, unit, year))
+                       _survey_points(tables, unit, year), _whole_no_data(rows[unit]))
         out[unit] = scored, total(method, scored)
     return out

@@ -25,8 +25,10 @@ from cchc_lib.core.errors import CchcError
 from cchc_lib.core.periods import Period
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.text import within_sentence
-from cchc_lib.core.vi import TASK_STATUS_VI
+from cchc_lib.core.vi import NO_DATA_VI, TASK_STATUS_VI
 from cchc_lib.indicators.plan import gaps, procedure_uptake
+from cchc_lib.indicators.unknown import has_note
+from cchc_lib.reports import render
 from cchc_lib.reports.plan_progress import PlanProgress, plan_progress_of
 
 FONT = "Times New Roman"
@@ -39,7 +41,7 @@ class IndexLine:
     """The estimated index and rank of the year, and last year's official ones."""
 
     index: float
-    rank: int
+    rank: int | None  # None: not ranked, a criterion not scored for want of data
     units: int
     index_before: float | None
     rank_before: int | None
@@ -56,7 +58,8 @@ def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
     r = card.ranks.set_index("unit_code").loc[unit_code]
     before = None if pd.isna(r.index_before) else float(r.index_before)
     rank_before = None if pd.isna(r.rank_before) else int(r.rank_before)
-    return IndexLine(float(r["index"]), int(r["rank"]), len(card.ranks), before, rank_before)
+    rank = None if pd.isna(r["rank"]) else int(r["rank"])
+    return IndexLine(float(r["index"]), rank, len(card.ranks), before, rank_before)
 
 
 def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: str | Path,
@@ -139,10 +142,12 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     _section(doc, "I. KẾT QUẢ THỰC HIỆN")
     _sub(doc, f"1. Các chỉ tiêu của kế hoạch (từ ngày 01/01/{progress.year} đến ngày {as_of})")
     _table(doc, ["Chỉ tiêu", "Kết quả", "Tử số / mẫu số", "Mục tiêu", "Đánh giá"],
-           [[registry.label(r.indicator), formats.percent(r.value),
+           [[registry.label(r.indicator), render.share_shown(r.value, _note(r)),
              f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
-             formats.percent(r.target, 0), formats.met(r.met)]
+             formats.percent(r.target, 0), render.verdict_shown(r.met, _note(r))]
             for r in progress.plan.itertuples()], widths=(55, 25, 30, 22, 25))
+    for line in render.notes_of(progress.plan):
+        _para(doc, f"{line}.", indent=True)
     _sub(doc, "2. Kết quả thực hiện các nhiệm vụ (Phụ lục 1 của kế hoạch)")
     t = progress.tasks
     _table(doc, ["TT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Tình trạng", "Tài liệu kiểm chứng"],
@@ -185,8 +190,10 @@ def _index_text(index: IndexLine | None, year: int) -> str:
     if index is None:
         return ("Chưa có bộ tiêu chí chấm điểm trong dữ liệu nên chưa ước tính được Chỉ số "
                 f"cải cách hành chính năm {year}.")
+    placed = (f"xếp thứ {index.rank}/{index.units} đơn vị" if index.rank is not None else
+              f"chưa xếp hạng vì có tiêu chí không chấm được ({NO_DATA_VI})")
     text = (f"Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu): "
-            f"{formats.points(index.index)} điểm, xếp thứ {index.rank}/{index.units} đơn vị.")
+            f"{formats.points(index.index)} điểm, {placed}.")
     if index.index_before is not None:
         rank = f", xếp thứ {index.rank_before}" if index.rank_before else ""
         change = index.index - index.index_before
@@ -196,10 +203,20 @@ def _index_text(index: IndexLine | None, year: int) -> str:
     return text
 
 
+def _note(r) -> str | None:
+    """Why a plan row has no figure (None: it has one)."""
+    note = getattr(r, "no_data", None)
+    return note if has_note(note) else None
+
+
 def shortcomings(progress: PlanProgress, found: dict) -> list[str]:
-    """What is behind the plan as of the day, with its cause where the data shows it."""
+    """What is behind the plan as of the day, with its cause where the data shows it; a
+    target without data is said to be so, and not judged."""
     out = []
     for r in progress.plan.itertuples():
+        if (note := _note(r)) is not None:
+            out.append(f"- {registry.label(r.indicator)}: {note}; chưa đánh giá được.")
+            continue
         gap = found.get(r.indicator)
         if r.met is False and gap is not None and gap.needed:
             unit = "hồ sơ" if registry.gap_rule(r.indicator).counts == "dossiers" else "TTHC"

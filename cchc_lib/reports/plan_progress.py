@@ -46,11 +46,18 @@ class PlanProgress:
             set_aside=set_aside_vi(self.set_aside))
 
     def linked_vi(self, ids: list[str]) -> str:
-        """A task's linked indicators: each one's value from January against its target."""
+        """A task's linked indicators: each one's value from January against its target
+        ("không có số liệu" when the exports lack a column it needs)."""
         values = dict(zip(self.plan.indicator, self.plan.value, strict=True))
         targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
-        return "; ".join(f"{registry.label(i)}: {render.percent(values.get(i))}"
+        unknown = dict(zip(self.plan.indicator, self._no_data(), strict=True))
+        return "; ".join(f"{registry.label(i)}: "
+                         f"{render.share_shown(values.get(i), unknown.get(i))}"
                          f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
+
+    def _no_data(self) -> pd.Series:
+        p = self.plan
+        return p.no_data if "no_data" in p else pd.Series([None] * len(p), index=p.index)
 
     def tasks_table(self) -> HTML:
         t = self.tasks
@@ -66,16 +73,20 @@ class PlanProgress:
         })
         return HTML(render.html_table(table, "tasks"))
 
-    def indicators_table(self) -> HTML:
-        p = self.plan
+    def indicators_table(self) -> HTML | Rich:
+        p, unknown = self.plan, self._no_data()
         table = pd.DataFrame({
             "Chỉ tiêu": p.indicator.map(registry.label),
-            "Kết quả từ đầu năm": p.value.map(render.percent),
+            "Kết quả từ đầu năm": [render.share_shown(v, n) for v, n in zip(p.value, unknown,
+                                                                             strict=True)],
             "Tử số / mẫu số": render.fraction(p.numerator, p.denominator),
             "Mục tiêu": p.target.map(lambda v: render.percent(v, 0)),
-            "Đánh giá": p.met.map(render.met),
+            "Đánh giá": [render.verdict_shown(m, n) for m, n in zip(p.met, unknown,
+                                                                    strict=True)],
         })
-        return render.show(table, "plan-ytd")
+        shown = render.show(table, "plan-ytd")
+        notes = render.notes_of(p)
+        return render.with_notes(shown.data, notes) if notes else shown
 
 
 def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path

@@ -14,8 +14,9 @@ from IPython.display import HTML
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.units import unit_name
-from cchc_lib.core.vi import POINTS_SOURCE_VI
+from cchc_lib.core.vi import NO_DATA_VI, POINTS_SOURCE_VI
 from cchc_lib.indicators.base import clip_to_data
+from cchc_lib.indicators.unknown import has_note
 from cchc_lib.ingest.methodology import Methodology
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.scoring import (
@@ -26,6 +27,7 @@ from cchc_lib.par.scoring import (
     ranking,
     rankings,
     total,
+    unranked,
 )
 from cchc_lib.reports import render
 from cchc_lib.reports.checklist import COLUMNS_VI, POINT_COLUMNS, checklist_of, readable, summary_vi
@@ -52,6 +54,7 @@ class Scorecard:
     set_aside: dict  # quality.set_aside for the year's data
     summary_evidenced: dict  # the index counting only the points that have their evidence
     checklist: pd.DataFrame  # par.evidence.evidence_checklist: per criterion
+    unknown: dict[str, list[str]]  # unit -> its criteria not scored for want of data
 
     def header(self) -> Rich:
         s, e, b = self.summary, self.summary_evidenced, self.summary_before
@@ -63,11 +66,17 @@ class Scorecard:
         evidenced = ("**có đủ tài liệu kiểm chứng:** {index_evidenced} điểm, xếp loại "
                      "{grade_evidenced} (!!thiếu kiểm chứng: {gap} điểm!!)" if gap > 1e-9 else
                      "mọi điểm tự chấm đều có tài liệu kiểm chứng")
+        unknown = (" (chưa tính {unknown_count} tiêu chí, {unknown_points} điểm, không chấm "
+                   "được vì {no_data}: {unknown_ids}; đơn vị không được xếp hạng)"
+                   if s.get("no_data") else "")
         return rich(
             "# Chỉ số CCHC năm {year}: {unit}\n\n"
             "**Chỉ số {year} (ước tính):** tự chấm {index} điểm"
             + ("" if s["max_points"] == 100 else " ({points}/{max_points})")
-            + ", xếp loại **{grade}**; " + evidenced + before + template,
+            + unknown + ", xếp loại **{grade}**; " + evidenced + before + template,
+            unknown_count=len(s.get("no_data", [])),
+            unknown_points=render.points(s.get("no_data_points", 0.0)),
+            unknown_ids=", ".join(s.get("no_data", [])), no_data=NO_DATA_VI,
             year=self.year, unit=self.unit_name, index=render.points(s["index"]),
             points=render.points(s["points"]), max_points=render.points(s["max_points"]),
             grade=s["grade"], index_evidenced=render.points(e["index"]),
@@ -77,9 +86,15 @@ class Scorecard:
 
     def fields_table(self) -> HTML:
         """Per field: the maximum, last year's official points and points lost, this year's
-        self-assessed points, those with evidence, the points lost, and the change."""
+        self-assessed points, those with evidence, the points lost (not those of a criterion
+        not scored for want of data: said in a note), and the change."""
         top = self.scored[self.scored.level == 1]
         y, b = self.year, self.year - 1
+        leaves = self.scored[self.scored.no_data.map(has_note)] if "no_data" in self.scored \
+            else self.scored.iloc[:0]
+        field_of = leaves.id.str.split(".").str[0]
+        unknown = leaves.max_points.groupby(field_of).sum()  # field -> points not scored
+        ids = leaves.id.groupby(field_of).apply(list).to_dict()
         then = (top.id.map(self.before.set_index("id").points) if self.before is not None
                 else pd.Series([float("nan")] * len(top), index=top.index))
         table = pd.DataFrame({
@@ -90,16 +105,24 @@ class Scorecard:
             f"Bị mất năm {b}": (top.max_points - then).map(render.points),
             f"Năm {y} tự chấm": top.points.map(render.points),
             f"Năm {y} có kiểm chứng": top.evidenced.map(render.points),
-            f"Bị mất năm {y}": (top.max_points - top.evidenced).map(render.points),
+            f"Bị mất năm {y}": (top.max_points - top.evidenced - unknown.reindex(
+                top.id, fill_value=0.0).to_numpy()).map(render.points),
             f"So với năm {b}": (top.evidenced - then).map(
                 lambda v: "—" if pd.isna(v) else f"{v:+.2f}".replace(".", ",")),
         })
+        if len(unknown):  # what was not scored is not lost: said beside its field
+            table["Lưu ý"] = top.id.map(lambda i: f"chưa chấm {', '.join(ids[i])} ({NO_DATA_VI})"
+                                        if i in ids else "").to_numpy()
         return render.show(table, "fields")
 
     def lost_table(self) -> HTML:
         """Per criterion still short of its maximum: the points lost this year (counting only
         points with evidence) beside those lost last year, most first."""
+        unknown = self.lost.no_data.map(has_note)  # not scored for want of data: always listed
         lost = self.lost[self.lost.recoverable > 0].head(LOST_LIMIT)
+        if unknown.any():
+            lost = pd.concat([lost, self.lost[unknown]])
+        unknown = unknown[lost.index]
         y, b = self.year, self.year - 1
         table = pd.DataFrame({
             "Tiêu chí": lost.id.replace({SURVEY_ID: "ĐTXHH"}),
@@ -107,7 +130,9 @@ class Scorecard:
             "Cách chấm": lost.source.map(POINTS_SOURCE_VI),
             "Tối đa": lost.max_points.map(render.points),
             f"Bị mất năm {b}": lost.lost_before.map(render.points),
-            f"Năm {y} (có kiểm chứng)": lost.evidenced.map(render.points),
+            f"Năm {y} (có kiểm chứng)": [NO_DATA_VI if u else render.points(v)
+                                          for v, u in zip(lost.evidenced, unknown,
+                                                          strict=True)],
             f"Bị mất năm {y}": lost.recoverable.map(render.points),
             "Lưu ý": lost.flag.fillna(""),
         })
@@ -131,10 +156,10 @@ class Scorecard:
             table[COLUMNS_VI[c]] = table[COLUMNS_VI[c]].map(render.points)
         return render.show(table, "evidence")
 
-    def ranking_table(self) -> HTML:
+    def ranking_table(self) -> HTML | Rich:
         r = self.ranks
         table = pd.DataFrame({
-            "Hạng": r["rank"].astype(str),
+            "Hạng": r["rank"].map(lambda v: "—" if pd.isna(v) else str(int(v))),
             "Đơn vị": r.unit_code.map(self.names),
             f"Chỉ số {self.year} (ước tính)": r["index"].map(render.points),
             "Xếp loại": r["index"].map(self.method.grade),
@@ -144,7 +169,11 @@ class Scorecard:
             "Thay đổi hạng": r.rank_change.map(lambda v: "—" if pd.isna(v) else
                                                f"{int(v):+d}" if v else "0"),
         })
-        return render.show(table, "ranking")
+        shown = render.show(table, "ranking")
+        notes = [f"{self.names.get(u, u)}: không xếp hạng vì tiêu chí "
+                 f"{', '.join(self.unknown[u])} không chấm được ({NO_DATA_VI})"
+                 for u in r.unit_code[r["rank"].isna()]]
+        return render.with_notes(shown.data, notes) if notes else shown
 
     def note(self) -> Rich:
         return rich(
@@ -172,7 +201,9 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
     names = dict(zip(tables["units"].unit_code, tables["units"].unit_name, strict=True))
     span = clip_to_data(parse_period(str(year)), tables["dossiers"])
     return Scorecard(unit_code, name, year, method, scored, summary, before, summary_before,
-                     points_lost(method, scored, before), ranking(now, then), names,
+                     points_lost(method, scored, before),
+                     ranking(now, then, unranked(scores)), names,
                      set_aside(tables.get("quarantine"), [unit_code], span.start, span.end),
                      total(method, scored, "evidenced"),
-                     checklist_of(method, tables, unit_code, year, scored))
+                     checklist_of(method, tables, unit_code, year, scored),
+                     {u: s["no_data"] for u, (_, s) in scores.items() if s.get("no_data")})

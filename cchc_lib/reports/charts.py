@@ -11,6 +11,7 @@ rule with a ValueError (the browser test checks the shown width).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import matplotlib
@@ -22,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.formats import is_missing, percent
+from cchc_lib.core.vi import NO_DATA_VI
 
 COLORS = {"now": "#1f5fa8", "before": "#9aa3ad", "target": "#c0392b", "met": "#1e8449",
           "missed": "#c0392b"}
@@ -89,9 +91,11 @@ def _percent_axis(axis) -> None:
 
 
 def trend_figure(indicator: str, now: pd.DataFrame, before: pd.DataFrame, year_now: int,
-                 year_before: int, projection: pd.DataFrame | None = None) -> Figure:
+                 year_before: int, projection: pd.DataFrame | None = None,
+                 no_data: bool = False) -> Figure:
     """One plan indicator's value since January, month by month, this year against last, with
-    the target and, dashed, the recent run-rate to December with its range shaded."""
+    the target and, dashed, the recent run-rate to December with its range shaded. Without
+    data (``no_data``: a column the exports lack) no line is drawn, and the chart says so."""
     fig = Figure(figsize=(WIDTH_IN, 3.0), layout="constrained")
     ax = fig.subplots()
     b = before[before.indicator == indicator]
@@ -124,6 +128,9 @@ def trend_figure(indicator: str, now: pd.DataFrame, before: pd.DataFrame, year_n
         ax.annotate(percent(float(last.value)), (_month_number(n.period)[-1], last.value),
                     textcoords="offset points", xytext=(-6, 8), ha="right",
                     color=COLORS["now"], fontweight="bold", bbox=LABEL_BOX)
+    if no_data:
+        ax.text(0.5, 0.5, NO_DATA_VI, transform=ax.transAxes, ha="center", va="center",
+                color=COLORS["before"], fontsize=11, bbox=LABEL_BOX)
     ax.set_title(registry.label(indicator), loc="left", fontsize=11, fontweight="bold")
     _percent_axis(ax.yaxis)
     ax.grid(axis="y", color="#e3e6ea")
@@ -141,18 +148,22 @@ def trend_figure(indicator: str, now: pd.DataFrame, before: pd.DataFrame, year_n
 
 
 def units_figure(indicator: str, names: pd.Series, values: pd.Series, met: pd.Series,
-                 target: float | None) -> Figure:
+                 target: float | None, unknown: Sequence[str | None] = ()) -> Figure:
     """One plan indicator across units: a bar each, green when it meets the target, red when
-    not (the label says so too: the chart is not read by colour alone)."""
+    not (the label says so too: the chart is not read by colour alone). A unit whose value
+    is not known (``unknown``: the words to show instead, "không có số liệu") has no bar and
+    no mark: it is never drawn as 0."""
     fig = Figure(figsize=(WIDTH_IN, 1.2 + 0.34 * len(names)), layout="constrained")
     ax = fig.subplots()
+    said = list(unknown) or [None] * len(names)
+    values = values.where(pd.Series([w is None for w in said], index=values.index), 0.0)
     colors = [COLORS["met"] if m else COLORS["missed"] for m in met]
     ax.barh(names, values, color=colors, height=0.6)
     if target is not None:
         ax.axvline(target, color="#333", linestyle=":", linewidth=1.4)
-    for y, (v, m) in enumerate(zip(values, met, strict=True)):
-        ax.annotate(percent(v) + (" ✓" if m else " ✗"), (v, y), xytext=(4, 0),
-                    textcoords="offset points", va="center", bbox=LABEL_BOX)
+    for y, (v, m, w) in enumerate(zip(values, met, said, strict=True)):
+        ax.annotate(w if w is not None else percent(v) + (" ✓" if m else " ✗"), (v, y),
+                    xytext=(4, 0), textcoords="offset points", va="center", bbox=LABEL_BOX)
     title = registry.label(indicator)
     ax.set_title(title + (f"\n(mục tiêu {percent(target, 0)})" if target else ""), loc="left",
                  fontsize=11, fontweight="bold")

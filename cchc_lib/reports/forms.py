@@ -1,5 +1,12 @@
 """Biểu số 06/VPCP/KSTT ready to file: the form's 13 columns, as XLSX laid out like the form
-(title, two header rows, field rows, total) and as CSV."""
+(title, two header rows, field rows, total) and as CSV.
+
+A column the unit's exports cannot count (the end dates, for what was resolved, pending or
+carried over: ``attrs["no_data"]`` of :func:`~cchc_lib.indicators.bieu06.bieu06`) is written,
+not refused: its cells say "không có số liệu" (the CSV's, the whole note: it has no other
+place for it), and the XLSX says why under the table. The columns that can be counted are
+true and the office files them; a 0 in the others would be filed as a fact.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from cchc_lib.core.text import within_sentence
 from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.bieu06 import bieu06
+from cchc_lib.indicators.unknown import Lacking
 
 FORM_TITLE = ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
               "TTHC")
@@ -25,14 +33,32 @@ GROUPS = tuple((title, tuple(c for c, _ in cols), tuple(label for _, label in co
                for title, _, cols in registry.bieu06_groups())  # the registry
 
 
-def form_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The 13 columns of the form, flat headers, field rows then the total row."""
+def form_table(table: pd.DataFrame, said: str = "note") -> pd.DataFrame:
+    """The 13 columns of the form, flat headers, field rows then the total row; a column that
+    cannot be counted holds, in every row, its note (``said="note"``) or "không có số liệu"
+    (``said="short"``)."""
+    unknown = table.attrs.get("no_data", {})
     out = pd.DataFrame({"STT": [str(i) for i in range(1, len(table))] + [""],
                         "Lĩnh vực": table.field.fillna(vi.TOTAL_ROW_VI).tolist()})
     for group, cols, subs in GROUPS:
         for col, sub in zip(cols, subs, strict=True):
-            out[f"{group}: {sub}"] = table[col].astype("int64").to_numpy()
+            out[f"{group}: {sub}"] = (
+                table[col].astype("int64").to_numpy() if col not in unknown
+                else [unknown[col] if said == "note" else vi.NO_DATA_VI] * len(table))
     return out
+
+
+def form_notes(table: pd.DataFrame) -> list[str]:
+    """Why the form's columns that cannot be counted say "không có số liệu", by the form's
+    column numbers: "cột (3), (6): không có số liệu: tệp xuất không có cột …"."""
+    unknown = table.attrs.get("no_data", {})
+    numbers = {col: n for n, col in enumerate((c for _, cols, _ in GROUPS for c in cols),
+                                              start=3)}  # (1) STT, (2) Lĩnh vực
+    by_note: dict[str, list[str]] = {}
+    for column, note in unknown.items():
+        if column in numbers:
+            by_note.setdefault(note, []).append(f"({numbers[column]})")
+    return [f"cột {', '.join(columns)}: {note}" for note, columns in by_note.items()]
 
 
 def write_csv(table: pd.DataFrame, path: Path, sep: str = ",") -> Path:
@@ -75,6 +101,7 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
         "total_text": {"border": 1, "bold": True},
         "sign": {"bold": True, "align": "center"},
         "sign_note": {"italic": True, "align": "center"},
+        "note": {"italic": True, "align": "left", "text_wrap": True},
     }
     fmt = {name: wb.add_format(base | spec) for name, spec in specs.items()}
 
@@ -100,24 +127,33 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
         col += len(cols)
     for i in range(LAST_COL + 1):
         write_text(ws, sub + 1, i, f"({i + 1})", fmt["center"])
-    form = form_table(table)
+    form = form_table(table, said="short")
     first = sub + 2
     fields = form.iloc[:-1]
     for i, r in enumerate(fields.itertuples(index=False), start=first):
         ws.write_number(i, 0, int(r[0]), fmt["stt"])
         write_text(ws, i, 1, r[1], fmt["text"])
         for j, v in enumerate(r[2:], start=2):
-            ws.write_number(i, j, int(v), fmt["number"])
+            if isinstance(v, str):  # a column that cannot be counted: said, not 0
+                write_text(ws, i, j, v, fmt["text"])
+            else:
+                ws.write_number(i, j, int(v), fmt["number"])
     total_row = first + len(fields)
     ws.write_blank(total_row, 0, None, fmt["total_text"])
     write_text(ws, total_row, 1, vi.TOTAL_ROW_VI, fmt["total_text"])
     for j, v in enumerate(form.iloc[-1, 2:], start=2):
-        if len(fields):
+        if isinstance(v, str):
+            write_text(ws, total_row, j, v, fmt["total_text"])
+        elif len(fields):
             cells = f"{xl_rowcol_to_cell(first, j)}:{xl_rowcol_to_cell(total_row - 1, j)}"
             ws.write_formula(total_row, j, f"=SUM({cells})", fmt["total"], int(v))
         else:
             ws.write_number(total_row, j, int(v), fmt["total"])
-    sign = total_row + 2
+    notes = form_notes(table)  # why a column says "không có số liệu", under the table
+    for k, note in enumerate(notes, start=total_row + 1):
+        line(k, 0, LAST_COL, f"Ghi chú: {note}.", "note")
+        ws.set_row(k, 30)
+    sign = total_row + 2 + len(notes)
     line(sign, 8, LAST_COL, "……………, ngày …… tháng …… năm ………", "sign_note")
     for (title, note), (a, b) in zip(SIGNERS, ((0, 4), (8, LAST_COL)), strict=True):
         line(sign + 1, a, b, title, "sign")
@@ -170,7 +206,8 @@ def unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period
     """Biểu 06 of one unit for a period cut at the last day of data: the table, the unit's
     name, the period it covers and the receiving office."""
     span = clip_to_data(period, dated(tables))
-    form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span)
+    form = bieu06(tables["dossiers"], tables["catalogue"], unit_code, span,
+                  lacking=Lacking.of(tables, [unit_code]))
     parent = parent_name(tables["units"], unit_code)
     receiver = f"UBND {within_sentence(parent)}" if parent else ""
     return form, unit_name(tables["units"], unit_code), span, receiver

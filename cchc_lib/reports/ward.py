@@ -28,6 +28,7 @@ from cchc_lib.indicators.base import (
     unit_dossiers,
 )
 from cchc_lib.indicators.bieu06 import bieu06
+from cchc_lib.indicators.figures import unknown_rows
 from cchc_lib.indicators.plan import (
     Gap,
     comparison,
@@ -38,6 +39,7 @@ from cchc_lib.indicators.plan import (
     procedure_uptake,
     projection,
 )
+from cchc_lib.indicators.unknown import Lacking, has_note
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import PlanInfo, owners_of, plan_for
 from cchc_lib.reports import charts, render
@@ -73,6 +75,7 @@ class WardReport:
     apology: pd.DataFrame  # coverage per field and total
     late: pd.DataFrame  # the late dossiers, with or without a slip
     owners: dict[str, str]  # indicator -> the lead officer(s) of the plan tasks linked to it
+    lacking: Lacking  # what the unit's exports lack: the figures that need it have no data
 
     # -- pieces the notebook shows ------------------------------------------------------
 
@@ -80,6 +83,7 @@ class WardReport:
         """The first screen: are we on target, what to do and who does it, the late dossiers
         still owing an apology; then the detail below."""
         met = int(self.plan.met.fillna(False).sum())
+        judged = int((~self.plan.no_data.map(has_note)).sum())  # the targets with data
         clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
                    if self.period.end < self.requested.end else "")
         rows = list(self.plan.itertuples())
@@ -91,11 +95,20 @@ class WardReport:
                        "chưa đánh giá được mục tiêu năm {plan}.")
         else:
             summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm {plan}"
-                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "") + ".")
+                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "")
+                       + (" ({unknown} mục tiêu {no_data}, không đánh giá)"
+                          if judged < len(rows) else "") + "." if judged else
+                       "**Tóm tắt:** {no_data} để đánh giá mục tiêu năm {plan}.")
+            values |= {"unknown": len(rows) - judged, "no_data": vi.NO_DATA_VI}
             for i, r in enumerate(rows):
                 items.append(self._target_item(i, r, values))
+            apology = self.apology[self.apology.field.isna()].iloc[0]
             owed = int((~self.late.apology_issued).sum()) if len(self.late) else 0
-            if owed:
+            if has_note(apology.no_data):  # who owes a slip is not known: said, not counted
+                items.append("- {apology_label}: {apology_note}.")
+                values |= {"apology_label": registry.label(apology.indicator),
+                           "apology_note": apology.no_data}
+            elif owed:
                 items.append("- !!✗ Cần xử lý!! **{owed}** hồ sơ trễ hạn chưa có phiếu xin lỗi "
                              "(danh sách ở mục Trách nhiệm xin lỗi).")
                 values["owed"] = render.integer(owed)
@@ -105,13 +118,16 @@ class WardReport:
             + summary + ("\n\n" + "\n".join(items) if items else "")
             + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
             unit=self.unit_name, parent=within_sentence(self.parent_name),
-            span=self.requested.label_vi(), clipped=clipped, met=met, count=len(rows),
+            span=self.requested.label_vi(), clipped=clipped, met=met, count=judged,
             plan=self.plan_info.targets_vi, warning=warning,
             ytd_end=render.day(self.period.end), **values)
 
     def _target_item(self, i: int, r, values: dict) -> str:
         """One line per target: mark, colour and word, the value judged, and — when missed —
-        what to do, where to start and who is responsible."""
+        what to do, where to start and who is responsible; without data, why, and no verdict."""
+        if has_note(r.no_data):
+            values |= {f"label{i}": registry.label(r.indicator), f"nodata{i}": r.no_data}
+            return f"- {{label{i}}}: {{nodata{i}}}; {vi.NOT_JUDGED_VI.lower()}."
         values |= {f"label{i}": registry.label(r.indicator), f"value{i}": render.percent(r.value),
                    f"ytd{i}": render.percent(r.ytd_value),
                    f"target{i}": render.percent(r.target, 0)}
@@ -143,23 +159,27 @@ class WardReport:
             return set_aside_vi(self.set_aside)
         return ""
 
-    def plan_table(self) -> HTML:
+    def plan_table(self) -> HTML | Rich:
         table = render.plan_table(self.plan, str(self.before.year), self.short)
         numeric = [c for c in table.columns if c not in ("Chỉ tiêu", "Đánh giá",
                                                            "Đánh giá (từ đầu năm)")]
-        return HTML(render.html_table(table, "plan", numeric=numeric))
+        return render.with_notes(render.html_table(table, "plan", numeric=numeric),
+                                 render.notes_of(self.plan))
 
     def trend_charts(self) -> Charts:
         """One chart per plan target, one under the other."""
         return Charts(tuple(
             charts.chart(charts.trend_figure(r.indicator, self.trend_now, self.trend_before,
                                              self.period.year, self.before.year,
-                                             self.projection), self.trend_alt(r))
+                                             self.projection, has_note(r.no_data)),
+                         self.trend_alt(r))
             for r in self.plan.itertuples()))
 
     def trend_alt(self, r) -> str:
         """One chart in words: the target's value from January to the period's end, against
-        the target and the same day a year before."""
+        the target and the same day a year before; without data, why."""
+        if has_note(r.no_data):
+            return f"Biểu đồ {registry.label(r.indicator)}: {r.no_data}."
         value = r.ytd_value if self.short else r.value
         before = (f", cùng kỳ {self.before.year}: {render.percent(r.value_before)}"
                   if "value_before" in self.plan else "")
@@ -169,37 +189,49 @@ class WardReport:
 
     def projection_table(self) -> HTML:
         p = self.projection
+        unknown = p.indicator.map(dict(zip(self.plan.indicator, self.plan.no_data,
+                                           strict=True))).map(has_note)
         table = pd.DataFrame({
             "Chỉ tiêu": p.indicator.map(registry.label),
-            "Lũy kế đến nay": p.value.map(render.percent),
-            "Dự báo cuối năm": [render.percent(v) if lo is None or lo == hi
+            "Lũy kế đến nay": [vi.NO_DATA_VI if u else render.percent(v)
+                               for v, u in zip(p.value, unknown, strict=True)],
+            "Dự báo cuối năm": ["—" if u else render.percent(v) if lo is None or lo == hi
                                 else f"{render.percent(v)} ({render.percent(lo)}–"
                                      f"{render.percent(hi)})"
-                                for v, lo, hi in zip(p.projected, p.low, p.high, strict=True)],
+                                for v, lo, hi, u in zip(p.projected, p.low, p.high, unknown,
+                                                        strict=True)],
             "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
-            "Dự báo": p.verdict.map(VERDICTS_VI),
+            "Dự báo": [vi.NO_DATA_VI if u else VERDICTS_VI[v]
+                       for v, u in zip(p.verdict, unknown, strict=True)],
         })
         return render.show(table, "projection")
 
-    def national_table(self) -> HTML:
+    def national_table(self) -> HTML | Rich:
         pts = self.points.merge(self.national[["indicator", "numerator", "denominator"]],
                                 on="indicator")
+        unknown = pts.no_data.map(has_note)
+        counted = pts[~unknown]  # a criterion without data adds no points, and no maximum
         table = pd.DataFrame({
             "Tiêu chí 766": pts.criterion,
             "Nhóm": pts.group,
             "Chỉ số": pts.indicator.map(registry.name),
-            "Kết quả": pts.value.map(render.percent),
+            "Kết quả": [render.share_shown(v, n) for v, n in zip(pts.value, pts.no_data,
+                                                                  strict=True)],
             "Tử số / mẫu số": render.fraction(pts.numerator, pts.denominator),
             "Điểm ước tính": pts.points.map(render.points),
             "Điểm tối đa": pts.max_points.map(render.points),
         })
-        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "", "Chỉ số": vi.TOTAL_ROW_VI,
+        left_out = (f" (không tính tiêu chí {', '.join(pts.criterion[unknown])}: "
+                    f"{vi.NO_DATA_VI})" if unknown.any() else "")
+        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "",
+                               "Chỉ số": vi.TOTAL_ROW_VI + left_out,
                                "Kết quả": "", "Tử số / mẫu số": "",
-                               "Điểm ước tính": render.points(pts.points.dropna().sum()),
-                               "Điểm tối đa": render.points(pts.max_points.sum())}])
+                               "Điểm ước tính": render.points(counted.points.dropna().sum()),
+                               "Điểm tối đa": render.points(counted.max_points.sum())}])
         table = pd.concat([table, total], ignore_index=True)
-        return HTML(render.html_table(table, "national", numeric=[
-            "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True))
+        return render.with_notes(render.html_table(table, "national", numeric=[
+            "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True),
+            render.notes_of(self.national, name=registry.name))
 
     def national_caveat(self) -> Rich:
         return rich("*{caveat}*", caveat=registry.caveat_766_vi())
@@ -208,13 +240,17 @@ class WardReport:
         a = self.apology
         table = pd.DataFrame({
             "Lĩnh vực": a.field.fillna(vi.TOTAL_ROW_VI),
-            "Hồ sơ trễ hạn": a.denominator.map(render.integer),
-            "Có phiếu xin lỗi": a.numerator.map(render.integer),
-            "Tỷ lệ": a.value.map(render.percent),
+            "Hồ sơ trễ hạn": [render.count_shown(v, n) for v, n in zip(a.denominator,
+                                                                        a.no_data, strict=True)],
+            "Có phiếu xin lỗi": [render.count_shown(v, n) for v, n in zip(a.numerator, a.no_data,
+                                                                          strict=True)],
+            "Tỷ lệ": [render.share_shown(v, n) for v, n in zip(a.value, a.no_data, strict=True)],
         })
         missing = self.late[~self.late.apology_issued]
         out = raw_html(render.html_table(table, "apology", numeric=[
             "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True))
+        if notes := render.notes_of(a):  # who has a slip is not known: no list of who owes one
+            return out + render.no_data_lines(notes)
         if not len(missing):
             return out + rich("Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.")
         # the ones still owing a slip: by field, then the oldest due date first
@@ -235,15 +271,20 @@ class WardReport:
             out += rich("*… và {more} hồ sơ khác.*", more=render.integer(more))
         return out
 
-    def bieu06_table(self) -> HTML:
+    def bieu06_table(self) -> HTML | Rich:
         table = render.bieu06_table(self.form)
         numeric = [c for c in table.columns if c not in ("STT", "Lĩnh vực")]
-        return HTML(render.html_table(table, "bieu06", numeric=numeric, total_last=True))
+        return render.with_notes(render.html_table(table, "bieu06", numeric=numeric,
+                                                   total_last=True),
+                                 render.bieu06_notes(self.form))
 
     def next_steps(self, indicator: str) -> Rich:
         gap = self.gaps[indicator]
         title = "**{label}** (từ đầu năm): {value}" if self.short else "**{label}**: {value}"
         values = {"label": registry.label(indicator), "value": render.percent(gap.value)}
+        if gap.no_data:  # nothing is suggested on a figure nobody knows
+            return rich("**{label}**: {note}. Không tính số còn thiếu và không gợi ý TTHC khi "
+                        "chưa có số liệu.", label=values["label"], note=gap.no_data)
         if gap.target is None:
             return rich(title + ". Chưa có mục tiêu cho chỉ tiêu này.", **values)
         target = render.percent(gap.target, 0)
@@ -261,13 +302,22 @@ class WardReport:
             out += rich("*… và {more} TTHC khác.*", more=more)
         return out
 
+    def unknown(self) -> bool:
+        """Whether a figure of the report has no data (a column the unit's exports lack)."""
+        return bool(self.form.attrs.get("no_data")) or any(
+            rows.no_data.map(has_note).any() for rows in (self.plan, self.national,
+                                                          self.apology))
+
     def data_note(self) -> Rich:
         return rich(
             "Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: từ "
             "{start} đến {end}. {set_aside} Tỷ lệ làm tròn một chữ số thập phân; “{na}” khi "
-            "mẫu số bằng 0.", start=render.day(self.before.start),
-            end=render.day(self.before.end), set_aside=set_aside_vi(self.set_aside),
-            na=vi.NOT_APPLICABLE_VI)
+            "mẫu số bằng 0" + ("; “{no_data}” khi tệp xuất của đơn vị không có cột cần để tính "
+                              "(tên cột ghi dưới bảng), không tính là 0 và không đánh giá"
+                              if self.unknown() else "") + ".",
+            start=render.day(self.before.start), end=render.day(self.before.end),
+            set_aside=set_aside_vi(self.set_aside), na=vi.NOT_APPLICABLE_VI,
+            no_data=vi.NO_DATA_VI)
 
 
 def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:
@@ -280,20 +330,25 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     dossiers, catalogue, targets = tables["dossiers"], tables["catalogue"], tables.get("targets")
     clipped = clip_to_data(requested, dated(tables))
     before = clipped.same_period_years_before(1)
+    lacking = Lacking.of(tables, [unit_code])  # what its exports lack: "không có số liệu"
+
+    def known(rows: pd.DataFrame) -> pd.DataFrame:
+        return unknown_rows(rows, lacking)
+
     uptake = procedure_uptake(dossiers, catalogue, unit_code, clipped)
-    plan_now = plan_indicators(uptake, unit_code, clipped, targets)
+    plan_now = known(plan_indicators(uptake, unit_code, clipped, targets))
     # yearly targets are judged on 1 January → the period's end, shown beside the period
     ytd = clipped.year_to_date()
     uptake_ytd = (procedure_uptake(dossiers, catalogue, unit_code, ytd)
                   if ytd.start < clipped.start else uptake)
-    plan_ytd = plan_indicators(uptake_ytd, unit_code, ytd, targets)
-    plan_before = plan_indicators(
-        procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets)
+    plan_ytd = known(plan_indicators(uptake_ytd, unit_code, ytd, targets))
+    plan_before = known(plan_indicators(
+        procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets))
     q = tables.get("quarantine")
     through = data_through(dated(tables))  # the export's last day, not the unit's
-    trend_now = cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets,
-                                    through=through)
-    estimates = national.national_indicators(dossiers, catalogue, unit_code, clipped)
+    trend_now = known(cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets,
+                                          through=through))
+    estimates = known(national.national_indicators(dossiers, catalogue, unit_code, clipped))
     late = national.late_dossiers(dossiers, unit_code, clipped)  # read once, shown twice
     return WardReport(
         unit_code=unit_code, unit_name=name, parent_name=str(parent),
@@ -302,9 +357,9 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         short=ytd.start < clipped.start,
         plan_info=plan_for(tables, unit_code, clipped.year),
         trend_now=trend_now,
-        trend_before=cumulative_by_month(dossiers, catalogue, unit_code, before, targets,
-                                         through=through),
-        form=bieu06(dossiers, catalogue, unit_code, clipped),
+        trend_before=known(cumulative_by_month(dossiers, catalogue, unit_code, before,
+                                               targets, through=through)),
+        form=bieu06(dossiers, catalogue, unit_code, clipped, lacking=lacking),
         gaps=gaps(uptake_ytd, plan_ytd),
         set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
         received=int(in_period(unit_dossiers(dossiers, unit_code).received_at,
@@ -312,7 +367,8 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         projection=projection(trend_now),
         national=estimates,
         points=national.points_766(estimates),
-        apology=national.apology_of(late, unit_code, clipped),
+        apology=known(national.apology_of(late, unit_code, clipped)),
         late=late,
         owners=owners_of(tables, plan_for(tables, unit_code, clipped.year)),
+        lacking=lacking,
     )

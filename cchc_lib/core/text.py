@@ -112,30 +112,132 @@ def to_nfc(series: pd.Series) -> pd.Series:
     return on_uniques(series, _nfc)
 
 
-def blank(raw: pd.Series) -> pd.Series:
-    """True (plain booleans) where a cell holds nothing: missing, empty or only spaces. (A
-    cell of invisible characters is not blank here: each parser drops them, and a cell left
-    empty is then missing, not unreadable.)"""
-    if raw.dtype.kind in "fiumM":  # numbers or datetimes: only a missing one is blank
+# ---- cells that hold nothing ------------------------------------------------------------
+
+# What exports write in a cell that holds no value, read as a blank cell (missing, never a
+# bad value): SQL Server's NULL (its export wizard and "results to file" write it), null and
+# None (JSON, Python), NaN (pandas and numpy writing a missing number), N/A and Excel's #N/A,
+# the words in any case; and the dashes a clerk types for "nothing": "-", "--", the en dash
+# "–" and the em dash "—" (Word and Excel make them of "-" and "--"). Only these, each alone
+# in its cell (spaces and invisible characters around it are no part of it): "NULL!" or
+# "N/A (chưa có)" are values, read or refused as any other. A dash in a ticked column means
+# no (cchc_lib.core.codes): there, only the words are blank (``dashes=False``).
+NO_VALUE_WORDS = ("null", "none", "nan", "n/a", "#n/a")
+NO_VALUE_DASHES = ("-", "--", "\u2013", "\u2014")
+_LONGEST_NO_VALUE = 16  # bytes: the longest spelling (4) with spaces around it
+
+
+def _every_case(word: str) -> set[str]:
+    spellings = {""}
+    for ch in word:
+        spellings = {s + c for s in spellings for c in {ch.lower(), ch.upper()}}
+    return spellings
+
+
+_NO_VALUE_WORDS = sorted(set().union(*map(_every_case, NO_VALUE_WORDS)))
+_NO_VALUE_SETS = {False: pa.array(_NO_VALUE_WORDS, pa.large_string()),
+                  True: pa.array(_NO_VALUE_WORDS + list(NO_VALUE_DASHES), pa.large_string())}
+
+
+def _maybe_nothing(chunk: pa.Array, longest: int) -> np.ndarray:
+    """The values of one chunk of large strings no longer than ``longest`` bytes whose first
+    byte may begin a spelling of nothing (n, N, #, -, a space or control character, or any
+    byte of a character outside ASCII: a dash, a no-break space, an invisible character),
+    read off the chunk's buffers in numpy, without a copy: a value that begins otherwise (a
+    digit, most letters) is not looked at further."""
+    _, offsets, data = chunk.buffers()
+    maybe = np.zeros(len(chunk), dtype=bool)
+    if data is None or not data.size:
+        return maybe
+    ends = np.frombuffer(offsets, dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+    first = np.take(np.frombuffer(data, dtype=np.uint8), ends[:-1], mode="clip")
+    begins = np.flatnonzero((first >= 0x80) | (first <= 0x20) | ((first | 0x20) == ord("n"))
+                            | (first == ord("#")) | (first == ord("-")))
+    lengths = ends[begins + 1] - ends[begins]
+    maybe[begins[(lengths > 0) & (lengths <= longest)]] = True
+    return maybe
+
+
+def _says_nothing(values: pa.Array | pa.ChunkedArray, dashes: bool, tidy: bool
+                  ) -> np.ndarray:
+    """Which Arrow text values are a spelling of :data:`NO_VALUE_WORDS` (and of
+    :data:`NO_VALUE_DASHES` when ``dashes``). Only values short enough to be one, and which
+    begin as one may, are looked at (their lengths and first bytes, read in numpy); ``tidy``:
+    the values are stripped and hold no invisible character already."""
+    if values.type != pa.large_string():
+        values = values.cast(pa.large_string())
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    longest = 4 if tidy else _LONGEST_NO_VALUE
+    maybe = np.concatenate([_maybe_nothing(c, longest) for c in chunks] or [
+        np.zeros(0, dtype=bool)])
+    if not maybe.any():
+        return maybe
+    candidates = values.filter(pa.array(maybe))
+    if not tidy:
+        candidates = pc.utf8_trim_whitespace(pc.replace_substring_regex(
+            candidates, INVISIBLE, ""))
+    hit = pc.fill_null(pc.is_in(candidates, value_set=_NO_VALUE_SETS[dashes]), False)
+    maybe[maybe] = hit.to_numpy(zero_copy_only=False)
+    return maybe
+
+
+def no_value(text: pd.Series, dashes: bool = True) -> pd.Series:
+    """True where a column of text that is stored clean (stripped, no invisible character:
+    :func:`to_nfc`) says it holds nothing (:data:`NO_VALUE_WORDS`, :data:`NO_VALUE_DASHES`)."""
+    values = pa.array(text.array, type=pa.large_string(), from_pandas=True)
+    return pd.Series(_says_nothing(values, dashes, tidy=True), index=text.index)
+
+
+def _text_cells(raw: pd.Series) -> np.ndarray | None:
+    """Which cells of an object column hold text (None: all of them, or the column is
+    Arrow text); an empty array: none."""
+    if isinstance(raw.array, pd.arrays.ArrowStringArray):
+        return None
+    kind = pd.api.types.infer_dtype(raw, skipna=True)
+    if kind in ("string", "empty"):
+        return None
+    if kind.startswith("mixed"):  # (Excel) only the text cells may be spaces
+        return raw.map(type, na_action="ignore").eq(str).to_numpy(dtype=bool)
+    return np.zeros(0, dtype=bool)  # no text (Excel dates, numbers, booleans)
+
+
+def _blank(raw: pd.Series, nothing: bool, dashes: bool = True) -> pd.Series:
+    if raw.dtype.kind in "fiumMb":  # numbers or datetimes: only a missing one is blank
         return pd.Series(raw.isna().to_numpy(dtype=bool), index=raw.index)
     # CSV text: tested in Arrow, without a stripped copy of the text
     if isinstance(raw.array, pd.arrays.ArrowStringArray):
         values = pa.array(raw.array)
         spaces = pc.or_kleene(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values))
-        return pd.Series(pc.fill_null(spaces, True).to_numpy(zero_copy_only=False),
-                         index=raw.index)
-    empty = raw.isna().to_numpy(dtype=bool, copy=True)
-    kind = pd.api.types.infer_dtype(raw, skipna=True)
-    if kind in ("string", "empty"):
-        text = np.ones(len(raw), dtype=bool)
-    elif kind.startswith("mixed"):  # (Excel) only the text cells may be spaces
-        text = raw.map(type, na_action="ignore").eq(str).to_numpy(dtype=bool)
-    else:  # no text at all (Excel dates, numbers, booleans): none is written as spaces
+        empty = pc.fill_null(spaces, True).to_numpy(zero_copy_only=False)
+        if nothing:
+            empty = empty | _says_nothing(values, dashes, tidy=False)
         return pd.Series(empty, index=raw.index)
+    empty = raw.isna().to_numpy(dtype=bool, copy=True)
+    text = _text_cells(raw)
+    if text is None:
+        text = np.ones(len(raw), dtype=bool)
     if text.any():
-        spaces = raw[text].astype("string").str.strip().fillna("").eq("")
-        empty[text] |= spaces.to_numpy(dtype=bool)
+        stripped = raw[text].astype("string").str.strip()
+        empty[text] |= stripped.fillna("").eq("").to_numpy(dtype=bool)
+        if nothing:
+            values = pa.array(stripped.array, pa.large_string())
+            empty[text] |= _says_nothing(values, dashes, tidy=False)
     return pd.Series(empty, index=raw.index)
+
+
+def blank(raw: pd.Series) -> pd.Series:
+    """True (plain booleans) where a cell holds nothing: missing, empty or only spaces. (A
+    cell of invisible characters is not blank here: each parser drops them, and a cell left
+    empty is then missing, not unreadable.) What the readers test a row with; the parsers
+    test its values with :func:`missing`."""
+    return _blank(raw, nothing=False)
+
+
+def missing(raw: pd.Series, dashes: bool = True) -> pd.Series:
+    """True where a value is missing: a :func:`blank` cell, or one that says it holds
+    nothing (:data:`NO_VALUE_WORDS`; :data:`NO_VALUE_DASHES` unless ``dashes`` is False, as
+    in a ticked column, where a dash means no)."""
+    return _blank(raw, nothing=True, dashes=dashes)
 
 
 def cell_types(raw: pd.Series) -> pd.Series | None:
@@ -150,6 +252,36 @@ def display_number_text(series: pd.Series) -> pd.Series:
     text = on_uniques(series, lambda t: t.str.replace(INVISIBLE, "", regex=True).str.strip(
         ).str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True))
     return text.mask(text == "")
+
+
+def _number_str(value: object) -> str:
+    if isinstance(value, (float, np.floating)):
+        number = float(value)
+        if number.is_integer():
+            return str(int(number))
+        text = repr(number)
+        return np.format_float_positional(number, trim="-") if "e" in text else text
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return str(int(value))
+    return str(value)
+
+
+def number_text(raw: pd.Series) -> pd.Series:
+    """A column a workbook gave as numbers, or as text and numbers, as the text an office
+    reads in its cells: a whole number without ``.0`` (``220314000123.0`` -> ``"220314000123"``:
+    the same id as in a CSV export), any other number without an exponent (``1e-07`` ->
+    ``"0.0000001"``, ``1e+16`` -> ``"10000000000000000"``), text as it is; once per distinct
+    value. A column of text only (Arrow, as CSV and text-only workbook columns are) is given
+    back as it is, at no cost."""
+    if isinstance(raw.dtype, pd.StringDtype) or raw.dtype.kind not in "fiuO":
+        return raw
+    if raw.dtype == object and pd.api.types.infer_dtype(raw, skipna=True) in ("string",
+                                                                              "empty"):
+        return raw
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    shown = np.array([_number_str(u) for u in uniques] + [None], dtype=object)
+    text = pa.array(shown[codes], type=pa.large_string(), from_pandas=True)
+    return pd.Series(pd.arrays.ArrowStringArray(text), index=raw.index)
 
 
 # What a failing value may show in the quarantine: dates, numbers and codes, never text a
@@ -191,6 +323,8 @@ def _shown_one(value: str, kind: str, vocabulary: re.Pattern | None) -> str:
             not seen.isdigit() or len(seen) <= 6
             or (len(seen) in (8, 12, 14) and seen.startswith(("19", "20")))):
         return code_points(text)  # a date, compact yyyyMMdd[HHmm[ss]] or an Excel serial
+    if seen.startswith(("[", "{")):  # JSON (a list of requests, whole or cut): may hold text
+        return f"<văn bản, {len(text)} ký tự>"
     if _LONG_DIGITS.search(seen):
         return f"<số, {sum(ch.isdigit() for ch in seen)} chữ số>"
     if kind in ("count", "amount", "fee") and _NUMBER_LIKE.fullmatch(seen):
@@ -211,8 +345,10 @@ def shown_values(raw: pd.Series, kind: str, vocabulary: re.Pattern | None = None
     shown as it is has every character outside ASCII and the Vietnamese letters written as
     its code point (:func:`code_points`: ``Ս1`` is shown ``<U+054D>1``). One code point per
     character, in angle brackets like the other stand-ins, so a clerk sees at once that the
-    value is not the code it looks like and which character to retype."""
-    text = raw.astype("string")
+    value is not the code it looks like and which character to retype. A workbook's number
+    is shown as its cell shows it (:func:`number_text`: ``45200009876``, not ``…876.0``);
+    JSON (a value opening with ``[`` or ``{``) as text, whatever it holds."""
+    text = number_text(raw).astype("string")
     return on_uniques(text, lambda t: t.map(lambda v: _shown_one(v, kind, vocabulary),
                                             na_action="ignore"))
 

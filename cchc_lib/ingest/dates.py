@@ -9,9 +9,30 @@ showed):
   with slashes only; 00-68 is 20xx, 69-99 is 19xx, as strptime reads it), alone or with a time
   ``8:30``, ``08:30:15``, ``08:30:15.123``, ``AM``/``PM`` or the Vietnamese ``SA``/``CH``, a
   comma after the date (``4/25/2022, 2:00:00 PM``: what JavaScript's toLocaleString writes);
+- year last with the time written before it, or in Vietnamese words (what clerks type and
+  one-stop systems print): ``08:30 14/03/2022``, ``8g30 14/3/2022``, ``09h15 ngày
+  16/03/2022``, ``14/03/2022 lúc 08:30``, ``14/03/2022 08h30``, ``8 giờ 30 phút sáng ngày
+  14/3/2022``, ``2 giờ chiều 14/03/2022`` (see "Times in words" below);
 - year first: ``2022/03/15[ 08:30[:15]]``;
-- the portal's digits: ``yyyyMMddHHmmss``, ``yyyyMMddHHmm``, ``yyyyMMdd``;
-- Excel: native datetimes, and serial days as numbers or as text.
+- the portal's digits: ``yyyyMMddHHmmss``, ``yyyyMMddHHmm``, ``yyyyMMdd``, as text or as a
+  workbook's number (``20220314081500``: a whole number of 8, 12 or 14 digits beginning 19
+  or 20; never an Excel serial, which has at most 7 digits);
+- Excel: native datetimes, and serial days as numbers or as text;
+- a cell that says it holds nothing (``NULL``, ``N/A``, ``-``:
+  :data:`cchc_lib.core.text.NO_VALUE_WORDS`, ``NO_VALUE_DASHES``) is missing, as a blank one.
+
+Times in words. A year-last date may have its time before it or after it, joined by a
+space, a comma, ``ngày`` ("day", before the date), ``lúc`` or ``vào lúc`` ("at", before the
+time), with or without diacritics, in any case. The time is ``8:30[:15]``, ``8h30``,
+``8g30``, ``8 giờ 30[ phút]`` (``h``, ``g``, ``giờ`` = hour, minutes two digits, ``p``/``phút``
+after them or not) or a whole hour ``8h``, ``8 giờ``; ``SA``/``CH``/``AM``/``PM`` after
+it, or a part of the day: ``sáng`` (morning: 0 to 11 o'clock, as written), ``chiều``
+(afternoon: 1 to 11 o'clock is 13 to 23, 12 is 12, 13 to 23 as written: "14 giờ chiều"),
+``tối`` (evening: 1 to 11 o'clock is 13 to 23, 13 to 23 as written). Not read (a bad date,
+never a guess): ``trưa`` and ``đêm`` (noon and night: which 12 is meant?), ``12 giờ tối``,
+``13 giờ sáng``, minutes of one digit (``8h5``), seconds in words (``giây``), a weekday
+(``Thứ Hai,``), the month in words (``ngày 14 tháng 3 năm 2022``), and a time before an ISO
+or year-first date. Day or month first is decided as for any year-last date (below).
 
 A cell written in an unusual way is tidied first, on those cells only: invisible characters
 dropped (:data:`cchc_lib.core.text.INVISIBLE`: a BOM, a zero-width space), compatibility forms
@@ -51,7 +72,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cchc_lib.core.schema import Column
-from cchc_lib.core.text import INVISIBLE, SPACE, blank, cell_types
+from cchc_lib.core.text import INVISIBLE, SPACE, cell_types, missing
 
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
 ORDERS = ("dmy", "mdy")
@@ -89,6 +110,16 @@ ARROW_TEXT = pd.StringDtype("pyarrow")
 # many times faster than pandas' on the national portal's yyyyMMddHHmmss
 ARROW_FORMATS = {"%Y%m%d%H%M%S": 14, "%Y%m%d%H%M": 12, "%Y%m%d": 8, "%Y-%m-%d": 8}
 DIGIT_FORMATS = ("%Y%m%d%H%M%S", "%Y%m%d%H%M", "%Y%m%d")  # no separator at all
+# cells _tidy rewrites (besides those not plain ASCII): runs of spaces, a tab, an apostrophe
+# or comma, a letter at the end (AM, SA, Z), a letter beside a space ("14/03/2022 luc 8:30"),
+# an hour in letters ("8h30", "8g"), a time first ("08:30 14/03/2022")
+ODD = SPACE + "{2}|\t|[',]|[A-Za-z]$|[A-Za-z] | [A-Za-z]|[0-9][GHgh]|^[0-9]{1,2}:"
+# (RE2 on upper-case text; its \b is ASCII's: these words all end in an ASCII letter)
+DAY_WORDS = "(?:^| )(?:VÀO LÚC|VAO LUC|LÚC|LUC|NGÀY|NGAY)\\b"
+CLOCK = ":[0-9]{2}(?::[0-9]{2})?"  # minutes, and seconds
+TIME_WORDS = "PHÚT|PHUT|SÁNG|SANG|CHIỀU|CHIEU|TỐI|TOI"  # written after a number
+TIME_FIRST = (r"^([0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?: ?(?:AM|PM))?) "
+              r"(?:- )?([0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))$")
 
 
 class DatesParsed(tuple[pd.Series, pd.Series]):
@@ -154,6 +185,23 @@ def _digits_format(written: pd.Series) -> str | None:
     return fmt
 
 
+def _compact_numbers(numbers: pd.Series) -> pd.Series:
+    """The numbers that are the portal's digits (a workbook's number cell holding
+    yyyyMMdd[HHmm[ss]]: whole, 8, 12 or 14 digits, 19… or 20…) as datetimes, NaT where no
+    such date is (20221399); the others are left out of the result."""
+    values = numbers.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        whole = np.floor(values) == values
+    parts = [pd.Series(pd.NaT, index=numbers.index[:0], dtype="datetime64[us]")]
+    for fmt in DIGIT_FORMATS:
+        width = ARROW_FORMATS[fmt]
+        hit = whole & (values >= 19 * 10 ** (width - 2)) & (values < 21 * 10 ** (width - 2))
+        if hit.any():
+            digits = pd.Series(values[hit].astype("int64").astype(str), index=numbers.index[hit])
+            parts.append(_strptime(digits, fmt))
+    return pd.concat(parts)
+
+
 def _excel_serial(numbers: pd.Series) -> pd.Series:
     ok = numbers.between(1, EXCEL_MAX_SERIAL)
     stamps = EXCEL_EPOCH + pd.to_timedelta(numbers[ok], unit="D")
@@ -164,8 +212,7 @@ def _tidy(text: pd.Series) -> pd.Series:
     """``text`` (Arrow strings, stripped) with the cells written in an unusual way tidied
     (see the module's docstring), and only those: most cells of a column are plain ASCII.
     (Not "\\s", which pandas runs in Python's regex, value by value: ``SPACE``.)"""
-    odd = (~text.str.isascii() | text.str.contains(SPACE + "{2}|\t|[',]|[A-Za-z]$", regex=True)
-           ).fillna(False).astype(bool)
+    odd = (~text.str.isascii() | text.str.contains(ODD, regex=True)).fillna(False).astype(bool)
     if not odd.any():
         return text
     # each step in Arrow (RE2), but NFKC, which Python runs on the few cells still wide
@@ -180,9 +227,28 @@ def _tidy(text: pd.Series) -> pd.Series:
              .str.replace("^([0-9]{5}),([0-9]+)$", r"\1.\2", regex=True)  # a serial
              .str.replace("(:[0-9]{2}),([0-9]+)", r"\1.\2", regex=True)  # seconds
              .str.replace(" ?, ?", " ", regex=True)  # "4/25/2022, 2:00:00 PM"
-             .str.replace("([0-9]) ?[Ss][Aa]$", r"\1 AM", regex=True)  # "08:30SA" too
-             .str.replace("([0-9]) ?[Cc][Hh]$", r"\1 PM", regex=True).str.upper())
-    return text.mask(odd, fixed)
+             .str.replace("([0-9]) ?[Ss][Aa]( |$)", r"\1 AM\2", regex=True)  # "08:30SA" too
+             .str.replace("([0-9]) ?[Cc][Hh]( |$)", r"\1 PM\2", regex=True).str.upper())
+    return text.mask(odd, _time_words(fixed))
+
+
+def _time_words(text: pd.Series) -> pd.Series:
+    """Tidied, upper-case ``text`` with its time in words or before its date written as
+    ``dd/mm/yyyy HH:MM[:SS][ AM|PM]`` (the module's "Times in words")."""
+    hour = "([0-9]{1,2}) ?(?:GIỜ|GIO|H|G)"
+    text = (text.str.replace(DAY_WORDS, " ", regex=True)
+            .str.replace(f"([0-9])({TIME_WORDS})", r"\1 \2", regex=True)  # "8h30sáng"
+            .str.replace(" +", " ", regex=True).str.strip()
+            .str.replace(hour + " ?([0-9]{2})(?: ?(?:PHÚT|PHUT|P))?( |$)", r"\1:\2\3",
+                         regex=True)
+            .str.replace(hour + "( |$)", r"\1:00\2", regex=True))
+    for hours, words, noon in (("0?[0-9]|1[01]", "SÁNG|SANG", ""),
+                               ("0?[1-9]|1[0-2]", "CHIỀU|CHIEU", " PM"),
+                               ("0?[1-9]|1[01]", "TỐI|TOI", " PM"),
+                               ("1[3-9]|2[0-3]", "CHIỀU|CHIEU|TỐI|TOI", "")):
+        text = text.str.replace(f"(^| )((?:{hours}){CLOCK}) ?(?:{words})( |$)",
+                                f"\\1\\2{noon}\\3", regex=True)
+    return text.str.strip().str.replace(TIME_FIRST, r"\2 \1", regex=True)
 
 
 def _year_last(text: pd.Series) -> pd.DataFrame:
@@ -304,7 +370,7 @@ def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None, *,
         raise ValueError(f"order: {order!r} (one of {ORDERS} or None)")
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
     none = pd.Series(False, index=raw.index)
-    empty = blank(raw)
+    empty = missing(raw)
     kinds = cell_types(raw)
     text_mask = ~empty
     if kinds is not None:
@@ -314,7 +380,10 @@ def parse_datetime(raw: pd.Series, col: Column | None = None, value_map=None, *,
                 "datetime64[us]")
         serial = kinds.isin([float, int]) & ~empty
         if serial.any():
-            stamps = _excel_serial(pd.to_numeric(raw[serial], errors="coerce"))
+            numbers = pd.to_numeric(raw[serial], errors="coerce")
+            compact = _compact_numbers(numbers)
+            out[compact.index] = compact
+            stamps = _excel_serial(numbers.drop(compact.index))
             out[stamps.index] = stamps
         text_mask &= ~(native | serial)
     if kinds is None and text_mask.any():  # the portal's export: one digits-only format

@@ -7,15 +7,21 @@ date parser, :mod:`cchc_lib.ingest.dates`, gives the pair with one more mask, ``
 (:func:`map_unique`), never row by row. Invisible characters (a BOM, a zero-width space, a
 bidi mark: :data:`cchc_lib.core.text.INVISIBLE`) are dropped from every value before it is
 matched or stored, once per distinct value; what look-alike letters a value holds is kept.
+A cell that says it holds nothing (``NULL``, ``N/A``, a dash: :data:`cchc_lib.core.text.
+NO_VALUE_WORDS` and ``NO_VALUE_DASHES``) is missing, as a blank one, in every column but
+the ticked ones, where a dash means no (:func:`cchc_lib.core.text.missing`).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cchc_lib.core.codes import FAMILIES, CodeFamily, family_of
 from cchc_lib.core.schema import Column
@@ -27,8 +33,12 @@ from cchc_lib.core.text import (
     display_number_text,
     fold,
     match_key,
+    missing,
+    no_value,
+    number_text,
     on_uniques,
     to_nfc,
+    visible,
 )
 from cchc_lib.ingest.dates import (
     AMBIGUOUS_DATE,
@@ -55,10 +65,14 @@ def _no(raw: pd.Series) -> pd.Series:
 
 
 def parse_text(raw: pd.Series, col: Column, value_map=None) -> Parsed:
-    """Text in NFC, spaces collapsed, a blank cell missing: once per distinct value
-    (:func:`to_nfc`), so not wrapped in :func:`on_distinct`, which would look for the
-    distinct values twice."""
-    return to_nfc(raw), _no(raw)
+    """Text in NFC, spaces collapsed, a blank cell or one that says it holds nothing
+    (``NULL``, ``-``) missing: once per distinct value (:func:`to_nfc`), so not wrapped in
+    :func:`on_distinct`, which would look for the distinct values twice. A workbook's number
+    is the text its cell shows (:func:`number_text`): an id ``220314000123`` stored as a
+    number is ``"220314000123"``, as in any other export, never ``"220314000123.0"``."""
+    text = to_nfc(number_text(raw))
+    nothing = no_value(text)
+    return (text.mask(nothing) if nothing.any() else text), _no(raw)
 
 
 # A code Excel made a number, written out by a Vietnamese-locale PC: "2,00095" for 2.000950.
@@ -82,18 +96,34 @@ def _code_text(text: pd.Series) -> pd.Series:
     return text
 
 
+# a run of digits no procedure code has (national codes are d.dddddd, local ones such as
+# BTP-HCM-123 short): a phone number (9 to 11 digits) or an ID card number (9 or 12)
+PERSONAL_DIGITS = "[0-9]{9}"
+
+
 def parse_procedure_code(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """Codes as text without any space or invisible character; Excel numbers get six
     decimals back (2.00095 -> 2.000950, every national code has six digits after the dot),
     and so do the same numbers written with a decimal comma (:data:`DECIMAL_COMMA_CODE`).
-    Look-alike letters are kept: a code that holds one is not the catalogue's."""
+    Look-alike letters are kept: a code that holds one is not the catalogue's. A value with
+    a run of nine digits or more (:data:`PERSONAL_DIGITS`, spaces inside it dropped: an ID
+    or phone number typed in the wrong column) is no code and is never stored: a bad code,
+    which the quarantine shows as ``<số, 12 chữ số>``."""
     kinds = cell_types(raw)
     text = raw.astype(object)
     if kinds is not None:
         is_float = kinds.eq(float)
         text = text.where(~is_float, raw[is_float].map("{:.6f}".format))
-    text = on_uniques(text.where(~blank(raw)), _code_text)
-    return text.mask(text == ""), _no(raw)
+    codes_, uniques = pd.factorize(text.where(~missing(raw)).astype("string"),
+                                   use_na_sentinel=True)
+    distinct = _code_text(pd.Series(uniques, dtype="string"))
+    personal = distinct.str.contains(PERSONAL_DIGITS, regex=True).fillna(False).astype(bool)
+    distinct = distinct.mask(distinct.eq("").fillna(False) | personal)
+    done = pa.array(distinct.array, type=pa.large_string(), from_pandas=True)
+    values = pc.take(done, pa.array(codes_, mask=codes_ < 0))
+    return (pd.Series(pd.arrays.ArrowStringArray(values), index=raw.index),
+            pd.Series(np.append(personal.to_numpy(dtype=bool), False)[codes_],
+                      index=raw.index))
 
 
 def reader(family: CodeFamily, value_map: dict | None) -> Callable[[str], tuple]:
@@ -110,7 +140,7 @@ def reader(family: CodeFamily, value_map: dict | None) -> Callable[[str], tuple]
 
 
 def codes(raw: pd.Series, family: CodeFamily, value_map: dict | None = None) -> Parsed:
-    text = display_number_text(raw.where(~blank(raw)))
+    text = display_number_text(raw.where(~missing(raw, dashes=not family.symbols)))
     read = reader(family, value_map)
     mapped = map_unique(text, lambda u: read(u)[0])
     return mapped, text.notna() & mapped.isna()
@@ -119,7 +149,7 @@ def codes(raw: pd.Series, family: CodeFamily, value_map: dict | None = None) -> 
 def code_problems(raw: pd.Series, family: CodeFamily, value_map: dict | None = None
                   ) -> pd.Series:
     """Why each (bad) value was not read: ``"unknown"`` or ``"ambiguous:a/b"``."""
-    text = display_number_text(raw.where(~blank(raw)))
+    text = display_number_text(raw.where(~missing(raw, dashes=not family.symbols)))
     read = reader(family, value_map)
     return map_unique(text, lambda u: read(u)[1])
 
@@ -145,16 +175,43 @@ def parse_flag(raw: pd.Series, col: Column, value_map=None) -> Parsed:
 FLAGS_FAMILY = FAMILIES["flag"]
 
 
+def _clean_number(text: pd.Series) -> pd.Series:
+    return text.str.replace(f"{SPACE}+|{INVISIBLE}", "", regex=True).str.replace(
+        ",", ".", regex=False)
+
+
 def _number_text(raw: pd.Series) -> pd.Series:
     """Numbers as text without spaces (a no-break space between thousands too) nor invisible
     characters, "1,5" as "1.5", nothing left missing: once per distinct value."""
-    text = on_uniques(raw.astype("string"), lambda t: t.str.replace(
-        f"{SPACE}+|{INVISIBLE}", "", regex=True).str.replace(",", ".", regex=False))
+    text = on_uniques(raw.astype("string"), _clean_number)
     return text.mask(text == "")
 
 
+def _array_length(value: str) -> str:
+    """The number of items of a JSON array, as text; ``"["`` (no number) for anything else
+    (cut short, not JSON, not an array). What the array holds is never kept."""
+    try:
+        items = json.loads(visible(value).strip())
+    except (ValueError, RecursionError):  # (RecursionError: nested past Python's limit)
+        return "["
+    return str(len(items)) if isinstance(items, list) else "["
+
+
+def _count_text(text: pd.Series) -> pd.Series:
+    """Distinct count cells as numbers' text; a JSON array (the portal's list of supplement
+    requests, DanhSachHoSoBoSung) as its length."""
+    listed = text.str.contains(f"^(?:{SPACE}|{INVISIBLE})*\\[", regex=True).fillna(False)
+    if listed.any():
+        text = text.mask(listed, text[listed].map(_array_length))
+    return _clean_number(text)
+
+
 def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
-    text = _number_text(raw.where(~blank(raw)))
+    """A whole number, zero or more; a JSON array its number of items (``[]`` is 0: the
+    portal's ``DanhSachHoSoBoSung`` for ``SoLanBoSung``, data_contract.md), a malformed one
+    a bad number, shown masked (what it holds may be text a person typed)."""
+    text = on_uniques(raw.where(~missing(raw)), _count_text)
+    text = text.mask(text == "")
     num = pd.to_numeric(text, errors="coerce")
     ok = num.notna() & (num >= 0) & (num == np.floor(num))
     return num.where(ok).astype("Int64"), text.notna() & ~ok
@@ -166,7 +223,7 @@ FREE = {match_key(s) for s in ("Miễn phí", "Không thu", "Miễn", "Không", 
 
 def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A non-negative number; "1,5" is 1.5; "Trong ngày" is 0; "3 ngày làm việc" is 3."""
-    text = raw.where(~blank(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
+    text = raw.where(~missing(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
                                                                 ).str.strip()
     written = text.fillna("").ne("")  # (a cell of invisible characters only: nothing)
     same_day = map_unique(text, lambda v: match_key(v) in SAME_DAY).fillna(False).astype(bool)
@@ -178,7 +235,9 @@ def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
 
 def parse_fee(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A fee column holds an amount (non-zero = has a fee: "8.000 đồng") or a yes/no word."""
-    empty = blank(raw) | _number_text(raw).isna()  # (invisible characters only: nothing)
+    # (invisible characters only: nothing); a dash is no fee (a flag's no, Excel's
+    # accounting zero)
+    empty = missing(raw, dashes=False) | _number_text(raw).isna()
     digits = raw.astype("string").str.replace(f"[.,\\s]|{INVISIBLE}|đồng|đ|VNĐ|VND", "",
                                               regex=True)
     amount = pd.to_numeric(digits.where(digits.str.fullmatch(r"\d+").fillna(False)),
@@ -227,7 +286,8 @@ PARSERS: dict[str, Callable[..., Parsed]] = {
 # the quarantine reason for an unreadable value, by column kind (a date that reads both day
 # first and month first in a column that shows no order: AMBIGUOUS_DATE, from its own mask)
 BAD_REASON = {"datetime": "bad_date", "code": "bad_code", "flag": "bad_code",
-              "count": "bad_number", "amount": "bad_number", "fee": "bad_number"}
+              "procedure_code": "bad_code", "count": "bad_number", "amount": "bad_number",
+              "fee": "bad_number"}
 
 __all__ = ["AMBIGUOUS_DATE", "BAD_REASON", "LOCAL_TZ", "PARSERS", "DatesParsed", "blank",
            "code_problems", "codes", "date_order", "family_of", "map_unique", "on_distinct",

@@ -1,10 +1,13 @@
-"""Corpus files 130-155: values as offices' machines write them (expected_values.yml says
-what each must give, worked out by hand).
+"""Corpus files 130-159 and 180-189: values as offices' machines write them
+(expected_values.yml says what each must give, worked out by hand).
 
 Numbers in a Vietnamese locale, invisible characters, look-alike letters, full-width digits,
-Excel's text mark, two-digit years with a time, and month-first exports beside day-first
-ones. Each file says in a comment where its spellings come from. Written byte for byte the
-same on every run (fixed dates, no randomness).
+Excel's text mark, two-digit years with a time, month-first exports beside day-first ones,
+times written first or in Vietnamese words, the portal's digits stored as numbers, cells
+that say "no value" (NULL, N/A, a dash), an ID number in the procedure-code column, ids
+stored as numbers, and the portal's list of supplement requests (JSON). Each file says in
+a comment where its spellings come from. Written byte for byte the same on every run (fixed
+dates, no randomness).
 
 Run alone: python tests/corpus/build_values.py
 """
@@ -246,8 +249,157 @@ def xlsx_cases(out: Path) -> None:
     wb.close()
 
 
+def time_cases(out: Path) -> None:
+    # a one-stop system that prints the time before the date ("giờ ngày" order, as a
+    # receipt slip reads: "08:30 14/03/2022"), and clerks' own ways of writing an hour
+    _text(out, "156_time_before_the_date.csv", [
+        "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo",
+        "K1,U1,1.004873,1,08:30 14/03/2022,17:00 17/03/2022,4",
+        "K2,U1,1.004873,1,8g30 15/3/2022,,4",
+        "K3,U1,1.004873,1,14/03/2022 08h30,,4",
+        "K4,U1,1.004873,1,\"09:15:20, 16/03/2022\",,4",
+    ])
+    # a register typed by hand, as Vietnamese is written: "09h15 ngày 16/03/2022" (hour,
+    # then "ngày" before the date), "lúc" (at) before the time, "giờ ... phút" and the part
+    # of the day; "trưa" (noon) is not read: which 12 o'clock is meant is not guessed
+    _text(out, "157_time_in_vietnamese_words.csv", [
+        VI_HEAD,
+        "W1;U1;1.004873;1;09h15 ngày 16/03/2022;4",
+        "W2;U1;1.004873;1;14/03/2022 lúc 08:30;4",
+        "W3;U1;1.004873;1;8 giờ 30 phút sáng ngày 15/3/2022;4",
+        "W4;U1;1.004873;1;2 giờ chiều ngày 15/03/2022;4",
+        "W5;U1;1.004873;1;Ngay 17/03/2022 luc 7h45;4",
+        "W6;U1;1.004873;1;12 giờ trưa 17/03/2022;4",
+    ], end="\r\n")
+    # the same receipt slip from a system set to US English: time first, month first (the
+    # 25th says so), so 03/04/2022 is 4 March
+    _rows(out, "186_time_first_month_first.csv",
+          [("A1", "2:00 PM 04/25/2022"), ("A2", "9:00 AM 03/04/2022")])
+
+
+def portal_number_cases(out: Path) -> None:
+    # the portal's sync saved to a workbook by a script that wrote its digits as numbers
+    # (yyyyMMddHHmmss, yyyyMMdd, yyyyMMddHHmm), beside an Excel serial day and a number of
+    # eight digits that is no date (the 99th of month 13)
+    wb = _book(out, "158_xlsx_portal_dates_as_numbers.xlsx")
+    ws = wb.add_worksheet("Sheet1")
+    ws.write_row(0, 0, ["MaHoSo", "MaDonVi", "MaTTHC", "KenhThucHien", "NgayTiepNhan",
+                        "NgayHenTra", "TrangThaiHoSo"])
+    for row, (dossier, received, due) in enumerate([
+            ("N1", 20220314081500, 20220317170000), ("N2", 20220315, None),
+            ("N3", 202203160930, None), ("N4", 44636.5, None), ("N5", 20221399, None)], 1):
+        ws.write_row(row, 0, [dossier, "U1", "1.004873"])
+        ws.write_number(row, 3, 1)
+        ws.write_number(row, 4, received)
+        if due is not None:
+            ws.write_number(row, 5, due)
+        ws.write_number(row, 6, 4)
+    wb.close()
+
+
+def no_value_cases(out: Path) -> None:
+    # SQL Server's "Save results as" CSV writes NULL for a missing value; a script's export
+    # writes None or NaN; clerks type N/A, #N/A (copied from Excel) and dashes. A dash in the
+    # online-payment column (a ticked column) means no; anywhere else nothing
+    _text(out, "159_no_value_placeholders.csv", [
+        "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,HinhThucTra,NgayTiepNhan,NgayHenTra,"
+        "NgayKetThucXuLy,SoLanBoSung,DuocThanhToanTrucTuyen,TrangThaiHoSo",
+        "S1,U1,1.004873,1,NULL,20220314080000,NULL,NULL,NULL,NULL,4",
+        "S2,U1,1.004873,2,null,20220314090000,None,NaN,N/A,-,4",
+        "S3,U1,1.004873,1,#N/A,20220315080000,\u2014,--,-,\u2014,4",
+        "S4,U1,1.004873,1, n/a ,20220315090000,20220318170000,\u2013,0,1,4",
+        "S5,NULL,1.004873,1,,20220315100000,,,,,4",
+        "S6,U1,1.004873,1,,NULL,,,,,4",
+    ])
+    # the same in a workbook: Excel's #N/A (a formula =NA()), NULL typed as text, a dash in
+    # a ticked column and an em dash in a date column
+    wb = _book(out, "180_xlsx_no_value_placeholders.xlsx")
+    ws = wb.add_worksheet("Hồ sơ")
+    ws.write_row(0, 0, XLSX_HEAD[:5] + ["Ngày hẹn trả", "Số lần bổ sung",
+                                        "Thanh toán trực tuyến", "Trạng thái"])
+    ws.write_row(1, 0, ["P1", "U1", "1.004873", "Trực tuyến"])
+    ws.write_datetime(1, 4, datetime(2022, 3, 14, 8, 0),
+                      wb.add_format({"num_format": "dd/mm/yyyy hh:mm"}))
+    ws.write_formula(1, 5, "=NA()", None, "#N/A")
+    ws.write_row(1, 6, ["NULL", "-", "Đang xử lý"])
+    ws.write_row(2, 0, ["P2", "U1", "1.004873", "Trực tuyến", "15/03/2022 09:00",
+                        "\u2014"])
+    ws.write_number(2, 6, 2)
+    ws.write_row(2, 7, ["Có", "Đang xử lý"])
+    wb.close()
+
+
+def personal_number_cases(out: Path) -> None:
+    # a clerk typed the citizen's ID card number (12 digits) or phone number into the
+    # procedure-code column; a system whose dossier ids are 12 digits (yyMMdd + a
+    # number): those ids are kept as they are. A unit code that is an ID number is no unit
+    _text(out, "181_id_number_in_procedure_code.csv", [
+        HEAD,
+        "220314000123,U1,1.004873,1,20220314080000,4",
+        "220314000124,U1,045200009876,1,20220314090000,4",
+        "220314000125,U1,0912 345 678,1,20220314100000,4",
+        "220314000126,U1,BTP-HCM-123,1,20220314110000,4",
+        "220314000127,045200009876,1.004873,1,20220314140000,4",
+    ])
+    # the same ID number typed into a workbook's number cell: Excel dropped its leading 0
+    wb = _book(out, "182_xlsx_id_number_as_a_number_code.xlsx")
+    ws = wb.add_worksheet("Hồ sơ")
+    ws.write_row(0, 0, XLSX_HEAD)
+    ws.write_row(1, 0, ["Y1", "U1"])
+    ws.write_number(1, 2, 45200009876)
+    ws.write_row(1, 3, ["Trực tiếp", "14/03/2022 08:00", "Đang xử lý"])
+    ws.write_row(2, 0, ["Y2", "U1"])
+    ws.write_number(2, 2, 2.00095)
+    ws.write_row(2, 3, ["Trực tiếp", "14/03/2022 09:00", "Đang xử lý"])
+    wb.close()
+    # dossier ids stored as numbers (a system's 12-digit ids, Excel made them numbers), and
+    # the same dossier again with its id as text: one id, so the later status is kept
+    wb = _book(out, "183_xlsx_dossier_ids_as_numbers.xlsx")
+    ws = wb.add_worksheet("Hồ sơ")
+    ws.write_row(0, 0, XLSX_HEAD + ["Ngày kết thúc xử lý"])
+    ws.write_number(1, 0, 220314000123)
+    ws.write_row(1, 1, ["U1", "1.004873", "Trực tiếp", "14/03/2022 08:00", "Đang xử lý"])
+    ws.write_string(2, 0, "220314000123")
+    ws.write_row(2, 1, ["U1", "1.004873", "Trực tiếp", "14/03/2022 08:00",
+                        "Đã xử lý xong", "16/03/2022 10:00"])
+    ws.write_number(3, 0, 220314000124)
+    ws.write_row(3, 1, ["U1", "1.004873", "Trực tiếp", "15/03/2022 08:00", "Đang xử lý"])
+    wb.close()
+
+
+# the portal's list of supplement requests, as its sync API gives it (DanhSachHoSoBoSung);
+# the second request's text names the citizen, which must never be shown nor stored
+_REQUESTS = ('[{"NgayYeuCau":"20220314","NoiDung":"Bổ sung bản sao giấy khai sinh"},'
+             '{"NgayYeuCau":"20220316","NoiDung":"Ký lại tờ khai"}]')
+_CUT = '[{"NgayYeuCau":"20220314","NoiDung":"Ông Nguyễn Văn A, 0912345678'
+
+
+def supplement_list_cases(out: Path) -> None:
+    # the count of supplement requests derived from the list (data_contract.md): two
+    # requests, an empty list, nothing, NULL, and a list cut short (a cell limit)
+    quoted = [f'"{v.replace(chr(34), chr(34) * 2)}"' for v in (_REQUESTS, _CUT)]
+    _text(out, "184_supplement_request_list.csv", [
+        HEAD + ",DanhSachHoSoBoSung",
+        f"J1,U1,1.004873,1,20220314080000,5,{quoted[0]}",
+        "J2,U1,1.004873,1,20220314090000,4,[]",
+        "J3,U1,1.004873,1,20220314100000,4,",
+        "J4,U1,1.004873,1,20220314110000,4,NULL",
+        f"J5,U1,1.004873,1,20220314140000,5,{quoted[1]}",
+    ])
+    # in a workbook: the list as text beside a count typed as a number
+    wb = _book(out, "185_xlsx_supplement_request_list.xlsx")
+    ws = wb.add_worksheet("Sheet1")
+    ws.write_row(0, 0, HEAD.split(",") + ["DanhSachHoSoBoSung"])
+    ws.write_row(1, 0, ["J6", "U1", "1.004873", "1", "20220314080000", "5",
+                        '[{"NgayYeuCau":"20220401"}]'])
+    ws.write_row(2, 0, ["J7", "U1", "1.004873", "1", "20220314090000", "5"])
+    ws.write_number(2, 6, 3)
+    ws.write_row(3, 0, ["J8", "U1", "1.004873", "1", "20220314100000", "5", "[1, 2"])
+    wb.close()
+
+
 def cases(out: Path) -> None:
-    """Write files 130-155 into ``out``."""
+    """Write files 130-159 and 180-189 into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     number_cases(out)
     invisible_cases(out)
@@ -255,6 +407,11 @@ def cases(out: Path) -> None:
     order_cases(out)
     spelling_cases(out)
     xlsx_cases(out)
+    time_cases(out)
+    portal_number_cases(out)
+    no_value_cases(out)
+    personal_number_cases(out)
+    supplement_list_cases(out)
 
 
 if __name__ == "__main__":

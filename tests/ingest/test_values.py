@@ -1,7 +1,9 @@
 """Values as offices' machines write them: numbers in a Vietnamese locale, invisible
-characters, two-digit years with a time, and day-first or month-first dates decided per
-column (cchc_lib/ingest/parsers.py, cchc_lib/ingest/dates.py). Expected values worked out by
-hand; where each spelling comes from is said beside it.
+characters, two-digit years with a time, day-first or month-first dates decided per column,
+times before the date or in Vietnamese words, the portal's digits as numbers, cells that say
+"no value", personal numbers in the code column, ids as numbers and lists of requests
+(cchc_lib/ingest/parsers.py, cchc_lib/ingest/dates.py). Expected values worked out by hand;
+where each spelling comes from is said beside it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_lib.core import schema
+from cchc_lib.core.text import shown_values
 from cchc_lib.ingest.dates import CLEAR_MAJORITY, DatesParsed, date_order, parse_datetime
 from cchc_lib.ingest.parsers import PARSERS
 
@@ -288,3 +291,285 @@ def test_any_date_in_a_column_that_shows_its_order_reads_back_the_same(case):
     assert not bad.any()
     values, bad = DATES(text([cell]), COLUMNS["received_at"], order=order)  # order given
     assert values.iloc[0] == instant and not bad.any(), cell.encode("unicode_escape")
+
+
+# ---- dates: the time before the date, or in Vietnamese words --------------------------
+
+TIME_WORDS = [  # (cell, read as): where each is written is said beside it
+    # a receipt slip printed by a one-stop system: the time before the date
+    ("08:30 14/03/2022", "2022-03-14 08:30:00"),
+    ("8:30:15 14/03/2022", "2022-03-14 08:30:15"),
+    ("08:30, 14/03/2022", "2022-03-14 08:30:00"),
+    ("08:30 - 14/03/2022", "2022-03-14 08:30:00"),
+    ("08:30 SA 14/03/2022", "2022-03-14 08:30:00"),
+    ("02:30 CH 14/03/2022", "2022-03-14 14:30:00"),
+    ("2:00 PM 14/03/2022", "2022-03-14 14:00:00"),
+    # an hour written h or g (giờ), as clerks type it
+    ("8g30 14/3/2022", "2022-03-14 08:30:00"),
+    ("14/03/2022 08h30", "2022-03-14 08:30:00"),
+    ("14/03/2022 8H", "2022-03-14 08:00:00"),
+    ("8h 14/03/2022", "2022-03-14 08:00:00"),
+    ("8h30p 14/03/2022", "2022-03-14 08:30:00"),
+    # "ngày" (day) before the date, "lúc" / "vào lúc" (at) before the time
+    ("09h15 ngày 16/03/2022", "2022-03-16 09:15:00"),
+    ("14/03/2022 lúc 08:30", "2022-03-14 08:30:00"),
+    ("lúc 8 giờ ngày 14/03/2022", "2022-03-14 08:00:00"),
+    ("ngày 14/03/2022 vào lúc 16 giờ 05 phút", "2022-03-14 16:05:00"),
+    ("Ngay 14/03/2022 luc 8h30", "2022-03-14 08:30:00"),  # typed without diacritics
+    ("NGÀY 14/03/2022 LÚC 8G30", "2022-03-14 08:30:00"),
+    # the part of the day: sáng (morning) as written, chiều / tối 1-11 in the afternoon or
+    # evening, 13-23 as written (a clerk writes "14 giờ chiều" too)
+    ("8 giờ 30 phút sáng ngày 14/3/2022", "2022-03-14 08:30:00"),
+    ("2 giờ chiều ngày 14/03/2022", "2022-03-14 14:00:00"),
+    ("12 giờ 30 chiều 14/03/2022", "2022-03-14 12:30:00"),
+    ("14h30 chiều 14/03/2022", "2022-03-14 14:30:00"),
+    ("7 giờ tối 14/03/2022", "2022-03-14 19:00:00"),
+    ("14/03/2022 lúc 9 giờ sáng", "2022-03-14 09:00:00"),
+    # decomposed Vietnamese (a Mac's file names, some web forms)
+    ("09h15 nga\u0300y 16/03/2022", "2022-03-16 09:15:00"),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), TIME_WORDS,
+                         ids=[c.encode("unicode_escape").decode() for c, _ in TIME_WORDS])
+def test_times_written_first_or_in_words(cell, expected):
+    assert read([cell, "25/12/2021"]) == ([expected, "2021-12-25 00:00:00"], [False] * 2,
+                                          [False] * 2)
+
+
+@pytest.mark.parametrize(("cell", "why"), [
+    ("12 giờ trưa 14/03/2022", "noon: trưa is not read"),
+    ("11 giờ đêm 14/03/2022", "night: đêm is not read"),
+    ("12 giờ tối 14/03/2022", "12 in the evening: noon or midnight?"),
+    ("13 giờ sáng 14/03/2022", "13 o'clock in the morning"),
+    ("8 giờ 30 phút 15 giây 14/03/2022", "seconds in words"),
+    ("ngày 14 tháng 3 năm 2022", "the month in words"),
+    ("Thứ Hai, 14/03/2022", "a weekday"),
+    ("08:30 2022-03-14", "a time before an ISO date"),
+    ("25h30 14/03/2022", "no 25th hour"),
+    ("8h5 14/03/2022", "minutes in one digit"),
+])
+def test_times_in_words_not_read(cell, why):
+    assert read([cell, "25/12/2021"])[1] == [True, False], why
+
+
+def test_the_time_first_dates_show_their_order():
+    """Day or month first is decided as for any year-last date: the 25th says which."""
+    assert date_order(text(["08:30 25/04/2022", "09h00 ngày 03/04/2022"])) == "dmy"
+    assert date_order(text(["2:00 PM 04/25/2022", "9:00 AM 03/04/2022"])) == "mdy"
+    assert read(["2:00 PM 04/25/2022", "9:00 AM 03/04/2022"])[0] == [
+        "2022-04-25 14:00:00", "2022-03-04 09:00:00"]
+    assert read(["08:30 03/04/2022"]) == (["-"], [True], [True])  # never guessed
+
+
+@st.composite
+def vietnamese_times(draw):
+    """(text, the instant it means): a day-first date with its time first or after it,
+    written with ":", h, g or giờ, "ngày", "lúc" and the part of the day."""
+    stamp = draw(st.datetimes(datetime(2015, 1, 1), datetime(2030, 12, 31))).replace(
+        second=0, microsecond=0)
+    date_ = draw(st.sampled_from([f"{stamp.day:02d}/{stamp.month:02d}/{stamp.year}",
+                                  f"{stamp.day}/{stamp.month}/{stamp.year}"]))
+    hour, part = stamp.hour, ""
+    if draw(st.booleans()):  # the part of the day, on a 12-hour clock when it may be
+        if hour <= 11:
+            part = draw(st.sampled_from(["sáng", "sang", "SÁNG"]))
+        else:
+            late = "tối" if hour >= 19 else "chiều"
+            if hour == 12 or draw(st.booleans()):  # else 13-23, as written
+                hour = hour - 12 if hour > 12 else hour  # (12 chiều is 12:xx PM)
+            part = draw(st.sampled_from([late, late.upper(),
+                                         "chieu" if late == "chiều" else "toi"]))
+    mark = draw(st.sampled_from([":", "h", "g", "H", " giờ ", "giờ"]))
+    if stamp.minute == 0 and mark != ":" and draw(st.booleans()):
+        clock = f"{hour}{mark}".rstrip()
+    else:
+        clock = f"{hour:02d}{mark}{stamp.minute:02d}" if draw(st.booleans()) else \
+            f"{hour}{mark}{stamp.minute:02d}"
+        if mark.strip() == "giờ" and draw(st.booleans()):
+            clock += draw(st.sampled_from([" phút", "phút", " p"]))
+    if part:  # "8h30sáng" glued to the number too
+        clock += draw(st.sampled_from([" ", ""] if clock[-1].isdigit() else [" "])) + part
+    if draw(st.booleans()):  # time first
+        out = f"{draw(st.sampled_from(['', 'lúc ', 'Lúc ']))}{clock}" \
+              f"{draw(st.sampled_from([' ', ' ngày ', ', ', ' - ', ' Ngày ']))}{date_}"
+    else:
+        out = f"{draw(st.sampled_from(['', 'ngày ', 'Ngày ']))}{date_}" \
+              f"{draw(st.sampled_from([' ', ' lúc ', ', ', ' vào lúc ']))}{clock}"
+    return out, pd.Timestamp(stamp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(vietnamese_times())
+def test_any_time_in_words_reads_back_the_same(case):
+    cell, instant = case
+    values, bad = DATES(text([cell, "25/12/2021"]), COLUMNS["received_at"])
+    assert values.iloc[0] == instant and not bad.any(), cell
+
+
+# ---- dates: the portal's digits stored as numbers in a workbook -------------------------
+
+def test_the_portal_s_digits_as_numbers_are_dates_not_serials():
+    """A number of 8, 12 or 14 digits from 19… or 20… is yyyyMMdd[HHmm[ss]]; an Excel
+    serial has at most seven digits (2,958,465 is 9999-12-31), so none is both."""
+    raw = pd.Series([20220314081500.0, 20220314.0, 202203140815, 19991231, 44635.5,
+                     20221399.0, 20220230.0, 20220314.5, 12345678.0, 2.0220314e13, None],
+                    dtype=object)
+    values, bad = DATES(raw, COLUMNS["received_at"])
+    assert [None if pd.isna(v) else str(v) for v in values] == [
+        "2022-03-14 08:15:00", "2022-03-14 00:00:00", "2022-03-14 08:15:00",
+        "1999-12-31 00:00:00", "2022-03-15 12:00:00",
+        None,  # a 13th month: no date, not a serial either
+        None,  # 30 February
+        None,  # 20220314.5: not whole, so not the portal's, and far past any serial
+        None,  # 12345678: not 19… nor 20…, and no serial
+        "2022-03-14 00:00:00",  # (2.0220314e13: 20220314000000)
+        None]
+    assert bad.tolist() == [False] * 5 + [True] * 4 + [False, False]
+    floats = pd.Series([20220314081500.0, 44635.5])  # a column of numbers only
+    assert DATES(floats, COLUMNS["received_at"])[0].tolist() == [
+        pd.Timestamp("2022-03-14 08:15"), pd.Timestamp("2022-03-15 12:00")]
+
+
+# ---- cells that say "no value" ------------------------------------------------------------
+
+NO_VALUE = ["NULL", "null", "Null", "None", "NaN", "nan", "N/A", "n/a", "#N/A", "-", "--",
+            "\u2013", "\u2014", " NULL ", "\u00a0N/A", "\u200b#N/A", "\tnone"]
+
+
+@pytest.mark.parametrize("cell", NO_VALUE, ids=[c.encode("unicode_escape").decode()
+                                                for c in NO_VALUE])
+@pytest.mark.parametrize("column", ["received_at", "due_at", "procedure_code", "receive_channel",
+                                    "return_channel", "status", "supplement_requests",
+                                    "supplement_days", "dossier_id", "unit_code", "field_name"])
+def test_a_placeholder_is_a_missing_value(cell, column):
+    col = COLUMNS[column]
+    for raw in (text([cell, None]), pd.Series([cell, None], dtype=object)):
+        values, bad = PARSERS[col.kind](raw, col)
+        assert values.isna().all() and not bad.any(), (cell, column)
+
+
+@pytest.mark.parametrize(("cell", "read_as"), [
+    ("-", False), ("\u2013", False), ("\u2014", False),  # a dash in a ticked column: no
+    ("NULL", None), ("N/A", None), ("#N/A", None), ("nan", None), (" null ", None),
+])
+def test_in_a_ticked_column_a_dash_is_no_and_a_word_is_missing(cell, read_as):
+    values, bad = PARSERS["flag"](text([cell]), COLUMNS["paid_online"])
+    assert (None if pd.isna(values.iloc[0]) else bool(values.iloc[0])) is read_as
+    assert not bad.any()
+
+
+def test_what_is_no_placeholder_stays_as_it_was():
+    # "--" in a ticked column is no symbol the flags know (as before): a bad code
+    assert PARSERS["flag"](text(["--"]), COLUMNS["paid_online"])[1].tolist() == [True]
+    # a placeholder is the whole cell: with anything more, it is a value like any other
+    values, bad, _ = read(["NULL!", "N/A (chưa có)", "nil", "-1"])
+    assert values == ["-"] * 4 and bad == [True] * 4
+    assert PARSERS["text"](text(["NULL-1", "Nam"]), COLUMNS["dossier_id"])[0].tolist() == [
+        "NULL-1", "Nam"]
+
+
+def test_a_dash_is_no_fee_in_the_catalogue():
+    """A fee column reads yes/no words: a dash is no (Excel's accounting format shows 0 as
+    "-"); NULL is missing."""
+    col = {c.name: c for c in schema.CATALOGUE.columns}["has_fee"]
+    values, bad = PARSERS["fee"](text(["-", "NULL", "8.000 đồng"]), col)
+    assert [None if pd.isna(v) else bool(v) for v in values] == [False, None, True]
+    assert not bad.any()
+
+
+# ---- an ID or phone number in the procedure-code column ------------------------------------
+
+@pytest.mark.parametrize(("cell", "shown"), [
+    ("045200009876", "<số, 12 chữ số>"),  # an ID card number (CCCD, 12 digits)
+    ("0912345678", "<số, 10 chữ số>"),  # a phone number
+    ("123456789", "<số, 9 chữ số>"),  # an old ID card number (CMND, 9 digits)
+    ("0452 0000 9876", "<văn bản, 14 ký tự>"),  # typed in groups: spaces do not hide it
+    ("1.001193 0912345678", "<số, 17 chữ số>"),  # a code with a phone after it
+    ("0912\u200b345678", "<số, 10 chữ số>"),
+])
+def test_a_personal_number_is_no_procedure_code(cell, shown):
+    values, bad = CODES(text([cell, "1.001193"]), COLUMNS["procedure_code"])
+    assert values.isna().tolist() == [True, False] and bad.tolist() == [True, False]
+    assert shown_values(text([cell]), "procedure_code").tolist() == [shown]
+
+
+def test_codes_with_short_digit_runs_are_kept():
+    cells = ["1.001193", "2.000815", "BTP-HCM-123", "12345678", "2.002187.000.00.00.H12"]
+    values, bad = CODES(text(cells), COLUMNS["procedure_code"])
+    assert values.tolist() == cells and not bad.any()
+
+
+def test_a_personal_number_in_a_number_cell_is_no_procedure_code():
+    raw = pd.Series([45200009876.0, 2.00095, 912345678, "1.004873"], dtype=object)
+    values, bad = CODES(raw, COLUMNS["procedure_code"])
+    assert [None if pd.isna(v) else v for v in values] == [None, "2.000950", None, "1.004873"]
+    assert bad.tolist() == [True, False, True, False]
+    assert shown_values(raw[bad], "procedure_code").tolist() == ["<số, 11 chữ số>",
+                                                                 "<số, 9 chữ số>"]
+
+
+def test_dossier_ids_of_twelve_digits_are_kept():
+    values, _ = PARSERS["text"](text(["220314000123", "000.00.15.H45-220314-0001"]),
+                                COLUMNS["dossier_id"])
+    assert values.tolist() == ["220314000123", "000.00.15.H45-220314-0001"]
+
+
+# ---- numbers a workbook holds in text columns ----------------------------------------------
+
+@pytest.mark.parametrize("raw", [
+    pd.Series([220314000123.0, 220314000124.0]),  # a column of numbers only (floats)
+    pd.Series([220314000123.0, "220314000124"], dtype=object),  # numbers and text
+    pd.Series([220314000123, 220314000124], dtype=object),  # Python integers
+])
+def test_a_number_in_a_text_column_is_written_as_its_cell_shows_it(raw):
+    values, _ = PARSERS["text"](raw, COLUMNS["dossier_id"])
+    assert values.tolist() == ["220314000123", "220314000124"]
+
+
+def test_a_number_in_a_text_column_is_never_in_scientific_notation():
+    raw = pd.Series([1e16, 1.5e20, 1e-07, 2.5, 12.0, None], dtype=object)
+    values, _ = PARSERS["text"](raw, COLUMNS["dossier_id"])
+    assert [None if pd.isna(v) else v for v in values] == [
+        "10000000000000000", "150000000000000000000", "0.0000001", "2.5", "12", None]
+
+
+# ---- the portal's list of supplement requests (DanhSachHoSoBoSung) ---------------------------
+
+REQUESTS = ('[{"NgayYeuCau":"20220314","NoiDung":"Bổ sung bản sao giấy khai sinh"},'
+            '{"NgayYeuCau":"20220316","NoiDung":"Ký lại tờ khai"}]')
+
+
+@pytest.mark.parametrize(("cell", "count"), [
+    (REQUESTS, 2),
+    ("[]", 0),
+    (" [ ] ", 0),
+    ("\ufeff[{}]", 1),  # a BOM before it
+    ("[{\"NgayYeuCau\": \"20220314\"}]", 1),
+    ("3", 3),  # a count as today
+    ("NULL", None),
+])
+def test_a_list_of_requests_counts_its_items(cell, count):
+    values, bad = PARSERS["count"](text([cell]), COLUMNS["supplement_requests"])
+    assert (None if pd.isna(values.iloc[0]) else int(values.iloc[0])) == count
+    assert not bad.any()
+
+
+@pytest.mark.parametrize("cell", [
+    REQUESTS[:-5],  # cut short (a cell's 32,767 characters)
+    '[{"NoiDung":"Ông Nguyễn Văn A, 0912345678"',
+    "[1, 2",
+    "{}",  # an object, not a list
+    "[" * 100_000 + "]" * 100_000,  # nested past Python's limit: still no traceback
+])
+def test_a_malformed_list_is_a_bad_number_shown_masked(cell):
+    values, bad = PARSERS["count"](text([cell]), COLUMNS["supplement_requests"])
+    assert values.isna().all() and bad.all()
+    assert shown_values(text([cell]), "count").tolist() == [f"<văn bản, {len(cell)} ký tự>"]
+
+
+def test_a_list_in_a_workbook_beside_numbers():
+    raw = pd.Series(['[{"NgayYeuCau":"20220401"}]', 3.0, "[]", None], dtype=object)
+    values, bad = PARSERS["count"](raw, COLUMNS["supplement_requests"])
+    assert [None if pd.isna(v) else int(v) for v in values] == [1, 3, 0, None]
+    assert not bad.any()

@@ -276,6 +276,8 @@ DOSSIER_TITLES = TitleRules(
         "apology_issued": (r"\bxin loi\b", r"\bapolog", r"\bsorry\b"),
     },
     weak={
+        # the DVCQG sync's list of supplement requests, counted: read when no count is there
+        "supplement_requests": (r"\bdanh sach (ho so )?bo sung\b",),
         # the code of the dossier's type: the procedure's in some systems
         "procedure_code": (r"\bma loai ho so\b",),
         # the unit by its name or role, not its code: read when nothing names the code

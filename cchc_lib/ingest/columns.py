@@ -17,11 +17,11 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.codes import problem_vi
 from cchc_lib.core.schema import REASON_SEP, Column, Table
-from cchc_lib.core.text import shown_values
+from cchc_lib.core.text import missing, shown_values
 from cchc_lib.ingest.dates import AMBIGUOUS_DATE, DatesParsed
 from cchc_lib.ingest.mapping import ColumnMap
 from cchc_lib.ingest.memory import release_memory
-from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, blank, code_problems, family_of
+from cchc_lib.ingest.parsers import BAD_REASON, PARSERS, code_problems, family_of
 
 # --------------------------------------------------------------------------------------
 # Rows: parse, and collect the reasons a row breaks a rule
@@ -184,7 +184,7 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
     if "unit_code" in columns and unit_code:
         frame["unit_code"] = frame["unit_code"].fillna(unit_code)
     if table is schema.DOSSIERS and frame["e_result"].isna().all() and extras:
-        parts = [~blank(extras.get(f"_{p}", pd.Series(None, index=index, dtype=object)))
+        parts = [~missing(extras.get(f"_{p}", pd.Series(None, index=index, dtype=object)))
                  for p in schema.E_RESULT_PARTS]
         frame["e_result"] = (parts[0] & parts[1]).astype("boolean")
     for col in table.columns:

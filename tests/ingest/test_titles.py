@@ -49,7 +49,6 @@ NOT_READ_AS_LISTED = {
     "Đăng ký nhận qua BCCI": (None, "a yes/no of the citizen asking for postal return, not "
                               "the way the result was returned"),
     "Đăng ký nhận kết quả hồ sơ qua BCCI": (None, "as above"),
-    "DanhSachHoSoBoSung": (None, "the list of supplement requests (JSON), not their count"),
     "DanhSachGiayToKetQua": (None, "the result documents themselves; the electronic result "
                              "is read from the DVCQG pair MaKetQua + DuongDanTepTinKetQua"),
     "MaGiayToKetQua": (None, "as above"),
@@ -200,6 +199,14 @@ def test_two_titles_naming_one_column_are_a_problem_and_a_pin_settles_it():
     cmap = map_columns(header, schema.DOSSIERS, pins={"thoigiantiepnhan": "received_at"})
     assert not cmap.problems and cmap.canonical[2] == "received_at"
     assert cmap.unread[1].why == WEAKER and cmap.how[2] == "pinned"
+
+
+def test_the_list_of_supplements_is_counted_unless_a_count_is_there():
+    assert map_columns(["DanhSachHoSoBoSung"], schema.DOSSIERS).canonical == {
+        0: "supplement_requests"}
+    cmap = map_columns(["SoLanBoSung", "DanhSachHoSoBoSung"], schema.DOSSIERS)
+    assert not cmap.problems and cmap.canonical == {0: "supplement_requests"}
+    assert cmap.unread[1].why == WEAKER
 
 
 def test_a_weak_title_yields_to_a_sure_one_and_is_said():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # tools/ (the sample generator, the golden notebooks)
@@ -18,6 +19,12 @@ SAMPLE_PROCESSED = ROOT / "tests/.sample_processed"
 # CI sets it (.ci/run): a test that needs a system program (Chromium, Java) fails without it;
 # on a developer's machine without root to install them, it is skipped, and said
 REQUIRE_SYSTEM = os.environ.get("CCHC_CI") == "1"
+
+# hypothesis: HYPOTHESIS_PROFILE=slow runs the property tests that follow the profile
+# (tests/ingest/test_generated_exports.py) on thousands of random examples instead of the
+# fixed, derandomized few of `make test`
+settings.register_profile("slow", max_examples=3000, deadline=None, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def missing_program(what: str, install: str) -> None:

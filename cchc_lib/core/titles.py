@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cchc_lib.core.text import fold
+from cchc_lib.core.text import fold, visible
 
 AMBIGUOUS = "ambiguous"
 TITLE_MAX_CHARS = 200  # no title is longer: a longer cell is a value (a note, a pasted text)
@@ -112,7 +112,8 @@ def title_words(title: str) -> str:
     they are made of), folded, short forms written out. ``"NgayHenTraKQ"`` → ``"ngay hen tra
     ket qua"``; ``"NGAYNHANHOSO"`` → ``"ngay nhan ho so"``; ``"T.gian tiếp nhận HS"`` →
     ``"thoi gian tiep nhan ho so"``."""
-    text = unicodedata.normalize("NFC", str(title))
+    # invisible characters go first: a word joiner where glued words meet hides the capital
+    text = visible(unicodedata.normalize("NFC", str(title)))
     words = " ".join(_cut(w) for w in fold(_unglue(text)).split())
     for pattern, full in _SHORT:
         words = pattern.sub(full, words)

@@ -38,6 +38,7 @@ class Reasons:
         self.bad_codes: list[tuple[str, pd.Series, pd.Series]] = []
         # rows set aside for a date that reads both day first and month first
         self.ambiguous_dates = np.zeros(len(index), dtype=bool)
+        self.date_order: str | None = None  # the day/month order the block's dates were read in
 
     def add(self, mask: pd.Series, reason: str, column: str, shown: pd.Series | None = None):
         """Mark rows; ``shown`` is what the quarantine may show of the value (see
@@ -161,6 +162,7 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
             found.append((col, (bad, _shown_bad(raw, bad, col, problems))))
         del raw, parsed, bad, result
     order = _block_order([entry[1].order for entry in dates.values()]) or date_order
+    reasons.date_order = order  # (the next sheet of the file reads its dates with it)
     for name, entry in dates.items():
         raw, _, _ = entry
         if raw is not None and order is not None:  # read again in the block's order
@@ -183,7 +185,9 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
             frame[col.name] = pd.Series(pd.NA, index=index, dtype=schema.KIND_DTYPES[col.kind])
     if "unit_code" in columns and unit_code:
         frame["unit_code"] = frame["unit_code"].fillna(unit_code)
-    if table is schema.DOSSIERS and frame["e_result"].isna().all() and extras:
+    # the DVCQG pair tells an electronic result only whole: half of it says nothing
+    if table is schema.DOSSIERS and frame["e_result"].isna().all() and len(extras) == len(
+            schema.E_RESULT_PARTS):
         parts = [~missing(extras.get(f"_{p}", pd.Series(None, index=index, dtype=object)))
                  for p in schema.E_RESULT_PARTS]
         frame["e_result"] = (parts[0] & parts[1]).astype("boolean")

@@ -61,6 +61,7 @@ from cchc_lib.ingest.result import (
     IngestResult,
     UnreadCode,
 )
+from cchc_lib.ingest.rules import NO_END_DATES
 from cchc_lib.ingest.store import write_processed
 from cchc_lib.ingest.validation import validate
 
@@ -88,7 +89,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     # an office's own records (calendar, progress log…) are written day first, as Vietnam
     # writes dates; a dossier export's order is its system's, shown by its dates or said
     # in the data catalog, never guessed
-    order = source.date_order or date_order or (None if table is schema.DOSSIERS else "dmy")
+    order = date_order or (None if table is schema.DOSSIERS else "dmy")
     frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps, order)
     ambiguous_dates = int(reasons.ambiguous_dates.sum())
     frame["source_row"] = raw.row_numbers[data].astype("int64")
@@ -187,6 +188,7 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
         del sheets
         pending = list(zip(blocks, complete, strict=True))
         del blocks
+        file_order = None  # a sheet going on with the list reads its dates as the one before
         while pending:  # each block let go of once parsed: a big file's are big
             (raw, cmap), ok = pending.pop(0)
             # personal columns are never looked at: only canonical and ignored ones are kept
@@ -198,7 +200,8 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
                     personal_columns_dropped=cmap.personal)))
                 continue
             out.append(_block(raw, cmap, source, table, pinned(catalog, source),
-                              catalog.date_order))
+                              file_order or source.date_order or catalog.date_order))
+            file_order = out[-1][1].date_order if out[-1][1] is not None else file_order
     except InputFileError:
         raise
     except Exception as exc:  # whatever else a strange file triggers: still one message
@@ -270,6 +273,12 @@ def _read_table(sources: list[Source], table: Table, catalog: DataCatalog,
     del frames, fresh, found
     release_memory()  # the files' text, parsed
     return frame, Reasons.concat(reasons_list, frame.index), reports
+
+
+def _without_end_dates(reports: list[FileReport]) -> list[str]:
+    """The exports without a column of the day processing ended: a dossier resolved and not
+    yet returned has no end date there, and is not set aside for it."""
+    return sorted({r.file for r in reports if "finished_at" in r.columns_missing})
 
 
 def _codes_for_names(frame: pd.DataFrame, units: pd.DataFrame,
@@ -410,6 +419,7 @@ def ingest(catalog: DataCatalog, today: date | None = None,
             reasons.add(~known, "unknown_unit", "unit_code",
                         _ids_shown(frame, "unit_code", None))
             check_plausible_dates(frame, reasons, _latest_dates(frame, sources, today))
+            frame.attrs[NO_END_DATES] = _without_end_dates(file_reports)
             check_dossier_rules(frame, reasons)
             reasons.add(mark_duplicates(frame, among=~reasons.rejected), "duplicate",
                         "dossier_id")
@@ -428,7 +438,11 @@ def ingest(catalog: DataCatalog, today: date | None = None,
         if table is schema.DOSSIERS:
             calendar = WorkCalendar.from_table(tables["calendar"])
             good = complete_dossiers(good, tables["catalogue"], calendar)
-        tables[table.name] = validate(table, _finish(table, good))
+        finished = _finish(table, good)
+        if table is schema.DOSSIERS:  # the same rules, checked again on what is written
+            finished.attrs[NO_END_DATES] = _without_end_dates(file_reports)
+        tables[table.name] = validate(table, finished)
+        tables[table.name].attrs.clear()  # (nothing of it goes into the Parquet file)
     q = pd.concat(quarantine, ignore_index=True)[QUARANTINE_COLUMNS]
     q = q.astype({c: "string" for c in QUARANTINE_COLUMNS
                   if c not in ("source_row", "received_at")})

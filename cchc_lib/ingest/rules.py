@@ -23,14 +23,19 @@ class RowRule:
     broken: Callable[[pd.DataFrame], pd.Series]  # True where a row breaks the rule
 
 
+# the frame's attribute naming the exports that have no end-date column at all
+NO_END_DATES = "files_without_end_dates"
+
 DOSSIER_RULES: tuple[RowRule, ...] = (
     RowRule("received_after_finished", "received_at",
             lambda d: (day(d.finished_at) < day(d.received_at)).fillna(False)),
     RowRule("due_before_received", "due_at",
             lambda d: (day(d.due_at) < day(d.received_at)).fillna(False)),
+    # (an export without the end-date column says nothing of when its dossiers ended: the
+    # indicators that need it are "không có số liệu", its rows are not set aside)
     RowRule("status_without_end_date", "status",
             lambda d: d.status.isin(list(schema.ENDED_STATUSES)) & d.finished_at.isna()
-            & d.returned_at.isna()),
+            & d.returned_at.isna() & ~d.source_file.isin(list(d.attrs.get(NO_END_DATES, ())))),
 )
 
-__all__ = ["RowRule", "DOSSIER_RULES", "day"]
+__all__ = ["RowRule", "DOSSIER_RULES", "NO_END_DATES", "day"]

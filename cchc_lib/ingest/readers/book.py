@@ -193,8 +193,11 @@ def continues(rows: list[list], previous: RawSheet, table: Table,
     keys = [index.column_of(h) for h in previous.header]
     if "received_at" not in keys:
         return False
-    pos = keys.index("received_at")
     body = [r for r in rows if any(not is_empty_cell(c) for c in r)][:200]
+    # of copies of the title (an old empty one beside it), the one this sheet fills
+    copies = [p for p, k in enumerate(keys) if k == "received_at"]
+    pos = max(copies, key=lambda p: (sum(p < len(r) and not is_empty_cell(r[p])
+                                         for r in body), -p))
     widths = {sum(1 for c in r if not is_empty_cell(c)) for r in body}
     if max(widths) > len(previous.header):
         return False

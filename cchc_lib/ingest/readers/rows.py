@@ -70,7 +70,8 @@ def non_data_rows(values: pd.DataFrame, received_pos: int | None,
             row = values.iloc[i][~empty.iloc[i]]
             if reason.iloc[i] or not len(row):
                 continue
-            words = row.astype(str).str.contains(r"[^\W\d_]", regex=True).all()
+            words = row.astype(str).str.contains(r"[^\W\d_]", regex=True).all() and not any(
+                is_totals_label(v) for v in row)  # (the totals of a short sheet are totals)
             if words and empty.iloc[i][received_pos] and empty.iloc[i][id_pos]:
                 reason.iloc[i] = "sub_header"
     if len(values):

@@ -56,7 +56,8 @@ def test_rows_conserved_for_every_file(processed):
 
 def test_json_shape(p2_2022):
     keys = ["indicator", "unit_code", "period", "field", "numerator", "denominator", "value",
-            "target", "met", "ytd_numerator", "ytd_denominator", "ytd_value", "judged_on"]
+            "target", "met", "ytd_numerator", "ytd_denominator", "ytd_value", "judged_on",
+            "missing_columns", "no_data"]
     assert all(list(r) == keys for r in p2_2022)
     plan_ids = ["online_procedure_rate", "postal_procedure_rate", "postal_return_share"]
     plan = [r for r in p2_2022 if r["indicator"] in plan_ids]

@@ -347,6 +347,10 @@ def cmd_spark(args) -> int:
 
         tables["calendar"] = read_table(Path(args.calendar), "calendar")
     units = [u.strip() for u in args.units.split(",") if u.strip()] if args.units else None
+    if Path(args.dossiers).is_file():  # on this disk: its shape and span checked by DuckDB
+        from cchc_lib.indicators.figures import data_span_of, months_in_data  # before the JVM
+
+        months_in_data(first, last, data_span_of(args.dossiers))
     session = spark.session(args.master)
     try:
         result = spark.monthly(session, tables, first, last, units)

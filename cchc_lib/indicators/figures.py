@@ -43,6 +43,15 @@ SPAN_SQL = ("SELECT CAST(min(received_at) AS DATE), "
             "CAST(max(greatest(received_at, finished_at, returned_at)) AS DATE) FROM {table}")
 
 
+def data_span_of(dossiers: Source) -> tuple:
+    """(first, last) day a processed dossiers table speaks for (:data:`SPAN_SQL`), read by
+    DuckDB; a damaged table is one message saying to run ingest again."""
+    con = connect()
+    bind(con, "dossiers", dossiers)
+    with reading(dossiers):
+        return tuple(con.execute(SPAN_SQL.format(table="dossiers")).fetchall()[0])
+
+
 def months_in_data(first: str, last: str, span: tuple | None
                    ) -> tuple[list[Period], date | None, str]:
     """The months ``first``..``last`` (YYYY-MM) the data speaks for, as ``cchc indicators``
@@ -293,7 +302,8 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
                             Lacking.of(tables, [u])) for u in units}
 
 
-__all__ = ["SHARE_PARTS", "SPAN_SQL", "UNIT_GROUP", "counted_from", "indicator_rows",
+__all__ = ["SHARE_PARTS", "SPAN_SQL", "UNIT_GROUP", "counted_from", "data_span_of",
+           "indicator_rows",
            "indicators", "unknown_rows",
            "cut_to_data", "month_periods", "monthly", "months_in_data", "parts_of", "per_unit",
            "said_to_data", "unit_groups"]

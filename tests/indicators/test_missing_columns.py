@@ -8,8 +8,9 @@ A small town ingested from real CSV exports (:func:`write_town`), every number w
 - Phường Hai (TEST-B): one export without the return channel. Its three dossiers were returned
   (how, nobody knows): read as "no", the postal return share would be 0/3 = 0 % "Chưa đạt".
 - Phường Ba (TEST-C): every column. Its figures are what they were before the rule.
-- Phường Bốn (TEST-D): one export without either end date (its ended dossier is set aside at
-  ingest): what was resolved, pending or carried over cannot be counted; what was received can.
+- Phường Bốn (TEST-D): one export without either end date (its ended dossier D03 is kept: a
+  file without the column cannot be blamed for an empty cell): what was resolved, pending or
+  carried over cannot be counted; what was received can.
 """
 
 from __future__ import annotations
@@ -253,9 +254,9 @@ def test_bieu06_counts_what_it_can_and_says_what_it_cannot(tables):
     lacking = Lacking.of(tables, ["TEST-D"])
     form = bieu06(tables["dossiers"], tables["catalogue"], "TEST-D", parse_period("2022"),
                   lacking=lacking)
-    # D01 direct, D02 online (D03, returned without an end date, was set aside at ingest)
+    # D01 direct, D02 online (Hộ tịch); D03 direct (Chứng thực), ended but without the column
     assert form.received_online.tolist() == [0, 1, 1]  # Chứng thực, Hộ tịch, total
-    assert form.received_direct_postal.tolist() == [0, 1, 1]
+    assert form.received_direct_postal.tolist() == [1, 1, 2]
     unknown = {"received_total", "carried_over", "resolved_total", "resolved_early",
                "resolved_on_time", "resolved_late", "pending_total", "pending_in_time",
                "pending_overdue", "on_time_rate"}
@@ -317,6 +318,6 @@ def test_cli_bieu06_csv_writes_the_note_in_the_columns_it_cannot_count(town, tmp
     form = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
     total = form.iloc[-1]
     assert total["Số hồ sơ nhận giải quyết: Trực tuyến"] == "1"
-    assert total["Số hồ sơ nhận giải quyết: Trực tiếp, dịch vụ bưu chính"] == "1"
+    assert total["Số hồ sơ nhận giải quyết: Trực tiếp, dịch vụ bưu chính"] == "2"
     assert total["Số hồ sơ nhận giải quyết: Tổng số"] == ENDS_NOTE
     assert (form["Số lượng hồ sơ đã giải quyết: Quá hạn"] == ENDS_NOTE).all()

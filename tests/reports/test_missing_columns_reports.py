@@ -216,7 +216,7 @@ def test_bieu06_xlsx_writes_the_note_not_numbers(town, tmp_path):
     ws = openpyxl.load_workbook(path, data_only=True).active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     total = next(r for r in rows if r[1] == "Tổng cộng")
-    assert total[2:5] == [NO_DATA, 1, 1]  # Tổng số cannot be counted; online; direct
+    assert total[2:5] == [NO_DATA, 1, 2]  # Tổng số cannot be counted; online; direct
     assert total[5:] == [NO_DATA] * 8
     notes = [r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Ghi chú")]
     assert notes == [f"Ghi chú: cột (3), (6), (7), (8), (9), (10), (11), (12), (13): "

@@ -34,9 +34,10 @@ $(STAMP): pyproject.toml requirements.lock
 report: setup
 	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD) --report all
 
-## make test: lint, type check, then the whole test suite, notebooks (nbval) included
+## make test: lint, type check, then the whole test suite, notebooks (nbval) included,
+## spread over the machine's cores (at most 4); a test module runs whole in one process
 test: setup spark browser lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
 
 # the Spark test runs the engine's queries in local mode: the [spark] extra, and Java from
 # Debian's packages, installed if missing

@@ -46,9 +46,9 @@ exports = _exports()
 
 PROFILE = settings()  # the profile loaded by tests/conftest.py
 SLOW = PROFILE.max_examples > 1000  # HYPOTHESIS_PROFILE=slow
-# per container and encoding: 10 x 6 take about 30 s here (an ingest costs 0.3-0.5 s);
-# 10 x 300 with the slow profile
-EXAMPLES = PROFILE.max_examples // len(exports.KINDS) if SLOW else 6
+# per container and encoding: 10 x 20 take about 100 s of one core here (an ingest costs
+# 0.3-0.6 s); 10 x 300 with the slow profile
+EXAMPLES = PROFILE.max_examples // len(exports.KINDS) if SLOW else 20
 
 
 def same(actual, expected) -> bool:

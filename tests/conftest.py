@@ -43,8 +43,14 @@ def pytest_sessionstart(session):
     from cchc_lib.ingest.pipeline import ingest
     from cchc_lib.ingest.store import write_processed
 
+    # `make test` runs the suite in several processes (pytest-xdist): the first session (the
+    # one that starts the others) writes the sample; the others, started after, inherit the
+    # mark and read it (a process started alone writes it: the write is atomic and locked)
+    if os.environ.get("CCHC_TEST_SAMPLE_WRITTEN") == str(SAMPLE_PROCESSED):
+        return
     ensure_kernel()  # nbval runs the golden notebooks on this environment's kernel
     write_processed(ingest(load_catalog(SAMPLE_CATALOG)), SAMPLE_PROCESSED)
+    os.environ["CCHC_TEST_SAMPLE_WRITTEN"] = str(SAMPLE_PROCESSED)
 
 
 @pytest.fixture(scope="session")

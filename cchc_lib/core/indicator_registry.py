@@ -18,6 +18,8 @@ This module imports nothing from the workbook, so every stage can read it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 FAMILIES = ("plan", "bieu06", "766", "apology")
@@ -39,14 +41,35 @@ class Points766:
 
 
 @dataclass(frozen=True)
+class Candidates:
+    """Which procedures can close a gap, read off the engine's per-procedure table
+    (``engine.uptake``: one row per procedure the unit offers, with its flags and counts):
+    those with the flag ``enabled``, none of the counts ``none_of`` above 0 and at least one
+    of ``some_of`` above 0 (when given), ranked by ``demand`` = the sum of ``demand`` minus
+    the sum of ``less`` (most first, then by code)."""
+
+    enabled: str
+    demand: tuple[str, ...]
+    less: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    some_of: tuple[str, ...] = ()
+
+    def columns(self) -> tuple[str, ...]:
+        """Every column of the per-procedure table this rule reads."""
+        return (self.enabled, *self.demand, *self.less, *self.none_of, *self.some_of)
+
+
+@dataclass(frozen=True)
 class GapRule:
     """How the gap to a target reads: what one more unit of the numerator is, the action
-    sentence (``{n}`` more, target ``{t}``) and the label of the candidates' demand column."""
+    sentence (``{n}`` more, target ``{t}``), the label of the candidates' demand column and
+    which procedures are candidates."""
 
     counts: str  # "procedures" (ceil(target × den) − num) or "dossiers" (ceil(target × den − num))
     action_vi: str
     demand_vi: str
     todo_vi: str = ""  # the action in a few words for the first screen ({n}: how many more)
+    candidates: Candidates | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +85,7 @@ class Indicator:
     fixed_target: float | None = None  # the target when it is set by law, not by a plan
     points: Points766 | None = None
     gap: GapRule | None = None
-    numerator: str | None = None  # the computation's name for each part (766 shares)
+    numerator: str | None = None  # a share: the engine's part it divides (engine.PART_NAMES)
     denominator: str | None = None
     form: tuple[int, str] | None = None  # Biểu 06: (column group, the column's label)
 
@@ -81,33 +104,42 @@ INDICATORS: tuple[Indicator, ...] = (
         "phần, toàn trình)", "TTHC có hồ sơ trực tuyến",
         "TTHC có ít nhất một hồ sơ nộp trực tuyến trong kỳ",
         "TTHC cung cấp trực tuyến một phần, toàn trình", target="plan",
+        numerator="online_used", denominator="online_offered",
         gap=GapRule("procedures",
                     "Cần thêm **{n}** TTHC có phát sinh hồ sơ trực tuyến để đạt mục tiêu {t}. "
                     "Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ trực tuyến, xếp theo số "
                     "hồ sơ nộp qua kênh khác (nhu cầu có thể chuyển sang trực tuyến):",
-                    _PLAN_DEMAND_VI, "cần thêm {n} TTHC có hồ sơ trực tuyến")),
+                    _PLAN_DEMAND_VI, "cần thêm {n} TTHC có hồ sơ trực tuyến",
+                    Candidates("online_enabled", ("received_total",), ("received_online",),
+                               none_of=("received_online",)))),
     Indicator(
         "postal_procedure_rate", "plan", "share",
         "Tỷ lệ TTHC có phát sinh hồ sơ qua dịch vụ BCCI (trên số TTHC triển khai qua BCCI)",
         "TTHC có hồ sơ qua BCCI",
         "TTHC triển khai BCCI có ít nhất một hồ sơ nhận hoặc trả qua BCCI trong kỳ",
         "TTHC triển khai qua dịch vụ BCCI", target="plan",
+        numerator="postal_used", denominator="postal_offered",
         gap=GapRule("procedures",
                     "Cần thêm **{n}** TTHC có phát sinh hồ sơ qua dịch vụ BCCI để đạt mục tiêu "
                     "{t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào qua BCCI, xếp "
                     "theo số hồ sơ qua kênh khác:", _PLAN_DEMAND_VI,
-                    "cần thêm {n} TTHC có hồ sơ qua BCCI")),
+                    "cần thêm {n} TTHC có hồ sơ qua BCCI",
+                    Candidates("postal_enabled", ("received_total",), ("received_postal",),
+                               none_of=("received_postal", "returned_postal")))),
     Indicator(
         "postal_return_share", "plan", "share",
         "Tỷ lệ hồ sơ trả kết quả qua dịch vụ BCCI (trên tổng số hồ sơ đã trả kết quả của "
         "các TTHC BCCI)", "Hồ sơ trả kết quả qua BCCI",
         "Hồ sơ của TTHC triển khai BCCI trả kết quả qua BCCI trong kỳ",
         "Hồ sơ của TTHC triển khai BCCI đã trả kết quả trong kỳ", target="plan",
+        numerator="returned_postal", denominator="returned_postal_procedures",
         gap=GapRule("dossiers",
                     "Cần thêm **{n}** hồ sơ trả kết quả qua dịch vụ BCCI để đạt mục tiêu {t}. "
                     "Các TTHC có nhiều hồ sơ trả kết quả tại bộ phận một cửa nhất:",
                     "Hồ sơ trả tại bộ phận một cửa",
-                    "cần trả thêm {n} hồ sơ qua BCCI")),
+                    "cần trả thêm {n} hồ sơ qua BCCI",
+                    Candidates("postal_enabled", ("returned_direct",),
+                               some_of=("returned_direct",)))),
     # ---- Biểu số 06/VPCP/KSTT, in the form's column order ------------------------------
     Indicator("received_total", "bieu06", "count", "Tổng số hồ sơ tiếp nhận",
               form=(0, "Tổng số")),
@@ -134,7 +166,8 @@ INDICATORS: tuple[Indicator, ...] = (
               form=(2, "Quá hạn")),
     Indicator("on_time_rate", "bieu06", "share", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn",
               numerator_vi="Hồ sơ giải quyết trước hạn và đúng hạn trong kỳ",
-              denominator_vi="Hồ sơ đã giải quyết trong kỳ"),
+              denominator_vi="Hồ sơ đã giải quyết trong kỳ",
+              numerator="resolved_in_time", denominator="resolved_total"),
     # ---- the 766 estimates the dossier data supports (QĐ 766/QĐ-TTg) -------------------
     Indicator("progress_on_time", "766", "share",
               "Tiến độ giải quyết: hồ sơ đúng hạn (kể cả đang giải quyết trong hạn)",
@@ -189,7 +222,8 @@ INDICATORS: tuple[Indicator, ...] = (
               "Hồ sơ trễ hạn có phiếu xin lỗi và hẹn lại ngày trả kết quả",
               "Hồ sơ trễ hạn có phiếu xin lỗi",
               "Hồ sơ trễ hạn có phiếu xin lỗi", "Hồ sơ giải quyết quá hạn trong kỳ hoặc đang "
-              "quá hạn cuối kỳ", target="fixed", fixed_target=1.0),
+              "quá hạn cuối kỳ", target="fixed", fixed_target=1.0,
+              numerator="late_apologised", denominator="late"),
 )
 
 # the 766 groups (100 points): maximum points and whether local dossier data can estimate them
@@ -249,9 +283,6 @@ def lacking(parts: tuple[str, ...] | list[str], missing: set[str] | frozenset[st
                  if all(c in missing for c in need.split("|")))
 
 
-BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}
-
-
 def family(name: str) -> tuple[Indicator, ...]:
     """The indicators of one family, in registry order."""
     return tuple(i for i in INDICATORS if i.family == name)
@@ -280,10 +311,60 @@ def name(indicator_id: str) -> str:
     return found.name_vi if found else indicator_id
 
 
-PLAN_INDICATORS: tuple[str, ...] = tuple(i.id for i in family("plan"))
-BIEU06_COLUMNS: tuple[str, ...] = tuple(i.id for i in family("bieu06") if i.form)
-POINTS_766: tuple[Indicator, ...] = tuple(i for i in family("766") if i.points)
-MAX_POINTS_766: float = sum(i.points.maximum for i in POINTS_766 if i.points)
+def parts_of(indicator_id: str) -> tuple[str, str]:
+    """The engine's two parts a share divides: (numerator, denominator)."""
+    record = get(indicator_id)
+    if record.numerator is None or record.denominator is None:
+        raise KeyError(f"{indicator_id}: not a share with parts in the registry")
+    return record.numerator, record.denominator
+
+
+def plan_ids(targets=None) -> tuple[str, ...]:
+    """The plan's indicators: the records judged on a plan's target, in registry order; with
+    a ``targets`` table, those it gives a target for (any unit, any year). A table naming
+    none of them (or none at all) gives every record: its figures are still shown, said
+    to have no target."""
+    ids = tuple(i.id for i in INDICATORS if i.target == "plan")
+    if targets is None or not len(targets) or "indicator" not in targets:
+        return ids
+    named = set(targets["indicator"].astype(str))
+    return tuple(i for i in ids if i in named) or ids
+
+
+# what the records above give, worked out again when a record is added (:func:`extended`)
+BY_ID: dict[str, Indicator] = {}
+PLAN_INDICATORS: tuple[str, ...] = ()
+BIEU06_COLUMNS: tuple[str, ...] = ()
+POINTS_766: tuple[Indicator, ...] = ()
+MAX_POINTS_766: float = 0.0
+
+
+def _derive() -> None:
+    global BY_ID, PLAN_INDICATORS, BIEU06_COLUMNS, POINTS_766, MAX_POINTS_766
+    BY_ID = {i.id: i for i in INDICATORS}
+    PLAN_INDICATORS = plan_ids()
+    BIEU06_COLUMNS = tuple(i.id for i in family("bieu06") if i.form)
+    POINTS_766 = tuple(i for i in family("766") if i.points)
+    MAX_POINTS_766 = sum(i.points.maximum for i in POINTS_766 if i.points)
+
+
+_derive()
+
+
+@contextmanager
+def extended(*records: Indicator) -> Iterator[None]:
+    """The registry with ``records`` added while the block runs (a plan target or an
+    estimate tried without editing this file: docs/architecture.md). Read the registry's
+    names through the module (``registry.PLAN_INDICATORS``), never copied at import."""
+    global INDICATORS
+    before = INDICATORS
+    INDICATORS = (*before, *records)
+    _derive()
+    try:
+        yield
+    finally:
+        INDICATORS = before
+        _derive()
 
 
 def bieu06_groups() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:

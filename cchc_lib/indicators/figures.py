@@ -162,7 +162,7 @@ def monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
                         "period": [periods[i].label for i in p.pid]})
     for column in registry.BIEU06_COLUMNS:
         out[column] = p[column].to_numpy()
-    for ind in (*SHARE_PARTS, *(i.id for i in registry.family("766"))):
+    for ind in shares():
         num, den = parts_of(ind)
         out[f"{ind}_num"], out[f"{ind}_den"] = p[num].to_numpy(), p[den].to_numpy()
         out[ind] = (p[num] / p[den].where(p[den] > 0)).astype(object).where(p[den] > 0, None)
@@ -173,24 +173,21 @@ def monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
 # Indicators: the registry's divisions of the parts
 # --------------------------------------------------------------------------------------
 
-# the parts each share divides (the 766 estimates name theirs in the registry)
-SHARE_PARTS = {
-    "online_procedure_rate": ("online_used", "online_offered"),
-    "postal_procedure_rate": ("postal_used", "postal_offered"),
-    "postal_return_share": ("returned_postal", "returned_postal_procedures"),
-    "on_time_rate": ("resolved_in_time", "resolved_total"),
-    "apology_coverage": ("late_apologised", "late"),
-}
-
-
 def parts_of(indicator: str) -> tuple[str, str]:
-    """The two parts a share divides: :data:`SHARE_PARTS`, else the registry's record."""
+    """The two parts a share divides, as its registry record names them."""
     from cchc_lib.core import indicator_registry as registry
 
-    if indicator in SHARE_PARTS:
-        return SHARE_PARTS[indicator]
-    record = registry.get(indicator)
-    return str(record.numerator), str(record.denominator)
+    return registry.parts_of(indicator)
+
+
+def shares() -> tuple[str, ...]:
+    """Every share the registry divides, the 766 estimates last (the monthly table's
+    column order)."""
+    from cchc_lib.core import indicator_registry as registry
+
+    found = [i for i in registry.INDICATORS if i.kind == "share" and i.numerator]
+    return (*(i.id for i in found if i.family != "766"),
+            *(i.id for i in found if i.family == "766"))
 
 
 def counted_from(indicator: str) -> tuple[str, ...]:
@@ -239,7 +236,8 @@ def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_fiel
     unit = "" if pooled else label
     whole = p[p.field.isna()].iloc[0] if (p.field.isna()).any() else pd.Series(0, PART_NAMES)
     fields = field_rows(p)
-    target = {i: target_for(targets, i, unit, period.year) for i in registry.PLAN_INDICATORS}
+    plan = registry.plan_ids(targets)
+    target = {i: target_for(targets, i, unit, period.year) for i in plan}
     rows: list[dict] = []
 
     def share(ind: str, r, field=None, fixed=None):
@@ -248,11 +246,11 @@ def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_fiel
                         target.get(ind, fixed), field=field))
 
     plan_fields = fields[fields.offered > 0]  # fields with procedures the unit offers
-    for ind in registry.PLAN_INDICATORS:
+    for ind in plan:
         share(ind, whole)
     if by_field:
         for _, r in plan_fields.iterrows():
-            for ind in registry.PLAN_INDICATORS:
+            for ind in plan:
                 share(ind, r, r.field)
     bieu06_total = fields[list(registry.BIEU06_COLUMNS) + ["resolved_in_time"]].sum()
     for field, r in [*((r.field, r) for _, r in fields.iterrows()), (None, bieu06_total)]:
@@ -302,8 +300,8 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
                             Lacking.of(tables, [u])) for u in units}
 
 
-__all__ = ["SHARE_PARTS", "SPAN_SQL", "UNIT_GROUP", "counted_from", "data_span_of",
+__all__ = ["SPAN_SQL", "UNIT_GROUP", "counted_from", "data_span_of",
            "indicator_rows",
            "indicators", "unknown_rows",
            "cut_to_data", "month_periods", "monthly", "months_in_data", "parts_of", "per_unit",
-           "said_to_data", "unit_groups"]
+           "said_to_data", "shares", "unit_groups"]

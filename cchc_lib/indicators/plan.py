@@ -17,7 +17,7 @@ from cchc_lib.core.errors import NoDataError
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators import engine
 from cchc_lib.indicators.base import RESULT_COLUMNS, data_through, row, target_for
-from cchc_lib.indicators.figures import SHARE_PARTS, cut_to_data, said_to_data
+from cchc_lib.indicators.figures import cut_to_data, said_to_data
 from cchc_lib.indicators.unknown import has_note
 
 # --------------------------------------------------------------------------------------
@@ -48,9 +48,9 @@ def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
       ÷ dossiers of postal-enabled procedures returned in P (any channel).
     """
     parts = engine.catalogue_parts(uptake)
-    rows = [row(ind, unit_code, period, parts[SHARE_PARTS[ind][0]], parts[SHARE_PARTS[ind][1]],
-                target_for(targets, ind, unit_code, period.year))
-            for ind in registry.PLAN_INDICATORS]
+    rows = [row(ind, unit_code, period, parts[registry.parts_of(ind)[0]],
+                parts[registry.parts_of(ind)[1]], target_for(targets, ind, unit_code, period.year))
+            for ind in registry.plan_ids(targets)]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
 
 
@@ -102,28 +102,30 @@ class Gap:
 def gaps(uptake: pd.DataFrame, results: pd.DataFrame) -> dict[str, Gap]:
     """For each plan indicator: the needed count and the ranked candidate procedures.
 
-    Candidates for the procedure rates are enabled procedures with no dossier through the
-    channel yet, ranked by dossiers received in P through other channels (demand that could
-    move); for the postal return share, postal-enabled procedures ranked by counter returns.
-    An indicator without data (its ``no_data`` note) has no gap and no candidates: nothing
-    is suggested on a figure nobody knows.
+    Which procedures are candidates, and their demand, each record's gap rule says
+    (:class:`~cchc_lib.core.indicator_registry.Candidates`): for the procedure rates,
+    enabled procedures with no dossier through the channel yet, ranked by dossiers received
+    in P through other channels (demand that could move); for the postal return share,
+    postal-enabled procedures ranked by counter returns. An indicator without data (its
+    ``no_data`` note) has no gap and no candidates: nothing is suggested on a figure nobody
+    knows.
     """
     out = {}
     base = uptake.reset_index()
     by_demand = ["demand", "procedure_code"]
     for r in results.itertuples(index=False):
-        if r.indicator == "online_procedure_rate":
-            c = base[base.online_enabled & (base.received_online == 0)]
-            c = c.assign(demand=c.received_total - c.received_online)
-        elif r.indicator == "postal_procedure_rate":
-            none_yet = (base.received_postal == 0) & (base.returned_postal == 0)
-            c = base[base.postal_enabled & none_yet]
-            c = c.assign(demand=c.received_total - c.received_postal)
-        elif r.indicator == "postal_return_share":
-            c = base[base.postal_enabled & (base.returned_direct > 0)]
-            c = c.assign(demand=c.returned_direct)
-        else:
+        record = registry.BY_ID.get(r.indicator)
+        rule = record.gap.candidates if record is not None and record.gap else None
+        if rule is None:
             continue
+        keep = base[rule.enabled].astype(bool)
+        for column in rule.none_of:
+            keep &= base[column] == 0
+        if rule.some_of:
+            keep &= (base[list(rule.some_of)] > 0).any(axis=1)
+        c = base[keep]
+        demand = sum((c[n] for n in rule.demand[1:]), c[rule.demand[0]])
+        c = c.assign(demand=sum((-c[n] for n in rule.less), demand))
         c = c.sort_values(by_demand, ascending=[False, True], kind="stable")
         c = c[["procedure_code", "procedure_name", "field_name", "demand"]].reset_index(drop=True)
         note = getattr(r, "no_data", None)
@@ -158,10 +160,10 @@ def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     spans = [Period(ytd.start, month.end, month.label) for month in months]
     p = engine.parts_by_period({"dossiers": dossiers, "catalogue": catalogue}, [unit_code],
                                spans)
-    rows = [row(ind, unit_code, spans[r.pid], int(getattr(r, SHARE_PARTS[ind][0])),
-                int(getattr(r, SHARE_PARTS[ind][1])),
+    rows = [row(ind, unit_code, spans[r.pid], int(getattr(r, registry.parts_of(ind)[0])),
+                int(getattr(r, registry.parts_of(ind)[1])),
                 target_for(targets, ind, unit_code, spans[r.pid].year))
-            for r in p.itertuples() for ind in registry.PLAN_INDICATORS]
+            for r in p.itertuples() for ind in registry.plan_ids(targets)]
     return said_to_data(pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object), last, note)
 
 

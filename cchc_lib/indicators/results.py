@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from cchc_lib.core.indicator_registry import PLAN_INDICATORS
+from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.units import unit_name
 from cchc_lib.indicators import figures
@@ -57,13 +57,13 @@ def all_indicators(tables: dict[str, pd.DataFrame], units: str | Sequence[str],
                                  by_field)
 
     out = compute(period).copy()
-    plan = out.indicator.isin(list(PLAN_INDICATORS))
+    plan = out.indicator.isin(list(registry.plan_ids(tables.get("targets"))))
     # the yearly targets on 1 January → the period's end (the period itself when it starts
     # on 1 January), beside the period's own value
     ytd = period.year_to_date()
     whole = compute(ytd) if ytd.start < period.start else out
     judged = judged_on_year_to_date(out[plan], whole[whole.indicator.isin(
-        list(PLAN_INDICATORS))])
+        list(registry.plan_ids(tables.get("targets"))))])
     out = pd.concat([judged, out[~plan]], ignore_index=True)
     for column in ("numerator", "denominator", "ytd_numerator", "ytd_denominator"):
         if column in out:

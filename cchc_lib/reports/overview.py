@@ -28,8 +28,11 @@ from cchc_lib.reports.charts import Charts
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
 
+
 # the figures of the overview that are an indicator's own (each with ``<id>_no_data``)
-SHOWN = (*registry.PLAN_INDICATORS, "received_total", "on_time_rate", "apology_coverage")
+def shown() -> tuple[str, ...]:
+    """The overview's columns: the plan's indicators, then what every unit is compared on."""
+    return (*registry.PLAN_INDICATORS, "received_total", "on_time_rate", "apology_coverage")
 
 
 def unit_row(rows: pd.DataFrame, unit_code: str) -> dict:
@@ -38,7 +41,7 @@ def unit_row(rows: pd.DataFrame, unit_code: str) -> dict:
     estimate has no data (``points_766_no_data``: which, and why), never a sum short of it."""
     unit = rows[rows.field.isna()].set_index("indicator")
     out: dict[str, object] = {"unit_code": unit_code}
-    for indicator in SHOWN:
+    for indicator in shown():
         out[indicator] = unit.loc[indicator, "value"]
         out[f"{indicator}_no_data"] = unit.loc[indicator, "no_data"]
     for indicator in registry.PLAN_INDICATORS:
@@ -156,7 +159,7 @@ class TownOverview:
         by_index = bool(self.table["index"].notna().any())
         out = []
         for r in self.table.itertuples(index=False):
-            said = [f"{registry.label(i)}: {getattr(r, f'{i}_no_data')}" for i in SHOWN
+            said = [f"{registry.label(i)}: {getattr(r, f'{i}_no_data')}" for i in shown()
                     if has_note(getattr(r, f"{i}_no_data"))]
             if has_note(r.points_766_no_data):
                 said.append(f"Điểm 766 ước tính không cộng tổng vì {r.points_766_no_data}"

@@ -61,7 +61,7 @@ def test_monthly_covers_every_unit_and_month(monthly, sample_tables):
     assert sorted(monthly.unit_code.unique()) == units
     assert monthly.period.min() == "2021-01" and monthly.period.max() == "2022-11"
     assert len(monthly) == len(units) * 23
-    for share in figures.SHARE_PARTS:
+    for share in figures.shares():
         v = monthly[share].dropna().astype(float)
         assert ((v >= 0) & (v <= 1)).all(), share
 

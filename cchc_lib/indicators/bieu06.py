@@ -30,15 +30,23 @@ def bieu06(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code: str,
     """
     p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
                      [unit_code], period, by_field=True)
+    return bieu06_of(p, lacking)
+
+
+def bieu06_of(p: pd.DataFrame, lacking: Lacking | None = None) -> pd.DataFrame:
+    """:func:`bieu06` from the engine's parts of one unit and period, per field. The on-time
+    rate divides the parts its registry record names (early and on time together, the
+    engine's ``resolved_in_time``)."""
     fields = engine.field_rows(p)
     cols = list(registry.BIEU06_COLUMNS)
-    table = fields[["field", *cols]].astype({"field": object}).reset_index(drop=True)
-    table[cols] = table[cols].astype("int64")
-    total = pd.DataFrame([{"field": None, **table[cols].sum().to_dict()}])
+    num, den = registry.parts_of("on_time_rate")
+    table = fields[["field", *cols, num]].astype({"field": object}).reset_index(drop=True)
+    table[[*cols, num]] = table[[*cols, num]].astype("int64")
+    total = pd.DataFrame([{"field": None, **table[[*cols, num]].sum().to_dict()}])
     table = pd.concat([table, total], ignore_index=True)
-    ok = table.resolved_early + table.resolved_on_time
-    table["on_time_rate"] = pd.Series([share(a, b) for a, b in zip(ok, table.resolved_total,
+    table["on_time_rate"] = pd.Series([share(a, b) for a, b in zip(table[num], table[den],
                                                                     strict=True)], dtype=object)
+    table.attrs["on_time"] = table.pop(num).tolist()  # the rate's numerator, row by row
     return unknown_columns(table, lacking or Lacking())
 
 
@@ -60,17 +68,17 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
     column :func:`bieu06` could not count is a row without figures, with its note."""
     notes = table.attrs.get("no_data", {})
     columns = table.attrs.get("missing_columns", {})
+    on_time = table.attrs.get("on_time") or (table.resolved_early + table.resolved_on_time)
     rows = []
-    for r in table.itertuples(index=False):
+    for r, in_time in zip(table.itertuples(index=False), list(on_time), strict=True):
         for col in registry.BIEU06_COLUMNS:
             rows.append(row(col, unit_code, period, None, None, field=r.field,
                              value=None if col in notes else int(getattr(r, col))))
         if "on_time_rate" in notes:
             rows.append(row("on_time_rate", unit_code, period, None, None, field=r.field))
         else:
-            rows.append(row("on_time_rate", unit_code, period,
-                             int(r.resolved_early + r.resolved_on_time), int(r.resolved_total),
-                             field=r.field))
+            rows.append(row("on_time_rate", unit_code, period, int(in_time),
+                             int(r.resolved_total), field=r.field))
         for said in rows[-len(registry.BIEU06_COLUMNS) - 1:]:
             said["no_data"] = notes.get(said["indicator"])
             said["missing_columns"] = columns.get(said["indicator"])

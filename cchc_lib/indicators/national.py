@@ -30,6 +30,12 @@ def national_indicators(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     the registry names, counted by the engine (engine.py says how each part is counted)."""
     p = engine.parts({"dossiers": dossiers, "catalogue": catalogue, "calendar": calendar},
                      [unit_code], period, by_field=by_field)
+    return estimates_of(p, unit_code, period, by_field)
+
+
+def estimates_of(p: pd.DataFrame, unit_code: str, period: Period,
+                 by_field: bool = False) -> pd.DataFrame:
+    """:func:`national_indicators` from the engine's parts of one unit and period."""
     groups = engine.field_rows(p) if by_field else p[p.field.isna()]
     rows = [row(i.id, unit_code, period, int(getattr(r, str(i.numerator))),
                 int(getattr(r, str(i.denominator))), field=r.field if by_field else None)

@@ -6,6 +6,7 @@ projection (indicators.md).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,9 +37,9 @@ def procedure_uptake(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_code:
 
 def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
                     targets: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``online_procedure_rate``, ``postal_procedure_rate``, ``postal_return_share`` of a
+    """The plan's indicators (the registry's records the ``targets`` name) of a
     per-procedure table (all the unit's procedures, or a field's): the engine's catalogue
-    parts divided as the registry says.
+    parts divided as each record says (:func:`plan_rows`).
 
     - online: procedures (partial/full) with ≥ 1 dossier received online in P
       ÷ procedures (partial/full);
@@ -47,11 +48,20 @@ def plan_indicators(uptake: pd.DataFrame, unit_code: str, period: Period,
     - postal return: dossiers of postal-enabled procedures returned by post in P
       ÷ dossiers of postal-enabled procedures returned in P (any channel).
     """
-    parts = engine.catalogue_parts(uptake)
-    rows = [row(ind, unit_code, period, parts[registry.parts_of(ind)[0]],
-                parts[registry.parts_of(ind)[1]], target_for(targets, ind, unit_code, period.year))
-            for ind in registry.plan_ids(targets)]
-    return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+    return pd.DataFrame(plan_rows(engine.catalogue_parts(uptake), unit_code, period, targets),
+                        columns=RESULT_COLUMNS, dtype=object)
+
+
+def plan_rows(parts: Mapping, unit_code: str, period: Period,
+              targets: pd.DataFrame | None = None) -> list[dict]:
+    """Result rows of the plan's indicators from one set of the engine's parts (a row of
+    :func:`engine.parts_by_period`, or :func:`engine.catalogue_parts`)."""
+    out = []
+    for ind in registry.plan_ids(targets):
+        num, den = registry.parts_of(ind)
+        out.append(row(ind, unit_code, period, int(parts[num]), int(parts[den]),
+                       target_for(targets, ind, unit_code, period.year)))
+    return out
 
 
 def judged_on_year_to_date(period_rows: pd.DataFrame, ytd_rows: pd.DataFrame) -> pd.DataFrame:
@@ -147,9 +157,19 @@ def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
     the export's, ``data_through(dated(tables))``; default: the latest date of ``dossiers``)
     are left out and the last one ends on it, said in ``attrs["note"]``: a month without
     data would be read as the year's final value by :func:`projection`."""
-    ytd = period.year_to_date()
     last = through if through is not None else data_through(
         engine.with_optional("dossiers", dossiers))
+    spans, note = month_spans(period, last)
+    p = engine.parts_by_period({"dossiers": dossiers, "catalogue": catalogue}, [unit_code],
+                               spans)
+    return trend_of(p, spans, unit_code, targets, last, note)
+
+
+def month_spans(period: Period, last: date | None) -> tuple[list[Period], str]:
+    """1 January to the end of each month of ``period``'s year up to its end, the months
+    after ``last`` (the last day of data) left out and the one it falls in ended on it; and
+    the note that says so. A year that starts after ``last`` is refused."""
+    ytd = period.year_to_date()
     months, note = ytd.months(), ""
     if last is not None:
         last = pd.Timestamp(last).date()
@@ -157,14 +177,20 @@ def cumulative_by_month(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit_co
             raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}: số liệu đến ngày "
                               f"{last:%d/%m/%Y}")
         months, note = cut_to_data(months, last)
-    spans = [Period(ytd.start, month.end, month.label) for month in months]
-    p = engine.parts_by_period({"dossiers": dossiers, "catalogue": catalogue}, [unit_code],
-                               spans)
-    rows = [row(ind, unit_code, spans[r.pid], int(getattr(r, registry.parts_of(ind)[0])),
-                int(getattr(r, registry.parts_of(ind)[1])),
-                target_for(targets, ind, unit_code, spans[r.pid].year))
-            for r in p.itertuples() for ind in registry.plan_ids(targets)]
-    return said_to_data(pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object), last, note)
+    return [Period(ytd.start, month.end, month.label) for month in months], note
+
+
+def trend_of(p: pd.DataFrame, spans: list[Period], unit_code: str,
+             targets: pd.DataFrame | None, last: date | None, note: str,
+             first: int = 0) -> pd.DataFrame:
+    """:func:`cumulative_by_month`'s table from the engine's parts of ``spans`` (the
+    periods numbered ``first``, ``first`` + 1, … in ``p``; the unit's whole rows)."""
+    whole = p[p.field.isna()] if "field" in p else p
+    mine = whole[(whole.pid >= first) & (whole.pid < first + len(spans))]
+    rows = [r for part in mine.to_dict("records")
+            for r in plan_rows(part, unit_code, spans[part["pid"] - first], targets)]
+    return said_to_data(pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object),
+                        pd.Timestamp(last).date() if last is not None else None, note)
 
 
 # --------------------------------------------------------------------------------------

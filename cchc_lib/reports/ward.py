@@ -19,25 +19,20 @@ from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import fold, within_sentence
 from cchc_lib.core.units import parent_name, unit_name
 from cchc_lib.core.vi import VERDICTS_VI
-from cchc_lib.indicators import national
-from cchc_lib.indicators.base import (
-    clip_to_data,
-    data_through,
-    dated,
-    in_period,
-    unit_dossiers,
-)
-from cchc_lib.indicators.bieu06 import bieu06
+from cchc_lib.indicators import engine, national
+from cchc_lib.indicators.base import RESULT_COLUMNS, clip_to_data, data_through, dated
+from cchc_lib.indicators.bieu06 import bieu06_of
 from cchc_lib.indicators.figures import unknown_rows
 from cchc_lib.indicators.plan import (
     Gap,
     comparison,
-    cumulative_by_month,
     gaps,
     judged_on_year_to_date,
-    plan_indicators,
+    month_spans,
+    plan_rows,
     procedure_uptake,
     projection,
+    trend_of,
 )
 from cchc_lib.indicators.unknown import Lacking, has_note
 from cchc_lib.ingest.store import read_processed
@@ -335,40 +330,49 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
     def known(rows: pd.DataFrame) -> pd.DataFrame:
         return unknown_rows(rows, lacking)
 
-    uptake = procedure_uptake(dossiers, catalogue, unit_code, clipped)
-    plan_now = known(plan_indicators(uptake, unit_code, clipped, targets))
-    # yearly targets are judged on 1 January → the period's end, shown beside the period
+    # one engine query for every figure of the report: the period, the year to date (yearly
+    # targets are judged on 1 January → the period's end), the same period a year before,
+    # and 1 January → the end of each month of both years (the trend), each per field
     ytd = clipped.year_to_date()
-    uptake_ytd = (procedure_uptake(dossiers, catalogue, unit_code, ytd)
-                  if ytd.start < clipped.start else uptake)
-    plan_ytd = known(plan_indicators(uptake_ytd, unit_code, ytd, targets))
-    plan_before = known(plan_indicators(
-        procedure_uptake(dossiers, catalogue, unit_code, before), unit_code, before, targets))
-    q = tables.get("quarantine")
     through = data_through(dated(tables))  # the export's last day, not the unit's
-    trend_now = known(cumulative_by_month(dossiers, catalogue, unit_code, clipped, targets,
-                                          through=through))
-    estimates = known(national.national_indicators(dossiers, catalogue, unit_code, clipped))
+    months_now, note_now = month_spans(clipped, through)
+    months_before, note_before = month_spans(before, through)
+    spans = [clipped, ytd, before, *months_now, *months_before]
+    p = engine.parts_by_period({"dossiers": dossiers, "catalogue": catalogue}, [unit_code],
+                               spans, by_field=True)
+    now, to_date, last_year = (p[p.pid == i].drop(columns="pid") for i in range(3))
+
+    def plan_of(part: pd.DataFrame, span: Period) -> pd.DataFrame:
+        whole = part[part.field.isna()].iloc[0]
+        return known(pd.DataFrame(plan_rows(whole, unit_code, span, targets),
+                                  columns=RESULT_COLUMNS, dtype=object))
+
+    plan_ytd = plan_of(to_date, ytd)
+    trend_now = known(trend_of(p, months_now, unit_code, targets, through, note_now, 3))
+    estimates = known(national.estimates_of(now, unit_code, clipped))
     late = national.late_dossiers(dossiers, unit_code, clipped)  # read once, shown twice
+    plan_info = plan_for(tables, unit_code, clipped.year)
+    q = tables.get("quarantine")
     return WardReport(
         unit_code=unit_code, unit_name=name, parent_name=str(parent),
         requested=requested, period=clipped, before=before,
-        plan=comparison(judged_on_year_to_date(plan_now, plan_ytd), plan_before),
+        plan=comparison(judged_on_year_to_date(plan_of(now, clipped), plan_ytd),
+                        plan_of(last_year, before)),
         short=ytd.start < clipped.start,
-        plan_info=plan_for(tables, unit_code, clipped.year),
+        plan_info=plan_info,
         trend_now=trend_now,
-        trend_before=known(cumulative_by_month(dossiers, catalogue, unit_code, before,
-                                               targets, through=through)),
-        form=bieu06(dossiers, catalogue, unit_code, clipped, lacking=lacking),
-        gaps=gaps(uptake_ytd, plan_ytd),
+        trend_before=known(trend_of(p, months_before, unit_code, targets, through,
+                                    note_before, 3 + len(months_now))),
+        form=bieu06_of(now, lacking),
+        # the candidates per procedure: a second query, of the year to date
+        gaps=gaps(procedure_uptake(dossiers, catalogue, unit_code, ytd), plan_ytd),
         set_aside=set_aside(q, [unit_code], clipped.start, clipped.end),
-        received=int(in_period(unit_dossiers(dossiers, unit_code).received_at,
-                                   clipped).sum()),
+        received=int(now[now.field.isna()].iloc[0].received),  # accepted, as the engine counts
         projection=projection(trend_now),
         national=estimates,
         points=national.points_766(estimates),
         apology=known(national.apology_of(late, unit_code, clipped)),
         late=late,
-        owners=owners_of(tables, plan_for(tables, unit_code, clipped.year)),
+        owners=owners_of(tables, plan_info),
         lacking=lacking,
     )

@@ -497,3 +497,22 @@ def test_a_bomb_is_refused_within_the_memory_ceiling(tmp_path, name):
     assert run.returncode == 0, run.stderr[-2000:]  # (an abort would be -6)
     report = json.loads(run.stdout)
     assert report["outcome"].startswith(f"{name}: ") and report["peak_mb"] < CEILING_MB
+
+
+def test_a_second_table_under_the_list_is_named_not_a_python_error(tmp_path):
+    """A summary by field under the dossier list, its numbers where the list has text: its
+    title row reads as the header again in another order, and moving its rows once stopped
+    with pandas' "Invalid value for dtype 'str'" (in English). Now the titles it shares a
+    column with are named, with the line to add."""
+    head = ["Mã hồ sơ", "Mã TTHC", "Kênh thực hiện", "Ngày tiếp nhận", "Ngày hẹn trả",
+            "Ngày trả kết quả", "Trạng thái"]
+    rows = [head, ["HS-001", "1.001193", "Trực tiếp", "05/03/2022 08:15", "05/03/2022 17:00",
+                   "07/03/2022 09:00", "Đã trả kết quả"], [],
+            ["Lĩnh vực", "Số hồ sơ tiếp nhận", "Trực tuyến", "Ngày cập nhật",
+             "Số hồ sơ trễ hạn", "Đã trả", "Tình trạng"],
+            ["Hộ tịch", 3, 1, "30/11/2022", 0, 2, "Tốt"]]
+    path = _workbook(tmp_path / "bao_cao.xlsx", {"BaoCao": rows})
+    with pytest.raises(InputFileError) as err:
+        _ingested(path)
+    said = str(err.value)
+    assert "dtype" not in said and "Số hồ sơ tiếp nhận" in said and "columns:" in said

@@ -291,9 +291,34 @@ def columns_report(cmap: ColumnMap, values, table: Table, source) -> dict:
     missing = missing_optional(table, cmap)
     if source.unit_code and "unit_code" in missing:
         missing.remove("unit_code")
+    empty = empty_columns(cmap, values, table)
     return {"columns_ignored": [u.title for u in unread],
+            "columns_empty": empty,
             "columns_read": {c: read[c] for c in sorted(read)},
             "columns_how": {c: cmap.how.get(p, "") for p, c in cmap.canonical.items()
                             if not c.startswith("_")},
-            "columns_missing": missing,
+            "columns_missing": [*missing, *empty],
             "columns_unread": unread}
+
+
+# optional columns whose cells a system fills, or leaves empty in every row when it does not
+# keep the fact: a title over no value at all says nothing (dates are left out: an export
+# of dossiers all still open has no end date, and that is a fact)
+EMPTY_IS_UNKNOWN = ("return_channel", "supplement_requests", "supplement_days", "paid_online",
+                    "digitized", "e_result", "apology_issued")
+
+
+def empty_columns(cmap: ColumnMap, values, table: Table) -> list[str]:
+    """The optional columns of :data:`EMPTY_IS_UNKNOWN` read from a title over no value in
+    any row: unknown for the export's dossiers, as if the column were not there, never "no"
+    or 0 (a one-stop system that exports the apology column and never fills it has not
+    said that no slip was issued)."""
+    from cchc_lib.ingest.parsers import blank
+
+    if table is not schema.DOSSIERS or values is None or not len(values):
+        return []
+    out = []
+    for pos, name in cmap.canonical.items():
+        if name in EMPTY_IS_UNKNOWN and pos in values.columns and blank(values[pos]).all():
+            out.append(name)
+    return [c.name for c in table.columns if c.name in out]

@@ -41,6 +41,7 @@ class FileReport:
     columns_read: dict[str, str] = field(default_factory=dict)  # column -> its title
     columns_how: dict[str, str] = field(default_factory=dict)  # column -> pinned/alias/rules
     columns_missing: list[str] = field(default_factory=list)  # optional columns not in it
+    columns_empty: list[str] = field(default_factory=list)  # titled, no value (also missing)
     dates_ambiguous: int = 0  # rows set aside for a date that reads day first and month first
     note: str = ""  # how the file was read: its encoding, a sheet continuing another
     # unreadable code values, one per (column, folded value), kept in memory for the alerts
@@ -351,9 +352,14 @@ def columns_lines(f: FileReport, derived: int = 0) -> list[str]:
     for how, said in by.items():
         if said:
             out.append(f"cột đọc {HOW_VI[how]}: " + ", ".join(said))
-    if f.columns_missing:
+    absent = [c for c in f.columns_missing if c not in f.columns_empty]
+    if absent:
         out.append("tệp không có cột (chỉ số cần cột này sẽ ghi “không có số liệu”): "
-                   + ", ".join(f.columns_missing))
+                   + ", ".join(absent))
+    if f.columns_empty:
+        out.append("cột có tiêu đề nhưng không có giá trị nào, tính như tệp không có cột "
+                   "(“không có số liệu”, không tính là 0): " + ", ".join(
+                       f"{c} ← “{f.columns_read.get(c, '')}”" for c in f.columns_empty))
     if derived:
         out.append(f"{integer(derived)} hồ sơ không có hạn trả trong tệp: hạn trả tính từ thời "
                    "hạn giải quyết trong danh mục TTHC")

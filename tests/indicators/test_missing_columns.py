@@ -31,6 +31,7 @@ from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.indicators.unknown import Lacking
 from cchc_lib.ingest.pipeline import ingest
+from cchc_lib.ingest.result import summary_text
 from cchc_lib.ingest.store import read_processed, write_processed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +53,7 @@ DESK, ONLINE, POST = "Tại bộ phận một cửa", "Trực tuyến", "Bưu ch
 
 
 def dossier(id_, unit, code, channel, received, due, finished="", returned="", ret=DESK,
-            status=DONE, requests="0", days="0", apology="") -> dict[str, str]:
+            status=DONE, requests="0", days="0", apology="Không") -> dict[str, str]:
     return {"id": id_, "unit": unit, "code": code, "channel": channel, "received": received,
             "due": due, "finished": finished, "returned": returned, "return": ret,
             "status": status, "requests": requests, "days": days, "paid": "Không",
@@ -321,3 +322,36 @@ def test_cli_bieu06_csv_writes_the_note_in_the_columns_it_cannot_count(town, tmp
     assert total["Số hồ sơ nhận giải quyết: Trực tiếp, dịch vụ bưu chính"] == "2"
     assert total["Số hồ sơ nhận giải quyết: Tổng số"] == ENDS_NOTE
     assert (form["Số lượng hồ sơ đã giải quyết: Quá hạn"] == ENDS_NOTE).all()
+
+
+def test_a_column_titled_but_never_filled_is_no_data_not_zero(tmp_path):
+    """A one-stop system that exports "Phiếu xin lỗi" and "Thanh toán trực tuyến" and never
+    fills them has not said that no slip was issued nor that nothing was paid online: read
+    as "no", C02 (late) would be 0/1 and "Chưa đạt" against the 100 % duty."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    rows = [dossier("C02", "TEST-C", P2, "Trực tiếp", "04/01/2022 08:00", "06/01/2022 17:00",
+                    "07/01/2022 09:00", "07/01/2022 10:00", apology=""),
+            dossier("C03", "TEST-C", P2, "Trực tiếp", "05/01/2022 08:00", "07/01/2022 17:00",
+                    "06/01/2022 09:00", "07/01/2022 10:00", apology="")]
+    frame = pd.DataFrame([{COLUMNS[k]: r[k] for k in COLUMNS} for r in rows])
+    frame[COLUMNS["paid"]] = "   "  # spaces are no value either
+    frame.to_csv(raw / "c.csv", index=False, encoding="utf-8")
+    (raw / "units.csv").write_text(UNITS, encoding="utf-8")
+    (raw / "catalogue.csv").write_text(CATALOGUE, encoding="utf-8")
+    (raw / "catalog.yml").write_text(
+        "units: {path: units.csv}\ncatalogue: {path: catalogue.csv}\n"
+        "dossiers:\n- {path: c.csv, date_order: dmy}\n", encoding="utf-8")
+    result = ingest(load_catalog(raw / "catalog.yml"))
+    (report,) = [f for f in result.files if f.table == "dossiers"]
+    assert report.columns_empty == ["paid_online", "apology_issued"]
+    assert {"paid_online", "apology_issued"} <= set(report.columns_missing)
+    assert "cột có tiêu đề nhưng không có giá trị nào" in summary_text(result)
+    write_processed(result, tmp_path / "processed")
+    a = all_indicators(read_processed(tmp_path / "processed"), "TEST-C", "2022")
+    apology = whole(a).loc["apology_coverage"]
+    assert pd.isna(apology.numerator) and apology.met is None
+    assert apology.missing_columns == "apology_issued"
+    assert whole(a).loc["online_payment_share", "value"] is None
+    # what was filled is counted as before: the digitized share is 2/2
+    assert whole(a).loc["digitized_share", "value"] == 1.0

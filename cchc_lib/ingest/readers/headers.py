@@ -296,7 +296,7 @@ def split_repeated_headers(raw: RawSheet, table: Table,
         if same or end <= h + 1:
             continue
         block = raw.values.iloc[h + 1:end]
-        if any(dtype != object for dtype in values.dtypes):  # a column of text or numbers
+        if not all(map(pd.api.types.is_object_dtype, values.dtypes)):  # text, numbers
             values = values.astype(object)  # takes what another column held: any value
         moved = pd.DataFrame("", index=block.index, columns=values.columns, dtype=object)
         for src, dst in enumerate(target):

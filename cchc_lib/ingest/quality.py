@@ -70,6 +70,9 @@ QUARANTINE_HEADERS_VI = {
 }
 
 
+WHOLE_ROW = "row"  # the "column" of a reason about the whole line (wrong_field_count:row)
+
+
 def reasons_vi(tags: str) -> str:
     """ "bad_code:status; missing:received_at" -> "Mã không hợp lệ (status); Thiếu giá trị
     bắt buộc (received_at)"."""
@@ -77,7 +80,7 @@ def reasons_vi(tags: str) -> str:
     for tag in str(tags).split(REASON_SEP):
         reason, _, column = tag.partition(":")
         text = vi.QUARANTINE_REASONS_VI.get(reason, reason)
-        out.append(f"{text} ({column})" if column else text)
+        out.append(f"{text} ({column})" if column and column != WHOLE_ROW else text)
     return REASON_SEP.join(out)
 
 

@@ -160,8 +160,9 @@ class ReasonAlert:
         example = f" ({self.shown})" if self.shown else ""
         return (f"CẢNH BÁO {self.file}: {integer(self.rows)}/{integer(self.rows_in)} dòng "
                 f"({percent(self.rows / self.rows_in if self.rows_in else 0.0)}) bị cách ly vì "
-                f"{vi.QUARANTINE_REASONS_VI.get(self.reason, self.reason).lower()} ở cột "
-                f"{self.column}; lần đầu ở dòng {self.first_row}{example}. Xem quarantine.csv, "
+                f"{vi.QUARANTINE_REASONS_VI.get(self.reason, self.reason).lower()}"
+                f"{'' if self.column == 'row' else ' ở cột ' + self.column}; lần đầu ở dòng "
+                f"{self.first_row}{example}. Xem quarantine.csv, "
                 "sửa tệp xuất hoặc ghi cách đọc trong danh mục dữ liệu rồi nhập lại.")
 
 

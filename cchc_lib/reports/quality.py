@@ -33,8 +33,9 @@ def alerts_view(result: IngestResult) -> Rich:
                   "`date_order: dmy` (ngày trước) hoặc `date_order: mdy` (tháng trước).",
                   file=a.file, rows=render.integer(a.rows), rows_in=render.integer(a.rows_in))
              for a in result.date_alerts]
-    parts += [rich("**⚠ Cảnh báo: {file}**: {rows}/{rows_in} dòng bị cách ly vì {reason} ở cột "
-                   "`{column}`; lần đầu ở dòng {first}{example}.", file=a.file,
+    parts += [rich("**⚠ Cảnh báo: {file}**: {rows}/{rows_in} dòng bị cách ly vì {reason}"
+                   + ("" if a.column == "row" else " ở cột `{column}`")
+                   + "; lần đầu ở dòng {first}{example}.", file=a.file,
                    rows=render.integer(a.rows), rows_in=render.integer(a.rows_in),
                    reason=vi.QUARANTINE_REASONS_VI.get(a.reason, a.reason).lower(),
                    column=a.column, first=a.first_row,

@@ -146,3 +146,25 @@ def test_every_source_row_is_the_line_the_row_starts_on(batch):
                        strict=True))
         assert got == {d: line for d, line in export.lines.items()
                        if d not in export.accepted}, export.data
+
+
+def test_a_broken_line_is_said_in_vietnamese(tmp_path):
+    """pandas says "Expected 8 fields in line 5, saw 12"; the quarantine and the alert say
+    it in Vietnamese, and a reason about the whole line names no column ("ở cột row")."""
+    from cchc_lib.ingest.quality import quarantine_for_readers
+    from cchc_lib.ingest.result import alerts_text
+
+    path = tmp_path / "hs.csv"
+    path.write_text(
+        "Mã hồ sơ,Mã đơn vị,Mã TTHC,Kênh,Ngày tiếp nhận,Trạng thái\n"
+        "H1,U1,1.001193,Trực tiếp,13/01/2022 08:00,Đang xử lý\n"
+        "H2,U1,1.001193,Trực tiếp,13/01/2022 08:00,Đang xử lý,thừa,thừa\n", encoding="utf-8")
+    catalog = with_overrides(load_catalog(Path(__file__).parents[1] / "corpus/catalog.yml"),
+                             dossiers=[str(path)])
+    result = ingest(catalog)
+    shown = quarantine_for_readers(result.quarantine)
+    (row,) = shown.to_dict("records")
+    assert row["Dòng"] == 3 and row["Lý do"].endswith("(dấu phân cách trong nội dung)")
+    assert row["Chi tiết"].startswith("dòng có 8 giá trị, tiêu đề có 6 cột")
+    said = alerts_text(result)
+    assert "nội dung); lần đầu ở dòng 3" in said and "ở cột row" not in said

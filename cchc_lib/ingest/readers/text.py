@@ -43,6 +43,16 @@ from cchc_lib.ingest.readers.headers import (
 )
 
 _SKIP_LINE = re.compile(r"Skipping line (\d+): (.*)")  # pandas' warning for a bad line
+_FIELDS = re.compile(r"[Ee]xpected (\d+) fields.*?saw (\d+)")
+
+
+def _problem_vi(problem: str) -> str:
+    """pandas' "Expected 8 fields in line 5, saw 12", as the quarantine says it."""
+    m = _FIELDS.search(problem)
+    if m is None:
+        return "dòng không tách được thành các cột của tiêu đề"
+    return (f"dòng có {int(m[2])} giá trị, tiêu đề có {int(m[1])} cột (có dấu phân cách trong "
+            "một giá trị không đặt trong ngoặc kép?)")
 HEAD_SCAN_BYTES = 32 * 2**20  # the header is looked for in the first lines within this
 # what each of Arrow's reading threads takes at a time: its default (1 MB) and 4 MB read a big
 # export fastest here, with values spanning lines allowed (16 MB: a third slower)
@@ -344,7 +354,7 @@ def _read_pandas(source: Source, data: bytes, delim: str, offset: int, width: in
     broken = []
     for w in caught:
         for m in _SKIP_LINE.finditer(str(w.message)):
-            broken.append((int(m[1]) - 2, m[2].strip()))  # (our line is record 1)
+            broken.append((int(m[1]) - 2, _problem_vi(m[2])))  # (our line is record 1)
     return values.iloc[1:].reset_index(drop=True), sorted(broken)
 
 

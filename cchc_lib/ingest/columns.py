@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -39,6 +39,8 @@ class Reasons:
         # rows set aside for a date that reads both day first and month first
         self.ambiguous_dates = np.zeros(len(index), dtype=bool)
         self.date_order: str | None = None  # the day/month order the block's dates were read in
+        # each date column's own order, where its values showed one (or it was given)
+        self.date_orders: dict[str, str] = {}
 
     def add(self, mask: pd.Series, reason: str, column: str, shown: pd.Series | None = None):
         """Mark rows; ``shown`` is what the quarantine may show of the value (see
@@ -119,7 +121,8 @@ def _parsed_columns(values: pd.DataFrame, todo: list[tuple[int, Column]],
 
 def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: str | None,
                 value_maps: dict[str, dict] | None = None,
-                date_order: str | None = None) -> tuple[pd.DataFrame, Reasons]:
+                date_order: str | None = None,
+                column_orders: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, Reasons]:
     """Typed canonical columns of one block, and the reasons each row breaks a rule.
 
     Only canonical positions of ``values`` are read, and taken out of it as they are parsed
@@ -127,11 +130,14 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
     spellings, column -> folded spelling -> code. The reason's detail shows a failing value
     only when it looks like a date, number or code (never text a person typed).
 
-    A date column that shows no day/month order of its own is read in the order the block's
-    other date columns show (one export system writes all its dates one way), else in
-    ``date_order`` (the data catalog's, for the source); with none, a date that reads both
-    ways is set aside (:data:`~cchc_lib.ingest.dates.AMBIGUOUS_DATE`), never guessed.
+    A date column that shows no day/month order of its own is read in the order the same
+    column showed on an earlier sheet of the file (``column_orders``), else in the order
+    the block's other date columns show (one export system writes all its dates one way),
+    else in ``date_order`` (an earlier sheet's, or the data catalog's for the source); with
+    none, a date that reads both ways is set aside
+    (:data:`~cchc_lib.ingest.dates.AMBIGUOUS_DATE`), never guessed.
     """
+    column_orders = column_orders or {}
     value_maps = value_maps or {}
     index = values.index
     frame = pd.DataFrame(index=index)
@@ -163,10 +169,14 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
         del raw, parsed, bad, result
     order = _block_order([entry[1].order for entry in dates.values()]) or date_order
     reasons.date_order = order  # (the next sheet of the file reads its dates with it)
+    reasons.date_orders = {name: entry[1].order for name, entry in dates.items()
+                           if entry[1].order}
     for name, entry in dates.items():
         raw, _, _ = entry
-        if raw is not None and order is not None:  # read again in the block's order
-            entry[1] = PARSERS["datetime"](raw, columns[name], None, order=order)
+        own = column_orders.get(name) or order
+        if raw is not None and own is not None:  # read again in the order found
+            entry[1] = PARSERS["datetime"](raw, columns[name], None, order=own)
+            reasons.date_orders.setdefault(name, column_orders.get(name) or "")
             entry[2] = _shown_bad(raw, entry[1][1], columns[name], None)
             frame[name] = entry[1][0]
     for col, bad_shown in found:

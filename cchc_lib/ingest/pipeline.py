@@ -73,7 +73,8 @@ TABLE_ORDER = (schema.UNITS, schema.CATALOGUE, schema.CALENDAR, schema.TARGETS,
 
 
 def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
-           value_maps: dict[str, dict], date_order: str | None = None
+           value_maps: dict[str, dict], date_order: str | None = None,
+           column_orders: dict[str, str] | None = None
            ) -> tuple[pd.DataFrame, Reasons, FileReport]:
     values = raw.values  # no personal column: parse_source dropped them
     choose_copies(cmap, values)  # of a title given twice, the copy with data
@@ -90,7 +91,8 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     # writes dates; a dossier export's order is its system's, shown by its dates or said
     # in the data catalog, never guessed
     order = date_order or (None if table is schema.DOSSIERS else "dmy")
-    frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps, order)
+    frame, reasons = parse_block(values, table, cmap, source.unit_code, value_maps, order,
+                                 column_orders)
     ambiguous_dates = int(reasons.ambiguous_dates.sum())
     frame["source_row"] = raw.row_numbers[data].astype("int64")
     if raw.broken_rows:  # lines that do not split into the header's columns
@@ -189,6 +191,7 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
         pending = list(zip(blocks, complete, strict=True))
         del blocks
         file_order = None  # a sheet going on with the list reads its dates as the one before
+        column_orders: dict[str, str] = {}  # and each date column as it was read before
         while pending:  # each block let go of once parsed: a big file's are big
             (raw, cmap), ok = pending.pop(0)
             # personal columns are never looked at: only canonical and ignored ones are kept
@@ -200,8 +203,11 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
                     personal_columns_dropped=cmap.personal)))
                 continue
             out.append(_block(raw, cmap, source, table, pinned(catalog, source),
-                              file_order or source.date_order or catalog.date_order))
-            file_order = out[-1][1].date_order if out[-1][1] is not None else file_order
+                              file_order or source.date_order or catalog.date_order,
+                              column_orders))
+            if out[-1][1] is not None:
+                file_order = out[-1][1].date_order or file_order
+                column_orders.update({c: o for c, o in out[-1][1].date_orders.items() if o})
     except InputFileError:
         raise
     except Exception as exc:  # whatever else a strange file triggers: still one message

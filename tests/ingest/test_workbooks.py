@@ -516,3 +516,28 @@ def test_a_second_table_under_the_list_is_named_not_a_python_error(tmp_path):
         _ingested(path)
     said = str(err.value)
     assert "dtype" not in said and "Số hồ sơ tiếp nhận" in said and "columns:" in said
+
+
+def test_a_date_column_keeps_its_order_on_the_next_sheet(tmp_path):
+    """Found by the slow generator: a workbook whose receipt dates are month first (an
+    export system's "8/16/2022, 8:00 AM") and whose due dates are day first (typed by the
+    office). Sheet 2's due dates all read both ways: they are read as the same column on
+    sheet 1 showed (day first), not as sheet 2's receipt dates (month first), and not set
+    aside."""
+    head = ["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh", "Ngày tiếp nhận", "Ngày hẹn trả",
+            "Trạng thái"]
+    one = [head, ["H1", "U2", "1.001193", "Trực tiếp", "8/16/2022, 8:00 AM", "18/8/2022",
+                  "Đang xử lý"]]
+    two = [head, ["H2", "U2", "1.001193", "Trực tiếp", "10/12/2022, 11:00 AM", "12/10/2022",
+                  "Đang xử lý"],
+           ["H3", "U2", "1.001193", "Trực tiếp", "9/28/2022, 1:20 PM", "1/11/2022",
+            "Đang xử lý"]]
+    path = _workbook(tmp_path / "hai_trang.xlsx", {"Trang 1": one, "Trang 2": two})
+    catalog = with_overrides(load_catalog(ROOT / "tests/corpus/catalog.yml"),
+                             dossiers=[str(path)], unit_code="U2")
+    result = ingest(catalog)
+    assert result.quarantine.empty
+    got = result.tables["dossiers"].set_index("dossier_id")
+    assert got.loc["H2", "due_at"].date() == datetime(2022, 10, 12).date()
+    assert got.loc["H2", "received_at"] == datetime(2022, 10, 12, 11, 0)
+    assert got.loc["H3", "due_at"].date() == datetime(2022, 11, 1).date()

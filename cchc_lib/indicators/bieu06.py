@@ -68,7 +68,7 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
     column :func:`bieu06` could not count is a row without figures, with its note."""
     notes = table.attrs.get("no_data", {})
     columns = table.attrs.get("missing_columns", {})
-    on_time = table.attrs.get("on_time") or (table.resolved_early + table.resolved_on_time)
+    on_time = table.attrs["on_time"]  # (bieu06_of's: the engine's count, not worked out here)
     rows = []
     for r, in_time in zip(table.itertuples(index=False), list(on_time), strict=True):
         for col in registry.BIEU06_COLUMNS:

@@ -163,7 +163,7 @@ def monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
     for column in registry.BIEU06_COLUMNS:
         out[column] = p[column].to_numpy()
     for ind in shares():
-        num, den = parts_of(ind)
+        num, den = registry.parts_of(ind)
         out[f"{ind}_num"], out[f"{ind}_den"] = p[num].to_numpy(), p[den].to_numpy()
         out[ind] = (p[num] / p[den].where(p[den] > 0)).astype(object).where(p[den] > 0, None)
     return out.sort_values(["unit_code", "period"], kind="stable").reset_index(drop=True)
@@ -172,13 +172,6 @@ def monthly_rows(p: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------
 # Indicators: the registry's divisions of the parts
 # --------------------------------------------------------------------------------------
-
-def parts_of(indicator: str) -> tuple[str, str]:
-    """The two parts a share divides, as its registry record names them."""
-    from cchc_lib.core import indicator_registry as registry
-
-    return registry.parts_of(indicator)
-
 
 def shares() -> tuple[str, ...]:
     """Every share the registry divides, the 766 estimates last (the monthly table's
@@ -191,12 +184,12 @@ def shares() -> tuple[str, ...]:
 
 
 def counted_from(indicator: str) -> tuple[str, ...]:
-    """The parts an indicator is counted from: a share's two (:func:`parts_of`), a count's
+    """The parts an indicator is counted from: a share's two (its registry record's), a count's
     own (Biểu 06 counts are parts of the engine under their ids)."""
     from cchc_lib.core import indicator_registry as registry
 
     found = registry.BY_ID.get(indicator)
-    return parts_of(indicator) if found is None or found.kind == "share" else (indicator,)
+    return registry.parts_of(indicator) if found is None or found.kind == "share" else (indicator,)
 
 
 # what a row without data loses: every figure, and the verdict judged on them
@@ -241,7 +234,7 @@ def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_fiel
     rows: list[dict] = []
 
     def share(ind: str, r, field=None, fixed=None):
-        num, den = parts_of(ind)
+        num, den = registry.parts_of(ind)
         rows.append(row(ind, label, period, int(r[num]), int(r[den]),
                         target.get(ind, fixed), field=field))
 
@@ -303,5 +296,5 @@ def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Peri
 __all__ = ["SPAN_SQL", "UNIT_GROUP", "counted_from", "data_span_of",
            "indicator_rows",
            "indicators", "unknown_rows",
-           "cut_to_data", "month_periods", "monthly", "months_in_data", "parts_of", "per_unit",
+           "cut_to_data", "month_periods", "monthly", "months_in_data", "per_unit",
            "said_to_data", "shares", "unit_groups"]

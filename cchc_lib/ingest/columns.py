@@ -176,7 +176,6 @@ def parse_block(values: pd.DataFrame, table: Table, cmap: ColumnMap, unit_code: 
         own = column_orders.get(name) or order
         if raw is not None and own is not None:  # read again in the order found
             entry[1] = PARSERS["datetime"](raw, columns[name], None, order=own)
-            reasons.date_orders.setdefault(name, column_orders.get(name) or "")
             entry[2] = _shown_bad(raw, entry[1][1], columns[name], None)
             frame[name] = entry[1][0]
     for col, bad_shown in found:

@@ -207,7 +207,7 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
                               column_orders))
             if out[-1][1] is not None:
                 file_order = out[-1][1].date_order or file_order
-                column_orders.update({c: o for c, o in out[-1][1].date_orders.items() if o})
+                column_orders.update(out[-1][1].date_orders)
     except InputFileError:
         raise
     except Exception as exc:  # whatever else a strange file triggers: still one message

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from cchc_lib.core.catalog import load_catalog, project_root
 from cchc_lib.core.lock import project_lock
+from cchc_lib.core.request import run_request
 from cchc_lib.delivery.notebooks import KERNEL_NAME, execute
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import write_processed
-from cchc_lib.reports.registry import REPORTS, RunContext
+from cchc_lib.reports.registry import REPORTS
 
 GOLDEN_DIR = Path("tests/golden")
 GOLDEN_DATA_DIR = "tests/.sample_processed"  # where the test suite ingests the sample
@@ -26,10 +27,11 @@ def write_golden(kernel: str = KERNEL_NAME) -> list[Path]:
         out = []
         for report in REPORTS.values():
             for unit_code, period, as_of in report.golden:
-                context = RunContext(unit_code, period, GOLDEN_DATA_DIR, as_of)
+                request = run_request(period, [unit_code] if unit_code else [],
+                                      as_of=as_of, data=GOLDEN_DATA_DIR)
                 out.append(execute(root / NOTEBOOKS_DIR / report.notebook,
                                    root / GOLDEN_DIR / report.golden_name(unit_code, period),
-                                   report.parameters(context), kernel))
+                                   report.parameters(request), kernel))
         return out
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from cchc_lib.core import catalog_schema, schema, yamlfile
 from cchc_lib.core.catalog_schema import SINGLE_SOURCES
 from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.core.lang import catalog as lang
 
 CATALOG_FILE = Path("data/catalog.yml")
 PROCESSED_DIR = Path("data/processed")
@@ -65,9 +66,8 @@ def project_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / CATALOG_FILE).is_file():
             return folder
-    raise CchcError(
-        f"không tìm thấy dự án: không có {CATALOG_FILE} trong {here} hay thư mục nào phía "
-        f"trên (hãy chạy trong thư mục sổ tay, hoặc đặt {ROOT_ENV})")
+    raise CchcError(lang.PROJECT_NOT_FOUND_VI.format(catalog=CATALOG_FILE, here=here,
+                                                     env=ROOT_ENV))
 
 
 def resolve(path: str | Path) -> Path:
@@ -88,23 +88,25 @@ def value_map(spec: object, where: str) -> dict:
     if spec is None:
         return {}
     if not isinstance(spec, dict):
-        raise CchcError(f"{where}: value_map phải có dạng cột -> {{cách viết: mã}}")
+        raise CchcError(lang.VALUE_MAP_NOT_MAPPING_VI.format(where=where))
     columns = catalog_schema.code_columns()
     out: dict[str, dict] = {}
     for column, pins in spec.items():
         if column not in columns:
-            raise CchcError(f"{where}: value_map nêu cột '{column}', cột này không chứa "
-                            f"mã (các cột có mã: {', '.join(sorted(columns))})")
+            raise CchcError(lang.VALUE_MAP_NOT_CODE_COLUMN_VI.format(
+                where=where, column=column, columns=", ".join(sorted(columns))))
         if not isinstance(pins, dict):
-            raise CchcError(f"{where}: value_map.{column} phải có dạng cách viết -> mã")
+            raise CchcError(lang.VALUE_MAP_PINS_NOT_MAPPING_VI.format(where=where,
+                                                                      column=column))
         out[column] = {}
         for spelling, code in pins.items():
             try:
                 out[column][fold(spelling)] = catalog_schema.code_of(columns[column], code)
             except ValueError:
                 codes = catalog_schema.codes_shown(columns[column])
-                raise CchcError(f"{where}: value_map.{column}: '{spelling}' -> '{code}' "
-                                f"không phải mã của cột {column} (các mã: {codes})") from None
+                raise CchcError(lang.VALUE_MAP_NOT_A_CODE_VI.format(
+                    where=where, column=column, spelling=spelling, code=code, codes=codes)
+                ) from None
     return out
 
 
@@ -114,8 +116,8 @@ def _source(options: dict, base: Path, table: str | None) -> Source:
     try:
         path = (base / rel).resolve()
     except (RuntimeError, OSError):  # Python raises RuntimeError on a symlink loop
-        raise InputFileError(str(base / rel), "vòng lặp liên kết tượng trưng (symlink): sửa "
-                             "liên kết hoặc ghi đường dẫn thật của tệp") from None
+        raise InputFileError(str(base / rel), lang.SYMLINK_LOOP_VI.format(
+            what=lang.WHAT_FILE_VI)) from None
     return Source(path=path, label=_label(path), unit_code=options.get("unit_code"),
                   sheet=options.get("sheet"), value_map=options.get("value_map") or {},
                   exported_on=options.get("exported_on"), columns=options.get("columns") or {},
@@ -146,24 +148,24 @@ def _real(file: Path, what: str) -> Path:
     try:
         return file.resolve()
     except (RuntimeError, OSError):
-        raise InputFileError(str(file), "vòng lặp liên kết tượng trưng (symlink): sửa liên "
-                             f"kết hoặc ghi đường dẫn thật của {what}") from None
+        raise InputFileError(str(file), lang.SYMLINK_LOOP_VI.format(what=what)) from None
 
 
 def _include(target: Path, chain: tuple[Path, ...], label: str, line: int | None
              ) -> DataCatalog:
     """The catalog an ``include:`` names; a missing one, a loop or too deep a nesting is
     refused at the include's line of the including catalog."""
-    where = f"dòng {line}: include: " if line else "include: "
+    where = (lang.AT_LINE_VI.format(line=line) if line else "") + "include: "
     if not target.exists() and not target.is_symlink():
-        raise InputFileError(label, f"{where}không tìm thấy danh mục dữ liệu "
-                             f"'{_label(target)}'")
-    real = _real(target, "danh mục dữ liệu")
+        raise InputFileError(label, lang.INCLUDE_NOT_FOUND_VI.format(where=where,
+                                                                     target=_label(target)))
+    real = _real(target, lang.WHAT_CATALOG_VI)
     if real in chain:
-        raise InputFileError(label, f"{where}danh mục dữ liệu tự include chính nó (vòng lặp "
-                             "include: " + " → ".join(_label(p) for p in (*chain, real)) + ")")
+        raise InputFileError(label, lang.INCLUDE_LOOP_VI.format(
+            where=where, chain=" → ".join(_label(p) for p in (*chain, real))))
     if len(chain) >= MAX_INCLUDE_DEPTH:
-        raise InputFileError(label, f"{where}include lồng quá {MAX_INCLUDE_DEPTH} cấp")
+        raise InputFileError(label, lang.INCLUDE_TOO_DEEP_VI.format(where=where,
+                                                                    depth=MAX_INCLUDE_DEPTH))
     return load_catalog(target, chain)
 
 
@@ -174,8 +176,8 @@ def load_catalog(path: str | Path | None = None, _chain: tuple[Path, ...] = ()) 
     file = resolve(path or CATALOG_FILE)
     label = _label(file)
     if not file.exists() and not file.is_symlink():
-        raise InputFileError(label, "không tìm thấy danh mục dữ liệu")
-    real = _real(file, "danh mục dữ liệu")
+        raise InputFileError(label, lang.CATALOG_NOT_FOUND_VI)
+    real = _real(file, lang.WHAT_CATALOG_VI)
     spec, lines = catalog_schema.check(yamlfile.compose_file(file, label), label)
     base = file.parent
     sources: dict[str, Source] = {}

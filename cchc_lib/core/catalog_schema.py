@@ -23,6 +23,7 @@ import yaml
 
 from cchc_lib.core import schema
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import catalog as lang
 from cchc_lib.core.vi import CATALOG_SOURCES_VI
 from cchc_lib.core.yamlfile import (
     TAG,
@@ -52,8 +53,8 @@ DATE_ORDERS = ("dmy", "mdy")  # a dossier export's date order, when it does not 
 def _allowed(what: str, names: list[str], written: str) -> str:
     """``; các <what> dùng được: a, b, c`` and, for a near miss, the name probably meant."""
     near = difflib.get_close_matches(written, names, n=1, cutoff=0.75)
-    hint = f" (có phải '{near[0]}'?)" if near else ""
-    return f"; các {what} dùng được: {', '.join(names)}{hint}"
+    hint = lang.ALLOWED_HINT_VI.format(name=near[0]) if near else ""
+    return lang.ALLOWED_VI.format(what=what, names=", ".join(names), hint=hint)
 
 
 def _or_null(spec: dict) -> dict:
@@ -81,7 +82,7 @@ class Kind:
         raise NotImplementedError
 
     def wrong(self, node: yaml.Node, at: At) -> InputFileError:
-        return at.fail(node, f"phải là {self.expected}, không phải {shown(node)}")
+        return at.fail(node, lang.MUST_BE_VI.format(expected=self.expected, shown=shown(node)))
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Key:
 class Text(Kind):
     """A string with something in it (quote a number: ``sheet: "2022"``)."""
 
-    expected = "chuỗi ký tự (số thì đặt trong ngoặc kép, ví dụ \"2022\")"
+    expected = lang.EXPECTED_TEXT_VI
 
     def json(self) -> dict:
         return {"type": "string", "pattern": r"\S"}
@@ -106,14 +107,14 @@ class Text(Kind):
         if not is_str(node):
             raise self.wrong(node, at)
         if not node.value.strip():
-            raise at.fail(node, "không được để trống")
+            raise at.fail(node, lang.NOT_EMPTY_VI)
         return node.value
 
 
 class Day(Kind):
     """A calendar day written YYYY-MM-DD (unquoted, YAML reads it as a date)."""
 
-    expected = "một ngày viết YYYY-MM-DD (ví dụ 2022-03-15)"
+    expected = lang.EXPECTED_DAY_VI
 
     def json(self) -> dict:
         return {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$", "format": "date"}
@@ -125,7 +126,7 @@ class Day(Kind):
         try:
             return datetime.strptime(written, "%Y-%m-%d").date()
         except ValueError:
-            raise at.fail(node, f"ngày {written} không có thật") from None
+            raise at.fail(node, lang.DAY_NOT_REAL_VI.format(day=written)) from None
 
 
 @dataclass(frozen=True)
@@ -139,15 +140,15 @@ class Choice(Kind):
 
     def check(self, node: yaml.Node, at: At) -> str:
         if not is_str(node) or node.value not in self.words:
-            raise at.fail(node, f"phải là một trong: {', '.join(self.words)}, không phải "
-                          f"{shown(node)}")
+            raise at.fail(node, lang.MUST_BE_ONE_OF_VI.format(words=", ".join(self.words),
+                                                              shown=shown(node)))
         return node.value
 
 
 class Texts(Kind):
     """A list of strings, or one string as a list of one."""
 
-    expected = "danh sách chuỗi ký tự (một chuỗi cũng được)"
+    expected = lang.EXPECTED_TEXTS_VI
     item = Text()
 
     def json(self) -> dict:
@@ -171,7 +172,7 @@ class Fields(Kind):
     missing is refused."""
 
     keys: tuple[Key, ...]
-    expected: str = "các cặp khóa: giá trị"
+    expected: str = lang.EXPECTED_FIELDS_VI
 
     def names(self) -> list[str]:
         return [k.name for k in self.keys]
@@ -194,15 +195,16 @@ class Fields(Kind):
         for key_node, value in pairs(node, at):
             key = declared.get(key_node.value)
             if key is None:
-                raise at.fail(key_node, f"khóa '{short(key_node.value)}' không dùng được"
-                              + _allowed("khóa", self.names(), key_node.value))
+                raise at.fail(key_node, lang.KEY_UNKNOWN_VI.format(key=short(key_node.value))
+                              + _allowed(lang.WHAT_KEY_VI, self.names(), key_node.value))
             sub = at.key(key.name)
             at.lines[sub.path] = line(value)
             if not (key.kind.nullable and is_null(value) and not key.required):
                 out[key.name] = key.kind.check(value, sub)
         missing = [k for k in self.keys if k.required and k.name not in out]
         if missing:
-            raise at.fail(node, f"thiếu khóa '{missing[0].name}' ({missing[0].description})")
+            raise at.fail(node, lang.KEY_MISSING_VI.format(key=missing[0].name,
+                                                           description=missing[0].description))
         return out
 
 
@@ -211,12 +213,12 @@ class SourceSpec(Kind):
     """One input file: its path, or a mapping of its options (``path`` required)."""
 
     options: Fields
-    expected: str = "đường dẫn tệp, hoặc các tùy chọn của nguồn ({path: tệp, ...})"
+    expected: str = lang.EXPECTED_SOURCE_VI
     nullable: bool = False
 
     def json(self) -> dict:
         return {"anyOf": [{"type": "string", "pattern": r"\S",
-                           "description": "Đường dẫn tệp (không có tùy chọn nào khác)."},
+                           "description": lang.SOURCE_PATH_ONLY_DESCRIPTION_VI},
                           self.options.json()]}
 
     def check(self, node: yaml.Node, at: At) -> dict[str, object]:
@@ -233,7 +235,7 @@ class SourceList(Kind):
     """Several input files of one table (or one, as a list of one)."""
 
     source: SourceSpec
-    expected: str = "danh sách nguồn dữ liệu (một nguồn cũng được)"
+    expected: str = lang.EXPECTED_SOURCE_LIST_VI
 
     def json(self) -> dict:
         one = self.source.json()
@@ -254,7 +256,7 @@ class ColumnPins(Kind):
     Returns the pins keyed by the title's match key."""
 
     tables: tuple[str, ...]
-    expected: str = "các cặp tiêu đề cột: tên cột chuẩn (hoặc null: không đọc cột này)"
+    expected: str = lang.EXPECTED_COLUMN_PINS_VI
 
     def names(self) -> list[str]:
         names = dict.fromkeys(c for t in self.tables for c in schema.TABLES[t].names)
@@ -263,8 +265,8 @@ class ColumnPins(Kind):
     def whose(self) -> str:
         if len(self.tables) == 1:
             table = schema.TABLES[self.tables[0]]
-            return f"của bảng {table.label_vi} ({table.name})"
-        return "của bảng nào"
+            return lang.OF_TABLE_VI.format(label=table.label_vi, name=table.name)
+        return lang.OF_ANY_TABLE_VI
 
     def json(self) -> dict:
         return {"type": "object", "propertyNames": {"pattern": r"[0-9A-Za-z\u00C0-\u1EF9]"},
@@ -283,28 +285,26 @@ class ColumnPins(Kind):
         for title, value in pairs(node, at):
             key, written = match_key(title.value), short(title.value)
             if not key:
-                raise at.fail(title, f"tiêu đề '{written}' không có chữ hay số nào")
+                raise at.fail(title, lang.TITLE_NO_LETTERS_VI.format(title=written))
             if key in titles:
-                raise at.fail(title, f"tiêu đề '{written}' và '{short(titles[key].value)}' "
-                              f"(dòng {line(titles[key])}) là một tiêu đề khi so khớp (không "
-                              "kể dấu, hoa thường, khoảng trắng); chỉ giữ một")
+                raise at.fail(title, lang.TITLE_TWICE_VI.format(
+                    title=written, other=short(titles[key].value), line=line(titles[key])))
             column = None
             if not is_null(value):
                 if not (is_str(value) and value.value in names):
                     what = (f"'{short(value.value)}'" if isinstance(value, yaml.ScalarNode)
                             else shown(value))
-                    raise at.fail(value, f"'{written}': {what} không phải cột {self.whose()}"
-                                  + _allowed("cột", names, str(getattr(value, "value", ""))))
+                    raise at.fail(value, lang.NOT_A_COLUMN_OF_VI.format(
+                        title=written, what=what, whose=self.whose())
+                        + _allowed(lang.WHAT_COLUMN_VI, names, str(getattr(value, "value", ""))))
                 column = value.value
                 if any(p in key for p in personal):
-                    raise at.fail(title, f"tiêu đề '{written}' là cột dữ liệu cá nhân, không "
-                                  "được đọc vào cột nào (chỉ ghim được null: không đọc)")
+                    raise at.fail(title, lang.PERSONAL_TITLE_PINNED_VI.format(title=written))
                 if column in pinned:
                     first = pinned[column]
-                    raise at.fail(title, f"hai tiêu đề cùng ghim vào cột {column}: "
-                                  f"'{short(first.value)}' (dòng {line(first)}) và "
-                                  f"'{written}' (dòng {line(title)}); mỗi cột chỉ ghim một "
-                                  "tiêu đề")
+                    raise at.fail(title, lang.TWO_TITLES_ONE_COLUMN_VI.format(
+                        column=column, first=short(first.value), first_line=line(first),
+                        title=written, line=line(title)))
                 pinned[column] = title
             titles[key] = title
             out[key] = column
@@ -361,15 +361,15 @@ class ValueMap(Kind):
     alike pinned to two codes refused."""
 
     tables: tuple[str, ...]
-    expected: str = "các cặp cột: {cách viết: mã}"
+    expected: str = lang.EXPECTED_VALUE_MAP_VI
 
     def json(self) -> dict:
         props = {}
         for name, columns in code_columns(self.tables).items():
             code = ({"type": ["boolean", "integer", "string"]}
                     if columns[0].kind in ("flag", "fee") else {"enum": codes_of(columns)})
-            props[name] = {"description": f"Cách viết -> mã của cột {name} (các mã: "
-                           f"{codes_shown(columns)}).",
+            props[name] = {"description": lang.VALUE_MAP_COLUMN_DESCRIPTION_VI.format(
+                               column=name, codes=codes_shown(columns)),
                            "type": "object", "additionalProperties": code}
         return {"type": "object", "properties": props, "additionalProperties": False}
 
@@ -384,11 +384,11 @@ class ValueMap(Kind):
         for key, pins in pairs(node, at):
             column = key.value
             if column not in columns:
-                raise at.fail(key, f"cột '{short(column)}' không chứa mã"
-                              + _allowed("cột có mã", names, column))
+                raise at.fail(key, lang.COLUMN_HOLDS_NO_CODE_VI.format(column=short(column))
+                              + _allowed(lang.WHAT_CODE_COLUMN_VI, names, column))
             sub = at.key(column)
             if not (is_map(pins)):
-                raise sub.fail(pins, f"phải có dạng cách viết: mã, không phải {shown(pins)}")
+                raise sub.fail(pins, lang.PINS_NOT_MAPPING_VI.format(shown=shown(pins)))
             out[column] = {}
             first: dict[str, yaml.ScalarNode] = {}  # folded spelling -> where it was written
             for spelling, code in pairs(pins, sub):
@@ -397,15 +397,14 @@ class ValueMap(Kind):
                 try:
                     meant = code_of(columns[column], written)
                 except ValueError:
-                    raise sub.fail(code, f"'{short(spelling.value)}' -> '{what}' không phải "
-                                   f"mã của cột {column}; các mã: "
-                                   f"{codes_shown(columns[column])}") from None
+                    raise sub.fail(code, lang.PIN_NOT_A_CODE_VI.format(
+                        spelling=short(spelling.value), code=what, column=column,
+                        codes=codes_shown(columns[column]))) from None
                 folded = fold(spelling.value)
                 if out[column].get(folded, meant) != meant:
-                    raise sub.fail(spelling, f"'{short(spelling.value)}' và "
-                                   f"'{short(first[folded].value)}' (dòng "
-                                   f"{line(first[folded])}) là một cách viết khi so khớp "
-                                   "nhưng ghim hai mã khác nhau; chỉ giữ một")
+                    raise sub.fail(spelling, lang.SPELLING_TWICE_VI.format(
+                        spelling=short(spelling.value), other=short(first[folded].value),
+                        line=line(first[folded])))
                 out[column][folded], first[folded] = meant, spelling
         return out
 
@@ -419,29 +418,24 @@ class ValueMap(Kind):
 def _source(table: str) -> SourceSpec:
     """The options of a source of ``table`` (``value_map`` only when it has a code column)."""
     label = schema.TABLES[table].label_vi
-    value_map = (Key("value_map", ValueMap((table,)), "Cách viết mà đơn vị ghim cho cột có "
-                     "mã, chỉ cho tệp này: cột: {cách viết: mã}."),) if code_columns((table,)) \
-        else ()
+    about = lang.SOURCE_OPTION_DESCRIPTIONS_VI
+    value_map = (Key("value_map", ValueMap((table,)), about["value_map"]),) \
+        if code_columns((table,)) else ()
     return SourceSpec(Fields((
-        Key("path", Text(), "Đường dẫn tệp, tính từ thư mục chứa danh mục này (hoặc đường "
-            "dẫn đầy đủ).", required=True),
-        Key("unit_code", Text(), "Mã đơn vị, cho tệp chỉ có dữ liệu của một đơn vị và không "
-            "có cột mã đơn vị."),
-        Key("sheet", Text(), "Tệp Excel: chỉ đọc trang tính có tên này."),
-        Key("exported_on", Day(), "Ngày xuất tệp (YYYY-MM-DD): không ngày nào trong tệp được "
-            "muộn hơn ngày này."),
-        *((Key("date_order", Choice(DATE_ORDERS), "Thứ tự ngày, tháng của hệ thống xuất tệp: "
-               "dmy (ngày trước) hoặc mdy (tháng trước); dùng cho ngày như 03/04/2022 khi tệp "
-               "không tự cho thấy thứ tự."),) if table == "dossiers" else ()),
+        Key("path", Text(), about["path"], required=True),
+        Key("unit_code", Text(), about["unit_code"]),
+        Key("sheet", Text(), about["sheet"]),
+        Key("exported_on", Day(), about["exported_on"]),
+        *((Key("date_order", Choice(DATE_ORDERS), about["date_order"]),)
+          if table == "dossiers" else ()),
         *value_map,
-        Key("columns", ColumnPins((table,)), f"Ghim tiêu đề cột như viết trong tệp vào tên cột "
-            f"chuẩn của bảng {label}, chỉ cho tệp này; null: không đọc cột đó."),
-    ), expected="các tùy chọn của nguồn"))
+        Key("columns", ColumnPins((table,)), about["columns"].format(label=label)),
+    ), expected=lang.EXPECTED_SOURCE_OPTIONS_VI))
 
 
 METHODOLOGY = SourceSpec(Fields((
-    Key("path", Text(), "Đường dẫn tệp YAML phương pháp chấm điểm, tính từ thư mục chứa danh "
-        "mục này.", required=True),), expected="các tùy chọn của nguồn"))
+    Key("path", Text(), lang.METHODOLOGY_PATH_DESCRIPTION_VI, required=True),),
+    expected=lang.EXPECTED_SOURCE_OPTIONS_VI))
 
 CATALOG = Fields((
     *(Key(name, METHODOLOGY if name == "methodology" else _source(name), CATALOG_SOURCES_VI[name])
@@ -451,7 +445,7 @@ CATALOG = Fields((
         ("personal_columns", Texts()), ("value_map", ValueMap(tuple(schema.TABLES))),
         ("columns", ColumnPins(tuple(schema.TABLES))), ("date_order", Choice(DATE_ORDERS)),
         ("include", Texts()), ("description", Text()))),
-), expected="các cặp tên nguồn: tệp")
+), expected=lang.EXPECTED_CATALOG_VI)
 SOURCE_OPTIONS = tuple(_source("dossiers").options.names())
 
 
@@ -463,17 +457,15 @@ def check(node: yaml.Node | None, label: str) -> tuple[dict[str, Any], dict[str,
         return {}, {}
     at = At(label)
     if not is_map(node):
-        raise at.fail(node, "danh mục dữ liệu phải liệt kê các nguồn theo tên (tên: tệp), "
-                      f"không phải {shown(node)}")
+        raise at.fail(node, lang.CATALOG_NOT_MAPPING_VI.format(shown=shown(node)))
     return CATALOG.check(node, at), at.lines
 
 
 def json_schema() -> dict:
     """The JSON Schema (draft-07) of the data catalog, from :data:`CATALOG`."""
     return {"$schema": JSON_SCHEMA_DRAFT,
-            "title": "Danh mục dữ liệu của sổ tay CCHC (data/catalog.yml)",
-            "description": "Mọi tệp đầu vào, mỗi tệp ghi một lần: tên nguồn -> tệp và cách "
-                           "đọc. Xem docs/data_catalog.md.",
+            "title": lang.CATALOG_SCHEMA_TITLE_VI,
+            "description": lang.CATALOG_SCHEMA_DESCRIPTION_VI,
             **CATALOG.json()}
 
 

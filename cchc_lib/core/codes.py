@@ -20,7 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from cchc_lib.core.lang.core import CODE_AMBIGUOUS_VI, CODE_NOT_IN_LIST_VI, CODE_UNKNOWN_VI
+from cchc_lib.core.lang.vocabulary import (
+    CHANNEL_RULES,
+    DAY_KIND_RULES,
+    FLAG_RULES,
+    LEVEL_RULES,
+    STATUS_RULES,
+    TASK_STATUS_RULES,
+    UNCLEAR_WORDS,
+)
 from cchc_lib.core.text import fold, visible
 
 AMBIGUOUS = "ambiguous"
@@ -44,10 +55,10 @@ class CodeFamily:
 
     name: str
     numbers: Mapping[int, object]
-    rules: Mapping[object, tuple[str, ...]]
+    rules: Mapping[Any, tuple[str, ...]]  # code (a str, or a bool for flags) -> words
     beats: tuple[tuple[object, object], ...] = ()
     symbols: bool = False  # ticks and dashes stand for yes/no
-    unclear: str = r"\b(khong|chua) (ro|xac dinh|biet)\b|\bunknown\b|^n ?a$"  # says it is not known
+    unclear: str = UNCLEAR_WORDS  # says it is not known
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def patterns(self) -> dict[object, re.Pattern]:
@@ -91,64 +102,29 @@ class CodeFamily:
 
 
 # --------------------------------------------------------------------------------------
-# The families. Words are folded (see fold); \b marks a word boundary.
+# The families. Their key words: cchc_lib.core.lang.vocabulary (folded, see fold).
 # --------------------------------------------------------------------------------------
-
-_POSTAL = (r"buu chinh", r"bcci", r"buu dien", r"vn ?post", r"chuyen phat", r"\bpostal\b",
-           r"\bpost\b", r"qua duong buu")
-_ONLINE = (r"truc tuyen", r"dien tu", r"qua mang", r"\bmang internet\b", r"\binternet\b",
-           r"\bonline\b", r"cong (dvc|dich vu cong|thong tin)", r"dich vu cong", r"\bdvc",
-           r"\bdvcqg\b", r"\bvneid\b", r"\bemail\b", r"\be ?mail\b", r"thu dien tu",
-           r"ung dung", r"tai khoan", r"\bweb", r"\btt ?tuyen\b", r"\bttuyen\b")
-_DIRECT = (r"truc tiep", r"mot cua", r"tai tru so", r"tai bo phan", r"tai quay", r"\bquay\b",
-           r"offline", r"tai cho", r"tai (ubnd|uy ban)", r"bo phan tiep nhan",
-           r"\btn ?(va )?tkq\b", r"\btiep nhan va tra ket qua\b", r"\bttiep\b",
-           r"\btt ?tiep\b", r"\bden nhan\b", r"nhan tai", r"nop tai", r"\bdirect\b")
-# "TT" is what both trực tiếp and trực tuyến are shortened to: it names both
-_TT = r"^tt$"
 
 RECEIVE_CHANNEL = CodeFamily(
     "receive_channel",
     numbers={1: "direct", 2: "online", 3: "postal"},
-    rules={"postal": _POSTAL, "online": (*_ONLINE, _TT), "direct": (*_DIRECT, _TT)},
+    rules=CHANNEL_RULES,
     beats=(("postal", "direct"),),  # "nộp qua bưu điện đến bộ phận một cửa" is postal
 )
 
 RETURN_CHANNEL = CodeFamily(
     "return_channel",
     numbers={0: "direct", 1: "postal"},  # DVCQG HinhThuc
-    rules={"postal": _POSTAL, "online": (*_ONLINE, _TT), "direct": (*_DIRECT, _TT)},
+    rules=CHANNEL_RULES,
     beats=(("postal", "direct"),),
 )
 
-_NOT_YET = r"(?<!chua )(?<!cho )(?<!khong )"
 STATUS = CodeFamily(
     "status",
     numbers={1: "registered", 2: "received", 3: "not_accepted", 4: "processing",
              5: "supplement_requested", 6: "awaiting_payment", 7: "withdrawn", 8: "stopped",
              9: "resolved", 10: "returned"},
-    rules={
-        "registered": (r"moi dang ky", r"dang ky moi", r"cho tiep nhan", r"chua tiep nhan",
-                       r"^moi$", r"^ho so moi$", r"moi nop", r"\bnop moi\b", r"\bregistered\b"),
-        "received": (r"tiep nhan", r"da nhan ho so", r"\breceived\b"),
-        "not_accepted": (r"khong (duoc )?tiep nhan", r"tu choi", r"khong du dieu kien",
-                         r"\brejected\b", r"not accepted"),
-        "processing": (r"dang (xu ly|giai quyet|thu ly|tham dinh|thuc hien|trinh)",
-                       r"cho (xu ly|phe duyet|duyet|ky|tham dinh|giai quyet)",
-                       r"chuyen (xu ly|phong|bo phan|chuyen mon)", r"trinh ky",
-                       r"\bprocessing\b", r"\bin progress\b", r"\bdxl\b"),
-        "supplement_requested": (r"bo sung", r"hoan thien ho so", r"\bsupplement"),
-        "awaiting_payment": (r"nghia vu tai chinh", r"cho (thanh toan|nop (le )?phi|nop thue)",
-                             r"\bnvtc\b", r"\bpayment\b"),
-        "withdrawn": (r"\brut\b", r"\bwithdrawn\b"),
-        "stopped": (r"\bdung (xu ly|giai quyet|thuc hien)\b", r"^(da )?dung$", r"tam dung",
-                    r"\bstopped\b"),
-        "resolved": (r"\bda (xu ly|giai quyet|co ket qua|duyet)\b", r"xu ly xong",
-                     r"giai quyet xong", _NOT_YET + r"hoan thanh", r"co ket qua",
-                     r"cho tra (ket qua|kq)", r"\bresolved\b", r"\bdone\b", r"\bxong\b"),
-        "returned": (_NOT_YET + r"\bda tra\b", _NOT_YET + r"\btra (ket qua|kq)\b",
-                     r"\bda giao (ket qua|kq)\b", r"cong dan da nhan", r"\breturned\b"),
-    },
+    rules=STATUS_RULES,
     beats=(
         # the generic verb "tiếp nhận" yields to any other state named with it
         *((code, "received") for code in ("registered", "not_accepted", "processing",
@@ -164,48 +140,27 @@ STATUS = CodeFamily(
 LEVEL = CodeFamily(
     "level",
     numbers={2: "info", 3: "partial", 4: "full"},  # DVCQG MucDo
-    rules={
-        "info": (r"\bmuc(?: do)? ?[12]\b", r"\bmd ?[12]\b", r"thong tin",
-                 r"(khong|chua) (cung cap )?(dvc )?truc tuyen", r"\bdvc ?cung cap\b"),
-        "partial": (r"\bmuc(?: do)? ?3\b", r"\bmd ?3\b", r"mot phan", r"\bpartial\b"),
-        "full": (r"\bmuc(?: do)? ?4\b", r"\bmd ?4\b", r"toan trinh", r"\bfull\b"),
-    },
+    rules=LEVEL_RULES,
 )
 
 FLAG = CodeFamily(
     "flag",
     numbers={0: False, 1: True, 2: True},  # DVCQG: DuocThanhToanTrucTuyen 1 or 2 = yes
-    rules={
-        True: (r"^co\b", r"(?<!khong )(?<!chua )\bco$", r"^da\b", r"(?<!khong )\bdung\b",
-               r"\byes\b", r"^y$", r"\btrue\b", r"^x$", r"^v$", r"^ok$", r"^roi$"),
-        False: (r"\bkhong\b", r"\bchua\b", r"\bno\b", r"^n$", r"\bfalse\b", r"\bsai\b",
-                r"\bmien\b"),
-    },
+    rules=FLAG_RULES,
     symbols=True,  # no precedence: "Có/Không" (a template left unfilled) names both
 )
 
 DAY_KIND = CodeFamily(
     "day_kind",
     numbers={},
-    rules={
-        "off": (r"\bnghi\b", r"\ble\b", r"\btet\b", r"\bholiday\b", r"day off"),
-        "working": (r"\blam (viec )?bu\b", r"\bdi lam\b", r"\bngay lam viec\b",
-                    r"^lam viec\b", r"\bworking\b", r"\bwork day\b"),
-    },
+    rules=DAY_KIND_RULES,
     beats=(("working", "off"),),  # "làm bù cho ngày nghỉ lễ"
 )
 
 TASK_STATUS = CodeFamily(
     "task_status",
     numbers={},
-    rules={
-        "not_started": (r"chua (thuc hien|trien khai|bat dau|lam)", r"^chua$"),
-        "in_progress": (r"dang (thuc hien|trien khai|lam)", r"^dang$", r"chua hoan thanh",
-                        r"\bin progress\b"),
-        "done": (_NOT_YET + r"hoan thanh", r"\bda (thuc hien|trien khai|xong)\b",
-                 r"^xong$", r"\bdone\b"),
-        "blocked": (r"vuong mac", r"kho khan", r"\bcham\b", r"\bblocked\b"),
-    },
+    rules=TASK_STATUS_RULES,
     beats=(("blocked", "in_progress"), ("blocked", "not_started"),
            ("in_progress", "not_started")),  # "chưa hoàn thành" is under way
 )
@@ -222,10 +177,10 @@ def family_of(col) -> CodeFamily:
 def problem_vi(problem: str) -> str:
     """The reason a value was not read, in Vietnamese."""
     if problem.startswith(AMBIGUOUS):
-        return f"mang hai nghĩa: {problem.split(':', 1)[1]}"
+        return CODE_AMBIGUOUS_VI.format(meanings=problem.split(":", 1)[1])
     if problem == NOT_A_CODE:
-        return "số không có trong bảng mã"
-    return "không nhận ra nghĩa"
+        return CODE_NOT_IN_LIST_VI
+    return CODE_UNKNOWN_VI
 
 
 __all__ = ["CodeFamily", "FAMILIES", "family_of", "problem_vi", "AMBIGUOUS", "UNKNOWN",

@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from cchc_lib.core.lang.core import PERCENTAGE_POINTS_VI
 from cchc_lib.core.vi import MET_VI, NOT_APPLICABLE_VI
 
 
@@ -42,7 +43,7 @@ def change_pp(v: float | None) -> str:
     if v is None or is_missing(v):
         return "—"
     sign = "+" if v > 0 else "−" if v < 0 else "±"
-    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + "điểm phần trăm"
+    return f"{sign}{abs(v) * 100:.1f}".replace(".", ",") + NBSP + PERCENTAGE_POINTS_VI
 
 
 def fraction(numerators: pd.Series, denominators: pd.Series) -> list[str]:

@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 
 from cchc_lib.core.catalog import project_root
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import core as lang
 
 LOCK_FILE = ".cchc.lock"
 HELD_ENV = "CCHC_LOCK_HELD"  # set while held: children work under the holder's lock
@@ -35,7 +36,7 @@ def wait_seconds() -> float:
     try:
         return max(0.0, float(os.environ.get(WAIT_ENV, DEFAULT_WAIT)))
     except ValueError:
-        raise CchcError(f"{WAIT_ENV} phải là số giây (ví dụ 30)") from None
+        raise CchcError(lang.LOCK_WAIT_NOT_SECONDS_VI.format(env=WAIT_ENV)) from None
 
 
 @contextmanager
@@ -51,9 +52,8 @@ def project_lock(wait: float | None = None) -> Iterator[None]:
     try:
         lock.acquire(timeout=seconds)
     except Timeout:
-        raise CchcError(f"một lệnh khác đang ghi dữ liệu hoặc báo cáo của dự án (khóa {path}); "
-                        f"đã chờ {seconds:g} giây, chưa ghi gì. Hãy chạy lại khi lệnh kia xong "
-                        f"(hoặc đặt {WAIT_ENV} để chờ lâu hơn)") from None
+        raise CchcError(lang.LOCK_BUSY_VI.format(path=path, seconds=seconds, env=WAIT_ENV)
+                        ) from None
     os.environ[HELD_ENV] = f"{path}|{os.getpid()}"
     try:
         yield

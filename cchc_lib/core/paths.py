@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import core as lang
 
 # A unit code or period label as a folder name: letters, digits, dot, dash, underscore, @;
 # no separator, no leading dot, not "." or "..", at most 64 characters.
@@ -24,9 +25,7 @@ def check_part(value: object, what: str) -> str:
     """``value`` as a path part, or a :class:`CchcError` saying what is allowed."""
     text = str(value)
     if not is_safe_part(text):
-        raise CchcError(f"{what} '{_shown(text)}' không dùng được làm tên thư mục: chỉ gồm chữ "
-                        "không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự, không "
-                        "bắt đầu bằng dấu chấm)")
+        raise CchcError(lang.PATH_PART_UNSAFE_VI.format(what=what, value=_shown(text)))
     return text
 
 
@@ -34,7 +33,7 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def inside(root: str | Path, *parts: object, what: str = "mã") -> Path:
+def inside(root: str | Path, *parts: object, what: str = lang.PATH_PART_WHAT_VI) -> Path:
     """``root/part/part…``: each part checked, the result resolved and refused unless it lies
     inside ``root`` (a symlink pointing out of it included)."""
     base = Path(root).resolve()
@@ -44,7 +43,7 @@ def inside(root: str | Path, *parts: object, what: str = "mã") -> Path:
             path = path / check_part(piece, what)
     resolved = path.resolve()
     if resolved != base and base not in resolved.parents:
-        raise CchcError(f"{path}: đường dẫn ra ngoài thư mục {base}")
+        raise CchcError(lang.PATH_OUTSIDE_ROOT_VI.format(path=path, root=base))
     return path
 
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from cchc_lib.core.errors import PeriodError
+from cchc_lib.core.lang import core as lang
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,8 +80,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 _YTD = re.compile(r"^(\d{4})-YTD@(\d{4}-\d{2}-\d{2})$", re.IGNORECASE)
 
-PERIOD_FORMS = ("YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD, YYYY-YTD@YYYY-MM-DD, "
-                "hoặc last-month, last-quarter, last-year, this-year (cho lịch chạy tự động)")
+PERIOD_FORMS = lang.PERIOD_FORMS
 RELATIVE = ("last-month", "last-quarter", "last-year", "this-year")
 
 
@@ -110,7 +110,7 @@ def _iso(text: str, whole: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise PeriodError(f"'{whole}': {text} không phải ngày có thật") from exc
+        raise PeriodError(lang.PERIOD_DAY_NOT_REAL_VI.format(period=whole, day=text)) from exc
 
 
 def parse_period(text: str | Period) -> Period:
@@ -130,20 +130,19 @@ def parse_period(text: str | Period) -> Period:
     if m := _MONTH.match(raw):
         y, mo = int(m[1]), int(m[2])
         if not 1 <= mo <= 12:
-            raise PeriodError(f"'{raw}': không có tháng {mo}")
+            raise PeriodError(lang.PERIOD_NO_SUCH_MONTH_VI.format(period=raw, month=mo))
         return Period(date(y, mo, 1), _month_end(y, mo), raw)
     if m := _RANGE.match(raw):
         start, end = _iso(m[1], raw), _iso(m[2], raw)
         if end < start:
-            raise PeriodError(f"'{raw}': khoảng thời gian kết thúc trước khi bắt đầu")
+            raise PeriodError(lang.PERIOD_ENDS_BEFORE_START_VI.format(period=raw))
         return Period(start, end, raw)
     if m := _YTD.match(raw):
         y, end = int(m[1]), _iso(m[2], raw)
         if end.year != y:
-            raise PeriodError(f"'{raw}': ngày phải thuộc năm {y}")
+            raise PeriodError(lang.PERIOD_DAY_OUTSIDE_YEAR_VI.format(period=raw, year=y))
         return Period(date(y, 1, 1), end, f"{y}-YTD@{end}")
-    raise PeriodError(f"'{raw}' không phải kỳ báo cáo; hãy viết theo một trong các dạng: "
-                      f"{PERIOD_FORMS}")
+    raise PeriodError(lang.PERIOD_UNREADABLE_VI.format(period=raw, forms=PERIOD_FORMS))
 
 
 def _shift_label(label: str, years: int) -> str | None:
@@ -156,11 +155,12 @@ def _shift_label(label: str, years: int) -> str | None:
 def _label_vi(p: Period) -> str:
     label = p.label
     if _YEAR.match(label):
-        return f"năm {label}"
+        return lang.YEAR_LABEL_VI.format(year=label)
     if m := _HALF.match(label):
-        return f"{'6 tháng đầu' if m[2] == '1' else '6 tháng cuối'} năm {m[1]}"
+        return lang.HALF_LABEL_VI.format(half=lang.HALVES_VI[0 if m[2] == "1" else 1], year=m[1])
     if m := _QUARTER.match(label):
-        return f"quý {['I', 'II', 'III', 'IV'][int(m[2]) - 1]} năm {m[1]}"
+        return lang.QUARTER_LABEL_VI.format(quarter=["I", "II", "III", "IV"][int(m[2]) - 1],
+                                            year=m[1])
     if m := _MONTH.match(label):
-        return f"tháng {int(m[2])}/{m[1]}"
-    return f"từ {p.start:%d/%m/%Y} đến {p.end:%d/%m/%Y}"
+        return lang.MONTH_LABEL_VI.format(month=int(m[2]), year=m[1])
+    return lang.RANGE_LABEL_VI.format(start=p.start, end=p.end)

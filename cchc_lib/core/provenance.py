@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from cchc_lib import __version__
+from cchc_lib.core.lang import core as lang
 
 PACKAGE = "cchc-workbook"
 # the libraries whose version can move a figure (pandas, pyarrow, duckdb, holidays: counts and
@@ -61,9 +62,9 @@ class Stamp:
 
     def line_vi(self) -> str:
         """The line a reader sees at the foot of a report."""
-        data = self.data_sha256[:DIGEST_CHARS] or "không rõ"
+        data = self.data_sha256[:DIGEST_CHARS] or lang.DATA_UNKNOWN_VI
         libs = ", ".join(f"{name} {v}" for name, v in self.libraries.items())
-        return f"Lập bằng Sổ tay CCHC {self.workbook} · dữ liệu {data} · {libs}"
+        return lang.STAMP_LINE_VI.format(workbook=self.workbook, data=data, libraries=libs)
 
     def as_metadata(self) -> dict:
         return asdict(self)
@@ -84,8 +85,8 @@ def version_text() -> str:
     import platform
 
     libs = "\n".join(f"  {name} {v}" for name, v in library_versions().items())
-    return (f"Sổ tay CCHC ({PACKAGE}) {__version__}\nPython {platform.python_version()}\n"
-            f"thư viện:\n{libs}")
+    return lang.VERSION_TEXT_VI.format(package=PACKAGE, version=__version__,
+                                       python=platform.python_version(), libraries=libs)
 
 
 __all__ = ["KEY_LIBRARIES", "PROVENANCE_FILE", "Stamp", "data_digest", "hash_file",

@@ -11,6 +11,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from cchc_lib.core.lang.core import (
+    ADMIN_LEVELS,
+    CAPITAL_D_WITH_STROKE,
+    D_WITH_STROKE,
+    SHOWN_DIGITS_VI,
+    SHOWN_TEXT_VI,
+    VIETNAMESE_VOWELS,
+)
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # every character Python's \s matches in text, as characters: a pattern holding \s runs in
 # Python's regex value by value (RE2's \s is ASCII only), one holding this class in Arrow
@@ -36,7 +45,8 @@ def visible(value: str) -> str:
 
 
 def _plain(value: object) -> str:
-    text = unicodedata.normalize("NFD", visible(str(value))).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", visible(str(value))).replace(D_WITH_STROKE, "d").replace(
+        CAPITAL_D_WITH_STROKE, "D")
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
@@ -297,9 +307,9 @@ _LONG_DIGITS = re.compile(r"\d{9,}")  # phone and ID numbers: 9 to 12 digits
 # code point: an Armenian Ս (U+054D) or a full-width Ｕ (U+FF35) in "Ս1" is shown
 # "<U+054D>1", never "U1" (which the office would look for and find right); a zero-width
 # space "U1<U+200B>"; a tone mark on no Vietnamese vowel "U<U+0301>1".
-_VOWELS = "aăâeêioôơuưy"
+_VOWELS = VIETNAMESE_VOWELS
 _SHOWN_AS_IS = frozenset(
-    [chr(c) for c in range(0x20, 0x7F)] + ["đ", "Đ"]
+    [chr(c) for c in range(0x20, 0x7F)] + [D_WITH_STROKE, CAPITAL_D_WITH_STROKE]
     + [unicodedata.normalize("NFC", v + tone) for base in (_VOWELS, _VOWELS.upper())
        for v in base for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")])
 _SPACES = re.compile(SPACE)
@@ -324,16 +334,16 @@ def _shown_one(value: str, kind: str, vocabulary: re.Pattern | None) -> str:
             or (len(seen) in (8, 12, 14) and seen.startswith(("19", "20")))):
         return code_points(text)  # a date, compact yyyyMMdd[HHmm[ss]] or an Excel serial
     if seen.startswith(("[", "{")):  # JSON (a list of requests, whole or cut): may hold text
-        return f"<văn bản, {len(text)} ký tự>"
+        return SHOWN_TEXT_VI.format(chars=len(text))
     if _LONG_DIGITS.search(seen):
-        return f"<số, {sum(ch.isdigit() for ch in seen)} chữ số>"
+        return SHOWN_DIGITS_VI.format(digits=sum(ch.isdigit() for ch in seen))
     if kind in ("count", "amount", "fee") and _NUMBER_LIKE.fullmatch(seen):
         return code_points(text)
     if _CODE_LIKE.fullmatch(seen):
         return code_points(text)
     if vocabulary is not None and len(seen) <= 60 and vocabulary.search(fold(seen)):
         return code_points(text)  # a label of the code family's own words ("Qua dịch vụ BCCI")
-    return f"<văn bản, {len(text)} ký tự>"
+    return SHOWN_TEXT_VI.format(chars=len(text))
 
 
 def shown_values(raw: pd.Series, kind: str, vocabulary: re.Pattern | None = None
@@ -351,9 +361,6 @@ def shown_values(raw: pd.Series, kind: str, vocabulary: re.Pattern | None = None
     text = number_text(raw).astype("string")
     return on_uniques(text, lambda t: t.map(lambda v: _shown_one(v, kind, vocabulary),
                                             na_action="ignore"))
-
-
-ADMIN_LEVELS = ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Quận", "Phường", "Tỉnh", "Xã")
 
 
 def within_sentence(name: str) -> str:

@@ -8,6 +8,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc_lib.core.errors import TimeframeError
+from cchc_lib.core.lang.core import (
+    TIMEFRAME_LABEL_VI,
+    TIMEFRAME_ONGOING_LABEL_VI,
+    TIMEFRAME_UNREADABLE_VI,
+)
+from cchc_lib.core.lang.vocabulary import (
+    TIMEFRAME_BEFORE,
+    TIMEFRAME_FIRST_HALF,
+    TIMEFRAME_MONTH,
+    TIMEFRAME_ONGOING_WORDS,
+    TIMEFRAME_QUARTER,
+    TIMEFRAME_SECOND_HALF,
+    TIMEFRAME_WHOLE_YEAR,
+    TIMEFRAME_YEAR,
+)
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.text import fold
 
@@ -23,8 +38,8 @@ class Timeframe:
 
     def label_vi(self) -> str:
         span = f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
-        return f"{self.text} ({span}, theo dõi hằng tháng)" if self.ongoing \
-            else f"{self.text} ({span})"
+        label = TIMEFRAME_ONGOING_LABEL_VI if self.ongoing else TIMEFRAME_LABEL_VI
+        return label.format(text=self.text, span=span)
 
 
 def parse_timeframe(text: str, plan_year: int) -> Timeframe:
@@ -38,30 +53,30 @@ def parse_timeframe(text: str, plan_year: int) -> Timeframe:
     key = " " + re.sub(r"[^0-9a-z/]+", " ", fold(raw, keep="/")) + " "
     years = [int(y) for y in re.findall(r"(20\d\d)", key)]
     year = years[-1] if years else plan_year
-    if "thuong xuyen" in key or "hang thang" in key or " ca nam " in key:
+    if any(words in key for words in TIMEFRAME_ONGOING_WORDS):
         return Timeframe(date(year, 1, 1), date(year, 12, 31), True, raw)
-    if re.search(r" (trong|ca|het) nam ", key):  # "Trong năm", "Trong năm 2022"
+    if re.search(TIMEFRAME_WHOLE_YEAR, key):  # "Trong năm", "Trong năm 2022"
         return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
     dates = re.findall(r"(\d{1,2})/(\d{1,2})/(20\d\d)", key)
     if dates:
         days = [date(int(y), int(m), int(d)) for d, m, y in dates]
-        if " truoc " in key and len(days) == 1:
+        if TIMEFRAME_BEFORE in key and len(days) == 1:
             return Timeframe(date(days[0].year, 1, 1), days[0], False, raw)
         return Timeframe(min(days), max(days), False, raw)
-    quarters = [ROMAN.get(q) or int(q) for q in re.findall(r"quy (iv|iii|ii|i|[1-4])\b", key)]
+    quarters = [ROMAN.get(q) or int(q) for q in re.findall(TIMEFRAME_QUARTER, key)]
     if quarters:
         first, last = parse_period(f"{year}-Q{min(quarters)}"), parse_period(
             f"{year}-Q{max(quarters)}")
         return Timeframe(first.start, last.end, False, raw)
-    if "6 thang dau" in key:
+    if TIMEFRAME_FIRST_HALF in key:
         return Timeframe(date(year, 1, 1), date(year, 6, 30), False, raw)
-    if "6 thang cuoi" in key:
+    if TIMEFRAME_SECOND_HALF in key:
         return Timeframe(date(year, 7, 1), date(year, 12, 31), False, raw)
-    months = [int(m) for m in re.findall(r"thang (\d{1,2})\b", key)]
+    months = [int(m) for m in re.findall(TIMEFRAME_MONTH, key)]
     if months:
         first, last = parse_period(f"{year}-{min(months):02d}"), parse_period(
             f"{year}-{max(months):02d}")
         return Timeframe(first.start, last.end, False, raw)
-    if re.search(r"\bnam (20\d\d)\b", key):
+    if re.search(TIMEFRAME_YEAR, key):
         return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
-    raise TimeframeError(f"không hiểu thời gian thực hiện: '{raw}'")
+    raise TimeframeError(TIMEFRAME_UNREADABLE_VI.format(text=raw))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang.core import UNIT_UNKNOWN_VI
+from cchc_lib.core.lang.vocabulary import UNIT_NAME_PREFIXES
 
 
 def unit_name(units: pd.DataFrame, unit_code: str) -> str:
@@ -12,7 +14,7 @@ def unit_name(units: pd.DataFrame, unit_code: str) -> str:
     row = units[units.unit_code == unit_code]
     if row.empty:
         known = ", ".join(sorted(units.unit_code))
-        raise CchcError(f"không có đơn vị '{unit_code}' trong dữ liệu; các đơn vị: {known}")
+        raise CchcError(UNIT_UNKNOWN_VI.format(unit_code=unit_code, known=known))
     return str(row.unit_name.iloc[0])
 
 
@@ -25,8 +27,7 @@ def parent_name(units: pd.DataFrame, unit_code: str) -> str:
 
 
 # what an export may write before a unit's name: "UBND Phường 2", "Ủy ban nhân dân xã Hải Lệ"
-_NAME_PREFIXES = ("ubnd ", "uy ban nhan dan ", "bo phan mot cua ", "bo phan tiep nhan va tra "
-                  "ket qua ")
+_NAME_PREFIXES = UNIT_NAME_PREFIXES
 
 
 def _name_key(name: object) -> str:

@@ -19,6 +19,7 @@ from typing import TypeVar
 import yaml
 
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import catalog as lang
 
 MAX_YAML_BYTES = 1 * 2**20  # a catalog or methodology is a few kilobytes
 MAX_YAML_DEPTH = 64  # nested lists and mappings; ours go a dozen deep, Python's stack ~1000
@@ -41,7 +42,7 @@ class NoAliasLoader(yaml.SafeLoader):
                 None, None, "aliases (*name) are not allowed in this file", event.start_mark)
         if self._depth >= MAX_YAML_DEPTH:
             raise yaml.composer.ComposerError(
-                None, None, f"các mục lồng nhau quá {MAX_YAML_DEPTH} cấp",
+                None, None, lang.YAML_TOO_DEEP_VI.format(depth=MAX_YAML_DEPTH),
                 self.peek_event().start_mark)
         self._depth += 1
         try:
@@ -54,33 +55,36 @@ def read_text(path: Path, label: str) -> str:
     """The text of a YAML file the analyst wrote, refused when it is not a readable file or
     larger than the cap."""
     if path.is_dir():
-        raise InputFileError(label, "đây là một thư mục, không phải tệp YAML")
+        raise InputFileError(label, lang.YAML_IS_FOLDER_VI)
     try:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
-            raise InputFileError(label, f"tệp YAML lớn {size:,} byte, quá giới hạn "
-                                 f"{MAX_YAML_BYTES:,} byte")
+            raise InputFileError(label, lang.YAML_TOO_BIG_VI.format(size=size,
+                                                                    limit=MAX_YAML_BYTES))
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputFileError(label, f"không đọc được tệp ({exc.strerror or exc})") from None
+        raise InputFileError(label, lang.FILE_UNREADABLE_VI.format(
+            problem=exc.strerror or exc)) from None
     except UnicodeDecodeError:
-        raise InputFileError(label, "tệp YAML phải lưu ở bảng mã UTF-8") from None
+        raise InputFileError(label, lang.YAML_NOT_UTF8_VI) from None
 
 
 def _parse(text: str, label: str, parse: Callable[[str], T]) -> T:
     """``parse(text)`` with the size cap; a syntax error names its line, a value Python cannot
     build (a date that does not exist, an integer of thousands of digits) is refused too."""
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-        raise InputFileError(label, f"tệp YAML quá giới hạn {MAX_YAML_BYTES:,} byte")
+        raise InputFileError(label, lang.YAML_OVER_LIMIT_VI.format(limit=MAX_YAML_BYTES))
     try:
         return parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"dòng {mark.line + 1}: " if mark is not None else ""
+        where = lang.AT_LINE_VI.format(line=mark.line + 1) if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputFileError(label, f"{where}không phải YAML hợp lệ ({problem})") from None
+        raise InputFileError(label, lang.YAML_INVALID_VI.format(where=where, problem=problem)
+                             ) from None
     except ValueError as exc:  # raised while building a value, which has no mark
-        raise InputFileError(label, f"không phải YAML hợp lệ ({exc})") from None
+        raise InputFileError(label, lang.YAML_INVALID_VI.format(where="", problem=exc)
+                             ) from None
 
 
 def load(text: str, label: str, loader: type[yaml.SafeLoader] = NoAliasLoader) -> object:
@@ -154,13 +158,11 @@ def short(text: object) -> str:
 def shown(node: yaml.Node) -> str:
     """What a node holds, in words: ``số nguyên 5``, ``một danh sách``, ``để trống``."""
     if isinstance(node, yaml.MappingNode):
-        return "các cặp khóa: giá trị"
+        return lang.SHOWN_MAPPING_VI
     if isinstance(node, yaml.SequenceNode):
-        return "một danh sách"
+        return lang.SHOWN_LIST_VI
     text, tag = short(node.value), node.tag.removeprefix(TAG)
-    return {"str": f"chuỗi '{text}'", "int": f"số nguyên {text}", "float": f"số {text}",
-            "bool": f"giá trị đúng/sai {text}", "null": "để trống",
-            "timestamp": f"ngày giờ {text}"}.get(tag, f"'{text}' ({node.tag})")
+    return lang.SHOWN_SCALARS_VI.get(tag, lang.SHOWN_OTHER_VI).format(text=text, tag=node.tag)
 
 
 @dataclass(frozen=True)
@@ -182,14 +184,15 @@ class At:
     def fail(self, node: yaml.Node, problem: str) -> InputFileError:
         """``<file>: dòng <n>: <key path>: <problem>``, as one error."""
         where = f"{self.path}: " if self.path else ""
-        return InputFileError(self.label, f"dòng {line(node)}: {where}{problem}")
+        return InputFileError(self.label, lang.AT_LINE_VI.format(line=line(node)) + where
+                              + problem)
 
     def value(self, node: yaml.ScalarNode) -> object:
         try:
             return self.scalars.value(node)
         except ValueError as exc:
-            raise self.fail(node, f"giá trị '{short(node.value)}' không đọc được ({exc})"
-                            ) from None
+            raise self.fail(node, lang.VALUE_UNREADABLE_VI.format(value=short(node.value),
+                                                                  problem=exc)) from None
 
 
 def pairs(node: yaml.MappingNode, at: At) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
@@ -200,10 +203,10 @@ def pairs(node: yaml.MappingNode, at: At) -> list[tuple[yaml.ScalarNode, yaml.No
     out = []
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
-            raise at.fail(key, f"khóa phải là một tên, không phải {shown(key)}")
+            raise at.fail(key, lang.KEY_NOT_A_NAME_VI.format(shown=shown(key)))
         if key.value in seen:
-            raise at.fail(key, f"khóa '{short(key.value)}' viết hai lần (dòng "
-                          f"{line(seen[key.value])} và dòng {line(key)}); chỉ giữ một")
+            raise at.fail(key, lang.KEY_TWICE_VI.format(
+                key=short(key.value), first=line(seen[key.value]), second=line(key)))
         seen[key.value] = key
         if is_null(value) and value.value == "":
             value = yaml.ScalarNode(value.tag, "", key.start_mark, key.end_mark)

@@ -13,6 +13,7 @@ from pathlib import Path
 from cchc_lib.core import catalog_schema
 from cchc_lib.core.catalog import with_schema_line
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import delivery as lang
 from cchc_lib.resources import resource_dir
 
 # what a new folder gets from the package's data folder (paths relative to data/)
@@ -24,13 +25,12 @@ def init_workbook(folder: str | Path) -> list[Path]:
     """Create the workbook folder ``folder`` (new, or empty); the files written."""
     folder = Path(folder).expanduser()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise CchcError(f"{folder}: thư mục đã có nội dung; chọn một thư mục mới hoặc trống "
-                        "(không ghi đè dữ liệu đã có)")
+        raise CchcError(lang.FOLDER_NOT_EMPTY_VI.format(folder=folder))
     source = resource_dir("data")
     missing = [name for name in (*STARTER, README) if not (source / name).exists()]
     if missing:  # a broken install: say what is missing, write nothing
-        raise CchcError(f"gói cài đặt thiếu tệp mẫu: {', '.join(missing)} (trong {source}); "
-                        "cài lại gói cchc-workbook")
+        raise CchcError(lang.STARTER_FILES_MISSING_VI.format(missing=", ".join(missing),
+                                                             source=source))
     data = folder / "data"
     data.mkdir(parents=True, exist_ok=True)
     for name in STARTER:

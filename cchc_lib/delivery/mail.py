@@ -26,8 +26,8 @@ import nbformat
 
 from cchc_lib.core import yamlfile
 from cchc_lib.core.errors import CchcError, InputFileError, LoginRefused
-from cchc_lib.core.periods import parse_period
-from cchc_lib.reports.safe import plain
+from cchc_lib.core.lang import delivery as lang
+from cchc_lib.core.request import RunRequest
 
 GMAIL_CLIP_BYTES = 102 * 1024
 _IMG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"')
@@ -107,15 +107,11 @@ def stacked_tables(page_html: str, widest: int = WIDE_TABLE) -> str:
 
 
 def summary_of(notebook: Path) -> tuple[str, str]:
-    """(title, plain-text summary) from the report's first heading output."""
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            text = out.get("data", {}).get("text/markdown", "")
-            if text.startswith("# "):
-                lines = [plain(ln).strip() for ln in text.splitlines() if ln.strip()]
-                return lines[0], "\n".join(lines)
-    return notebook.stem, ""
+    """(title, plain-text summary) from the report's heading (:func:`heading_of`)."""
+    from cchc_lib.delivery.notebooks import heading_of
+
+    lines = heading_of(nbformat.read(notebook, as_version=4))
+    return (lines[0], "\n".join(lines)) if lines else (notebook.stem, "")
 
 
 def recipients(book_path: Path, unit_code: str) -> list[str]:
@@ -123,15 +119,13 @@ def recipients(book_path: Path, unit_code: str) -> list[str]:
     ``default: […]`` for every other unit)."""
     book = yamlfile.load_file(book_path, str(book_path)) if book_path.exists() else {}
     if book and not isinstance(book, dict):
-        raise InputFileError(str(book_path), "danh sách người nhận viết theo dạng "
-                             "'MÃ_ĐƠN_VỊ: [địa chỉ, …]' (và 'default: […]')")
+        raise InputFileError(str(book_path), lang.RECIPIENTS_FORMAT_VI)
     entries: dict = book if isinstance(book, dict) else {}
     to = entries.get(unit_code) or entries.get("default")
     if isinstance(to, str):  # one address written as plain text
         to = [to]
     if not to:
-        raise CchcError(f"chưa có người nhận cho {unit_code}: ghi --to hoặc liệt kê trong "
-                        f"{book_path}")
+        raise CchcError(lang.NO_RECIPIENTS_VI.format(unit=unit_code, book=book_path))
     return list(to)
 
 
@@ -144,8 +138,7 @@ class Prepared:
     body: EmailBody
 
 
-def prepare(report: str, unit_code: str, period: str, data_dir: str,
-            reports_dir: str | Path) -> Prepared:
+def prepare(report: str, request: RunRequest) -> Prepared:
     """The email of a report already run: its HTML (made from the executed notebook when
     missing), inlined for mail, under the report's title and period. A period the data does
     not reach is refused: no data, no mail."""
@@ -155,18 +148,20 @@ def prepare(report: str, unit_code: str, period: str, data_dir: str,
 
     kind = REPORTS[report]
     overview = kind.scope == "town"
-    check_period(period, data_dir, None if overview else unit_code, if_present=True)
-    folder = report_folder(period, OVERVIEW_FOLDER if overview else unit_code, reports_dir)
+    unit_code, period = str(request.unit), request.label
+    check_period(replace(request, units=()) if overview else request, if_present=True)
+    folder = report_folder(period, OVERVIEW_FOLDER if overview else unit_code,
+                           request.folders.reports)
     notebook, page = (folder / name for name in kind.outputs[:2])
     if not notebook.is_file():
         how = "--overview" if overview else f"--unit {unit_code} --report {report}"
-        raise CchcError(f"{notebook}: chưa có báo cáo; hãy chạy `cchc run {how} --period {period}` "
-                        "trước")
+        raise CchcError(lang.REPORT_NOT_RUN_VI.format(notebook=notebook, how=how,
+                                                      period=period))
     if not page.is_file():
         to_html(notebook, page)
     title, summary = summary_of(notebook)
     body = email_body(page.read_text(encoding="utf-8"), summary,
-                      kind.subject(title, parse_period(period).label_vi()))
+                      kind.subject(title, request.period.label_vi()))
     files = tuple(folder / name for name in kind.attachments if (folder / name).is_file())
     body = replace(body, attachments=files)
     return Prepared(folder, kind.stem, body)
@@ -181,7 +176,7 @@ def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
     msg["To"] = ", ".join(to)
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="cchc.local")
-    msg.set_content(body.text + "\n\n(Báo cáo đầy đủ ở phần HTML của thư.)\n")
+    msg.set_content(body.text + lang.FULL_REPORT_IN_HTML_VI)
     msg.add_alternative(body.html, subtype="html")
     html_part = cast(list, msg.get_payload())[1]  # the alternative just added
     for cid, data in body.images:
@@ -220,26 +215,24 @@ def smtp_settings(config_file: str | Path | None = None) -> SmtpSettings:
     if config_file:
         parser = configparser.ConfigParser()
         if not parser.read(config_file, encoding="utf-8") or "smtp" not in parser:
-            raise CchcError(f"{config_file}: không có mục [smtp]")
+            raise CchcError(lang.NO_SMTP_SECTION_VI.format(config=config_file))
         if "password" in parser["smtp"]:
-            raise CchcError(f"{config_file}: không ghi mật khẩu vào tệp; hãy đặt "
-                            f"biến môi trường {PASSWORD_ENV}")
+            raise CchcError(lang.PASSWORD_IN_FILE_VI.format(config=config_file,
+                                                            env=PASSWORD_ENV))
         values.update(parser["smtp"])
     for key, env in ENV.items():
         if os.environ.get(env):
             values[key] = os.environ[env]
     if not values.get("host") or not values.get("sender"):
-        raise CchcError(f"chưa cấu hình SMTP: đặt {ENV['host']} và {ENV['sender']} "
-                        "(hoặc dùng --dry-run để ghi thư ra tệp)")
+        raise CchcError(lang.SMTP_NOT_CONFIGURED_VI.format(host_env=ENV["host"],
+                                                           sender_env=ENV["sender"]))
     security = values.get("security", "starttls").lower()
     if security not in ("starttls", "ssl", "none"):
-        raise CchcError(f"{ENV['security']} phải là starttls, ssl hoặc none (không phải "
-                        f"{security})")
+        raise CchcError(lang.BAD_SECURITY_VI.format(env=ENV["security"], security=security))
     if security == "none" and values.get("user") and os.environ.get(PASSWORD_ENV) \
             and os.environ.get(PLAINTEXT_ENV) != "1":
-        raise CchcError(f"{ENV['security']}=none sẽ gửi mật khẩu không mã hóa: dùng "
-                        f"starttls hoặc ssl, hoặc đặt {PLAINTEXT_ENV}=1 nếu máy chủ ở ngay "
-                        "máy này và chấp nhận điều đó")
+        raise CchcError(lang.PLAINTEXT_PASSWORD_VI.format(env=ENV["security"],
+                                                          plaintext_env=PLAINTEXT_ENV))
     port = int(values.get("port") or (465 if security == "ssl" else 587))
     return SmtpSettings(values["host"], port, security, values.get("user"), values["sender"],
                         values.get("cafile"))
@@ -269,11 +262,9 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> str:
         if code != 235:
             raise LoginRefused("LOGIN", code)
         return "LOGIN"
-    mechanisms = ", ".join(offered) or "không có"
+    mechanisms = ", ".join(offered) or lang.NO_MECHANISMS_VI
     if not password.isascii():
-        raise CchcError(f"máy chủ SMTP chỉ nhận cơ chế đăng nhập {mechanisms}, không gửi được "
-                        "mật khẩu có dấu bằng cơ chế này: đổi mật khẩu chỉ gồm chữ không dấu, "
-                        "hoặc bật AUTH PLAIN/LOGIN trên máy chủ")
+        raise CchcError(lang.NON_ASCII_PASSWORD_VI.format(mechanisms=mechanisms))
     try:
         client.login(user, password)
     except smtplib.SMTPAuthenticationError as exc:
@@ -284,7 +275,7 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> str:
 def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) -> None:
     """Send over SMTP with STARTTLS or SSL; errors become one clear message (no secrets)."""
     if settings is None:
-        raise CchcError("chưa cấu hình máy chủ thư (CCHC_SMTP_HOST…): thư không được gửi")
+        raise CchcError(lang.NO_MAIL_SERVER_VI)
     context = ssl.create_default_context(cafile=settings.cafile)
     client: smtplib.SMTP
     try:
@@ -302,9 +293,10 @@ def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) 
                 _login(client, settings.user, settings.password)
             client.send_message(msg)
     except LoginRefused as exc:
-        raise CchcError(f"máy chủ SMTP {settings.host} từ chối đăng nhập của {settings.user} "
-                        f"(cơ chế {exc.mechanism}, mã {exc.code}): kiểm tra tên đăng nhập và "
-                        f"mật khẩu trong {PASSWORD_ENV}") from None
+        raise CchcError(lang.LOGIN_REFUSED_VI.format(
+            host=settings.host, user=settings.user, mechanism=exc.mechanism, code=exc.code,
+            password_env=PASSWORD_ENV)) from None
     except (smtplib.SMTPException, OSError) as exc:
-        raise CchcError(f"gửi qua {settings.host}:{settings.port} không thành công: "
-                        f"{type(exc).__name__}: {exc}") from None
+        raise CchcError(lang.SEND_FAILED_VI.format(
+            host=settings.host, port=settings.port, error_type=type(exc).__name__,
+            error=exc)) from None

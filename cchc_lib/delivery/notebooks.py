@@ -18,10 +18,11 @@ import nbformat
 
 from cchc_lib.core.catalog import NOTEBOOKS_DIR, PROCESSED_DIR, project_root
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import delivery as lang
 from cchc_lib.core.provenance import stamp
+from cchc_lib.core.request import KERNEL_NAME
 from cchc_lib.reports.safe import plain
 
-KERNEL_NAME = "cchc"
 KERNEL_DISPLAY_NAME = "CCHC workbook (Python 3.11)"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "cchc_html"
@@ -223,8 +224,9 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
             _drop_client(kernel)
             _KEPT.pop(kernel, None)
             if "kernel_info" not in str(exc) or attempt == KERNEL_START_TRIES:
-                raise CchcError(f"{notebook.name}: không khởi động được kernel Jupyter "
-                                f"'{kernel}' sau {attempt} lần thử ({exc})") from None
+                raise CchcError(lang.KERNEL_NOT_STARTED_VI.format(
+                    notebook=notebook.name, kernel=kernel, attempts=attempt, problem=exc)) \
+                    from None
             time.sleep(KERNEL_RETRY_SECONDS * attempt)
     nb = clean_notebook(nbformat.from_dict(done))
     # what made it: the data the notebook read (the ingest notebook: the data it wrote)
@@ -254,18 +256,20 @@ def to_html(notebook: Path, output: Path) -> Path:
     """The report as one offline HTML file: no code, no scripts, images embedded."""
     exporter = _exporter()
     nb = nbformat.read(notebook, as_version=4)
-    nb.metadata["title"] = _title(nb) or notebook.stem
+    nb.metadata["title"] = next(iter(heading_of(nb)), notebook.stem)
     nb.cells = [c for c in nb.cells if not HIDDEN_TAGS & set(c.metadata.get("tags", []))]
     body, _ = exporter.from_notebook_node(nb)
     atomic_write(output, lambda p: p.write_text(body, encoding="utf-8"))
     return output
 
 
-def _title(nb: nbformat.NotebookNode) -> str | None:
-    """The first level-1 heading the notebook printed, for the page's <title>."""
+def heading_of(nb: nbformat.NotebookNode) -> list[str]:
+    """The report's heading, as its lines of plain text: the first output that prints a
+    level-1 heading (its first line is the title, with the unit's name; the lines after it
+    the summary). The page's <title> and the email's subject and summary read it here."""
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             text = out.get("data", {}).get("text/markdown", "")
             if text.startswith("# "):
-                return plain(text.splitlines()[0]).strip()
-    return None
+                return [plain(line).strip() for line in text.splitlines() if line.strip()]
+    return []

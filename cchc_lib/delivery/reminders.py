@@ -22,6 +22,8 @@ import pandas as pd
 
 from cchc_lib.core import yamlfile
 from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.core.lang import delivery as lang
+from cchc_lib.core.request import RunRequest
 from cchc_lib.core.text import fold
 from cchc_lib.delivery.mail import EmailBody, email_body
 
@@ -47,8 +49,7 @@ def officer_addresses(book_path: Path, unit_code: str) -> dict[str, list[str]]:
     officers = (book or {}).get("officers", {}) if isinstance(book, dict) else None
     mine = officers.get(unit_code, {}) if isinstance(officers, dict) else None
     if not isinstance(mine, dict):
-        raise InputFileError(str(book_path), "mục 'officers:' viết theo dạng 'officers: "
-                             "{MÃ_ĐƠN_VỊ: {chức danh: [địa chỉ, …]}}'")
+        raise InputFileError(str(book_path), lang.OFFICERS_FORMAT_VI.format())
     return {fold(str(k)): [v] if isinstance(v, str) else list(v or []) for k, v in mine.items()}
 
 
@@ -65,8 +66,8 @@ def reminders(progress, addresses: dict[str, list[str]]) -> list[Reminder]:
     todo = tasks_to_remind(progress.tasks, progress.as_of)
     out = []
     for lead, part in todo.groupby("lead", sort=True):
-        subject = (f"Nhắc việc {progress.plan_name}: {len(part)} nhiệm vụ cần xử lý "
-                   f"({progress.unit_name})")
+        subject = lang.REMINDER_SUBJECT_VI.format(plan=progress.plan_name, n=len(part),
+                                                  unit=progress.unit_name)
         out.append(Reminder(str(lead), tuple(addresses.get(fold(str(lead)), ())), len(part),
                             _body(str(lead), part, progress, subject)))
     return out
@@ -77,18 +78,17 @@ def _body(lead: str, tasks: pd.DataFrame, progress, subject: str) -> EmailBody:
     from cchc_lib.reports import render
     from cchc_lib.reports.safe import plain, rich
 
+    title = lang.REMINDER_COLUMNS_VI
     table = pd.DataFrame({
-        "TT": tasks.task_id.astype(str), "Nhiệm vụ": tasks.task.astype(str),
-        "Thời gian": tasks.timeframe.astype(str), "Tình trạng": tasks.status_vi.astype(str),
-        "Cập nhật gần nhất": [formats.day(d) if d else "chưa có"
-                              for d in tasks.last_update],
-        "Chỉ tiêu liên quan": tasks.indicators.map(lambda ids: progress.linked_vi(ids) or "—"),
+        title["task_id"]: tasks.task_id.astype(str), title["task"]: tasks.task.astype(str),
+        title["timeframe"]: tasks.timeframe.astype(str),
+        title["status"]: tasks.status_vi.astype(str),
+        title["last_update"]: [formats.day(d) if d else lang.NO_UPDATE_YET_VI
+                               for d in tasks.last_update],
+        title["indicators"]: tasks.indicators.map(
+            lambda ids: progress.linked_vi(ids) or "—"),
     })
-    head = rich("# Nhắc việc: {plan}\n\n"
-                "Kính gửi **{lead}** ({unit}). Tính đến ngày {as_of}, có **{n}** nhiệm vụ do "
-                "đồng chí chủ trì cần xử lý (quá hạn, có nguy cơ không đạt chỉ tiêu, chưa cập "
-                "nhật quá 1 tháng, hoặc đến hạn trong 30 ngày tới). Đề nghị cập nhật tiến độ và "
-                "tài liệu kiểm chứng.", plan=progress.plan_name, lead=lead,
+    head = rich(lang.REMINDER_HEAD_VI, plan=progress.plan_name, lead=lead,
                 unit=progress.unit_name,
                 as_of=formats.day(progress.as_of), n=len(tasks))
     page = ("<html><body>" + head.html + render.html_table(table, "remind") +
@@ -98,33 +98,30 @@ def _body(lead: str, tasks: pd.DataFrame, progress, subject: str) -> EmailBody:
     return email_body(page, "\n".join(lines), subject)
 
 
-def write_or_send(unit_code: str, period: str, *, data_dir: str, reports_dir: str | Path,
-                  book_path: Path, as_of: str | None, dry_run: str | None,
-                  sender: str, send) -> list[tuple[Reminder, Path | None]]:
-    """Make every lead's reminder; write ``.eml`` files (``dry_run`` is not None: into that
-    folder, or ``reports/<period>/<unit>/nhac_viec/``) or hand each message to ``send``."""
+def write_or_send(request: RunRequest, *, book_path: Path, dry_run: str | None, sender: str,
+                  send) -> list[tuple[Reminder, Path | None]]:
+    """Make every lead's reminder for the request's unit; write ``.eml`` files (``dry_run``
+    is not None: into that folder, or ``reports/<period>/<unit>/nhac_viec/``) or hand each
+    message to ``send``."""
     from cchc_lib.core.catalog import resolve
     from cchc_lib.core.paths import check_part
-    from cchc_lib.core.periods import parse_period
     from cchc_lib.delivery.mail import build_message
-    from cchc_lib.delivery.runs import report_folder
-    from cchc_lib.indicators.base import clip_to_data, dated
+    from cchc_lib.delivery.runs import report_folder, settle
     from cchc_lib.ingest.store import read_processed
     from cchc_lib.reports.plan_progress import plan_progress_of
 
-    tables = read_processed(resolve(data_dir), unit_code=unit_code)  # read once, used twice
-    span = parse_period(period)
-    day = as_of or f"{clip_to_data(span, dated(tables)).end:%Y-%m-%d}"
-    progress = plan_progress_of(tables, unit_code, span.year, day)
+    unit_code = str(request.unit)
+    tables = read_processed(resolve(request.folders.data), unit_code=unit_code)  # read once
+    request = settle(request, tables)  # the day reported on: asked, or the data's last day
+    progress = plan_progress_of(tables, unit_code, request.year, f"{request.as_of:%Y-%m-%d}")
     made = reminders(progress, officer_addresses(book_path, unit_code))
     if made and not any(r.to for r in made):
-        raise CchcError(f"chưa có địa chỉ của người chủ trì nào của {unit_code}: thêm mục "
-                        f"'officers:' vào {book_path}")
+        raise CchcError(lang.NO_LEAD_ADDRESS_VI.format(unit=unit_code, book=book_path))
     out: list[tuple[Reminder, Path | None]] = []
     folder = None
     if dry_run is not None:
-        folder = Path(dry_run) if dry_run else report_folder(period, unit_code, reports_dir) \
-            / REMINDERS_FOLDER
+        folder = Path(dry_run) if dry_run else \
+            report_folder(request.label, unit_code, request.folders.reports) / REMINDERS_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
     for r in made:
         if not r.to:
@@ -133,7 +130,7 @@ def write_or_send(unit_code: str, period: str, *, data_dir: str, reports_dir: st
         message = build_message(r.body, sender, list(r.to))
         if folder is not None:
             name = "".join(ch if ch.isalnum() else "_" for ch in fold(r.lead)).strip("_")
-            check_part(name, "tên tệp")
+            check_part(name, lang.FILE_NAME_WHAT_VI)
             target = folder / f"{name or 'can_bo'}.eml"
             target.write_bytes(bytes(message))
             out.append((r, target))

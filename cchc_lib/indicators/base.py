@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from cchc_lib.core.errors import NoDataError
+from cchc_lib.core.lang import indicators as lang
 from cchc_lib.core.periods import Period
 from cchc_lib.ingest.store import DATES_TABLE
 
@@ -81,12 +82,11 @@ def require_data(period: Period, dossiers: pd.DataFrame, unit_code: str | None =
     span = data_span(scope)
     who = f" ({unit_label or unit_code})" if unit_code is not None else ""
     if span is None:
-        raise NoDataError(f"Không có số liệu hồ sơ nào{who}: hãy nhập tệp xuất hồ sơ "
-                          "(`cchc ingest`)")
+        raise NoDataError(lang.NO_DOSSIERS_VI.format(who=who))
     first, last = span
     if period.start > last or period.end < first:
-        raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}{who}: số liệu từ ngày "
-                          f"{first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}")
+        raise NoDataError(lang.NO_DATA_FOR_PERIOD_VI.format(period=period.label_vi(), who=who,
+                                                            first=first, last=last))
 
 
 def clip_to_data(period: Period, dossiers: pd.DataFrame) -> Period:

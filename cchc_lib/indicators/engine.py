@@ -1,4 +1,5 @@
-"""Every count the indicators divide, defined once as SQL and run by DuckDB (embedded).
+"""Every count the indicators divide, defined once as SQL (the pieces in ``sql/``, composed by
+:mod:`.queries`) and run by DuckDB (embedded).
 
 One query counts, for a set of units and one period, every *part* the indicator registry names
 (``received_online``, ``on_time``, ``online_offered``, …) per unit and field and per unit
@@ -9,7 +10,7 @@ Inputs are the processed tables as DuckDB relations: ``dossiers``, ``catalogue``
 asked for (``wanted``) and the working days (``workdays``: ``day``, ordinal ``n``), so the
 Vietnamese calendar is a table the query joins. Period bounds are parameters.
 
-Rules (indicators.md): accepted = all but registered/not_accepted; ended = resolved, returned,
+Rules (docs/indicators.md): accepted = all but registered/not_accepted; ended = resolved, returned,
 withdrawn or stopped, its end ``finished_at`` else ``returned_at``; dates compare by day; a
 dossier with no field counts in its unit's rows, not in a field's (Biểu 06 totals add up its
 fields, as the form does).
@@ -17,7 +18,6 @@ fields, as the form does).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -27,240 +27,23 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from cchc_lib.core import schema
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
+from cchc_lib.indicators import queries
 from cchc_lib.ingest.store import damaged_table, missing_columns_vi
 from cchc_lib.ingest.store import reading_parquet as reading
 
-
-def _in(values) -> str:
-    return "(" + ", ".join(f"'{v}'" for v in sorted(values)) + ")"
-
-
-NOT_ACCEPTED = _in(schema.NOT_ACCEPTED_STATUSES)
-ENDED = _in(schema.ENDED_STATUSES)
-RESOLVED = _in(schema.RESOLVED_STATUSES)
-ONLINE_LEVELS = _in(schema.ONLINE_LEVELS)
-
-# the effective end: the end day less the supplement wait, in working days. DuckDB finds the
-# end day's working-day number by an ASOF join (about 10 % faster at 10 M dossiers than the
-# equi-join, see docs/performance.md); SQL engines without ASOF (Spark) take EFFECTIVE_END_EQUI,
-# two equi-joins on the calendar tables (:func:`workdays`): the same day, tested equal
-EFFECTIVE_END = """ee AS (
-  SELECT e.*,
-    CASE WHEN e.wait > 0 AND e.end_day IS NOT NULL
-         THEN (SELECT w2.day FROM workdays w2 WHERE w2.n = wd.n - e.wait)
-         ELSE e.end_day END AS effective_end
-  FROM e ASOF LEFT JOIN workdays wd ON e.end_day >= wd.day"""
-EFFECTIVE_END_EQUI = """ee AS (
-  SELECT e.*,
-    CASE WHEN e.wait > 0 AND e.end_day IS NOT NULL THEN w2.day
-         ELSE e.end_day END AS effective_end
-  FROM e LEFT JOIN daynum dn ON dn.day = e.end_day
-         LEFT JOIN workdays w2 ON w2.n = dn.n - e.wait"""
-
-# per accepted dossier: its dates, its effective end and the span it is alive in
-DOSSIERS = f"""
-d AS (
-  SELECT x.dossier_id, x.unit_code, x.procedure_code, x.field_name, x.receive_channel,
-    x.return_channel, x.received_at, x.returned_at, x.due_at,
-    x.status IN {RESOLVED} AS res_status,
-    CASE WHEN x.status IN {ENDED} THEN coalesce(x.finished_at, x.returned_at) END AS end_ts,
-    CAST(x.due_at AS DATE) AS due_day,
-    coalesce(x.digitized, false) AS digitized, coalesce(x.e_result, false) AS e_result,
-    coalesce(x.paid_online, false) AS paid_online,
-    coalesce(x.apology_issued, false) AS apology,
-    coalesce(x.supplement_requests, 0) > 1 AS many_supplements,
-    greatest(round_even(coalesce(x.supplement_days, 0), 0), 0)::BIGINT AS wait
-  FROM dossiers x SEMI JOIN wanted w ON x.unit_code = w.unit_code
-  WHERE x.status NOT IN {NOT_ACCEPTED}
-), e AS (
-  SELECT d.*, CAST(end_ts AS DATE) AS end_day,
-    least(received_at, end_ts, returned_at) AS alive_from,
-    CASE WHEN end_ts IS NULL THEN TIMESTAMP '9999-12-31 00:00:00'
-         ELSE greatest(received_at, end_ts, returned_at) END AS alive_to
-  FROM d
-), {EFFECTIVE_END}
-)"""
-
-# per dossier and period it is alive in: which parts it counts in (a dossier outside a
-# period's span counts in none of them, so the range join loses nothing)
-DOSSIER_FLAGS = f"""
-{DOSSIERS}, g AS (
-  SELECT ee.*, p.pid, p.last_day,
-    coalesce(received_at >= p.start_ts AND received_at < p.stop_ts, false) AS received,
-    coalesce(end_ts >= p.start_ts AND end_ts < p.stop_ts, false) AS ended,
-    res_status AND coalesce(end_ts >= p.start_ts AND end_ts < p.stop_ts, false) AS resolved,
-    coalesce(received_at < p.stop_ts, false) AND NOT coalesce(end_ts < p.stop_ts, false)
-      AS pending,
-    coalesce(received_at < p.start_ts, false) AND NOT coalesce(end_ts < p.start_ts, false)
-      AS carried,
-    coalesce(returned_at >= p.start_ts AND returned_at < p.stop_ts, false) AS returned
-  FROM ee JOIN periods p ON ee.alive_from < p.stop_ts AND ee.alive_to >= p.start_ts
-)"""
-
-# the catalogue each unit offers on last_day: a unit's own row overrides the row every unit offers
-OFFERED = f"""
-offered AS (
-  SELECT p.pid, w.unit_code, c.procedure_code, c.procedure_name, c.field_name, c.level,
-    c.level IN {ONLINE_LEVELS} AS online_level,
-    coalesce(c.postal_enabled, false) AS postal_enabled,
-    coalesce(c.has_fee, false) AS has_fee
-  FROM wanted w CROSS JOIN periods p
-    JOIN catalogue c ON c.unit_code IS NULL OR c.unit_code = w.unit_code
-  WHERE (c.valid_from IS NULL OR c.valid_from <= p.last_ts)
-    AND (c.valid_to IS NULL OR c.valid_to >= p.last_ts)
-  QUALIFY row_number() OVER (PARTITION BY p.pid, w.unit_code, c.procedure_code
-                             ORDER BY c.unit_code IS NOT NULL DESC) = 1
-)"""
-
-# per period, unit, procedure and dossier field: every dossier count, from one scan of the
-# period-joined dossiers (the parts add these up; the fee parts need the offered catalogue)
-# owes an apology slip: resolved late in the period, or pending overdue at its end
-LATE = "(resolved AND end_day > due_day) OR (pending AND due_day < last_day)"
-DOSSIER_PARTS = f"""
-  count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
-  count(*) FILTER (WHERE received AND receive_channel IN ('direct', 'postal'))
-    AS received_direct_postal,
-  count(*) FILTER (WHERE carried) AS carried_over,
-  count(*) FILTER (WHERE (received AND receive_channel IN ('online', 'direct', 'postal'))
-                   OR carried) AS received_total,
-  count(*) FILTER (WHERE resolved AND end_day < due_day) AS resolved_early,
-  count(*) FILTER (WHERE resolved AND (end_day = due_day OR due_day IS NULL))
-    AS resolved_on_time,
-  count(*) FILTER (WHERE resolved AND end_day > due_day) AS resolved_late,
-  count(*) FILTER (WHERE resolved) AS resolved_total,
-  count(*) FILTER (WHERE pending AND (due_day >= last_day OR due_day IS NULL)) AS pending_in_time,
-  count(*) FILTER (WHERE pending AND due_day < last_day) AS pending_overdue,
-  count(*) FILTER (WHERE pending) AS pending_total,
-  count(*) FILTER (WHERE resolved AND (end_day < due_day OR end_day = due_day
-                                       OR due_day IS NULL)) AS resolved_in_time,
-  count(*) FILTER (WHERE (ended AND (effective_end <= due_day OR due_day IS NULL)
-                          AND NOT many_supplements)
-                      OR (pending AND (due_day >= last_day OR due_day IS NULL))) AS on_time,
-  count(*) FILTER (WHERE ended OR pending) AS ended_or_pending,
-  count(*) FILTER (WHERE received) AS received,
-  count(*) FILTER (WHERE received AND digitized) AS received_digitized,
-  count(*) FILTER (WHERE ended) AS ended,
-  count(*) FILTER (WHERE ended AND e_result) AS ended_e_result,
-  count(*) FILTER (WHERE {LATE}) AS late,
-  count(*) FILTER (WHERE ({LATE}) AND apology) AS late_apologised"""
-# per procedure only: what the plan's procedure rates and the fee parts read
-PROCEDURE_COUNTS = """
-  count(*) FILTER (WHERE received AND receive_channel = 'postal') AS received_postal,
-  count(*) FILTER (WHERE received AND receive_channel = 'direct') AS received_direct,
-  count(*) FILTER (WHERE returned AND return_channel = 'online') AS returned_online,
-  count(*) FILTER (WHERE returned AND return_channel = 'postal') AS returned_postal,
-  count(*) FILTER (WHERE returned AND return_channel = 'direct') AS returned_direct,
-  count(*) FILTER (WHERE returned) AS returned_total,
-  count(*) FILTER (WHERE received AND paid_online) AS received_paid_online"""
-PROCEDURE_COUNTS_ALL = """
-  count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
-  count(*) FILTER (WHERE received) AS received,""" + PROCEDURE_COUNTS
-FEE_PARTS = """
-  sum(received) AS fee_received,
-  sum(received_paid_online) AS fee_paid_online"""  # over the fee procedures offered
-
-CATALOGUE_PARTS = """
-  count(*) AS offered,
-  count(*) FILTER (WHERE online_level) AS online_offered,
-  count(*) FILTER (WHERE online_level AND received_online > 0) AS online_used,
-  count(*) FILTER (WHERE postal_enabled) AS postal_offered,
-  count(*) FILTER (WHERE postal_enabled AND (received_postal > 0 OR returned_postal > 0))
-    AS postal_used,
-  coalesce(sum(returned_postal) FILTER (WHERE postal_enabled), 0) AS returned_postal,
-  coalesce(sum(returned_total) FILTER (WHERE postal_enabled), 0) AS returned_postal_procedures,
-  count(*) FILTER (WHERE has_fee) AS fee_offered,
-  count(*) FILTER (WHERE has_fee AND received_paid_online > 0) AS fee_offered_paid_online"""
+# every part the engine computes (the parts query's columns after pid, unit_code, field)
+PART_NAMES = queries.PART_NAMES
+# every unit the bound dossiers hold; what the calendar tables must cover
+UNITS = queries.compose("units")
+SPAN = queries.compose("span")
 
 
-def _names(sql: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\bAS (\w+)(?=,|\s*$)", sql))
-
-
-def query(by_field: bool) -> str:
-    """Per period, unit (field NULL) and, with ``by_field``, unit and field: every part."""
-    sets = ("GROUPING SETS ((pid, unit_code, field_name), (pid, unit_code))" if by_field
-            else "pid, unit_code")
-    field = ("field_name, GROUPING(field_name) AS whole" if by_field
-             else "NULL::VARCHAR AS field_name, 1 AS whole")
-    counts = ("received_online", *_names(PROCEDURE_COUNTS))
-    per_procedure = ", ".join(f"sum({n}) AS {n}" for n in counts)
-    return f"""
-WITH {DOSSIER_FLAGS}, {OFFERED},
-pp AS (  -- per procedure: only the dossiers received or returned in the period count
-  SELECT pid, unit_code, procedure_code, {"field_name" if by_field else "NULL AS field_name"},
-    {PROCEDURE_COUNTS_ALL}
-  FROM g WHERE received OR returned
-  GROUP BY pid, unit_code, procedure_code{", field_name" if by_field else ""}
-),
-uptake AS (
-  SELECT o.*, {", ".join(f"coalesce(u.{n}, 0) AS {n}" for n in counts)}
-  FROM offered o LEFT JOIN (
-    SELECT pid, unit_code, procedure_code, {per_procedure} FROM pp
-    GROUP BY pid, unit_code, procedure_code
-  ) u ON u.pid = o.pid AND u.unit_code = o.unit_code AND u.procedure_code = o.procedure_code
-),
-dp AS (
-  SELECT pid, unit_code, {field}, {DOSSIER_PARTS}
-  FROM g GROUP BY {sets}
-),
-fp AS (
-  SELECT pid, unit_code, {field}, {FEE_PARTS}
-  FROM (SELECT pp.* FROM pp SEMI JOIN offered o
-        ON o.pid = pp.pid AND o.unit_code = pp.unit_code
-        AND o.procedure_code = pp.procedure_code AND o.has_fee)
-  GROUP BY {sets}
-),
-cp AS (
-  SELECT pid, unit_code, {field}, {CATALOGUE_PARTS}
-  FROM uptake GROUP BY {sets}
-),
-dfp AS (
-  SELECT dp.*, {", ".join(f"fp.{n}" for n in _names(FEE_PARTS))}
-  FROM dp LEFT JOIN fp ON fp.pid = dp.pid AND fp.unit_code = dp.unit_code
-                       AND fp.whole = dp.whole
-                       AND fp.field_name IS NOT DISTINCT FROM dp.field_name
-)
-SELECT coalesce(dfp.pid, cp.pid) AS pid, coalesce(dfp.unit_code, cp.unit_code) AS unit_code,
-       coalesce(dfp.field_name, cp.field_name) AS field,
-       coalesce(dfp.whole, cp.whole) AS whole,
-       {", ".join(f"dfp.{n}" for n in _names(DOSSIER_PARTS) + _names(FEE_PARTS))},
-       {", ".join(f"cp.{n}" for n in _names(CATALOGUE_PARTS))}
-FROM dfp FULL JOIN cp ON dfp.pid = cp.pid AND dfp.unit_code = cp.unit_code
-                      AND dfp.whole = cp.whole
-                      AND dfp.field_name IS NOT DISTINCT FROM cp.field_name
-"""
-
-
-UPTAKE_COLUMNS = ("received_online", "returned_online", "received_postal", "returned_postal",
-                  "received_direct", "returned_direct", "returned_total")
-
-
-def _uptake_query() -> str:
-    """Per procedure the unit offers on the period's last day: its dossiers by channel."""
-    sql = query(False)
-    ctes = sql[:sql.index("dp AS (")].rstrip().rstrip(",")
-    counts = ", ".join(f"{c}::BIGINT AS {c}" for c in UPTAKE_COLUMNS)
-    return f"""{ctes}
-SELECT procedure_code, procedure_name, field_name, level, postal_enabled,
-       online_level AS online_enabled, has_fee, {counts},
-       (received_online + received_postal + received_direct)::BIGINT AS received_total,
-       received_paid_online::BIGINT AS received_paid_online
-FROM uptake ORDER BY procedure_code"""
-
-
-LATE_QUERY = f"""
-WITH {DOSSIER_FLAGS}
-SELECT dossier_id, procedure_code, field_name, due_at,
-       CASE WHEN resolved AND end_day > due_day THEN 'resolved_late'
-            ELSE 'pending_overdue' END AS kind,
-       apology AS apology_issued
-FROM g WHERE {LATE}"""
-
-
-PART_NAMES = _names(DOSSIER_PARTS) + _names(FEE_PARTS) + _names(CATALOGUE_PARTS)
+def query(by_field: bool, dialect: str = "duckdb") -> str:
+    """Per period, unit (field NULL) and, with ``by_field``, unit and field: every part
+    (``sql/parts.sql`` composed, :mod:`.queries`)."""
+    return queries.compose("parts", dialect, by_field)
 
 
 # a table in memory, or Parquet files (a file, a folder, a glob)
@@ -341,7 +124,7 @@ NO_CATALOGUE = pd.DataFrame({
 
 
 def catalogue_parts(uptake_table: pd.DataFrame) -> dict[str, int]:
-    """The catalogue parts (:data:`CATALOGUE_PARTS`) of a per-procedure table as
+    """The catalogue parts (``sql/catalogue_parts.sql``) of a per-procedure table as
     :func:`uptake` gives it, or of a part of one (a field's procedures)."""
     con = connect()
     frame = uptake_table.assign(online_level=uptake_table.online_enabled)
@@ -349,15 +132,10 @@ def catalogue_parts(uptake_table: pd.DataFrame) -> dict[str, int]:
         if column not in frame:
             frame[column] = False if column == "has_fee" else 0
     con.register("uptake", frame)
-    got = con.execute(f"SELECT {CATALOGUE_PARTS} FROM uptake").df().iloc[0]
+    got = con.execute("SELECT\n" + queries.piece("catalogue_parts") + "\nFROM uptake").df().iloc[0]
     return {k: int(v) for k, v in got.fillna(0).items()}
 
 
-# every unit the bound dossiers hold
-UNITS = "SELECT DISTINCT unit_code FROM dossiers WHERE unit_code IS NOT NULL ORDER BY 1"
-# what the calendar tables must cover: the first and last end date, the longest wait
-SPAN = ("SELECT min(least(finished_at, returned_at)), max(greatest(finished_at, returned_at)),"
-        " max(supplement_days) FROM dossiers")
 
 
 def workdays(calendar: WorkCalendar, first, last, longest) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -381,12 +159,6 @@ def workdays(calendar: WorkCalendar, first, last, longest) -> tuple[pd.DataFrame
             pd.DataFrame({"day": every[known].astype("datetime64[s]"),
                           "n": n[known].astype("int64")}))
 
-
-def portable(sql: str) -> str:
-    """``sql`` with the effective end found by equi-joins (:data:`EFFECTIVE_END_EQUI`), for SQL
-    engines without an ``ASOF`` join; every count is the same text."""
-    assert EFFECTIVE_END in sql
-    return sql.replace(EFFECTIVE_END, EFFECTIVE_END_EQUI)
 
 
 def _periods(periods: Sequence[Period]) -> pd.DataFrame:
@@ -467,7 +239,7 @@ def uptake(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame
     name, field, level, postal/online enabled, fee, its dossiers received and returned in the
     period by channel: what the plan's procedure rates, their gaps and candidates read."""
     with reading(*tables.values()):
-        out = _bound(tables, [unit], [period]).execute(_uptake_query()).df()
+        out = _bound(tables, [unit], [period]).execute(queries.compose("uptake")).df()
     for c in ("postal_enabled", "online_enabled", "has_fee"):
         out[c] = out[c].astype(bool)
     for c in ("procedure_code", "procedure_name", "field_name", "level"):
@@ -479,7 +251,7 @@ def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
     """The unit's dossiers that owe an apology slip for the period: id, procedure, field, due,
     kind (resolved_late / pending_overdue), apology issued."""
     with reading(*tables.values()):
-        out = _bound(tables, [unit], [period]).execute(LATE_QUERY).df()
+        out = _bound(tables, [unit], [period]).execute(queries.compose("late")).df()
     out["apology_issued"] = out.apology_issued.astype(bool)
     for c in ("dossier_id", "procedure_code", "field_name"):
         out[c] = out[c].astype("string")
@@ -488,4 +260,4 @@ def late(tables: dict[str, Source], unit: str, period: Period) -> pd.DataFrame:
 
 __all__ = ["NO_CATALOGUE", "PART_NAMES", "SPAN", "UNITS", "Source", "bind", "calendar_of",
            "catalogue_parts", "connect", "field_rows", "late", "parts", "parts_by_period",
-           "portable", "query", "small_tables", "tidy", "uptake", "with_optional", "workdays"]
+           "query", "small_tables", "tidy", "uptake", "with_optional", "workdays"]

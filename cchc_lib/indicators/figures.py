@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from cchc_lib.core.errors import NoDataError
+from cchc_lib.core.lang import indicators as lang
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators.engine import (
     PART_NAMES,
@@ -63,11 +64,11 @@ def months_in_data(first: str, last: str, span: tuple | None
     months = month_periods(first, last)
     lo, hi = span if span is not None else (None, None)
     if lo is None or hi is None:
-        raise NoDataError("Không có số liệu hồ sơ nào: hãy nhập tệp xuất hồ sơ (`cchc ingest`)")
+        raise NoDataError(lang.NO_DOSSIERS_VI.format(who=""))
     lo, hi = pd.Timestamp(lo).date(), pd.Timestamp(hi).date()
     if months[0].start > hi or months[-1].end < lo:
-        raise NoDataError(f"Không có số liệu cho các tháng {first}..{last}: số liệu từ ngày "
-                          f"{lo:%d/%m/%Y} đến ngày {hi:%d/%m/%Y}")
+        raise NoDataError(lang.NO_DATA_FOR_MONTHS_VI.format(first=first, last=last, lo=lo,
+                                                            hi=hi))
     kept, note = cut_to_data(months, hi)
     return kept, hi, note
 
@@ -81,10 +82,11 @@ def cut_to_data(months: list[Period], last: date) -> tuple[list[Period], str]:
             for m in months if m.start <= last]
     said = []
     if kept and kept[-1].end < months[len(kept) - 1].end:
-        said.append(f"tháng {kept[-1].label} tính đến ngày đó")
+        said.append(lang.MONTH_CUT_VI.format(label=kept[-1].label))
     if len(kept) < len(months):
-        said.append("các tháng sau không tính")
-    return kept, (f"số liệu đến ngày {last:%d/%m/%Y}: " + "; ".join(said)) if said else ""
+        said.append(lang.LATER_MONTHS_LEFT_OUT_VI)
+    return kept, (lang.DATA_THROUGH_NOTE_VI.format(last=last, said="; ".join(said))
+                  if said else "")
 
 
 def said_to_data(table: pd.DataFrame, through: date | None, note: str) -> pd.DataFrame:

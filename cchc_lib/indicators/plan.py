@@ -15,6 +15,7 @@ import pandas as pd
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.errors import NoDataError
+from cchc_lib.core.lang import indicators as lang
 from cchc_lib.core.periods import Period
 from cchc_lib.indicators import engine
 from cchc_lib.indicators.base import RESULT_COLUMNS, data_through, row, target_for
@@ -174,8 +175,8 @@ def month_spans(period: Period, last: date | None) -> tuple[list[Period], str]:
     if last is not None:
         last = pd.Timestamp(last).date()
         if ytd.start > last:
-            raise NoDataError(f"Không có số liệu cho kỳ {period.label_vi()}: số liệu đến ngày "
-                              f"{last:%d/%m/%Y}")
+            raise NoDataError(lang.NO_DATA_FOR_YEAR_VI.format(period=period.label_vi(),
+                                                              last=last))
         months, note = cut_to_data(months, last)
     return [Period(ytd.start, month.end, month.label) for month in months], note
 

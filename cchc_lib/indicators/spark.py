@@ -2,9 +2,10 @@
 national portal whose dossiers outgrow one machine.
 
 The SQL is the engine's (:mod:`.engine`), the same text for every count. sqlglot writes it in
-Spark's dialect; only the effective end's join differs (:func:`.engine.portable`: Spark has no
-``ASOF`` join) and DuckDB's ``round_even`` is Spark's ``bround``. The small relations (units,
-periods, calendar tables) are built by the same code as for DuckDB; the dossiers and catalogue
+Spark's dialect; only the effective end's join differs (the ``portable`` dialect of
+:mod:`.queries`: Spark has no ``ASOF`` join) and DuckDB's ``round_even`` is Spark's
+``bround``. The small relations (units, periods, calendar tables) are built by the same code
+as for DuckDB; the dossiers and catalogue
 are Parquet that Spark reads where they lie (``year=``/``unit_group=`` folders become
 columns), or DataFrames. The parts come back as the DuckDB engine gives them
 (:func:`.engine.tidy`), so :mod:`.figures` divides them the same way.
@@ -21,11 +22,11 @@ import pandas as pd
 import pyarrow as pa
 
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import cli as lang
 from cchc_lib.core.periods import Period
-from cchc_lib.indicators import engine
+from cchc_lib.indicators import engine, queries
 
-INSTALL_HINT = ("cần Apache Spark: cài gói tùy chọn `pip install 'cchc-workbook[spark]'` và Java "
-                "17 trở lên (Debian: apt-get install default-jre-headless)")
+INSTALL_HINT = lang.SPARK_INSTALL_HINT_VI
 
 
 def _pyspark():
@@ -37,19 +38,8 @@ def _pyspark():
 
 
 def spark_sql(sql: str) -> str:
-    """The engine's DuckDB SQL in Spark's dialect: the portable effective end, transpiled by
-    sqlglot, ``round_even`` as ``bround`` (both round half to even)."""
-    import sqlglot
-    from sqlglot import exp
-
-    def spark_names(node: exp.Expression) -> exp.Expression:
-        if isinstance(node, exp.Anonymous) and str(node.this).lower() == "round_even":
-            return exp.Anonymous(this="BROUND", expressions=node.expressions)
-        return node
-
-    tree = sqlglot.parse_one(engine.portable(sql) if engine.EFFECTIVE_END in sql else sql,
-                             read="duckdb")
-    return tree.transform(spark_names).sql(dialect="spark")
+    """A query of the engine (its portable dialect: no ASOF join) in Spark's SQL."""
+    return queries.spark(sql)
 
 
 def _check_java() -> None:
@@ -58,10 +48,10 @@ def _check_java() -> None:
     home = os.environ.get("JAVA_HOME")
     if home:
         if not (Path(home) / "bin" / "java").exists():
-            raise CchcError(f"JAVA_HOME={home}: không có {Path(home) / 'bin' / 'java'}; "
-                            f"{INSTALL_HINT}")
+            raise CchcError(lang.JAVA_HOME_WITHOUT_JAVA_VI.format(
+                home=home, java=Path(home) / "bin" / "java", hint=INSTALL_HINT))
     elif shutil.which("java") is None:
-        raise CchcError(f"không tìm thấy Java (lệnh java); {INSTALL_HINT}")
+        raise CchcError(lang.NO_JAVA_VI.format(hint=INSTALL_HINT))
 
 
 def session(master: str | None = None, app: str = "cchc"):
@@ -76,9 +66,9 @@ def session(master: str | None = None, app: str = "cchc"):
     try:
         spark = builder.getOrCreate()
     except Exception as err:  # Java missing or the cluster unreachable: one message
-        raise CchcError(f"không khởi động được Spark ({type(err).__name__}: "
-                        f"{str(err).splitlines()[0] if str(err) else ''}); {INSTALL_HINT}") \
-            from err
+        raise CchcError(lang.SPARK_NOT_STARTED_VI.format(
+            kind=type(err).__name__, problem=str(err).splitlines()[0] if str(err) else "",
+            hint=INSTALL_HINT)) from err
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -148,7 +138,7 @@ def parts_by_period(spark, tables: dict[str, engine.Source], units: Sequence[str
         small[name] = small[name].assign(day=small[name].day.dt.date)
     for name, frame in small.items():
         spark.createDataFrame(_arrow(frame)).createOrReplaceTempView(name)
-    out = spark.sql(spark_sql(engine.query(by_field))).toArrow().to_pandas()
+    out = spark.sql(spark_sql(engine.query(by_field, "portable"))).toArrow().to_pandas()
     return engine.tidy(out)
 
 
@@ -175,10 +165,44 @@ def write(frame: pd.DataFrame, out: str | Path) -> Path:
     if path.suffix.lower() == ".csv":
         return write_csv(frame, path)
     if path.suffix.lower() != ".parquet":
-        raise CchcError(f"{path}: chỉ ghi được tệp .parquet hoặc .csv")
+        raise CchcError(lang.SPARK_OUT_FORMAT_VI.format(path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_parquet(path, index=False)
     return path
 
 
-__all__ = ["bind", "monthly", "parts_by_period", "session", "spark_sql", "write"]
+def months_command(months: str, out: str | Path, *, dossiers: str, catalogue: str,
+                   calendar: str | None = None, units: list[str] | None = None,
+                   master: str | None = None) -> int:
+    """The body of ``cchc spark``: every indicator of every unit (or ``units``) per month of
+    ``months`` (``YYYY-MM..YYYY-MM``), written to ``out``; a range the data does not reach is
+    refused before the JVM starts, when the dossiers are on this disk."""
+    import re
+
+    first, sep, last = months.partition("..")
+    if not sep or not all(re.fullmatch(r"\d{4}-\d{2}", m) for m in (first, last)) \
+            or first > last:
+        raise CchcError(lang.MONTHS_FORM_VI.format(months=months))
+    tables: dict = {"dossiers": dossiers, "catalogue": catalogue}
+    if calendar:  # a damaged file: one line saying to run ingest again
+        from cchc_lib.ingest.store import read_table
+
+        tables["calendar"] = read_table(Path(calendar), "calendar")
+    if Path(dossiers).is_file():  # on this disk: its shape and span checked by DuckDB
+        from cchc_lib.indicators.figures import data_span_of, months_in_data  # before the JVM
+
+        months_in_data(first, last, data_span_of(dossiers))
+    spark = session(master)
+    try:
+        result = monthly(spark, tables, first, last, units)
+    finally:
+        spark.stop()
+    written = write(result, out)  # (first, the months left out after the data)
+    print(*[n for n in [result.attrs.get("note")] if n], lang.SPARK_DONE_VI.format(
+        units=result.unit_code.nunique(), months=result.period.nunique(), rows=len(result),
+        path=written), sep="\n")
+    return 0
+
+
+__all__ = ["bind", "monthly", "months_command", "parts_by_period", "session", "spark_sql",
+           "write"]

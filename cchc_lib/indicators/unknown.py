@@ -20,6 +20,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from cchc_lib.core import indicator_registry as registry
+from cchc_lib.core.lang import indicators as lang
 from cchc_lib.core.vi import COLUMN_LABELS_VI, NO_DATA_VI
 from cchc_lib.indicators.base import missing_columns
 
@@ -76,16 +77,17 @@ class Lacking:
             by_files.setdefault(tuple(files), []).extend(need.split("|"))
         said = []
         for lacking_it, columns in by_files.items():
-            text = "tệp xuất không có cột " + _and([f"{c} ({COLUMN_LABELS_VI.get(c, c)})"
-                                                    for c in dict.fromkeys(columns)])
+            text = lang.EXPORT_LACKS_COLUMNS_VI.format(columns=_and(
+                [f"{c} ({COLUMN_LABELS_VI.get(c, c)})" for c in dict.fromkeys(columns)]))
             if self.exports > 1:
-                text += " (tệp " + ", ".join(PurePath(f).name for f in lacking_it) + ")"
+                text += lang.IN_FILES_VI.format(
+                    files=", ".join(PurePath(f).name for f in lacking_it))
             said.append(text)
         return f"{NO_DATA_VI}: " + "; ".join(said)
 
 
 def _and(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + " và " + items[-1] if len(items) > 1 else items[0]
+    return ", ".join(items[:-1]) + lang.AND_VI + items[-1] if len(items) > 1 else items[0]
 
 
 def has_note(no_data: object) -> bool:

@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from cchc_lib.core.catalog import DataCatalog, Source, pinned, pinned_columns
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.paths import inside
 from cchc_lib.core.provenance import hash_file
 from cchc_lib.core.schema import Table
@@ -93,7 +94,7 @@ class IngestCache:
         """The file's key, and its parsed blocks if kept (None: it must be parsed)."""
         key = entry_key(source, table, catalog)
         self.used.add(key)
-        entry = inside(self.folder, key, what="khóa bộ nhớ đệm")
+        entry = inside(self.folder, key, what=lang.CACHE_KEY_WHAT_VI)
         if not self.refresh and entry.is_dir():
             kept = _load(entry)
             if kept is not None:
@@ -104,7 +105,7 @@ class IngestCache:
     def store(self, key: str, source: Source, parsed: list[Parsed]) -> None:
         """Keep a file's freshly parsed blocks."""
         self.parsed_files.append(source.label)
-        _save(inside(self.folder, key, what="khóa bộ nhớ đệm"), parsed)
+        _save(inside(self.folder, key, what=lang.CACHE_KEY_WHAT_VI), parsed)
 
     def prune(self) -> None:
         """Remove the entries of files this run did not read."""

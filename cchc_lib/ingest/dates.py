@@ -71,6 +71,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.schema import Column
 from cchc_lib.core.text import INVISIBLE, SPACE, cell_types, missing
 
@@ -115,9 +116,9 @@ DIGIT_FORMATS = ("%Y%m%d%H%M%S", "%Y%m%d%H%M", "%Y%m%d")  # no separator at all
 # an hour in letters ("8h30", "8g"), a time first ("08:30 14/03/2022")
 ODD = SPACE + "{2}|\t|[',]|[A-Za-z]$|[A-Za-z] | [A-Za-z]|[0-9][GHgh]|^[0-9]{1,2}:"
 # (RE2 on upper-case text; its \b is ASCII's: these words all end in an ASCII letter)
-DAY_WORDS = "(?:^| )(?:VÀO LÚC|VAO LUC|LÚC|LUC|NGÀY|NGAY)\\b"
+DAY_WORDS = lang.DAY_WORDS
 CLOCK = ":[0-9]{2}(?::[0-9]{2})?"  # minutes, and seconds
-TIME_WORDS = "PHÚT|PHUT|SÁNG|SANG|CHIỀU|CHIEU|TỐI|TOI"  # written after a number
+TIME_WORDS = lang.TIME_WORDS  # written after a number
 TIME_FIRST = (r"^([0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?: ?(?:AM|PM))?) "
               r"(?:- )?([0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))$")
 
@@ -235,17 +236,14 @@ def _tidy(text: pd.Series) -> pd.Series:
 def _time_words(text: pd.Series) -> pd.Series:
     """Tidied, upper-case ``text`` with its time in words or before its date written as
     ``dd/mm/yyyy HH:MM[:SS][ AM|PM]`` (the module's "Times in words")."""
-    hour = "([0-9]{1,2}) ?(?:GIỜ|GIO|H|G)"
+    hour = "([0-9]{1,2}) ?(?:" + lang.HOUR_WORDS + ")"
     text = (text.str.replace(DAY_WORDS, " ", regex=True)
             .str.replace(f"([0-9])({TIME_WORDS})", r"\1 \2", regex=True)  # "8h30sáng"
             .str.replace(" +", " ", regex=True).str.strip()
-            .str.replace(hour + " ?([0-9]{2})(?: ?(?:PHÚT|PHUT|P))?( |$)", r"\1:\2\3",
-                         regex=True)
+            .str.replace(hour + " ?([0-9]{2})(?: ?(?:" + lang.MINUTE_WORDS + "))?( |$)",
+                         r"\1:\2\3", regex=True)
             .str.replace(hour + "( |$)", r"\1:00\2", regex=True))
-    for hours, words, noon in (("0?[0-9]|1[01]", "SÁNG|SANG", ""),
-                               ("0?[1-9]|1[0-2]", "CHIỀU|CHIEU", " PM"),
-                               ("0?[1-9]|1[01]", "TỐI|TOI", " PM"),
-                               ("1[3-9]|2[0-3]", "CHIỀU|CHIEU|TỐI|TOI", "")):
+    for hours, words, noon in lang.DAY_PART_WORDS:
         text = text.str.replace(f"(^| )((?:{hours}){CLOCK}) ?(?:{words})( |$)",
                                 f"\\1\\2{noon}\\3", regex=True)
     return text.str.strip().str.replace(TIME_FIRST, r"\2 \1", regex=True)

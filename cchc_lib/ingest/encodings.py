@@ -18,30 +18,18 @@ import codecs
 import re
 import unicodedata
 
+from cchc_lib.core.lang import ingest as lang
+
 # TCVN 5712:1993 (VN1, a superset of VN3/ABC): bytes 0x80-0xFF; the rest is ASCII.
-_TCVN_HIGH = (
-    "ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"  # 0x80-0x9F
-    " ĂÂÊÔƠƯĐăâêôơưđẰ"  # 0xA0-0xAF
-    "\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴ"  # 0xB0-0xBF
-    "ẮẦẨẪẤỀặầẩẫấậèỂẻẽ"  # 0xC0-0xCF
-    "éẹềểễếệìỉỄẾỒĩíịò"  # 0xD0-0xDF
-    "ỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ"  # 0xE0-0xFF
-)
+_TCVN_HIGH = lang.TCVN_HIGH
 _TCVN_TABLE = {0x80 + i: ch for i, ch in enumerate(_TCVN_HIGH)}
 assert len(_TCVN_HIGH) == 128
 
 # VNI: Windows-1252 letters after a vowel carry its marks; a few stand for whole letters.
-_VNI_MARKS = {  # mark letter -> combining marks (lower and upper case alike)
-    "ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323",
-    "â": "\u0302", "á": "\u0302\u0301", "à": "\u0302\u0300", "å": "\u0302\u0309",
-    "ã": "\u0302\u0303", "ä": "\u0302\u0323",
-    "ê": "\u0306", "é": "\u0306\u0301", "è": "\u0306\u0300", "ú": "\u0306\u0309",
-    "ü": "\u0306\u0303", "ë": "\u0306\u0323",
-}
-_VNI_LETTERS = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
-                "î": "ỵ"}
+_VNI_MARKS = lang.VNI_MARKS  # mark letter -> combining marks (lower and upper case alike)
+_VNI_LETTERS = lang.VNI_LETTERS
 _VNI_MARK_RE = re.compile(
-    "([aeouyơư])([" + "".join(_VNI_MARKS) + "])", re.IGNORECASE)
+    "([" + lang.VNI_MARKED_VOWELS + "])([" + "".join(_VNI_MARKS) + "])", re.IGNORECASE)
 _VNI_LETTER_RE = re.compile("[" + "".join(_VNI_LETTERS) + "".join(_VNI_LETTERS).upper() + "]")
 
 
@@ -73,13 +61,7 @@ def decode_cp1258(data: bytes) -> str:
 LEGACY = {"cp1258": decode_cp1258, "tcvn3": decode_tcvn3, "vni": decode_vni}
 
 # Syllables that any dossier list, catalogue or plan has many of.
-_COMMON = set("""
-hồ sơ mã số tên thủ tục hành chính lĩnh vực ngày tiếp nhận hẹn trả kết quả xử lý giải quyết
-trạng thái đã đang chờ trực tuyến tiếp bưu công ích điện tử một cửa phường xã thị ủy ban nhân
-dân đơn vị hộ tịch chứng thực đăng ký khai sinh tử kết hôn cấp giấy bản sao người nộp địa chỉ
-điện thoại quá hạn đúng trước không có được thời gian phí lệ hình thức kênh nhận tình bổ sung
-tổng cộng năm tháng quý báo cáo danh sách xuất thực hiện hiện việc trình toàn phần độ mức
-""".split())
+_COMMON = lang.COMMON_SYLLABLES
 
 
 def vietnamese_score(text: str) -> int:

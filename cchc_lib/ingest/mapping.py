@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cchc_lib.core import schema
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import match_key
 from cchc_lib.core.titles import AMBIGUOUS, about_people, concepts
@@ -38,14 +39,7 @@ COPY = "copy"  # the same title again: the copy with data is read
 UNTITLED = "untitled"  # no title at all
 UNIT_GIVEN = "unit_given"  # the unit by its name, when the data catalog gives the unit's code
 
-WHY_VI = {
-    NO_MEANING: "tiêu đề không ứng với cột nào của dữ liệu chuẩn",
-    PINNED_OFF: "danh mục dữ liệu ghi không đọc cột này (columns: … null)",
-    WEAKER: "cột {column} đã đọc từ cột “{other}”",
-    COPY: "tiêu đề lặp lại; đã đọc bản có dữ liệu (cột thứ {other})",
-    UNTITLED: "không có tiêu đề",
-    UNIT_GIVEN: "tên đơn vị; mã đơn vị của tệp đã ghi trong danh mục dữ liệu (unit_code)",
-}
+WHY_VI = lang.UNREAD_WHY_VI  # keyed by the reasons above
 
 
 @dataclass
@@ -162,11 +156,10 @@ def map_columns(header: list[str], table: Table, extra_personal: tuple[str, ...]
         elif reading.problem and reading.problem.startswith(AMBIGUOUS):
             columns = reading.problem.split(":", 1)[1].split("/")
             out.unread[pos] = Unread(pos, title, NO_MEANING)
-            out.problems.append(
-                f"tiêu đề “{_shown(title)}” có thể là {len(columns)} cột: "
-                + " hoặc ".join(_label(table, c) for c in columns)
-                + "; ghi rõ cột nào trong danh mục dữ liệu (data/catalog.yml), ví dụ: "
-                + columns_line({title: columns[0]}))
+            out.problems.append(lang.AMBIGUOUS_TITLE_VI.format(
+                title=_shown(title), n=len(columns),
+                columns=lang.OR_VI.join(_label(table, c) for c in columns),
+                line=columns_line({title: columns[0]})))
         else:
             words = [] if about_people(title) else concepts(title)
             out.unread[pos] = Unread(pos, title, NO_MEANING, words=words)
@@ -187,12 +180,11 @@ def _give(out: ColumnMap, table: Table, column: str,
                             for tier in ("pinned", "sure", "weak")) if b)
     if len({match_key(f[1]) for f in best}) > 1:
         titles = [f[1] for f in best]
-        why = "cùng được danh mục dữ liệu ghim vào" if best[0][2] == "pinned" else "cùng là"
-        out.problems.append(
-            f"{len(titles)} cột " + ", ".join(f"“{_shown(t)}”" for t in titles)
-            + f" {why} cột {_label(table, column)}; chọn một cột trong danh mục dữ liệu "
-            f"(data/catalog.yml), ví dụ: {columns_line({t: None for t in titles[1:]})} "
-            f"(đọc cột “{_shown(titles[0])}”)")
+        why = lang.PINNED_TOGETHER_VI if best[0][2] == "pinned" else lang.READ_TOGETHER_VI
+        out.problems.append(lang.SAME_COLUMN_VI.format(
+            n=len(titles), titles=", ".join(f"“{_shown(t)}”" for t in titles), why=why,
+            column=_label(table, column), line=columns_line({t: None for t in titles[1:]}),
+            first=_shown(titles[0])))
     first, title, _, how = best[0]
     out.canonical[first] = column
     out.how[first] = how
@@ -226,7 +218,7 @@ def choose_copies(cmap: ColumnMap, values) -> None:
             cmap.use_copy(column, best)
             for p, n in filled.items():
                 if p in cmap.unread and n:
-                    cmap.unread[p].other += f"; bản này cũng có {n} giá trị, không đọc"
+                    cmap.unread[p].other += lang.COPY_HAS_VALUES_VI.format(n=n)
 
 
 def missing_required(table: Table, cmap: ColumnMap, unit_given: bool) -> list:
@@ -252,23 +244,22 @@ def missing_message(table: Table, cmap: ColumnMap, unit_given: bool, sheet: str)
     of the file that may be them and the ``columns:`` line to add."""
     missing = missing_required(table, cmap, unit_given)
     names = "; ".join(_label(table, c.name) for c in missing)
-    where = f" (trang tính '{sheet}')" if sheet else ""
-    text = f"thiếu cột bắt buộc{where}: {names}"
+    where = lang.MISSING_SHEET_VI.format(sheet=sheet) if sheet else ""
+    text = lang.MISSING_REQUIRED_VI.format(where=where, names=names)
     maybe = {u.title: next(c for c in cols if c in {m.name for m in missing})
              for u in cmap.unread.values() for _, cols in u.words
              if any(c in {m.name for m in missing} for c in cols)}
     if maybe:
-        text += ("; nếu tệp có các cột này với tiêu đề khác, ghi trong danh mục dữ liệu "
-                 f"(data/catalog.yml), ví dụ: {columns_line(maybe)}")
+        text += lang.MISSING_PIN_EXAMPLE_VI.format(line=columns_line(maybe))
     else:
-        text += ("; nếu tệp có các cột này với tiêu đề khác, ghi trong danh mục dữ liệu "
-                 "(data/catalog.yml): " + columns_line({"<tiêu đề trong tệp>": missing[0].name}))
+        text += lang.MISSING_PIN_VI.format(
+            line=columns_line({lang.TITLE_IN_FILE_VI: missing[0].name}))
     return text
 
 
 def problems_message(cmap: ColumnMap, sheet: str) -> str:
     """The titles that stop ingest, in one line."""
-    where = f"trang tính '{sheet}': " if sheet else ""
+    where = lang.PROBLEMS_SHEET_VI.format(sheet=sheet) if sheet else ""
     return where + "; ".join(cmap.problems)
 
 
@@ -285,7 +276,7 @@ def columns_report(cmap: ColumnMap, values, table: Table, source) -> dict:
             filled = int((~blank(values[pos])).sum()) if pos in values.columns else 0
             if not filled:
                 continue
-            u.title = f"(cột thứ {pos + 1}, không có tiêu đề, {filled} giá trị)"
+            u.title = lang.UNTITLED_COLUMN_VI.format(position=pos + 1, filled=filled)
         unread.append(u)
     read = {c: cmap.titles.get(p, "") for p, c in cmap.canonical.items() if not c.startswith("_")}
     missing = missing_optional(table, cmap)

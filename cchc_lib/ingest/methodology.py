@@ -18,6 +18,7 @@ import yaml
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.errors import MethodologyError
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.yamlfile import MAX_YAML_BYTES, NoAliasLoader
 
 LINE = "__line__"
@@ -98,41 +99,38 @@ class _Reader:
     nodes: dict[str, Criterion] = field(default_factory=dict)
 
     def fail(self, line: int | None, problem: str) -> MethodologyError:
-        at = f", dòng {line}" if line else ""
+        at = lang.AT_LINE_VI.format(line=line) if line else ""
         return MethodologyError(f"{self.where}{at}: {problem}")
 
     def number(self, node: dict, key: str) -> float:
         value = node.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 \
                 or math.isnan(value) or math.isinf(value):
-            raise self.fail(node.get(LINE), f"'{key}' phải là số ≥ 0 (đang là {value!r})")
+            raise self.fail(node.get(LINE), lang.NOT_A_NUMBER_VI.format(key=key, value=value))
         return float(value)
 
     def bands(self, node: dict, cid: str, maximum: float) -> tuple[Band, ...]:
         raw = node.get("bands")
         if not isinstance(raw, list) or not raw:
-            raise self.fail(node.get(LINE), f"tiêu chí {cid}: tiêu chí tính theo chỉ số cần có "
-                            "'bands' (danh sách các mức {min, points})")
+            raise self.fail(node.get(LINE), lang.BANDS_MISSING_VI.format(cid=cid))
         bands = []
         for b in raw:
             if not isinstance(b, dict) or "min" not in b or "points" not in b:
-                raise self.fail(node.get(LINE), f"tiêu chí {cid}: mỗi mức điểm cần có 'min' và "
-                                "'points'")
+                raise self.fail(node.get(LINE), lang.BAND_INCOMPLETE_VI.format(cid=cid))
             low = self.number(b, "min")
             high = self.number(b, "max") if "max" in b else math.inf
             pts = self.number(b, "points")
             if high <= low:
-                raise self.fail(b[LINE], f"tiêu chí {cid}: mức điểm có max {high:g} không "
-                                f"lớn hơn min {low:g}")
+                raise self.fail(b[LINE], lang.BAND_EMPTY_VI.format(cid=cid, high=high, low=low))
             if pts > maximum + 1e-9:
-                raise self.fail(b[LINE], f"tiêu chí {cid}: một mức cho {pts:g} điểm, nhiều "
-                                f"hơn điểm tối đa {maximum:g} của tiêu chí")
+                raise self.fail(b[LINE], lang.BAND_OVER_MAX_VI.format(cid=cid, points=pts,
+                                                                      maximum=maximum))
             bands.append((b[LINE], Band(low, high, pts)))
         bands.sort(key=lambda lb: lb[1].min)
         for (_, a), (line_b, b) in zip(bands, bands[1:], strict=False):
             if a.min == b.min or (a.max != math.inf and a.max > b.min):
-                raise self.fail(line_b, f"tiêu chí {cid}: các mức điểm chồng lên nhau (từ "
-                                f"{a.min:g} và từ {b.min:g})")
+                raise self.fail(line_b, lang.BANDS_OVERLAP_VI.format(cid=cid, first=a.min,
+                                                                     second=b.min))
         # a band without max runs up to the next band's min
         out = [Band(b.min, min(b.max, bands[i + 1][1].min) if i + 1 < len(bands) else b.max,
                     b.points) for i, (_, b) in enumerate(bands)]
@@ -140,51 +138,47 @@ class _Reader:
 
     def node(self, raw: object, level: int, parent: str | None) -> str:
         if not isinstance(raw, dict):
-            raise self.fail(None, f"trong {parent or 'fields'}: mỗi mục phải có dạng "
-                            "id, title, max_points")
+            raise self.fail(None, lang.NODE_NOT_MAPPING_VI.format(parent=parent or "fields"))
         line = raw[LINE]
         for key in ("id", "title", "max_points"):
             if key not in raw:
-                raise self.fail(line, f"thiếu '{key}'")
+                raise self.fail(line, lang.KEY_MISSING_VI.format(key=key))
         unknown = [str(k) for k in raw if k not in NODE_KEYS]
         if unknown:  # often a title cut at a comma inside {…}: quote the title
-            raise self.fail(line, f"khóa không dùng được: {', '.join(unknown)} (dùng được: "
-                            f"{', '.join(k for k in NODE_KEYS if k != LINE)}); tên có dấu phẩy "
-                            'trong {…} phải đặt trong ngoặc kép: title: "…, …"')
+            raise self.fail(line, lang.KEYS_UNKNOWN_VI.format(
+                unknown=", ".join(unknown), known=", ".join(k for k in NODE_KEYS if k != LINE)))
         if isinstance(raw["id"], float):
-            raise self.fail(line, f"id {raw['id']!r} bị đọc thành số (1.10 thành 1.1): "
-                            f'hãy đặt trong ngoặc kép, id: "…"')
+            raise self.fail(line, lang.ID_READ_AS_NUMBER_VI.format(id=raw["id"]))
         if not isinstance(raw["title"], str) or not raw["title"].strip():
-            raise self.fail(line, "title phải là chữ")
+            raise self.fail(line, lang.TITLE_NOT_TEXT_VI)
         cid = str(raw["id"]).strip()
         if cid in self.nodes:
-            raise self.fail(line, f"id {cid} bị trùng (đã có ở dòng {self.nodes[cid].line})")
+            raise self.fail(line, lang.ID_TWICE_VI.format(cid=cid, line=self.nodes[cid].line))
         maximum = self.number(raw, "max_points")
         kids_raw = next((raw[k] for k in CHILD_KEYS if k in raw), None)
         indicator, manual = raw.get("indicator"), bool(raw.get("manual", False))
         self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line)
         if kids_raw:
             if indicator or manual or raw.get("evidence"):
-                raise self.fail(line, f"{cid} có tiêu chí thành phần nên được chấm bằng "
-                                "tổng của chúng: bỏ 'indicator'/'manual'/'evidence'")
+                raise self.fail(line, lang.PARENT_SCORED_VI.format(cid=cid))
             kids = tuple(self.node(k, level + 1, cid) for k in kids_raw)
             total = sum(self.nodes[k].max_points for k in kids)
             if abs(total - maximum) > 1e-9:
-                raise self.fail(line, f"{cid}: max_points là {maximum:g} nhưng các tiêu chí "
-                                f"thành phần cộng lại được {total:g}")
+                raise self.fail(line, lang.CHILDREN_TOTAL_VI.format(cid=cid, maximum=maximum,
+                                                                    total=total))
             self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line,
                                         children=kids)
             return cid
         if bool(indicator) == manual:
-            raise self.fail(line, f"{cid}: cần đúng một trong hai: 'indicator' (kèm bands) "
-                            "hoặc 'manual: true'")
+            raise self.fail(line, lang.LEAF_SCORING_VI.format(cid=cid))
         if indicator and indicator not in registry.BY_ID:
             known = ", ".join(sorted(registry.BY_ID))
-            raise self.fail(line, f"{cid}: không có chỉ số '{indicator}' (các chỉ số: {known})")
+            raise self.fail(line, lang.INDICATOR_UNKNOWN_VI.format(cid=cid, indicator=indicator,
+                                                                   known=known))
         bands = self.bands(raw, cid, maximum) if indicator else ()
         evidence = raw.get("evidence")
         if evidence is not None and (not isinstance(evidence, str) or not evidence.strip()):
-            raise self.fail(line, f"{cid}: 'evidence' phải là chữ: tài liệu kiểm chứng cần có")
+            raise self.fail(line, lang.EVIDENCE_NOT_TEXT_VI.format(cid=cid))
         self.nodes[cid] = Criterion(cid, str(raw["title"]), maximum, level, parent, line,
                                     indicator=indicator, bands=bands, manual=manual,
                                     evidence=evidence.strip() if evidence else None)
@@ -195,41 +189,43 @@ def parse_methodology(text: str, where: str = "methodology") -> Methodology:
     """A methodology from YAML text; ``where`` names it in messages."""
     reader = _Reader(where)
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-        raise reader.fail(None, f"tệp lớn hơn {MAX_YAML_BYTES:,} byte".replace(",", "."))
+        raise reader.fail(None, lang.YAML_TOO_LARGE_VI.format(size=MAX_YAML_BYTES)
+                          .replace(",", "."))
     try:
         spec = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise reader.fail(mark.line + 1 if mark else None,
-                          f"không phải YAML hợp lệ ({getattr(exc, 'problem', exc)})") from None
+                          lang.NOT_YAML_VI.format(problem=getattr(exc, "problem", exc))) from None
     except (ValueError, OverflowError) as exc:  # a value YAML reads but Python cannot build
-        raise reader.fail(None, f"giá trị không dùng được ({exc})") from None  # (2022-02-30)
+        # (2022-02-30)
+        raise reader.fail(None, lang.VALUE_UNUSABLE_VI.format(problem=exc)) from None
     if not isinstance(spec, dict) or not isinstance(spec.get("fields"), list) \
             or not spec["fields"]:
-        raise reader.fail(None, "bộ chỉ số cần có danh sách lĩnh vực 'fields'")
+        raise reader.fail(None, lang.FIELDS_MISSING_VI)
     fields = tuple(reader.node(f, 1, None) for f in spec["fields"])
     declared = spec.get("max_points")
     survey = spec.get("survey") or {}
     survey_max = reader.number(survey, "max_points") if survey else 0.0
     total = sum(reader.nodes[f].max_points for f in fields) + survey_max
     if declared is not None and abs(reader.number(spec, "max_points") - total) > 1e-9:
-        raise reader.fail(spec[LINE], f"max_points là {declared} nhưng các lĩnh vực và điểm "
-                          f"điều tra xã hội học cộng lại được {total:g}")
+        raise reader.fail(spec[LINE], lang.TOTAL_MISMATCH_VI.format(declared=declared,
+                                                                    total=total))
     grades = []
     for g in spec.get("grades") or []:
         if not isinstance(g, dict) or "grade" not in g or "min" not in g:
-            raise reader.fail(None, "mỗi mức xếp loại cần có 'grade' và 'min'")
+            raise reader.fail(None, lang.GRADE_INCOMPLETE_VI)
         grades.append((str(g["grade"]), reader.number(g, "min")))
     grades.sort(key=lambda g: -g[1])
     return Methodology(
         name=str(spec.get("name", "")), year=spec.get("year"),
         template=bool(spec.get("template", False)), criteria=reader.nodes, fields=fields,
-        survey_max=survey_max, survey_title=str(survey.get("title", "Điều tra xã hội học")),
+        survey_max=survey_max, survey_title=str(survey.get("title", lang.SURVEY_TITLE_VI)),
         grades=tuple(grades), source=where)
 
 
 def load_methodology(path: str | Path) -> Methodology:
     path = Path(path)
     if not path.is_file():
-        raise MethodologyError(f"{path}: không tìm thấy tệp bộ chỉ số")
+        raise MethodologyError(lang.METHODOLOGY_NOT_FOUND_VI.format(path=path))
     return parse_methodology(path.read_text(encoding="utf-8"), str(path))

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cchc_lib.core.codes import FAMILIES, CodeFamily, family_of
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.schema import Column
 from cchc_lib.core.text import (
     INVISIBLE,
@@ -217,8 +218,8 @@ def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     return num.where(ok).astype("Int64"), text.notna() & ~ok
 
 
-SAME_DAY = {match_key(s) for s in ("Trong ngày", "Ngay trong ngày", "Trả ngay")}
-FREE = {match_key(s) for s in ("Miễn phí", "Không thu", "Miễn", "Không", "0 đồng")}
+SAME_DAY = {match_key(s) for s in lang.SAME_DAY_WORDS}
+FREE = {match_key(s) for s in lang.FREE_WORDS}
 
 
 def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
@@ -227,7 +228,7 @@ def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
                                                                 ).str.strip()
     written = text.fillna("").ne("")  # (a cell of invisible characters only: nothing)
     same_day = map_unique(text, lambda v: match_key(v) in SAME_DAY).fillna(False).astype(bool)
-    text = text.str.replace(r"(?i)\s*(ngày( làm việc)?|ngay( lam viec)?)$", "", regex=True)
+    text = text.str.replace(lang.DAYS_SUFFIX_PATTERN, "", regex=True)
     num = pd.to_numeric(_number_text(text), errors="coerce").mask(same_day, 0.0)
     ok = num.notna() & (num >= 0) & np.isfinite(num.astype(float).fillna(0))
     return num.where(ok).astype("Float64"), written & ~ok
@@ -238,8 +239,8 @@ def parse_fee(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     # (invisible characters only: nothing); a dash is no fee (a flag's no, Excel's
     # accounting zero)
     empty = missing(raw, dashes=False) | _number_text(raw).isna()
-    digits = raw.astype("string").str.replace(f"[.,\\s]|{INVISIBLE}|đồng|đ|VNĐ|VND", "",
-                                              regex=True)
+    digits = raw.astype("string").str.replace(f"[.,\\s]|{INVISIBLE}|{lang.CURRENCY_PATTERN}",
+                                              "", regex=True)
     amount = pd.to_numeric(digits.where(digits.str.fullmatch(r"\d+").fillna(False)),
                            errors="coerce")
     words, _ = parse_flag(raw.where(amount.isna()), col, value_map)

@@ -32,6 +32,7 @@ from cchc_lib.core.catalog import (
     with_overrides,
 )
 from cchc_lib.core.errors import CchcError, InputFileError
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, shown_values
 from cchc_lib.ingest.cache import IngestCache, Parsed, cache_dir
@@ -122,11 +123,11 @@ def _note(raw: RawSheet) -> str:
 
     notes = []
     if raw.encoding in LEGACY_NAMES_VI:
-        notes.append(f"bảng mã {LEGACY_NAMES_VI[raw.encoding]}, đã chuyển sang Unicode")
+        notes.append(lang.LEGACY_ENCODING_NOTE_VI.format(encoding=LEGACY_NAMES_VI[raw.encoding]))
     if raw.continues:
-        notes.append(f"không có dòng tiêu đề: đọc tiếp theo tiêu đề của trang '{raw.continues}'")
+        notes.append(lang.CONTINUES_NOTE_VI.format(sheet=raw.continues))
     if raw.cleaned.get("nul"):
-        notes.append(f"đã bỏ {integer(raw.cleaned['nul'])} byte rỗng (NUL) trong tệp")
+        notes.append(lang.NUL_BYTES_NOTE_VI.format(n=integer(raw.cleaned["nul"])))
     return "; ".join(notes)
 
 
@@ -211,9 +212,9 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
     except InputFileError:
         raise
     except Exception as exc:  # whatever else a strange file triggers: still one message
-        raise InputFileError(source.label, f"không đọc được ({type(exc).__name__}: "
-                             f"{str(exc).splitlines()[0] if str(exc) else 'không có chi tiết'})"
-                             ) from exc
+        raise InputFileError(source.label, lang.FILE_UNREADABLE_VI.format(
+            kind=type(exc).__name__,
+            detail=str(exc).splitlines()[0] if str(exc) else lang.NO_DETAIL_VI)) from exc
     return out
 
 
@@ -303,7 +304,8 @@ def _codes_for_names(frame: pd.DataFrame, units: pd.DataFrame,
     counts = frame[changed].groupby(["source_file", "source_sheet"]).size()
     for r in reports:
         if (r.file, r.sheet) in counts.index:
-            said = f"mã đơn vị đọc từ tên đơn vị: {integer(int(counts[(r.file, r.sheet)]))} dòng"
+            said = lang.UNIT_FROM_NAMES_NOTE_VI.format(
+                rows=integer(int(counts[(r.file, r.sheet)])))
             r.note = "; ".join(p for p in (r.note, said) if p)
 
 
@@ -397,10 +399,10 @@ def ingest(catalog: DataCatalog, today: date | None = None,
     today = today or date.today()
     for name in ("units", "catalogue"):
         if name not in catalog.sources:
-            raise CchcError(f"{catalog.path.name}: danh mục dữ liệu chưa có nguồn '{name}'")
+            raise CchcError(lang.CATALOG_SOURCE_MISSING_VI.format(catalog=catalog.path.name,
+                                                                  name=name))
     if not catalog.dossiers:
-        raise CchcError(f"{catalog.path.name}: danh mục dữ liệu chưa có tệp xuất hồ sơ "
-                        "nào (dossiers)")
+        raise CchcError(lang.CATALOG_NO_DOSSIERS_VI.format(catalog=catalog.path.name))
     tables: dict[str, pd.DataFrame] = {}
     quarantine: list[pd.DataFrame] = []
     reports: list[FileReport] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cchc_lib.core import schema, vi
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.schema import REASON_SEP
 from cchc_lib.core.vi import NON_DATA_REASONS_VI
 from cchc_lib.ingest.result import IngestResult
@@ -32,42 +33,39 @@ def quality_table(result: IngestResult) -> pd.DataFrame:
     s = result.summary
     for r in s.itertuples():
         where = f" [{r.sheet}]" if r.sheet else ""
-        rows += [("Số dòng dữ liệu theo tệp", f"{r.file}{where}", r.rows_in),
-                 ("Số dòng nhận theo tệp", f"{r.file}{where}", r.accepted),
-                 ("Số dòng cách ly theo tệp", f"{r.file}{where}", r.quarantined)]
+        rows += [(lang.FILE_ROWS_IN_VI, f"{r.file}{where}", r.rows_in),
+                 (lang.FILE_ACCEPTED_VI, f"{r.file}{where}", r.accepted),
+                 (lang.FILE_QUARANTINED_VI, f"{r.file}{where}", r.quarantined)]
     for f in result.files:
         for kind, n in f.rows_skipped.items():
-            rows.append(("Dòng không phải dữ liệu", f"{f.file}: {NON_DATA_REASONS_VI[kind]}", n))
+            rows.append((lang.NOT_DATA_ROWS_VI, f"{f.file}: {NON_DATA_REASONS_VI[kind]}", n))
     for r in reason_counts(result).itertuples():
-        rows.append(("Lý do cách ly", f"{table_label(r.table)}: "
+        rows.append((lang.QUARANTINE_REASON_VI, f"{table_label(r.table)}: "
                      f"{vi.QUARANTINE_REASONS_VI.get(r.reason, r.reason)} ({r.column})",
                      r.rows))
     d = result.tables["dossiers"]
     q = result.quarantine[result.quarantine.table == "dossiers"]
     for unit, n in d.unit_code.value_counts().sort_index().items():
-        rows.append(("Hồ sơ nhận theo đơn vị", unit, n))
-    for unit, n in q.unit_code.fillna("(không rõ)").value_counts().sort_index().items():
-        rows.append(("Hồ sơ cách ly theo đơn vị", unit, n))
+        rows.append((lang.UNIT_ACCEPTED_VI, unit, n))
+    for unit, n in q.unit_code.fillna(lang.UNIT_NOT_KNOWN_VI).value_counts().sort_index().items():
+        rows.append((lang.UNIT_QUARANTINED_VI, unit, n))
     for code, n in d[d.unknown_procedure].procedure_code.value_counts().sort_index().items():
-        rows.append(("Mã TTHC không có trong danh mục", code, n))
+        rows.append((lang.PROCEDURE_NOT_LISTED_VI, code, n))
     for status in schema.STATUS_CODES:
-        rows.append(("Hồ sơ theo trạng thái", vi.STATUS_LABELS_VI[status],
+        rows.append((lang.STATUS_DOSSIERS_VI, vi.STATUS_LABELS_VI[status],
                      int((d.status == status).sum())))
     for unit, n in d[d.due_derived].unit_code.value_counts().sort_index().items():
-        rows.append(("Hạn trả tính từ danh mục (ngày làm việc)", unit, n))
+        rows.append((lang.DUE_DERIVED_UNITS_VI, unit, n))
     dropped = pd.Series([c for f in result.files for c in f.personal_columns_dropped])
     for col, n in dropped.value_counts().sort_index().items():
-        rows.append(("Cột dữ liệu cá nhân đã bỏ (số tệp)", col, n))
-    out = pd.DataFrame(rows, columns=["Mục", "Nội dung", "Số lượng"])
-    out["Số lượng"] = out["Số lượng"].astype("int64")
+        rows.append((lang.PERSONAL_DROPPED_FILES_VI, col, n))
+    out = pd.DataFrame(rows, columns=list(lang.QUALITY_COLUMNS_VI))
+    count = lang.QUALITY_COLUMNS_VI[-1]
+    out[count] = out[count].astype("int64")
     return out
 
 
-QUARANTINE_HEADERS_VI = {
-    "table": "Bảng", "source_file": "Tệp", "source_sheet": "Trang tính", "source_row": "Dòng",
-    "reasons": "Mã lý do", "unit_code": "Mã đơn vị", "dossier_id": "Mã hồ sơ",
-    "procedure_code": "Mã TTHC", "received_at": "Ngày tiếp nhận", "detail": "Chi tiết",
-}
+QUARANTINE_HEADERS_VI = lang.QUARANTINE_HEADERS_VI
 
 
 WHOLE_ROW = "row"  # the "column" of a reason about the whole line (wrong_field_count:row)
@@ -92,4 +90,4 @@ def quarantine_for_readers(quarantine: pd.DataFrame) -> pd.DataFrame:
                                  else name)
     out.insert(out.columns.get_loc("reasons"), "reasons_vi",
                out.reasons.map(reasons_vi, na_action="ignore"))
-    return out.rename(columns=QUARANTINE_HEADERS_VI | {"reasons_vi": "Lý do"})
+    return out.rename(columns=QUARANTINE_HEADERS_VI | {"reasons_vi": lang.REASONS_HEADER_VI})

@@ -13,6 +13,7 @@ import pandas as pd
 
 from cchc_lib.core import schema, vi
 from cchc_lib.core.codes import AMBIGUOUS, problem_vi
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.schema import REASON_SEP
 from cchc_lib.core.text import fold
 
@@ -90,18 +91,17 @@ class CodeAlert:
             options = [str(c).lower() for c in schema.VOCABULARIES[self.code.family]]
         spelling = (json.dumps(self.code.spelling, ensure_ascii=False)
                     if self.code.shown == self.code.spelling
-                    else f'"<giá trị ở dòng {self.code.first_row}>"')
+                    else lang.VALUE_AT_ROW_VI.format(row=self.code.first_row))
         return f"value_map: {{{self.code.column}: {{{spelling}: {'|'.join(options)}}}}}"
 
     def message_vi(self) -> str:
         from cchc_lib.core.formats import integer, percent
 
-        return (f"CẢNH BÁO {self.file}: cột {self.code.column}, giá trị "
-                f"\"{self.code.shown}\" ({problem_vi(self.code.problem)}) làm "
-                f"{integer(self.code.rows)}/{integer(self.rows_in)} dòng "
-                f"({percent(self.share)}) bị cách ly; lần đầu ở dòng {self.code.first_row}. "
-                f"Khi đã rõ nghĩa, ghim cách viết này trong danh mục dữ liệu (data/catalog.yml), "
-                f"giữ một mã:\n    {self.value_map_line}")
+        return lang.CODE_ALERT_VI.format(
+            file=self.file, column=self.code.column, shown=self.code.shown,
+            problem=problem_vi(self.code.problem), rows=integer(self.code.rows),
+            rows_in=integer(self.rows_in), share=percent(self.share),
+            first=self.code.first_row, line=self.value_map_line)
 
 
 @dataclass
@@ -129,10 +129,9 @@ class TitleAlert:
         where = f" [{self.sheet}]" if self.sheet else ""
         words = ", ".join(f"“{w}”" for w, _ in self.words)
         read, skip = self.lines()
-        return (f"CẢNH BÁO {self.file}{where}: cột “{self.title}” không được đọc, dù tiêu đề "
-                f"nhắc đến {words}. Nếu đó là cột {' hoặc '.join(self.columns)}, ghi trong danh "
-                f"mục dữ liệu (data/catalog.yml), giữ một cột:\n    {read}\n  Nếu không cần "
-                f"đọc cột này, ghi:\n    {skip}")
+        return lang.TITLE_ALERT_VI.format(file=self.file, where=where, title=self.title,
+                                          words=words, columns=lang.OR_VI.join(self.columns),
+                                          read=read, skip=skip)
 
 
 # the reasons that say a value was not read (a rule broken across columns — received after
@@ -158,12 +157,13 @@ class ReasonAlert:
         from cchc_lib.core.formats import integer, percent
 
         example = f" ({self.shown})" if self.shown else ""
-        return (f"CẢNH BÁO {self.file}: {integer(self.rows)}/{integer(self.rows_in)} dòng "
-                f"({percent(self.rows / self.rows_in if self.rows_in else 0.0)}) bị cách ly vì "
-                f"{vi.QUARANTINE_REASONS_VI.get(self.reason, self.reason).lower()}"
-                f"{'' if self.column == 'row' else ' ở cột ' + self.column}; lần đầu ở dòng "
-                f"{self.first_row}{example}. Xem quarantine.csv, "
-                "sửa tệp xuất hoặc ghi cách đọc trong danh mục dữ liệu rồi nhập lại.")
+        return lang.REASON_ALERT_VI.format(
+            file=self.file, rows=integer(self.rows), rows_in=integer(self.rows_in),
+            share=percent(self.rows / self.rows_in if self.rows_in else 0.0),
+            reason=vi.QUARANTINE_REASONS_VI.get(self.reason, self.reason).lower(),
+            column=("" if self.column == "row"
+                    else lang.REASON_ALERT_COLUMN_VI.format(column=self.column)),
+            first=self.first_row, example=example)
 
 
 @dataclass
@@ -179,12 +179,8 @@ class DateOrderAlert:
     def message_vi(self) -> str:
         from cchc_lib.core.formats import integer
 
-        return (f"CẢNH BÁO {self.file}: {integer(self.rows)}/{integer(self.rows_in)} dòng bị "
-                "cách ly vì ngày tháng đọc được hai cách (như 03/04/2022: ngày 3 tháng 4 hay "
-                "ngày 4 tháng 3) mà tệp không có ngày nào cho thấy thứ tự. Khi đã rõ hệ thống "
-                "xuất ghi ngày trước hay tháng trước, ghi vào nguồn của tệp này trong danh mục "
-                "dữ liệu (data/catalog.yml):\n    date_order: dmy    (ngày trước; mdy: tháng "
-                "trước)")
+        return lang.DATE_ORDER_ALERT_VI.format(file=self.file, rows=integer(self.rows),
+                                               rows_in=integer(self.rows_in))
 
 
 @dataclass
@@ -308,7 +304,7 @@ class IngestResult:
 
 
 # how a column's title was read, as the summary says it (an exact alias goes unsaid)
-HOW_VI = {"pinned": "theo danh mục dữ liệu", "rules": "theo nghĩa của tiêu đề"}
+HOW_VI = lang.HOW_VI
 
 
 def alerts_text(result: IngestResult) -> str:
@@ -316,16 +312,14 @@ def alerts_text(result: IngestResult) -> str:
     one per column not read whose title names a word of the data contract."""
     parts = []
     if result.alerts:
-        parts += [f"{len(result.alerts)} giá trị không đọc được làm nhiều dòng bị cách ly "
-                  f"(mọi chỉ số tính trên phần còn lại sẽ sai):",
+        parts += [lang.CODE_ALERTS_HEAD_VI.format(n=len(result.alerts)),
                   *(a.message_vi() for a in result.alerts)]
     if result.date_alerts:
         parts += [a.message_vi() for a in result.date_alerts]
     if result.reason_alerts:
         parts += [a.message_vi() for a in result.reason_alerts]
     if result.title_alerts:
-        parts += [f"{len(result.title_alerts)} cột không được đọc dù tiêu đề nhắc đến nội dung "
-                  "của dữ liệu chuẩn (chỉ số cần cột đó sẽ ghi “không có số liệu”):",
+        parts += [lang.TITLE_ALERTS_HEAD_VI.format(n=len(result.title_alerts)),
                   *(a.message_vi() for a in result.title_alerts)]
     return "\n".join(parts) + "\n" if parts else ""
 
@@ -352,21 +346,18 @@ def columns_lines(f: FileReport, derived: int = 0) -> list[str]:
           for how in HOW_VI}
     for how, said in by.items():
         if said:
-            out.append(f"cột đọc {HOW_VI[how]}: " + ", ".join(said))
+            out.append(lang.COLUMNS_READ_HOW_VI.format(how=HOW_VI[how], columns=", ".join(said)))
     absent = [c for c in f.columns_missing if c not in f.columns_empty]
     if absent:
-        out.append("tệp không có cột (chỉ số cần cột này sẽ ghi “không có số liệu”): "
-                   + ", ".join(absent))
+        out.append(lang.COLUMNS_ABSENT_VI.format(columns=", ".join(absent)))
     if f.columns_empty:
-        out.append("cột có tiêu đề nhưng không có giá trị nào, tính như tệp không có cột "
-                   "(“không có số liệu”, không tính là 0): " + ", ".join(
-                       f"{c} ← “{f.columns_read.get(c, '')}”" for c in f.columns_empty))
+        out.append(lang.COLUMNS_EMPTY_VI.format(columns=", ".join(
+            f"{c} ← “{f.columns_read.get(c, '')}”" for c in f.columns_empty)))
     if derived:
-        out.append(f"{integer(derived)} hồ sơ không có hạn trả trong tệp: hạn trả tính từ thời "
-                   "hạn giải quyết trong danh mục TTHC")
+        out.append(lang.DUE_DERIVED_VI.format(n=integer(derived)))
     if f.columns_unread:
-        out.append("cột không đọc: " + "; ".join(f"“{u.title}” ({u.why_vi()})"
-                                                   for u in f.columns_unread))
+        out.append(lang.COLUMNS_UNREAD_VI.format(columns="; ".join(
+            f"“{u.title}” ({u.why_vi()})" for u in f.columns_unread)))
     return out
 
 
@@ -379,9 +370,10 @@ def summary_text(result: IngestResult) -> str:
     s = result.summary
     buf = io.StringIO()
     for table, part in s.groupby("table", sort=False):
-        buf.write(f"{schema.TABLES[table].label_vi}: {n(part.rows_in.sum())} dòng dữ liệu, "
-                  f"nhận {n(part.accepted.sum())}, cách ly {n(part.quarantined.sum())} "
-                  f"({part.file.nunique()} tệp)\n")
+        buf.write(lang.TABLE_SUMMARY_VI.format(
+            table=schema.TABLES[table].label_vi, rows_in=n(part.rows_in.sum()),
+            accepted=n(part.accepted.sum()), quarantined=n(part.quarantined.sum()),
+            files=part.file.nunique()))
     derived = derived_due_dates(result)
     for f in result.files:
         if f.table != "dossiers":
@@ -389,25 +381,26 @@ def summary_text(result: IngestResult) -> str:
         where = f" [{f.sheet}]" if f.sheet else ""
         skipped = ", ".join(f"{NON_DATA_REASONS_VI.get(k, k).lower()} {n}"
                             for k, n in f.rows_skipped.items())
-        notes = "; ".join(p for p in (f.note, f"bỏ qua: {skipped}" if skipped else "") if p)
-        buf.write(f"  {f.file}{where}: {n(f.rows_in)} = {n(f.accepted)} nhận + "
-                  f"{n(f.quarantined)} cách ly" + (f" ({notes})" if notes else "") + "\n")
+        notes = "; ".join(p for p in (
+            f.note, lang.FILE_SKIPPED_VI.format(skipped=skipped) if skipped else "") if p)
+        buf.write(lang.FILE_SUMMARY_VI.format(file=f.file, where=where, rows_in=n(f.rows_in),
+                                              accepted=n(f.accepted),
+                                              quarantined=n(f.quarantined))
+                  + (f" ({notes})" if notes else "") + "\n")
         for line in columns_lines(f, derived.get((f.file, f.sheet), 0)):
             buf.write(f"    {line}\n")
     if result.files_reused:
-        buf.write(f"{len(result.files_reused)} tệp không đổi từ lần nhập trước: dùng lại kết "
-                  f"quả đã đọc; đọc {len(result.files_parsed)} tệp (`cchc ingest --full` để "
-                  "đọc lại tất cả)\n")
+        buf.write(lang.FILES_REUSED_VI.format(reused=len(result.files_reused),
+                                              parsed=len(result.files_parsed)))
     dropped = sorted({c for f in result.files for c in f.personal_columns_dropped})
-    buf.write(f"cột dữ liệu cá nhân đã bỏ: {', '.join(dropped) or 'không có'}\n")
+    buf.write(lang.PERSONAL_DROPPED_VI.format(columns=", ".join(dropped) or lang.NONE_VI))
     if len(result.quarantine):
         reasons = (result.quarantine.reasons.str.split(REASON_SEP).explode()
                    .str.split(":").str[0].value_counts().sort_index())
-        buf.write("lý do cách ly: " + ", ".join(
+        buf.write(lang.QUARANTINE_REASONS_LINE_VI.format(reasons=", ".join(
             f"{vi.QUARANTINE_REASONS_VI.get(k, k).lower()} ({k}) {n(v)}"
-            for k, v in reasons.items()) + "\n")
+            for k, v in reasons.items())))
     unknown = result.tables["dossiers"].get("unknown_procedure")
     if unknown is not None and unknown.any():
-        buf.write(f"hồ sơ có mã TTHC chưa có trong danh mục (vẫn nhận, có đánh dấu): "
-                  f"{n(unknown.sum())}\n")
+        buf.write(lang.UNKNOWN_PROCEDURES_VI.format(n=n(unknown.sum())))
     return buf.getvalue()

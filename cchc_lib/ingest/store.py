@@ -17,6 +17,7 @@ import pandas as pd
 
 from cchc_lib.core import schema
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.sheets import write_csv
 from cchc_lib.ingest.result import (
     QUARANTINE_COLUMNS,
@@ -54,8 +55,7 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
     with project_lock():
         target = out_dir.resolve() if out_dir.is_symlink() else out_dir
         if target.exists() and not target.is_dir():
-            raise CchcError(f"{out_dir}: không phải thư mục; chọn một thư mục cho dữ liệu đã "
-                            "xử lý (--out)")
+            raise CchcError(lang.OUT_NOT_FOLDER_VI.format(path=out_dir))
         mounted = target.is_dir() and os.path.ismount(target)
         work = target if mounted else target.parent  # new files are made on the same disk
         work.mkdir(parents=True, exist_ok=True)
@@ -196,7 +196,7 @@ def read_processed(data_dir: Path | str, tables: Iterable[str] | None = None,
 
     def read() -> dict[str, pd.DataFrame]:
         if not (data_dir / PROCESSED_FILES["dossiers"]).is_file():
-            raise CchcError(f"{data_dir}: chưa có dữ liệu đã xử lý; chạy `cchc ingest` trước")
+            raise CchcError(lang.NOT_INGESTED_VI.format(path=data_dir))
         out = {name: _read_table(data_dir / file, name, unit_code)
                for name, file in wanted.items() if (data_dir / file).is_file()}
         if unit_code is not None and "dossiers" in out:
@@ -288,8 +288,7 @@ def _columns_of(path: Path) -> list[str]:
 def damaged_table(path: Path | str, detail: str) -> CchcError:
     """A processed table that cannot be used: the file, why, and what to do (its folder is
     rebuilt from data/raw by ingest)."""
-    return CchcError(f"{shown_path(path)}: bảng đã chuẩn hóa bị hỏng hoặc không phải của sổ "
-                     f"tay này ({detail}): chạy lại `cchc ingest`")
+    return CchcError(lang.TABLE_DAMAGED_VI.format(path=shown_path(path), detail=detail))
 
 
 def unreadable_vi(path: Path | str) -> str:
@@ -298,14 +297,13 @@ def unreadable_vi(path: Path | str) -> str:
         empty = Path(path).is_file() and Path(path).stat().st_size == 0
     except OSError:
         empty = False
-    return "tệp rỗng, 0 byte" if empty else ("không đọc được như tệp Parquet: có thể đã bị cắt "
-                                            "ngắn hoặc ghi đè")
+    return lang.PARQUET_EMPTY_VI if empty else lang.PARQUET_UNREADABLE_VI
 
 
 def missing_columns_vi(missing: list[str]) -> str:
-    shown = ", ".join(missing[:5]) + (f" và {len(missing) - 5} cột khác" if len(missing) > 5
-                                      else "")
-    return f"thiếu cột {shown}"
+    shown = ", ".join(missing[:5]) + (lang.COLUMNS_MORE_VI.format(n=len(missing) - 5)
+                                      if len(missing) > 5 else "")
+    return lang.COLUMNS_MISSING_VI.format(columns=shown)
 
 
 def shown_path(path: Path | str) -> str:

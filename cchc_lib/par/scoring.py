@@ -19,14 +19,17 @@ from pathlib import Path
 import pandas as pd
 
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang.par import (  # the flags, re-exported: tests and evidence read them
+    FLAG_ABOVE_MAX,
+    FLAG_NO_DATA,
+    FLAG_NO_EVIDENCE,
+    FLAG_NO_VALUE,
+    FLAG_NOT_SCORED,
+    NO_METHODOLOGY_VI,
+)
 from cchc_lib.ingest.methodology import Band, Methodology
 
 SURVEY_ID = "survey"
-FLAG_NO_EVIDENCE = "Có điểm nhưng thiếu tài liệu kiểm chứng"
-FLAG_NOT_SCORED = "Chưa tự chấm"
-FLAG_ABOVE_MAX = "Điểm tự chấm vượt điểm tối đa (đã tính bằng điểm tối đa)"
-FLAG_NO_VALUE = "Chỉ số không áp dụng trong kỳ (0 điểm)"
-FLAG_NO_DATA = "Không chấm điểm"  # + ": không có số liệu: tệp xuất không có cột …"
 
 
 def band_points(bands: tuple[Band, ...], value: float | None) -> float:
@@ -194,8 +197,7 @@ def processed_methodology(data_dir: Path) -> Methodology:
 
     path = Path(data_dir) / METHODOLOGY_FILE
     if not path.is_file():
-        raise CchcError(f"{path}: chưa có bộ chỉ số; hãy khai báo trong danh mục dữ liệu "
-                        "(methodology: {path: ...}) rồi chạy `cchc ingest`")
+        raise CchcError(NO_METHODOLOGY_VI.format(path=path))
     return memo(data_dir, "methodology",
                 lambda: parse_methodology(path.read_text(encoding="utf-8"), str(path)))
 

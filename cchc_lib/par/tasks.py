@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from cchc_lib.core.lang import par as lang
 from cchc_lib.core.timeframes import Timeframe, parse_timeframe
 from cchc_lib.core.vi import TASK_STATUS_VI
 
@@ -106,18 +107,20 @@ def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> Plan
             if plans is not None and len(plans) else pd.DataFrame())
     if len(mine):
         p = mine.sort_values(["year", "plan_id"]).iloc[-1]
-        name = f"Kế hoạch {p.number}"
+        name = lang.PLAN_NAME_VI.format(number=p.number)
         if not pd.isna(p.date):
-            name += f" ngày {p.date:%d/%m/%Y}"
+            name += lang.PLAN_DATE_VI.format(date=p.date)
         if not pd.isna(p.issuer):
-            name += f" của {p.issuer}"
-        return PlanInfo(str(p.plan_id), True, int(p.year), name, f"của {name}")
+            name += lang.PLAN_ISSUER_VI.format(issuer=p.issuer)
+        return PlanInfo(str(p.plan_id), True, int(p.year), name,
+                        lang.PLAN_TARGETS_VI.format(name=name))
     targets = tables.get("targets")
     general = (targets[targets.unit_code.isna() & (targets.year.isna() | (targets.year == year))]
                if targets is not None else pd.DataFrame())
     sources = sorted({str(s) for s in general.get("source", pd.Series(dtype=object)).dropna()})
-    basis = "; ".join(sources) if sources else "đơn vị chưa có kế hoạch riêng"
-    return PlanInfo(None, False, None, "mục tiêu chung", f"chung ({basis})")
+    basis = "; ".join(sources) if sources else lang.NO_OWN_PLAN_VI
+    return PlanInfo(None, False, None, lang.GENERAL_TARGETS_NAME_VI,
+                    lang.GENERAL_TARGETS_BASIS_VI.format(basis=basis))
 
 
 def has_tasks_to_report(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> bool:

@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.formats import is_missing, percent
+from cchc_lib.core.lang import reports as lang
 from cchc_lib.core.vi import NO_DATA_VI
 
 COLORS = {"now": "#1f5fa8", "before": "#9aa3ad", "target": "#c0392b", "met": "#1e8449",
@@ -101,13 +102,16 @@ def trend_figure(indicator: str, now: pd.DataFrame, before: pd.DataFrame, year_n
     b = before[before.indicator == indicator]
     n = now[now.indicator == indicator]
     ax.plot(_month_number(b.period), b.value.astype(float), color=COLORS["before"],
-            linestyle="--", marker="o", markersize=3, label=f"Năm {year_before}")
+            linestyle="--", marker="o", markersize=3,
+            label=lang.CHART_YEAR_VI.format(year=year_before))
     ax.plot(_month_number(n.period), n.value.astype(float), color=COLORS["now"],
-            linewidth=2.2, marker="o", markersize=4, label=f"Năm {year_now}")
+            linewidth=2.2, marker="o", markersize=4,
+            label=lang.CHART_YEAR_VI.format(year=year_now))
     target = n.target.dropna()
     if len(target):
         ax.axhline(float(target.iloc[0]), color=COLORS["target"], linestyle=":",
-                   linewidth=1.6, label=f"Mục tiêu {percent(float(target.iloc[0]), 0)}")
+                   linewidth=1.6,
+                   label=lang.CHART_TARGET_VI.format(target=percent(float(target.iloc[0]), 0)))
     proj = (projection[projection.indicator == indicator] if projection is not None
             else pd.DataFrame())
     if len(proj) and not is_missing(proj.projected.iloc[0]) and len(n) \
@@ -115,7 +119,8 @@ def trend_figure(indicator: str, now: pd.DataFrame, before: pd.DataFrame, year_n
         p = proj.iloc[0]
         m, now_value = _month_number(n.period)[-1], float(n.value.iloc[-1])
         ax.fill_between([m, 12], [now_value, float(p.low)], [now_value, float(p.high)],
-                        color=COLORS["now"], alpha=0.12, linewidth=0, label="Khoảng dự báo")
+                        color=COLORS["now"], alpha=0.12, linewidth=0,
+                        label=lang.CHART_PROJECTION_RANGE_VI)
         ax.plot([m, 12], [now_value, float(p.projected)], color=COLORS["now"],
                 linestyle=(0, (4, 3)), linewidth=1.4)
         # the year-end label sits right of December, the current one left of its point:
@@ -165,7 +170,8 @@ def units_figure(indicator: str, names: pd.Series, values: pd.Series, met: pd.Se
         ax.annotate(w if w is not None else percent(v) + (" ✓" if m else " ✗"), (v, y),
                     xytext=(4, 0), textcoords="offset points", va="center", bbox=LABEL_BOX)
     title = registry.label(indicator)
-    ax.set_title(title + (f"\n(mục tiêu {percent(target, 0)})" if target else ""), loc="left",
+    ax.set_title(title + (lang.CHART_TARGET_LINE_VI.format(target=percent(target, 0))
+                          if target else ""), loc="left",
                  fontsize=11, fontweight="bold")
     _percent_axis(ax.xaxis)
     ax.set_xlim(0, max(1.0, float(values.max()) * 1.15) * 1.25)  # room for the labels

@@ -12,6 +12,20 @@ import pandas as pd
 from cchc_lib.core import provenance, vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.formats import points as points_text
+from cchc_lib.core.lang.reports_scorecard import (  # COLUMNS_VI: this module's public name
+    CHECKLIST_COLUMNS_VI as COLUMNS_VI,
+)
+from cchc_lib.core.lang.reports_scorecard import (
+    CHECKLIST_METHOD_VI,
+    CHECKLIST_SHEET_VI,
+    CHECKLIST_SUMMARY_ALL_EVIDENCED_VI,
+    CHECKLIST_SUMMARY_MISSING_VI,
+    CHECKLIST_SUMMARY_NOT_SCORED_VI,
+    CHECKLIST_SUMMARY_VI,
+    CHECKLIST_TITLE_VI,
+    CHECKLIST_UNIT_VI,
+    CHECKLIST_WORKBOOK_TITLE_VI,
+)
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.sheets import print_a4_landscape, stamp_workbook, write_text
 from cchc_lib.ingest.methodology import Methodology
@@ -19,10 +33,6 @@ from cchc_lib.par.evidence import criterion_owners, evidence_checklist
 from cchc_lib.par.tasks import owners_of, plan_for, tasks_of
 
 FILE_NAME = "kiem_chung.xlsx"
-COLUMNS_VI = {"id": "Tiêu chí", "title": "Nội dung", "max_points": "Điểm tối đa",
-              "points": "Điểm tự chấm", "evidenced": "Điểm có kiểm chứng",
-              "required": "Tài liệu kiểm chứng cần có", "attached": "Tài liệu đã có",
-              "status": "Tình trạng", "owner": "Phụ trách"}
 POINT_COLUMNS = ("max_points", "points", "evidenced")
 
 
@@ -57,13 +67,13 @@ def summary_vi(checklist: pd.DataFrame) -> str:
     not_scored = int((checklist.status == "not_scored").sum())
     parts = []
     if len(missing):
-        parts.append(f"{len(missing)} tiêu chí có điểm tự chấm nhưng còn thiếu tài liệu kiểm "
-                     f"chứng ({points_text(missing.at_stake.sum())} điểm chưa được tính)")
+        parts.append(CHECKLIST_SUMMARY_MISSING_VI.format(
+            count=len(missing), points=points_text(missing.at_stake.sum())))
     if not_scored:
-        parts.append(f"{not_scored} tiêu chí chưa tự chấm")
+        parts.append(CHECKLIST_SUMMARY_NOT_SCORED_VI.format(count=not_scored))
     if not parts:
-        return "Mọi tiêu chí tự chấm có điểm đều đã có tài liệu kiểm chứng."
-    return "Còn " + "; ".join(parts) + "."
+        return CHECKLIST_SUMMARY_ALL_EVIDENCED_VI
+    return CHECKLIST_SUMMARY_VI.format(parts="; ".join(parts))
 
 
 def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: int,
@@ -77,9 +87,9 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
     table = readable(checklist)
     path = Path(path)
     wb = xlsxwriter.Workbook(str(path))
-    wb.set_properties({"title": f"Tài liệu kiểm chứng Chỉ số CCHC {year}: {unit_name}",
+    wb.set_properties({"title": CHECKLIST_WORKBOOK_TITLE_VI.format(year=year, unit=unit_name),
                        "created": pd.Timestamp(year, 12, 31).to_pydatetime()})
-    ws = wb.add_worksheet("Kiểm chứng")
+    ws = wb.add_worksheet(CHECKLIST_SHEET_VI)
     base: dict[str, object] = {"font_name": "Times New Roman", "font_size": 11, "valign": "top"}
     specs: dict[str, dict[str, object]] = {
         "title": {"bold": True, "font_size": 13, "align": "center", "valign": "vcenter"},
@@ -95,9 +105,9 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
     fmt = {name: wb.add_format(base | spec) for name, spec in specs.items()}
     last = len(table.columns) - 1
     ws.merge_range(0, 0, 0, last, "", fmt["title"])
-    write_text(ws, 0, 0, f"DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CCHC NĂM {year}", fmt["title"])
-    write_text(ws, 1, 0, f"Đơn vị: {unit_name}", fmt["bold"])
-    write_text(ws, 2, 0, f"Bộ chỉ số: {method_name}", fmt["left"])
+    write_text(ws, 0, 0, CHECKLIST_TITLE_VI.format(year=year), fmt["title"])
+    write_text(ws, 1, 0, CHECKLIST_UNIT_VI.format(unit=unit_name), fmt["bold"])
+    write_text(ws, 2, 0, CHECKLIST_METHOD_VI.format(method=method_name), fmt["left"])
     write_text(ws, 3, 0, summary_vi(checklist), fmt["bold"])
     head = 5
     for j, name in enumerate(table.columns):

@@ -17,6 +17,23 @@ import pandas as pd
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import sheets, vi
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang.reports import (
+    BIEU06_COLUMNS_VI,
+    FORM_CODE,
+    FORM_DATE_RECEIVED_VI,
+    FORM_FIELD_HEAD_VI,
+    FORM_KIND_UNKNOWN_VI,
+    FORM_NOTE_LINE_VI,
+    FORM_NOTE_VI,
+    FORM_PERIOD_VI,
+    FORM_PLACE_DATE_VI,
+    FORM_RECEIVER_BLANK,
+    FORM_RECEIVING_UNIT_VI,
+    FORM_REPORTING_UNIT_VI,
+    FORM_SHEET_VI,
+    FORM_TITLE,
+    SIGNERS,
+)
 from cchc_lib.core.periods import Period
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.sheets import print_a4_landscape, stamp_workbook, write_text
@@ -26,9 +43,6 @@ from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.bieu06 import bieu06
 from cchc_lib.indicators.unknown import Lacking
 
-FORM_TITLE = ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
-              "TTHC")
-FORM_CODE = "Biểu số 06/VPCP/KSTT"
 GROUPS = tuple((title, tuple(c for c, _ in cols), tuple(label for _, label in cols))
                for title, _, cols in registry.bieu06_groups())  # the registry
 
@@ -38,8 +52,9 @@ def form_table(table: pd.DataFrame, said: str = "note") -> pd.DataFrame:
     cannot be counted holds, in every row, its note (``said="note"``) or "không có số liệu"
     (``said="short"``)."""
     unknown = table.attrs.get("no_data", {})
-    out = pd.DataFrame({"STT": [str(i) for i in range(1, len(table))] + [""],
-                        "Lĩnh vực": table.field.fillna(vi.TOTAL_ROW_VI).tolist()})
+    head = BIEU06_COLUMNS_VI
+    out = pd.DataFrame({head["number"]: [str(i) for i in range(1, len(table))] + [""],
+                        head["field"]: table.field.fillna(vi.TOTAL_ROW_VI).tolist()})
     for group, cols, subs in GROUPS:
         for col, sub in zip(cols, subs, strict=True):
             out[f"{group}: {sub}"] = (
@@ -58,7 +73,8 @@ def form_notes(table: pd.DataFrame) -> list[str]:
     for column, note in unknown.items():
         if column in numbers:
             by_note.setdefault(note, []).append(f"({numbers[column]})")
-    return [f"cột {', '.join(columns)}: {note}" for note, columns in by_note.items()]
+    return [FORM_NOTE_VI.format(columns=", ".join(columns), note=note)
+            for note, columns in by_note.items()]
 
 
 def write_csv(table: pd.DataFrame, path: Path, sep: str = ",") -> Path:
@@ -69,7 +85,6 @@ def write_csv(table: pd.DataFrame, path: Path, sep: str = ",") -> Path:
 
 
 LAST_COL = 12  # the form's 13 columns: A..M
-SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"))
 
 
 def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
@@ -84,7 +99,7 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
     wb = xlsxwriter.Workbook(str(path))
     wb.set_properties({"title": f"{FORM_CODE} {unit_name} {period.label}",
                        "created": pd.Timestamp(period.end).to_pydatetime()})
-    ws = wb.add_worksheet("Biểu 06")
+    ws = wb.add_worksheet(FORM_SHEET_VI)
     base: dict[str, object] = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
     specs: dict[str, dict[str, object]] = {
         "head": {"bold": True, "align": "center", "text_wrap": True, "border": 1,
@@ -109,16 +124,17 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
         ws.merge_range(row, first, row, last, "", fmt[style])
         write_text(ws, row, first, value, fmt[style])
 
-    line(0, 0, 6, f"Đơn vị báo cáo: {unit_name}", "left_bold")
+    line(0, 0, 6, FORM_REPORTING_UNIT_VI.format(unit=unit_name), "left_bold")
     line(0, 9, LAST_COL, FORM_CODE, "right")
-    line(1, 0, 6, f"Đơn vị nhận báo cáo: {receiver or '……………………'}", "left")
-    line(1, 9, LAST_COL, "Ngày nhận báo cáo: ……/……/………", "right")
+    line(1, 0, 6, FORM_RECEIVING_UNIT_VI.format(
+        receiver=receiver or FORM_RECEIVER_BLANK), "left")
+    line(1, 9, LAST_COL, FORM_DATE_RECEIVED_VI, "right")
     line(3, 0, LAST_COL, FORM_TITLE, "title")
-    line(4, 0, LAST_COL, f"Kỳ báo cáo: {period.label_vi()} (từ ngày {period.start:%d/%m/%Y} "
-         f"đến ngày {period.end:%d/%m/%Y})", "center")
+    line(4, 0, LAST_COL, FORM_PERIOD_VI.format(label=period.label_vi(), start=period.start,
+                                               end=period.end), "center")
     top, sub = 6, 7
-    ws.merge_range(top, 0, sub, 0, "STT", fmt["head"])
-    ws.merge_range(top, 1, sub, 1, "Lĩnh vực, công việc giải quyết", fmt["head"])
+    ws.merge_range(top, 0, sub, 0, BIEU06_COLUMNS_VI["number"], fmt["head"])
+    ws.merge_range(top, 1, sub, 1, FORM_FIELD_HEAD_VI, fmt["head"])
     col = 2
     for group, cols, subs in GROUPS:
         ws.merge_range(top, col, top, col + len(cols) - 1, group, fmt["head"])
@@ -151,10 +167,10 @@ def write_xlsx(table: pd.DataFrame, path: Path, unit_name: str, period: Period,
             ws.write_number(total_row, j, int(v), fmt["total"])
     notes = form_notes(table)  # why a column says "không có số liệu", under the table
     for k, note in enumerate(notes, start=total_row + 1):
-        line(k, 0, LAST_COL, f"Ghi chú: {note}.", "note")
+        line(k, 0, LAST_COL, FORM_NOTE_LINE_VI.format(note=note), "note")
         ws.set_row(k, 30)
     sign = total_row + 2 + len(notes)
-    line(sign, 8, LAST_COL, "……………, ngày …… tháng …… năm ………", "sign_note")
+    line(sign, 8, LAST_COL, FORM_PLACE_DATE_VI, "sign_note")
     for (title, note), (a, b) in zip(SIGNERS, ((0, 4), (8, LAST_COL)), strict=True):
         line(sign + 1, a, b, title, "sign")
         line(sign + 2, a, b, note, "sign_note")
@@ -191,7 +207,7 @@ def write_form(table: pd.DataFrame, path: str | Path, unit_name: str, period: Pe
         return write_csv(table, path)
     if kind == ";.csv":
         return write_csv(table, path, sep=";")
-    raise CchcError(f"{path}: Biểu 06 được ghi dưới dạng .xlsx hoặc .csv")
+    raise CchcError(FORM_KIND_UNKNOWN_VI.format(path=path))
 
 
 def write_unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period,

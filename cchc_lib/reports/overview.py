@@ -15,6 +15,7 @@ from IPython.display import HTML
 
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
+from cchc_lib.core.lang import reports as lang
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.vi import NO_DATA_VI, NOT_APPLICABLE_VI
 from cchc_lib.indicators import national
@@ -54,8 +55,10 @@ def unit_row(rows: pd.DataFrame, unit_code: str) -> dict:
     points = national.points_766(unit.reset_index())
     unknown = points[points.no_data.map(has_note)]
     out["points_766"] = (None if len(unknown) else float(points.points.dropna().sum()))
-    out["points_766_no_data"] = "; ".join(f"tiêu chí {c} ({g}) {n}" for c, g, n in zip(
-        unknown.criterion, unknown.group, unknown.no_data, strict=True)) or None
+    out["points_766_no_data"] = "; ".join(
+        lang.POINTS_UNKNOWN_CRITERION_VI.format(criterion=c, group=g, note=n)
+        for c, g, n in zip(unknown.criterion, unknown.group, unknown.no_data,
+                           strict=True)) or None
     return out
 
 
@@ -91,7 +94,7 @@ def overview_table(tables: dict[str, pd.DataFrame], period: Period,
 def _unranked_why(r, by_index: bool, unscored: bool) -> str | None:
     """Why a unit is not ranked ("" -> None: it is)."""
     if by_index:
-        return f"có tiêu chí không chấm được ({NO_DATA_VI})" if unscored else None
+        return lang.UNRANKED_UNSCORED_VI.format(no_data=NO_DATA_VI) if unscored else None
     said = [registry.label(i) for i in registry.PLAN_INDICATORS
             if has_note(getattr(r, f"{i}_no_data"))]
     return f"{', '.join(said)} {NO_DATA_VI}" if said else None
@@ -111,40 +114,40 @@ class TownOverview:
     set_aside: dict  # quality.set_aside for every unit of the overview
 
     def header(self) -> Rich:
-        clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
+        clipped = (lang.DATA_UNTIL_VI.format(day=render.day(self.period.end))
                    if self.period.end < self.requested.end else "")
         met_all = int((self.table.targets_met == len(registry.PLAN_INDICATORS)).sum())
-        ranked = ("Xếp hạng theo Chỉ số CCHC năm {year} (ước tính, như bảng điểm)"
-                  if self.table["index"].notna().any() else
-                  "Xếp hạng theo số mục tiêu đạt, rồi điểm 766 ước tính (chưa có bộ chỉ số)")
+        ranked = (lang.RANKED_BY_INDEX_VI if self.table["index"].notna().any() else
+                  lang.RANKED_BY_TARGETS_VI)
         return rich(
-            "# Tổng hợp Chỉ số CCHC: {town}\n\n"
-            "**Kỳ báo cáo:** {span}{clipped} · **Số đơn vị:** {count} · **Đạt cả ba mục "
-            "tiêu:** {met_all} đơn vị\n\n*" + ranked + ".*", town=self.town_name,
+            lang.OVERVIEW_HEADER_VI + ranked + ".*", town=self.town_name,
             span=self.requested.label_vi(), clipped=clipped, count=len(self.table),
             met_all=met_all, year=self.period.year)
 
     def ranking(self) -> HTML | Rich:
         t = self.table
         names = self.units.set_index("unit_code").unit_name
-        out = pd.DataFrame({"Hạng": t["rank"].map(lambda v: "—" if pd.isna(v) else str(int(v))),
-                            "Đơn vị": t.unit_code.map(names)})
+        head = lang.OVERVIEW_COLUMNS_VI
+        out = pd.DataFrame({head["rank"]: t["rank"].map(lambda v: "—" if pd.isna(v)
+                                                        else str(int(v))),
+                            head["unit"]: t.unit_code.map(names)})
         if t["index"].notna().any():
-            out[f"Chỉ số CCHC {self.period.year} (ước tính)"] = t["index"].map(render.points)
+            out[head["index"].format(year=self.period.year)] = t["index"].map(render.points)
         for indicator in registry.PLAN_INDICATORS:
             mark = t[f"{indicator}_met"].map(lambda m: "" if m is None else " ✓" if m else " ✗")
             out[registry.label(indicator)] = self._shares(indicator) + mark
         count = len(registry.PLAN_INDICATORS)
-        out["Mục tiêu đạt"] = [f"{m}/{count}" if not u else f"{m}/{count - u} ({u} {NO_DATA_VI})"
-                               for m, u in zip(t.targets_met, t.targets_unknown, strict=True)]
-        out["Hồ sơ tiếp nhận"] = [render.count_shown(v, n) for v, n in zip(
+        out[head["targets_met"]] = [
+            f"{m}/{count}" if not u else f"{m}/{count - u} ({u} {NO_DATA_VI})"
+            for m, u in zip(t.targets_met, t.targets_unknown, strict=True)]
+        out[head["received_total"]] = [render.count_shown(v, n) for v, n in zip(
             t.received_total, t.received_total_no_data, strict=True)]
-        out["Đúng hạn (Biểu 06)"] = self._shares("on_time_rate")
-        points_label = f"Điểm 766 ước tính (/{registry.max_points_766_vi()})"
+        out[head["on_time_rate"]] = self._shares("on_time_rate")
+        points_label = head["points_766"].format(maximum=registry.max_points_766_vi())
         out[points_label] = [NO_DATA_VI if has_note(n) else render.points(v)
                              for v, n in zip(t.points_766, t.points_766_no_data, strict=True)]
-        out["Xin lỗi khi trễ hạn"] = self._shares("apology_coverage")
-        numeric = [c for c in out.columns if c not in ("Đơn vị",)]
+        out[head["apology_coverage"]] = self._shares("apology_coverage")
+        numeric = [c for c in out.columns if c not in (head["unit"],)]
         return render.with_notes(render.html_table(out, "overview", numeric=numeric),
                                  self.no_data_notes())
 
@@ -162,11 +165,11 @@ class TownOverview:
             said = [f"{registry.label(i)}: {getattr(r, f'{i}_no_data')}" for i in shown()
                     if has_note(getattr(r, f"{i}_no_data"))]
             if has_note(r.points_766_no_data):
-                said.append(f"Điểm 766 ước tính không cộng tổng vì {r.points_766_no_data}"
+                said.append(lang.POINTS_NOT_SUMMED_VI.format(why=r.points_766_no_data)
                             + ("" if by_index or has_note(r.unranked_why) else
-                               "; xếp sau các đơn vị đạt cùng số mục tiêu có điểm 766"))
+                               lang.POINTS_NOT_SUMMED_AFTER_VI))
             if has_note(r.unranked_why):
-                said.append(f"không xếp hạng vì {r.unranked_why}")
+                said.append(lang.OVERVIEW_UNRANKED_NOTE_VI.format(why=r.unranked_why))
             out += [f"{names.get(r.unit_code, r.unit_code)}: {s}" for s in said]
         return out
 
@@ -198,16 +201,16 @@ class TownOverview:
         if len(t) > ALT_UNITS:  # a screen reader reads every word: the count is enough
             values = ""
         target = self.targets.get(indicator)
-        aim = f" (mục tiêu {render.percent(target, 0)})" if target is not None else ""
-        return (f"Biểu đồ {registry.label(indicator)}{aim}: {met}/{len(t)} đơn vị đạt"
+        aim = (lang.OVERVIEW_CHART_TARGET_VI.format(target=render.percent(target, 0))
+               if target is not None else "")
+        return (lang.OVERVIEW_CHART_ALT_VI.format(label=registry.label(indicator), aim=aim,
+                                                   met=met, count=len(t))
                 + (f"; {values}." if values else "."))
 
     def note(self) -> Rich:
         return rich(
-            "Xếp hạng: theo Chỉ số CCHC ước tính của năm (cùng cách tính với bảng điểm của "
-            "từng đơn vị); bằng nhau thì xét số mục tiêu của kế hoạch đã đạt. Điểm 766 ước "
-            "tính (tối đa {maximum} điểm tính được từ dữ liệu hồ sơ) để tham khảo. {caveat} "
-            "{set_aside}", maximum=registry.max_points_766_vi(), caveat=registry.caveat_766_vi(),
+            lang.OVERVIEW_NOTE_VI, maximum=registry.max_points_766_vi(),
+            caveat=registry.caveat_766_vi(),
             set_aside=set_aside_vi(self.set_aside))
 
 
@@ -222,7 +225,7 @@ def town_overview(period: str | Period, data_dir: str | Path,
     requested = parse_period(period)
     clipped = clip_to_data(requested, tables["dossiers"])
     parents = units.parent_name.dropna()
-    town = str(parents.iloc[0]) if len(parents) else "toàn bộ đơn vị"
+    town = str(parents.iloc[0]) if len(parents) else lang.ALL_UNITS_VI
     targets = {i: target_for(tables.get("targets"), i, "", clipped.year)
                for i in registry.PLAN_INDICATORS}
     indexes, unscored = None, set()

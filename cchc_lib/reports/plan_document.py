@@ -22,6 +22,7 @@ from cchc_lib.core import formats, provenance
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import reports_plan as lang
 from cchc_lib.core.periods import Period
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.text import within_sentence
@@ -129,43 +130,43 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     _heading_block(doc, unit, parent, progress)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, "BÁO CÁO", bold=True, size=14)
+    _run(title, lang.DOCUMENT_TYPE_VI, bold=True, size=14)
     subject = doc.add_paragraph()
     subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(subject, f"Kết quả thực hiện {progress.plan_name} nhằm nâng cao Chỉ số cải cách hành "
-         f"chính năm {progress.year}", bold=True, size=14)
+    _run(subject, lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year),
+         bold=True, size=14)
     _rule(doc)
     as_of = formats.day(progress.as_of)
-    _para(doc, f"Thực hiện {progress.plan_name}, Ủy ban nhân dân {within_sentence(unit)} báo "
-               f"cáo kết quả thực hiện tính đến ngày {as_of} như sau:", indent=True)
+    _para(doc, lang.OPENING_VI.format(plan=progress.plan_name, unit=within_sentence(unit),
+                                      as_of=as_of), indent=True)
 
-    _section(doc, "I. KẾT QUẢ THỰC HIỆN")
-    _sub(doc, f"1. Các chỉ tiêu của kế hoạch (từ ngày 01/01/{progress.year} đến ngày {as_of})")
-    _table(doc, ["Chỉ tiêu", "Kết quả", "Tử số / mẫu số", "Mục tiêu", "Đánh giá"],
+    _section(doc, lang.SECTION_RESULTS_VI)
+    _sub(doc, lang.SUB_TARGETS_VI.format(year=progress.year, as_of=as_of))
+    _table(doc, list(lang.TARGETS_HEADER_VI),
            [[registry.label(r.indicator), render.share_shown(r.value, _note(r)),
              f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
              formats.percent(r.target, 0), render.verdict_shown(r.met, _note(r))]
             for r in progress.plan.itertuples()], widths=(55, 25, 30, 22, 25))
     for line in render.notes_of(progress.plan):
         _para(doc, f"{line}.", indent=True)
-    _sub(doc, "2. Kết quả thực hiện các nhiệm vụ (Phụ lục 1 của kế hoạch)")
+    _sub(doc, lang.SUB_TASKS_VI)
     t = progress.tasks
-    _table(doc, ["TT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Tình trạng", "Tài liệu kiểm chứng"],
+    _table(doc, list(lang.TASKS_HEADER_VI),
            [[str(r.task_id), str(r.task), str(r.lead), str(r.timeframe), str(r.status_vi),
              "—" if pd.isna(r.evidence) else str(r.evidence)] for r in t.itertuples()],
            widths=(12, 58, 24, 20, 22, 29), size=11)
-    _sub(doc, "3. Chỉ số cải cách hành chính")
+    _sub(doc, lang.SUB_INDEX_VI)
     _para(doc, _index_text(index, progress.year), indent=True)
 
-    _section(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    _section(doc, lang.SECTION_SHORTCOMINGS_VI)
     for line in shortcomings(progress, found):
         _para(doc, line, indent=True)
 
-    _section(doc, "III. KIẾN NGHỊ, ĐỀ XUẤT")
+    _section(doc, lang.SECTION_RECOMMENDATIONS_VI)
     for line in recommendations(progress, found, uptake):
         _para(doc, line, indent=True)
 
-    _para(doc, f"Trên đây là báo cáo kết quả thực hiện {progress.plan_name}./.", indent=True)
+    _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
     _signature_block(doc, parent)
     _stamp(doc, stamp)
     return doc
@@ -188,18 +189,18 @@ def _stamp(doc, stamp: Stamp | None) -> None:
 
 def _index_text(index: IndexLine | None, year: int) -> str:
     if index is None:
-        return ("Chưa có bộ tiêu chí chấm điểm trong dữ liệu nên chưa ước tính được Chỉ số "
-                f"cải cách hành chính năm {year}.")
-    placed = (f"xếp thứ {index.rank}/{index.units} đơn vị" if index.rank is not None else
-              f"chưa xếp hạng vì có tiêu chí không chấm được ({NO_DATA_VI})")
-    text = (f"Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu): "
-            f"{formats.points(index.index)} điểm, {placed}.")
+        return lang.INDEX_NO_METHOD_VI.format(year=year)
+    placed = (lang.INDEX_RANKED_VI.format(rank=index.rank, units=index.units)
+              if index.rank is not None else lang.INDEX_UNRANKED_VI.format(no_data=NO_DATA_VI))
+    text = lang.INDEX_VI.format(year=year, points=formats.points(index.index), placed=placed)
     if index.index_before is not None:
-        rank = f", xếp thứ {index.rank_before}" if index.rank_before else ""
+        rank = (lang.INDEX_RANK_BEFORE_VI.format(rank=index.rank_before)
+                if index.rank_before else "")
         change = index.index - index.index_before
-        text += (f" Năm {year - 1} (kết quả chính thức): {formats.points(index.index_before)} "
-                 f"điểm{rank}; {'tăng' if change >= 0 else 'giảm'} "
-                 f"{formats.points(abs(change))} điểm.")
+        text += lang.INDEX_BEFORE_VI.format(
+            year=year - 1, points=formats.points(index.index_before), rank=rank,
+            direction=lang.INDEX_UP_VI if change >= 0 else lang.INDEX_DOWN_VI,
+            change=formats.points(abs(change)))
     return text
 
 
@@ -215,27 +216,29 @@ def shortcomings(progress: PlanProgress, found: dict) -> list[str]:
     out = []
     for r in progress.plan.itertuples():
         if (note := _note(r)) is not None:
-            out.append(f"- {registry.label(r.indicator)}: {note}; chưa đánh giá được.")
+            out.append(lang.SHORTCOMING_NO_DATA_VI.format(label=registry.label(r.indicator),
+                                                          note=note))
             continue
         gap = found.get(r.indicator)
         if r.met is False and gap is not None and gap.needed:
-            unit = "hồ sơ" if registry.gap_rule(r.indicator).counts == "dossiers" else "TTHC"
-            out.append(f"- {registry.label(r.indicator)}: đạt {formats.percent(r.value)}, chưa "
-                       f"đạt mục tiêu {formats.percent(r.target, 0)}; còn thiếu "
-                       f"{formats.integer(gap.needed)} {unit}.")
+            unit = (lang.GAP_UNIT_DOSSIERS_VI if registry.gap_rule(r.indicator).counts
+                    == "dossiers" else lang.GAP_UNIT_PROCEDURES_VI)
+            out.append(lang.SHORTCOMING_GAP_VI.format(
+                label=registry.label(r.indicator), value=formats.percent(r.value),
+                target=formats.percent(r.target, 0), needed=formats.integer(gap.needed),
+                unit=unit))
     t = progress.tasks
     for flag in ("overdue", "at_risk", "no_update"):
         hit = t[t.status_flags.map(lambda flags, f=flag: f in flags)]
         if len(hit):
             ids = ", ".join(str(i) for i in hit.task_id)
-            out.append(f"- {TASK_STATUS_VI[flag]}: nhiệm vụ {ids}.")
+            out.append(lang.SHORTCOMING_TASKS_VI.format(status=TASK_STATUS_VI[flag], ids=ids))
     missing = t[t.evidence.isna()]
     if len(missing):
-        out.append(f"- Chưa có tài liệu kiểm chứng: {len(missing)} nhiệm vụ "
-                   f"({', '.join(str(i) for i in missing.task_id)}).")
+        out.append(lang.SHORTCOMING_NO_EVIDENCE_VI.format(
+            count=len(missing), ids=", ".join(str(i) for i in missing.task_id)))
     if not out:
-        return [f"Tính đến ngày {formats.day(progress.as_of)}, không có chỉ tiêu, nhiệm vụ "
-                "nào chậm so với kế hoạch."]
+        return [lang.NOTHING_BEHIND_VI.format(day=formats.day(progress.as_of))]
     return out
 
 
@@ -250,19 +253,17 @@ def recommendations(progress: PlanProgress, found: dict, uptake: pd.DataFrame) -
                                        t=formats.percent(gap.target, 0)).replace("**", "")
         action = action.rsplit(".", 1)[0] + "."  # the sentence, without the table's lead-in
         names = [str(n) for n in gap.candidates.procedure_name.head(CANDIDATES_SHOWN)]
-        out.append(f"- {action}" + (f" Ưu tiên: {'; '.join(names)}." if names else ""))
+        out.append(f"- {action}"
+                   + (lang.RECOMMEND_PRIORITY_VI.format(names="; ".join(names)) if names else ""))
     enabled = uptake[uptake.online_enabled | uptake.postal_enabled]
     idle = enabled[(enabled.received_total == 0) & (enabled.returned_total == 0)]
     if len(idle):
-        out.append(f"- Đề nghị UBND cấp trên xem xét không tính vào mẫu số các chỉ tiêu các "
-                   f"TTHC không phát sinh hồ sơ nào trong năm ({len(idle)} TTHC), vì tỷ lệ "
-                   "của các TTHC này không phụ thuộc vào nỗ lực của đơn vị.")
+        out.append(lang.RECOMMEND_IDLE_PROCEDURES_VI.format(count=len(idle)))
     missing = progress.tasks[progress.tasks.evidence.isna()]
     if len(missing):
         leads = sorted({str(x) for x in missing.lead.dropna()})
-        out.append(f"- Đề nghị {', '.join(leads)} cung cấp đầy đủ, kịp thời tài liệu kiểm "
-                   "chứng của các nhiệm vụ được giao.")
-    return out or ["- Tiếp tục duy trì các kết quả đã đạt."]
+        out.append(lang.RECOMMEND_EVIDENCE_VI.format(leads=", ".join(leads)))
+    return out or [lang.RECOMMEND_KEEP_UP_VI]
 
 
 # --------------------------------------------------------------------------------------
@@ -337,13 +338,13 @@ def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
     left.width, right.width = Mm(70), Mm(95)
     if parent:
         _cell(left, f"UBND {parent}".upper(), size=13)
-    _cell(left, f"ỦY BAN NHÂN DÂN {unit.upper()}", bold=True, size=13)
+    _cell(left, lang.ISSUER_VI.format(unit=unit.upper()), bold=True, size=13)
     _cell(left, "―――――", size=8)
-    _cell(left, "Số:        /BC-UBND", size=13)
-    _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12)
-    _cell(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, underline=True)
+    _cell(left, lang.NUMBER_LINE_VI, size=13)
+    _cell(right, lang.NATIONAL_TITLE_VI, bold=True, size=12)
+    _cell(right, lang.MOTTO_VI, bold=True, size=13, underline=True)
     _cell(right, "")
-    _cell(right, f"{unit}, ngày      tháng      năm {progress.as_of.year}", italic=True,
+    _cell(right, lang.PLACE_DATE_VI.format(place=unit, year=progress.as_of.year), italic=True,
           size=13)
 
 
@@ -374,10 +375,10 @@ def _signature_block(doc, parent: str) -> None:
     left.width, right.width = Mm(80), Mm(85)
     p = left.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _run(p, "Nơi nhận:", bold=True, italic=True, size=12)
-    for line in (f"- UBND {parent} (b/c);" if parent else "- UBND cấp trên (b/c);",
-                 "- Phòng Nội vụ (b/c);", "- Chủ tịch, các PCT UBND;", "- Lưu: VT."):
+    _run(p, lang.RECIPIENTS_VI, bold=True, italic=True, size=12)
+    for line in (lang.RECIPIENT_PARENT_VI.format(parent=parent) if parent
+                 else lang.RECIPIENT_UPPER_VI, *lang.RECIPIENTS_OTHERS_VI):
         _cell(left, line, size=11, center=False)
-    _cell(right, "TM. ỦY BAN NHÂN DÂN", bold=True, size=13)
-    _cell(right, "CHỦ TỊCH", bold=True, size=13)
-    _cell(right, "(Ký, ghi rõ họ tên và đóng dấu)", italic=True, size=12)
+    _cell(right, lang.SIGNER_ON_BEHALF_VI, bold=True, size=13)
+    _cell(right, lang.SIGNER_TITLE_VI, bold=True, size=13)
+    _cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)

@@ -15,6 +15,7 @@ from IPython.display import HTML
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.lang import reports_plan as lang
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import TASK_STATUS_VI
 from cchc_lib.indicators.results import all_indicators
@@ -39,9 +40,7 @@ class PlanProgress:
         counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
         summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
         return rich(
-            "# Báo cáo kết quả thực hiện {plan}\n\n"
-            "**Đơn vị:** {unit} · **Tính đến ngày:** {as_of} · **{count} nhiệm vụ:** "
-            "{summary}.\n\n*{set_aside}*", plan=self.plan_name, unit=self.unit_name,
+            lang.PROGRESS_HEADER_VI, plan=self.plan_name, unit=self.unit_name,
             as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
             set_aside=set_aside_vi(self.set_aside))
 
@@ -51,9 +50,9 @@ class PlanProgress:
         values = dict(zip(self.plan.indicator, self.plan.value, strict=True))
         targets = dict(zip(self.plan.indicator, self.plan.target, strict=True))
         unknown = dict(zip(self.plan.indicator, self._no_data(), strict=True))
-        return "; ".join(f"{registry.label(i)}: "
-                         f"{render.share_shown(values.get(i), unknown.get(i))}"
-                         f" / mục tiêu {render.percent(targets.get(i), 0)}" for i in ids)
+        return "; ".join(lang.LINKED_INDICATOR_VI.format(
+            label=registry.label(i), value=render.share_shown(values.get(i), unknown.get(i)),
+            target=render.percent(targets.get(i), 0)) for i in ids)
 
     def _no_data(self) -> pd.Series:
         p = self.plan
@@ -61,28 +60,30 @@ class PlanProgress:
 
     def tasks_table(self) -> HTML:
         t = self.tasks
+        head = lang.TASKS_COLUMNS_VI
         table = pd.DataFrame({
-            "TT": t.task_id, "Nhiệm vụ và giải pháp": t.task, "Chủ trì": t.lead,
-            "Phối hợp": t.coordinators.fillna(""), "Thời gian": t.timeframe,
-            "Tình trạng": t.status_vi,
-            "Cập nhật gần nhất": [f"{render.day(d)}: {n}" if d else "—"
+            head["task_id"]: t.task_id, head["task"]: t.task, head["lead"]: t.lead,
+            head["coordinators"]: t.coordinators.fillna(""), head["timeframe"]: t.timeframe,
+            head["status"]: t.status_vi,
+            head["last_update"]: [f"{render.day(d)}: {n}" if d else "—"
                                   for d, n in zip(t.last_update, t.last_note.fillna(""),
                                                   strict=True)],
-            "Tài liệu kiểm chứng": t.evidence.fillna("—"),
-            "Chỉ tiêu liên quan": t.indicators.map(self.linked_vi),
+            head["evidence"]: t.evidence.fillna("—"),
+            head["indicators"]: t.indicators.map(self.linked_vi),
         })
         return HTML(render.html_table(table, "tasks"))
 
     def indicators_table(self) -> HTML | Rich:
         p, unknown = self.plan, self._no_data()
+        head = lang.PLAN_YTD_COLUMNS_VI
         table = pd.DataFrame({
-            "Chỉ tiêu": p.indicator.map(registry.label),
-            "Kết quả từ đầu năm": [render.share_shown(v, n) for v, n in zip(p.value, unknown,
-                                                                             strict=True)],
-            "Tử số / mẫu số": render.fraction(p.numerator, p.denominator),
-            "Mục tiêu": p.target.map(lambda v: render.percent(v, 0)),
-            "Đánh giá": [render.verdict_shown(m, n) for m, n in zip(p.met, unknown,
-                                                                    strict=True)],
+            head["indicator"]: p.indicator.map(registry.label),
+            head["value"]: [render.share_shown(v, n) for v, n in zip(p.value, unknown,
+                                                                     strict=True)],
+            head["fraction"]: render.fraction(p.numerator, p.denominator),
+            head["target"]: p.target.map(lambda v: render.percent(v, 0)),
+            head["verdict"]: [render.verdict_shown(m, n) for m, n in zip(p.met, unknown,
+                                                                         strict=True)],
         })
         shown = render.show(table, "plan-ytd")
         notes = render.notes_of(p)
@@ -103,8 +104,7 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
     name = unit_name(tables["units"], unit_code)
     info = plan_for(tables, unit_code, year)
     if not has_tasks_to_report(tables, unit_code, year):
-        raise CchcError(f"{name} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
-                        f"{year}: không có nhiệm vụ nào để báo cáo")
+        raise CchcError(lang.NO_OWN_PLAN_VI.format(unit=name, year=year))
     plan = all_indicators(tables, unit_code, f"{year}-YTD@{day:%Y-%m-%d}")
     plan = plan[plan.indicator.isin(registry.PLAN_INDICATORS)]
     values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
@@ -115,4 +115,4 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
                         info.year or year, values, targets)  # tasks keep their plan's year
     return PlanProgress(name, year, day, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
-                                  day), info.name_vi if info.own else "kế hoạch")
+                                  day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI)

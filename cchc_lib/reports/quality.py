@@ -12,6 +12,7 @@ import pandas as pd
 
 from cchc_lib.core import schema, vi
 from cchc_lib.core.codes import problem_vi
+from cchc_lib.core.lang import reports_quality as lang
 from cchc_lib.core.schema import REASON_SEP
 from cchc_lib.core.vi import NON_DATA_REASONS_VI
 from cchc_lib.ingest.quality import reason_counts, table_label
@@ -27,15 +28,12 @@ def alerts_view(result: IngestResult) -> Rich:
     the ``date_order`` line), unrecognised values that set many rows aside (each with the
     ``value_map`` line that pins it), then the columns not read whose titles name a word of
     the data contract (each with the ``columns`` lines)."""
-    parts = [rich("**⚠ Cảnh báo: {file}**: {rows}/{rows_in} dòng bị cách ly vì ngày tháng đọc "
-                  "được hai cách (03/04/2022: ngày 3 tháng 4 hay ngày 4 tháng 3) và tệp không "
-                  "có ngày nào cho thấy thứ tự. Ghi vào nguồn của tệp trong danh mục dữ liệu: "
-                  "`date_order: dmy` (ngày trước) hoặc `date_order: mdy` (tháng trước).",
-                  file=a.file, rows=render.integer(a.rows), rows_in=render.integer(a.rows_in))
+    parts = [rich(lang.DATE_ORDER_ALERT_VI, file=a.file, rows=render.integer(a.rows),
+                  rows_in=render.integer(a.rows_in))
              for a in result.date_alerts]
-    parts += [rich("**⚠ Cảnh báo: {file}**: {rows}/{rows_in} dòng bị cách ly vì {reason}"
-                   + ("" if a.column == "row" else " ở cột `{column}`")
-                   + "; lần đầu ở dòng {first}{example}.", file=a.file,
+    parts += [rich(lang.REASON_ALERT_VI
+                   + ("" if a.column == "row" else lang.REASON_ALERT_COLUMN_VI)
+                   + lang.REASON_ALERT_FIRST_VI, file=a.file,
                    rows=render.integer(a.rows), rows_in=render.integer(a.rows_in),
                    reason=vi.QUARANTINE_REASONS_VI.get(a.reason, a.reason).lower(),
                    column=a.column, first=a.first_row,
@@ -43,17 +41,12 @@ def alerts_view(result: IngestResult) -> Rich:
               for a in result.reason_alerts]
     alerts = result.alerts
     if not alerts:
-        parts.append(rich("Không có giá trị nào làm nhiều dòng bị cách ly (ngưỡng: 1 % số dòng "
-                          "của một tệp hoặc 20 dòng)."))
+        parts.append(rich(lang.NO_VALUE_ALERTS_VI))
     else:
-        parts.append(rich("**⚠ Cảnh báo: {n} giá trị không đọc được làm nhiều dòng bị cách "
-                          "ly.** Mọi chỉ số tính trên phần còn lại sẽ sai cho đến khi sửa.",
-                          n=len(alerts)))
+        parts.append(rich(lang.VALUE_ALERTS_VI, n=len(alerts)))
     for a in alerts:
         parts.append(rich(
-            "- **{file}**, cột `{column}`: giá trị “{value}” ({problem}) làm **{rows}/{rows_in} "
-            "dòng ({share})** bị cách ly; lần đầu ở dòng {first}. Khi đã rõ nghĩa, thêm vào danh "
-            "mục dữ liệu (giữ một mã): `{line}`", file=a.file, column=a.code.column,
+            lang.VALUE_ALERT_ITEM_VI, file=a.file, column=a.code.column,
             value=a.code.shown, problem=problem_vi(a.code.problem),
             rows=render.integer(a.code.rows), rows_in=render.integer(a.rows_in),
             share=render.percent(a.share), first=a.code.first_row, line=a.value_map_line))
@@ -67,19 +60,14 @@ def alerts_view(result: IngestResult) -> Rich:
 def _title_alerts_view(result: IngestResult) -> Rich:
     alerts = result.title_alerts
     if not alerts:
-        return rich("Không có cột nào bị bỏ qua mà tiêu đề nhắc đến nội dung của dữ liệu "
-                    "chuẩn (hẹn, hạn, bổ sung, xin lỗi, trả, nhận, trạng thái, kênh, hình thức, "
-                    "thanh toán, số hóa, kết quả điện tử).")
-    out = rich("**⚠ Cảnh báo: {n} cột không được đọc dù tiêu đề nhắc đến nội dung của dữ "
-               "liệu chuẩn.** Chỉ số cần các cột đó ghi “không có số liệu” cho đến khi danh mục "
-               "dữ liệu nói rõ.", n=len(alerts))
+        return rich(lang.NO_TITLE_ALERTS_VI)
+    out = rich(lang.TITLE_ALERTS_VI, n=len(alerts))
     for a in alerts:
         read, skip = a.lines()
-        out += rich("- **{file}**{sheet}: cột “{title}” nhắc đến {words}. Nếu là cột "
-                    "{columns}: `{read}`; nếu không cần đọc: `{skip}`", file=a.file,
+        out += rich(lang.TITLE_ALERT_ITEM_VI, file=a.file,
                     sheet=f" [{a.sheet}]" if a.sheet else "", title=a.title,
                     words=", ".join(f"“{w}”" for w, _ in a.words),
-                    columns=" hoặc ".join(a.columns), read=read, skip=skip)
+                    columns=lang.OR_VI.join(a.columns), read=read, skip=skip)
     return out
 
 
@@ -89,33 +77,34 @@ def columns_table(result: IngestResult) -> pd.DataFrame:
     with why."""
     from cchc_lib.ingest.result import HOW_VI
 
+    head = lang.COLUMNS_TABLE_VI
     rows = []
     for f in result.files:
         if f.table != "dossiers" or not (f.columns_read or f.columns_unread):
             continue
         read = [f"{c} ← “{f.columns_read[c]}” ({HOW_VI[h]})" for c, h in f.columns_how.items()
                 if h in HOW_VI]
-        rows.append({"Tệp": f.file + (f" [{f.sheet}]" if f.sheet else ""),
-                     "Cột đọc theo nghĩa hoặc theo danh mục dữ liệu": "; ".join(read),
-                     "Tệp không có cột": ", ".join(f.columns_missing),
-                     "Cột không đọc": "; ".join(f"“{u.title}”: {u.why_vi()}"
-                                                for u in f.columns_unread)})
-    return pd.DataFrame(rows, columns=["Tệp", "Cột đọc theo nghĩa hoặc theo danh mục dữ liệu",
-                                       "Tệp không có cột", "Cột không đọc"])
+        rows.append({head["file"]: f.file + (f" [{f.sheet}]" if f.sheet else ""),
+                     head["read"]: "; ".join(read),
+                     head["missing"]: ", ".join(f.columns_missing),
+                     head["unread"]: "; ".join(f"“{u.title}”: {u.why_vi()}"
+                                               for u in f.columns_unread)})
+    return pd.DataFrame(rows, columns=list(head.values()))
 
 
 def files_table(result: IngestResult) -> pd.DataFrame:
     s = result.summary
+    head = lang.FILES_COLUMNS_VI
     return pd.DataFrame({
-        "Bảng": s.table.map(table_label),
-        "Tệp": s.file,
-        "Trang tính": s.sheet,
-        "Số dòng dữ liệu": s.rows_in.map(render.integer),
-        "Nhận": s.accepted.map(render.integer),
-        "Cách ly": s.quarantined.map(render.integer),
-        "Dòng không phải dữ liệu": s.rows_skipped.map(render.integer),
-        "Cột dữ liệu cá nhân đã bỏ": s.personal_columns_dropped,
-        "Ghi chú": [", ".join(p for p in (note, _skipped_vi(detail)) if p)
+        head["table"]: s.table.map(table_label),
+        head["file"]: s.file,
+        head["sheet"]: s.sheet,
+        head["rows_in"]: s.rows_in.map(render.integer),
+        head["accepted"]: s.accepted.map(render.integer),
+        head["quarantined"]: s.quarantined.map(render.integer),
+        head["rows_skipped"]: s.rows_skipped.map(render.integer),
+        head["personal_columns_dropped"]: s.personal_columns_dropped,
+        head["note"]: [", ".join(p for p in (note, _skipped_vi(detail)) if p)
                     for note, detail in zip(s.note, s.skipped_detail, strict=True)],
     })
 
@@ -128,11 +117,12 @@ def _skipped_vi(detail: str) -> str:
 
 def reasons_table(result: IngestResult) -> pd.DataFrame:
     counts = reason_counts(result)
+    head = lang.REASONS_COLUMNS_VI
     return pd.DataFrame({
-        "Bảng": counts.table.map(table_label),
-        "Lý do": counts.reason.map(vi.QUARANTINE_REASONS_VI),
-        "Cột": counts.column,
-        "Số dòng": counts.rows.map(render.integer),
+        head["table"]: counts.table.map(table_label),
+        head["reason"]: counts.reason.map(vi.QUARANTINE_REASONS_VI),
+        head["column"]: counts.column,
+        head["rows"]: counts.rows.map(render.integer),
     })
 
 
@@ -140,8 +130,9 @@ def unknown_procedures_table(result: IngestResult) -> pd.DataFrame:
     d = result.tables["dossiers"]
     u = d[d.unknown_procedure].groupby(["unit_code", "procedure_code"]).size()
     u = u.reset_index(name="rows").sort_values(["unit_code", "procedure_code"])
-    return pd.DataFrame({"Đơn vị": u.unit_code, "Mã TTHC không có trong danh mục":
-                         u.procedure_code, "Số hồ sơ": u.rows.map(render.integer)})
+    head = lang.UNKNOWN_PROCEDURES_COLUMNS_VI
+    return pd.DataFrame({head["unit"]: u.unit_code, head["procedure"]: u.procedure_code,
+                         head["dossiers"]: u.rows.map(render.integer)})
 
 
 def status_table(result: IngestResult) -> pd.DataFrame:
@@ -152,8 +143,8 @@ def status_table(result: IngestResult) -> pd.DataFrame:
     counts.loc[vi.TOTAL_ROW_VI] = counts.sum()
     derived.loc[vi.TOTAL_ROW_VI] = derived.sum()
     out = counts.rename(columns=vi.STATUS_LABELS_VI).map(render.integer)
-    out.insert(0, "Đơn vị", counts.index)
-    out["Hạn trả tính từ danh mục"] = derived.map(render.integer).to_numpy()
+    out.insert(0, lang.STATUS_COLUMNS_VI["unit"], counts.index)
+    out[lang.STATUS_COLUMNS_VI["due_derived"]] = derived.map(render.integer).to_numpy()
     return out.reset_index(drop=True)
 
 
@@ -186,12 +177,12 @@ def set_aside(quarantine: pd.DataFrame | None, unit_codes: list[str], start, end
 def set_aside_vi(counts: dict) -> str:
     """One sentence for a report: how many of its period's dossiers were set aside, why."""
     n, undated = counts["in_period"], counts["undated"]
-    text = (f"Hồ sơ tiếp nhận trong kỳ bị loại khi nhập dữ liệu: {render.integer(n)}"
-            + (f" (chủ yếu: {counts['reason']}, {render.integer(counts['reason_rows'])} hồ sơ)"
+    text = (lang.SET_ASIDE_VI.format(count=render.integer(n))
+            + (lang.SET_ASIDE_REASON_VI.format(reason=counts["reason"],
+                                               rows=render.integer(counts["reason_rows"]))
                if n else "") + ".")
     if undated:
-        text += (f" Ngoài ra {render.integer(undated)} dòng không đọc được ngày tiếp nhận nên "
-                 f"không xác định được thuộc kỳ nào.")
-    return text + " Chi tiết: báo cáo nhập dữ liệu (quarantine.csv)."
+        text += lang.SET_ASIDE_UNDATED_VI.format(undated=render.integer(undated))
+    return text + lang.SET_ASIDE_DETAIL_VI
 
 

@@ -8,20 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class RunContext:
-    """What a report's parameters are made from."""
-
-    unit_code: str | None
-    period: str
-    data_dir: str
-    as_of: str | None = None  # plan report: the day reported on (default: the last day of data)
-
-    @property
-    def year(self) -> int:
-        return int(self.period[:4])
-
+from cchc_lib.core.lang import reports as lang
+from cchc_lib.core.request import RunRequest
 
 # Biểu 06 beside a report that files it: the form to print and sign, its CSV, and the CSV with
 # ";" that Excel set to a Vietnamese locale opens in columns
@@ -34,14 +22,14 @@ class ReportKind:
     notebook: str  # in notebooks/; the executed copy and its HTML take the same stem
     scope: str  # "unit": one per unit; "town": one for every unit (reports/<period>/overview/)
     title_vi: str
-    parameters: Callable[[RunContext], dict]
+    parameters: Callable[[RunRequest], dict]
     # golden copies nbval re-runs: (unit_code or None, period, as_of) per case
     golden: tuple[tuple[str | None, str, str | None], ...] = ()
     needs_own_plan: bool = False  # made only for a unit with a plan of its own
     with_forms: bool = False  # Biểu 06 as XLSX and CSV beside it
     takes_as_of: bool = False  # reports on a day (default: the period's end or last data day)
-    # an official document written beside it: (file name, writer(context, path) -> path)
-    document: tuple[str, Callable[[RunContext, Path], Path]] | None = None
+    # an official document written beside it: (file name, writer(request, path) -> path)
+    document: tuple[str, Callable[[RunRequest, Path], Path]] | None = None
 
     @property
     def stem(self) -> str:
@@ -68,48 +56,55 @@ class ReportKind:
             f"{self.stem}_{period}.ipynb"
 
 
-def _ward(c: RunContext) -> dict:
-    return {"unit_code": c.unit_code, "period": c.period, "data_dir": c.data_dir}
+def _as_of(r: RunRequest) -> str | None:
+    return None if r.as_of is None else f"{r.as_of:%Y-%m-%d}"
 
 
-def _scorecard(c: RunContext) -> dict:
-    return {"unit_code": c.unit_code, "year": c.year, "data_dir": c.data_dir}
+def _ward(r: RunRequest) -> dict:
+    return {"unit_code": r.unit, "period": r.label, "data_dir": str(r.folders.data)}
 
 
-def _plan(c: RunContext) -> dict:
-    return {"unit_code": c.unit_code, "year": c.year, "data_dir": c.data_dir, "as_of": c.as_of}
+def _scorecard(r: RunRequest) -> dict:
+    return {"unit_code": r.unit, "year": r.year, "data_dir": str(r.folders.data)}
 
 
-def _plan_document(c: RunContext, path: Path) -> Path:
+def _plan(r: RunRequest) -> dict:
+    return {"unit_code": r.unit, "year": r.year, "data_dir": str(r.folders.data),
+            "as_of": _as_of(r)}
+
+
+def _plan_document(r: RunRequest, path: Path) -> Path:
     from cchc_lib.reports.plan_document import write_plan_document
 
-    return write_plan_document(str(c.unit_code), c.year, str(c.as_of), c.data_dir, path)
+    return write_plan_document(str(r.unit), r.year, str(_as_of(r)), str(r.folders.data), path)
 
 
-def _checklist(c: RunContext, path: Path) -> Path:
+def _checklist(r: RunRequest, path: Path) -> Path:
     from cchc_lib.reports.checklist import write_checklist_document
 
-    return write_checklist_document(str(c.unit_code), c.year, c.data_dir, path)
+    return write_checklist_document(str(r.unit), r.year, str(r.folders.data), path)
 
 
-def _overview(c: RunContext) -> dict:
-    return {"period": c.period, "data_dir": c.data_dir}
+def _overview(r: RunRequest) -> dict:
+    return {"period": r.label, "data_dir": str(r.folders.data)}
 
 
 REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
-    ReportKind("ward", "ward_report.ipynb", "unit", "Báo cáo Chỉ số CCHC", _ward,
+    ReportKind("ward", "ward_report.ipynb", "unit", lang.REPORT_TITLES_VI["ward"], _ward,
                golden=(("SAMPLE-P2", "2022", None),), with_forms=True),
-    ReportKind("scorecard", "scorecard.ipynb", "unit", "Bảng điểm Chỉ số CCHC", _scorecard,
+    ReportKind("scorecard", "scorecard.ipynb", "unit", lang.REPORT_TITLES_VI["scorecard"],
+               _scorecard,
                golden=(("SAMPLE-P2", "2022", None),),
                document=("kiem_chung.xlsx", _checklist)),  # evidence checklist, Phòng Nội vụ
-    ReportKind("plan", "plan_progress.ipynb", "unit", "Báo cáo kết quả thực hiện kế hoạch",
-               _plan, golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True,
+    ReportKind("plan", "plan_progress.ipynb", "unit", lang.REPORT_TITLES_VI["plan"], _plan,
+               golden=(("SAMPLE-P2", "2022", "2022-11-15"),), needs_own_plan=True,
                takes_as_of=True, with_forms=True,
                document=("bao_cao_ke_hoach.docx", _plan_document)),
-    ReportKind("overview", "town_overview.ipynb", "town", "Tổng hợp Chỉ số CCHC", _overview,
+    ReportKind("overview", "town_overview.ipynb", "town", lang.REPORT_TITLES_VI["overview"],
+               _overview,
                golden=((None, "2022", None),)),
 )}
 UNIT_REPORTS = tuple(k for k, r in REPORTS.items() if r.scope == "unit")
 
 
-__all__ = ["FORM_FILES", "ReportKind", "RunContext", "REPORTS", "UNIT_REPORTS"]
+__all__ = ["FORM_FILES", "ReportKind", "REPORTS", "UNIT_REPORTS"]

@@ -27,6 +27,7 @@ from cchc_lib.core.formats import (  # noqa: F401 (render.percent etc.)
     percent,
     points,
 )
+from cchc_lib.core.lang import reports as lang
 from cchc_lib.indicators.unknown import has_note
 from cchc_lib.reports.safe import Rich, raw_html, rich
 
@@ -118,20 +119,21 @@ def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.
     on) stands beside the period's own result, and the verdict says so. A target without
     data says "không có số liệu" in every figure and is not judged."""
     unknown = comp.no_data if "no_data" in comp else pd.Series([None] * len(comp), comp.index)
+    c = lang.PLAN_COLUMNS_VI
     out = pd.DataFrame({
-        "Chỉ tiêu": comp.indicator.map(registry.label),
-        "Kết quả trong kỳ" if short else "Kết quả": _shares(comp.value, unknown),
-        "Tử số / mẫu số": fraction(comp.numerator, comp.denominator),
+        c["indicator"]: comp.indicator.map(registry.label),
+        c["value_short"] if short else c["value"]: _shares(comp.value, unknown),
+        c["fraction"]: fraction(comp.numerator, comp.denominator),
     })
     if short:
-        out["Từ đầu năm"] = _shares(comp.ytd_value, unknown)
-        out["Tử số / mẫu số từ đầu năm"] = fraction(comp.ytd_numerator, comp.ytd_denominator)
-    out["Mục tiêu năm"] = comp.target.map(
+        out[c["ytd_value"]] = _shares(comp.ytd_value, unknown)
+        out[c["ytd_fraction"]] = fraction(comp.ytd_numerator, comp.ytd_denominator)
+    out[c["target"]] = comp.target.map(
         lambda t: "—" if is_missing(t) else "≥" + NBSP + percent(t, 0))
-    out["Đánh giá (từ đầu năm)" if short else "Đánh giá"] = [
+    out[c["verdict_short"] if short else c["verdict"]] = [
         verdict_shown(m, n) for m, n in zip(comp.met, unknown, strict=True)]
-    out[f"Cùng kỳ {year_before}"] = _shares(comp.value_before, unknown)
-    out["Thay đổi"] = comp.change.map(change_pp)
+    out[c["before"].format(year=year_before)] = _shares(comp.value_before, unknown)
+    out[c["change"]] = comp.change.map(change_pp)
     return out
 
 
@@ -144,13 +146,14 @@ def bieu06_table(table: pd.DataFrame) -> pd.DataFrame:
     a column the exports cannot count (``attrs["no_data"]``) says "không có số liệu"."""
     n = len(table)
     unknown = table.attrs.get("no_data", {})
+    head = lang.BIEU06_COLUMNS_VI
     out = pd.DataFrame({
-        "STT": [str(i) for i in range(1, n)] + [""],
-        "Lĩnh vực": table.field.fillna(vi.TOTAL_ROW_VI),
+        head["number"]: [str(i) for i in range(1, n)] + [""],
+        head["field"]: table.field.fillna(vi.TOTAL_ROW_VI),
     })
     for col, header in registry.BIEU06_HEADERS_VI.items():
         out[header] = table[col].map(lambda v, c=col: count_shown(v, unknown.get(c)))
-    out["Tỷ lệ trước hạn, đúng hạn"] = table.on_time_rate.map(
+    out[head["on_time_rate"]] = table.on_time_rate.map(
         lambda v: share_shown(v, unknown.get("on_time_rate")))
     return out
 
@@ -169,10 +172,11 @@ def bieu06_notes(table: pd.DataFrame) -> list[str]:
 def candidates_table(candidates: pd.DataFrame, demand_label: str, limit: int = 10
                      ) -> pd.DataFrame:
     top = candidates.head(limit)
+    c = lang.CANDIDATES_COLUMNS_VI
     return pd.DataFrame({
-        "Mã TTHC": top.procedure_code,
-        "Thủ tục hành chính": top.procedure_name,
-        "Lĩnh vực": top.field_name,
+        c["code"]: top.procedure_code,
+        c["name"]: top.procedure_name,
+        c["field"]: top.field_name,
         demand_label: top.demand.map(integer),
     })
 
@@ -184,7 +188,7 @@ def indicators_text(result: pd.DataFrame) -> str:
     unknown = result.no_data.map(has_note) if "no_data" in result else \
         pd.Series(False, index=result.index)
     shown = result.drop(columns=["missing_columns", "no_data"], errors="ignore").assign(
-        field=result.field.fillna("(toàn đơn vị / total)"),
+        field=result.field.fillna(lang.WHOLE_UNIT_VI),
         value=[vi.NO_DATA_VI if u else percent(v) if d is not pd.NA and d is not None
                else integer(v)
                for v, d, u in zip(result.value, result.denominator, unknown, strict=True)],

@@ -12,6 +12,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from cchc_lib.core.catalog import resolve
+from cchc_lib.core.lang import reports_scorecard as lang
 from cchc_lib.core.periods import parse_period
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import NO_DATA_VI, POINTS_SOURCE_VI
@@ -58,22 +59,16 @@ class Scorecard:
 
     def header(self) -> Rich:
         s, e, b = self.summary, self.summary_evidenced, self.summary_before
-        before = (" · **Năm {year_before} (chính thức):** {index_before} điểm, xếp loại "
-                  "{grade_before}") if b else ""
-        template = ("\n\n*Bộ chỉ số dùng ở đây là **mẫu** theo cấu trúc Chỉ số CCHC quốc gia; "
-                    "điểm chính thức theo bộ chỉ số của tỉnh.*" if self.method.template else "")
+        before = lang.HEADER_BEFORE_VI if b else ""
+        template = lang.HEADER_TEMPLATE_METHOD_VI if self.method.template else ""
         gap = s["points"] - e["points"]
-        evidenced = ("**có đủ tài liệu kiểm chứng:** {index_evidenced} điểm, xếp loại "
-                     "{grade_evidenced} (!!thiếu kiểm chứng: {gap} điểm!!)" if gap > 1e-9 else
-                     "mọi điểm tự chấm đều có tài liệu kiểm chứng")
-        unknown = (" (chưa tính {unknown_count} tiêu chí, {unknown_points} điểm, không chấm "
-                   "được vì {no_data}: {unknown_ids}; đơn vị không được xếp hạng)"
-                   if s.get("no_data") else "")
+        evidenced = (lang.HEADER_EVIDENCED_GAP_VI if gap > 1e-9 else
+                     lang.HEADER_ALL_EVIDENCED_VI)
+        unknown = lang.HEADER_UNSCORED_VI if s.get("no_data") else ""
         return rich(
-            "# Chỉ số CCHC năm {year}: {unit}\n\n"
-            "**Chỉ số {year} (ước tính):** tự chấm {index} điểm"
+            lang.HEADER_VI
             + ("" if s["max_points"] == 100 else " ({points}/{max_points})")
-            + unknown + ", xếp loại **{grade}**; " + evidenced + before + template,
+            + unknown + lang.HEADER_GRADE_VI + evidenced + before + template,
             unknown_count=len(s.get("no_data", [])),
             unknown_points=render.points(s.get("no_data_points", 0.0)),
             unknown_ids=", ".join(s.get("no_data", [])), no_data=NO_DATA_VI,
@@ -97,22 +92,25 @@ class Scorecard:
         ids = leaves.id.groupby(field_of).apply(list).to_dict()
         then = (top.id.map(self.before.set_index("id").points) if self.before is not None
                 else pd.Series([float("nan")] * len(top), index=top.index))
+        head = lang.FIELDS_COLUMNS_VI
         table = pd.DataFrame({
-            "Lĩnh vực": [f"{i}. {t}" if i != SURVEY_ID else t for i, t in zip(top.id, top.title,
-                                                                             strict=True)],
-            "Điểm tối đa": top.max_points.map(render.points),
-            f"Năm {b} (chính thức)": then.map(render.points),
-            f"Bị mất năm {b}": (top.max_points - then).map(render.points),
-            f"Năm {y} tự chấm": top.points.map(render.points),
-            f"Năm {y} có kiểm chứng": top.evidenced.map(render.points),
-            f"Bị mất năm {y}": (top.max_points - top.evidenced - unknown.reindex(
+            head["field"]: [f"{i}. {t}" if i != SURVEY_ID else t
+                            for i, t in zip(top.id, top.title, strict=True)],
+            head["max_points"]: top.max_points.map(render.points),
+            head["official_before"].format(year=b): then.map(render.points),
+            head["lost_before"].format(year=b): (top.max_points - then).map(render.points),
+            head["points"].format(year=y): top.points.map(render.points),
+            head["evidenced"].format(year=y): top.evidenced.map(render.points),
+            head["lost"].format(year=y): (top.max_points - top.evidenced - unknown.reindex(
                 top.id, fill_value=0.0).to_numpy()).map(render.points),
-            f"So với năm {b}": (top.evidenced - then).map(
+            head["change"].format(year=b): (top.evidenced - then).map(
                 lambda v: "—" if pd.isna(v) else f"{v:+.2f}".replace(".", ",")),
         })
         if len(unknown):  # what was not scored is not lost: said beside its field
-            table["Lưu ý"] = top.id.map(lambda i: f"chưa chấm {', '.join(ids[i])} ({NO_DATA_VI})"
-                                        if i in ids else "").to_numpy()
+            table[head["note"]] = top.id.map(
+                lambda i: lang.FIELD_NOT_SCORED_VI.format(ids=", ".join(ids[i]),
+                                                          no_data=NO_DATA_VI)
+                if i in ids else "").to_numpy()
         return render.show(table, "fields")
 
     def lost_table(self) -> HTML:
@@ -124,33 +122,35 @@ class Scorecard:
             lost = pd.concat([lost, self.lost[unknown]])
         unknown = unknown[lost.index]
         y, b = self.year, self.year - 1
+        head = lang.LOST_COLUMNS_VI
+        lost_before = head["lost_before"].format(year=b)
+        evidenced = head["evidenced"].format(year=y)
+        lost_now = head["lost"].format(year=y)
         table = pd.DataFrame({
-            "Tiêu chí": lost.id.replace({SURVEY_ID: "ĐTXHH"}),
-            "Nội dung": lost.title,
-            "Cách chấm": lost.source.map(POINTS_SOURCE_VI),
-            "Tối đa": lost.max_points.map(render.points),
-            f"Bị mất năm {b}": lost.lost_before.map(render.points),
-            f"Năm {y} (có kiểm chứng)": [NO_DATA_VI if u else render.points(v)
-                                          for v, u in zip(lost.evidenced, unknown,
-                                                          strict=True)],
-            f"Bị mất năm {y}": lost.recoverable.map(render.points),
-            "Lưu ý": lost.flag.fillna(""),
+            head["id"]: lost.id.replace({SURVEY_ID: lang.SURVEY_SHORT_VI}),
+            head["title"]: lost.title,
+            head["source"]: lost.source.map(POINTS_SOURCE_VI),
+            head["max_points"]: lost.max_points.map(render.points),
+            lost_before: lost.lost_before.map(render.points),
+            evidenced: [NO_DATA_VI if u else render.points(v)
+                        for v, u in zip(lost.evidenced, unknown, strict=True)],
+            lost_now: lost.recoverable.map(render.points),
+            head["note"]: lost.flag.fillna(""),
         })
-        if not table["Lưu ý"].astype(bool).any():  # no column of blanks
-            table = table.drop(columns="Lưu ý")
+        if not table[head["note"]].astype(bool).any():  # no column of blanks
+            table = table.drop(columns=head["note"])
         return HTML(render.html_table(table, "lost", numeric=[
-            "Tối đa", f"Bị mất năm {b}", f"Năm {y} (có kiểm chứng)", f"Bị mất năm {y}"]))
+            head["max_points"], lost_before, evidenced, lost_now]))
 
     def evidence_summary(self) -> Rich:
-        return rich("{summary} Danh mục đầy đủ theo từng tiêu chí ở tệp Excel "
-                    "**{file}** kèm theo báo cáo này, để gửi Phòng Nội vụ.",
-                    summary=summary_vi(self.checklist), file=CHECKLIST_FILE)
+        return rich(lang.EVIDENCE_SUMMARY_VI, summary=summary_vi(self.checklist),
+                    file=CHECKLIST_FILE)
 
     def evidence_table(self) -> HTML | Rich:
         """The criteria whose evidence is missing or not yet scored: what to do first."""
         todo = self.checklist[self.checklist.status.isin(["missing", "not_scored"])]
         if todo.empty:
-            return rich("Không có tiêu chí nào cần bổ sung.")
+            return rich(lang.NOTHING_TO_ADD_VI)
         table = readable(todo).drop(columns=[COLUMNS_VI["attached"]])
         for c in POINT_COLUMNS:
             table[COLUMNS_VI[c]] = table[COLUMNS_VI[c]].map(render.points)
@@ -158,30 +158,28 @@ class Scorecard:
 
     def ranking_table(self) -> HTML | Rich:
         r = self.ranks
+        head = lang.RANKING_COLUMNS_VI
         table = pd.DataFrame({
-            "Hạng": r["rank"].map(lambda v: "—" if pd.isna(v) else str(int(v))),
-            "Đơn vị": r.unit_code.map(self.names),
-            f"Chỉ số {self.year} (ước tính)": r["index"].map(render.points),
-            "Xếp loại": r["index"].map(self.method.grade),
-            f"Chỉ số {self.year - 1}": r.index_before.map(render.points),
-            f"Hạng {self.year - 1}": r.rank_before.map(lambda v: "—" if pd.isna(v)
-                                                       else str(int(v))),
-            "Thay đổi hạng": r.rank_change.map(lambda v: "—" if pd.isna(v) else
-                                               f"{int(v):+d}" if v else "0"),
+            head["rank"]: r["rank"].map(lambda v: "—" if pd.isna(v) else str(int(v))),
+            head["unit"]: r.unit_code.map(self.names),
+            head["index"].format(year=self.year): r["index"].map(render.points),
+            head["grade"]: r["index"].map(self.method.grade),
+            head["index_before"].format(year=self.year - 1): r.index_before.map(render.points),
+            head["rank_before"].format(year=self.year - 1): r.rank_before.map(
+                lambda v: "—" if pd.isna(v) else str(int(v))),
+            head["rank_change"]: r.rank_change.map(lambda v: "—" if pd.isna(v) else
+                                                   f"{int(v):+d}" if v else "0"),
         })
         shown = render.show(table, "ranking")
-        notes = [f"{self.names.get(u, u)}: không xếp hạng vì tiêu chí "
-                 f"{', '.join(self.unknown[u])} không chấm được ({NO_DATA_VI})"
+        notes = [lang.UNRANKED_NOTE_VI.format(unit=self.names.get(u, u),
+                                              ids=", ".join(self.unknown[u]),
+                                              no_data=NO_DATA_VI)
                  for u in r.unit_code[r["rank"].isna()]]
         return render.with_notes(shown.data, notes) if notes else shown
 
     def note(self) -> Rich:
         return rich(
-            "Tiêu chí tính từ dữ liệu: giá trị chỉ số của năm {year} (đến ngày cuối có dữ liệu) "
-            "đối chiếu các mức điểm trong bộ chỉ số. Tiêu chí tự chấm: theo tệp tự chấm điểm; "
-            "tiêu chí có điểm mà thiếu tài liệu kiểm chứng sẽ bị Phòng Nội vụ trừ điểm khi thẩm "
-            "định. Điểm điều tra xã hội học năm {year} chưa công bố: tạm lấy điểm năm "
-            "{year_before}. Bộ chỉ số: {method}. {set_aside}", year=self.year,
+            lang.NOTE_VI, year=self.year,
             year_before=self.year - 1, method=self.method.name,
             set_aside=set_aside_vi(self.set_aside))
 

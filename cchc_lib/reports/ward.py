@@ -15,6 +15,8 @@ from IPython.display import HTML
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
+from cchc_lib.core.lang import reports as lang_reports
+from cchc_lib.core.lang import reports_ward as lang
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import fold, within_sentence
 from cchc_lib.core.units import parent_name, unit_name
@@ -79,21 +81,20 @@ class WardReport:
         still owing an apology; then the detail below."""
         met = int(self.plan.met.fillna(False).sum())
         judged = int((~self.plan.no_data.map(has_note)).sum())  # the targets with data
-        clipped = (f" (số liệu đến ngày {render.day(self.period.end)})"
+        clipped = (lang_reports.DATA_UNTIL_VI.format(day=render.day(self.period.end))
                    if self.period.end < self.requested.end else "")
         rows = list(self.plan.itertuples())
         warning = self._data_warning()
         values: dict[str, object] = {}
         items = []
         if not self.received:  # no dossier: say so, not "0 %" and "chưa đạt"
-            summary = ("**Tóm tắt:** đơn vị không có hồ sơ nào tiếp nhận trong kỳ này, nên "
-                       "chưa đánh giá được mục tiêu năm {plan}.")
+            summary = lang.SUMMARY_NO_DOSSIERS_VI
         else:
-            summary = ("**Tóm tắt:** đạt **{met}/{count}** mục tiêu năm {plan}"
-                       + (" (tính từ đầu năm đến {ytd_end})" if self.short else "")
-                       + (" ({unknown} mục tiêu {no_data}, không đánh giá)"
+            summary = (lang.SUMMARY_MET_VI
+                       + (lang.SUMMARY_SINCE_JANUARY_VI if self.short else "")
+                       + (lang.SUMMARY_NOT_JUDGED_VI
                           if judged < len(rows) else "") + "." if judged else
-                       "**Tóm tắt:** {no_data} để đánh giá mục tiêu năm {plan}.")
+                       lang.SUMMARY_NO_DATA_VI)
             values |= {"unknown": len(rows) - judged, "no_data": vi.NO_DATA_VI}
             for i, r in enumerate(rows):
                 items.append(self._target_item(i, r, values))
@@ -104,14 +105,12 @@ class WardReport:
                 values |= {"apology_label": registry.label(apology.indicator),
                            "apology_note": apology.no_data}
             elif owed:
-                items.append("- !!✗ Cần xử lý!! **{owed}** hồ sơ trễ hạn chưa có phiếu xin lỗi "
-                             "(danh sách ở mục Trách nhiệm xin lỗi).")
+                items.append(lang.OWED_APOLOGY_ITEM_VI)
                 values["owed"] = render.integer(owed)
         return rich(
-            "# Báo cáo Chỉ số CCHC: {unit}\n\n"
-            "**Đơn vị:** {unit}, {parent} · **Kỳ báo cáo:** {span}{clipped}\n\n"
+            lang.HEADER_VI
             + summary + ("\n\n" + "\n".join(items) if items else "")
-            + ("\n\n**Lưu ý về dữ liệu:** {warning}" if warning else ""),
+            + (lang.DATA_WARNING_VI if warning else ""),
             unit=self.unit_name, parent=within_sentence(self.parent_name),
             span=self.requested.label_vi(), clipped=clipped, met=met, count=judged,
             plan=self.plan_info.targets_vi, warning=warning,
@@ -126,13 +125,14 @@ class WardReport:
         values |= {f"label{i}": registry.label(r.indicator), f"value{i}": render.percent(r.value),
                    f"ytd{i}": render.percent(r.ytd_value),
                    f"target{i}": render.percent(r.target, 0)}
-        value = f"**{{ytd{i}}}** từ đầu năm" if self.short else f"**{{value{i}}}**"
-        aim = f"(mục tiêu {{target{i}}}" + (f"; riêng kỳ này: {{value{i}}})" if self.short else ")")
+        value = lang.ITEM_YTD_VALUE_VI.format(i=i) if self.short else f"**{{value{i}}}**"
+        aim = lang.ITEM_AIM_VI.format(i=i) + (
+            lang.ITEM_AIM_PERIOD_VI.format(i=i) if self.short else ")")
         if r.met is None or pd.isna(r.met):
-            return f"- {{label{i}}}: {value} (chưa có mục tiêu)."
+            return lang.ITEM_NO_TARGET_VI.format(i=i, value=value)
         if r.met:
-            return f"- ^^✓ Đạt^^ {{label{i}}}: {value} {aim}."
-        line = f"- !!✗ Chưa đạt!! {{label{i}}}: {value} {aim}"
+            return lang.ITEM_MET_VI.format(i=i, value=value, aim=aim)
+        line = lang.ITEM_MISSED_VI.format(i=i, value=value, aim=aim)
         gap = self.gaps.get(r.indicator)
         if gap is not None and gap.needed:
             values[f"todo{i}"] = registry.gap_rule(r.indicator).todo_vi.format(
@@ -141,10 +141,10 @@ class WardReport:
             names = [str(n) for n in gap.candidates.procedure_name.head(FIRST_SCREEN_CANDIDATES)]
             if names:
                 values[f"start{i}"] = "; ".join(names)
-                line += f", bắt đầu từ: {{start{i}}}"
+                line += lang.ITEM_START_FROM_VI.format(i=i)
         if self.owners.get(r.indicator):
             values[f"owner{i}"] = self.owners[r.indicator]
-            line += f". Phụ trách: **{{owner{i}}}**"
+            line += lang.ITEM_OWNER_VI.format(i=i)
         return line + "."
 
     def _data_warning(self) -> str:
@@ -156,8 +156,9 @@ class WardReport:
 
     def plan_table(self) -> HTML | Rich:
         table = render.plan_table(self.plan, str(self.before.year), self.short)
-        numeric = [c for c in table.columns if c not in ("Chỉ tiêu", "Đánh giá",
-                                                           "Đánh giá (từ đầu năm)")]
+        head = lang_reports.PLAN_COLUMNS_VI
+        numeric = [c for c in table.columns if c not in (head["indicator"], head["verdict"],
+                                                           head["verdict_short"])]
         return render.with_notes(render.html_table(table, "plan", numeric=numeric),
                                  render.notes_of(self.plan))
 
@@ -174,30 +175,34 @@ class WardReport:
         """One chart in words: the target's value from January to the period's end, against
         the target and the same day a year before; without data, why."""
         if has_note(r.no_data):
-            return f"Biểu đồ {registry.label(r.indicator)}: {r.no_data}."
+            return lang.CHART_ALT_NO_DATA_VI.format(label=registry.label(r.indicator),
+                                                    note=r.no_data)
         value = r.ytd_value if self.short else r.value
-        before = (f", cùng kỳ {self.before.year}: {render.percent(r.value_before)}"
+        before = (lang.CHART_ALT_BEFORE_VI.format(year=self.before.year,
+                                                  value=render.percent(r.value_before))
                   if "value_before" in self.plan else "")
-        return (f"Biểu đồ {registry.label(r.indicator)}, lũy kế từ đầu năm {self.period.year} "
-                f"đến ngày {render.day(self.period.end)}: {render.percent(value)} (mục tiêu "
-                f"{render.percent(r.target, 0)}{before}).")
+        return lang.CHART_ALT_VI.format(
+            label=registry.label(r.indicator), year=self.period.year,
+            end=render.day(self.period.end), value=render.percent(value),
+            target=render.percent(r.target, 0), before=before)
 
     def projection_table(self) -> HTML:
         p = self.projection
         unknown = p.indicator.map(dict(zip(self.plan.indicator, self.plan.no_data,
                                            strict=True))).map(has_note)
+        head = lang.PROJECTION_COLUMNS_VI
         table = pd.DataFrame({
-            "Chỉ tiêu": p.indicator.map(registry.label),
-            "Lũy kế đến nay": [vi.NO_DATA_VI if u else render.percent(v)
-                               for v, u in zip(p.value, unknown, strict=True)],
-            "Dự báo cuối năm": ["—" if u else render.percent(v) if lo is None or lo == hi
+            head["indicator"]: p.indicator.map(registry.label),
+            head["value"]: [vi.NO_DATA_VI if u else render.percent(v)
+                            for v, u in zip(p.value, unknown, strict=True)],
+            head["projected"]: ["—" if u else render.percent(v) if lo is None or lo == hi
                                 else f"{render.percent(v)} ({render.percent(lo)}–"
                                      f"{render.percent(hi)})"
                                 for v, lo, hi, u in zip(p.projected, p.low, p.high, unknown,
                                                         strict=True)],
-            "Mục tiêu": p.target.map(lambda t: render.percent(t, 0)),
-            "Dự báo": [vi.NO_DATA_VI if u else VERDICTS_VI[v]
-                       for v, u in zip(p.verdict, unknown, strict=True)],
+            head["target"]: p.target.map(lambda t: render.percent(t, 0)),
+            head["verdict"]: [vi.NO_DATA_VI if u else VERDICTS_VI[v]
+                              for v, u in zip(p.verdict, unknown, strict=True)],
         })
         return render.show(table, "projection")
 
@@ -206,26 +211,29 @@ class WardReport:
                                 on="indicator")
         unknown = pts.no_data.map(has_note)
         counted = pts[~unknown]  # a criterion without data adds no points, and no maximum
+        head = lang.NATIONAL_COLUMNS_VI
         table = pd.DataFrame({
-            "Tiêu chí 766": pts.criterion,
-            "Nhóm": pts.group,
-            "Chỉ số": pts.indicator.map(registry.name),
-            "Kết quả": [render.share_shown(v, n) for v, n in zip(pts.value, pts.no_data,
-                                                                  strict=True)],
-            "Tử số / mẫu số": render.fraction(pts.numerator, pts.denominator),
-            "Điểm ước tính": pts.points.map(render.points),
-            "Điểm tối đa": pts.max_points.map(render.points),
+            head["criterion"]: pts.criterion,
+            head["group"]: pts.group,
+            head["indicator"]: pts.indicator.map(registry.name),
+            head["value"]: [render.share_shown(v, n) for v, n in zip(pts.value, pts.no_data,
+                                                                     strict=True)],
+            head["fraction"]: render.fraction(pts.numerator, pts.denominator),
+            head["points"]: pts.points.map(render.points),
+            head["max_points"]: pts.max_points.map(render.points),
         })
-        left_out = (f" (không tính tiêu chí {', '.join(pts.criterion[unknown])}: "
-                    f"{vi.NO_DATA_VI})" if unknown.any() else "")
-        total = pd.DataFrame([{"Tiêu chí 766": "", "Nhóm": "",
-                               "Chỉ số": vi.TOTAL_ROW_VI + left_out,
-                               "Kết quả": "", "Tử số / mẫu số": "",
-                               "Điểm ước tính": render.points(counted.points.dropna().sum()),
-                               "Điểm tối đa": render.points(counted.max_points.sum())}])
+        left_out = (lang.NATIONAL_LEFT_OUT_VI.format(
+            criteria=", ".join(pts.criterion[unknown]), no_data=vi.NO_DATA_VI)
+            if unknown.any() else "")
+        total = pd.DataFrame([{head["criterion"]: "", head["group"]: "",
+                               head["indicator"]: vi.TOTAL_ROW_VI + left_out,
+                               head["value"]: "", head["fraction"]: "",
+                               head["points"]: render.points(counted.points.dropna().sum()),
+                               head["max_points"]: render.points(counted.max_points.sum())}])
         table = pd.concat([table, total], ignore_index=True)
         return render.with_notes(render.html_table(table, "national", numeric=[
-            "Kết quả", "Tử số / mẫu số", "Điểm ước tính", "Điểm tối đa"], total_last=True),
+            head["value"], head["fraction"], head["points"], head["max_points"]],
+            total_last=True),
             render.notes_of(self.national, name=registry.name))
 
     def national_caveat(self) -> Rich:
@@ -233,59 +241,60 @@ class WardReport:
 
     def apology_table(self) -> Rich:
         a = self.apology
+        head = lang.APOLOGY_COLUMNS_VI
         table = pd.DataFrame({
-            "Lĩnh vực": a.field.fillna(vi.TOTAL_ROW_VI),
-            "Hồ sơ trễ hạn": [render.count_shown(v, n) for v, n in zip(a.denominator,
-                                                                        a.no_data, strict=True)],
-            "Có phiếu xin lỗi": [render.count_shown(v, n) for v, n in zip(a.numerator, a.no_data,
-                                                                          strict=True)],
-            "Tỷ lệ": [render.share_shown(v, n) for v, n in zip(a.value, a.no_data, strict=True)],
+            head["field"]: a.field.fillna(vi.TOTAL_ROW_VI),
+            head["late"]: [render.count_shown(v, n) for v, n in zip(a.denominator,
+                                                                    a.no_data, strict=True)],
+            head["issued"]: [render.count_shown(v, n) for v, n in zip(a.numerator, a.no_data,
+                                                                      strict=True)],
+            head["share"]: [render.share_shown(v, n) for v, n in zip(a.value, a.no_data,
+                                                                     strict=True)],
         })
         missing = self.late[~self.late.apology_issued]
         out = raw_html(render.html_table(table, "apology", numeric=[
-            "Hồ sơ trễ hạn", "Có phiếu xin lỗi", "Tỷ lệ"], total_last=True))
+            head["late"], head["issued"], head["share"]], total_last=True))
         if notes := render.notes_of(a):  # who has a slip is not known: no list of who owes one
             return out + render.no_data_lines(notes)
         if not len(missing):
-            return out + rich("Mọi hồ sơ trễ hạn đều đã có phiếu xin lỗi.")
+            return out + rich(lang.ALL_APOLOGIES_ISSUED_VI)
         # the ones still owing a slip: by field, then the oldest due date first
         order = missing.assign(_key=missing.field_name.map(fold)).sort_values(
             ["_key", "due_at", "dossier_id"], kind="stable")
         shown = order.head(APOLOGY_ID_LIMIT)
+        owed = lang.APOLOGY_OWED_COLUMNS_VI
         listing = pd.DataFrame({
-            "Mã hồ sơ": shown.dossier_id.astype(str),
-            "Lĩnh vực": shown.field_name.fillna(vi.UNKNOWN_FIELD_VI).astype(str),
-            "Hạn trả": shown.due_at.map(render.day),
-            "Tình trạng": shown.kind.map(vi.LATE_KIND_VI),
+            owed["dossier_id"]: shown.dossier_id.astype(str),
+            owed["field"]: shown.field_name.fillna(vi.UNKNOWN_FIELD_VI).astype(str),
+            owed["due_at"]: shown.due_at.map(render.day),
+            owed["kind"]: shown.kind.map(vi.LATE_KIND_VI),
         })
         more = len(missing) - len(shown)
-        out += rich("Hồ sơ trễ hạn chưa có phiếu xin lỗi: **{count}**.",
-                    count=render.integer(len(missing)))
+        out += rich(lang.APOLOGY_OWED_COUNT_VI, count=render.integer(len(missing)))
         out += raw_html(render.html_table(listing, "apology-owed"))
         if more > 0:
-            out += rich("*… và {more} hồ sơ khác.*", more=render.integer(more))
+            out += rich(lang.MORE_DOSSIERS_VI, more=render.integer(more))
         return out
 
     def bieu06_table(self) -> HTML | Rich:
         table = render.bieu06_table(self.form)
-        numeric = [c for c in table.columns if c not in ("STT", "Lĩnh vực")]
+        head = lang_reports.BIEU06_COLUMNS_VI
+        numeric = [c for c in table.columns if c not in (head["number"], head["field"])]
         return render.with_notes(render.html_table(table, "bieu06", numeric=numeric,
                                                    total_last=True),
                                  render.bieu06_notes(self.form))
 
     def next_steps(self, indicator: str) -> Rich:
         gap = self.gaps[indicator]
-        title = "**{label}** (từ đầu năm): {value}" if self.short else "**{label}**: {value}"
+        title = lang.NEXT_STEPS_TITLE_YTD_VI if self.short else lang.NEXT_STEPS_TITLE_VI
         values = {"label": registry.label(indicator), "value": render.percent(gap.value)}
         if gap.no_data:  # nothing is suggested on a figure nobody knows
-            return rich("**{label}**: {note}. Không tính số còn thiếu và không gợi ý TTHC khi "
-                        "chưa có số liệu.", label=values["label"], note=gap.no_data)
+            return rich(lang.NEXT_STEPS_NO_DATA_VI, label=values["label"], note=gap.no_data)
         if gap.target is None:
-            return rich(title + ". Chưa có mục tiêu cho chỉ tiêu này.", **values)
+            return rich(title + lang.NEXT_STEPS_NO_TARGET_VI, **values)
         target = render.percent(gap.target, 0)
         if not gap.needed:
-            return rich(title + ", đã đạt mục tiêu {target}. Tiếp tục duy trì.", target=target,
-                        **values)
+            return rich(title + lang.NEXT_STEPS_MET_VI, target=target, **values)
         rule = registry.gap_rule(indicator)
         table = render.candidates_table(gap.candidates, rule.demand_vi, CANDIDATE_LIMIT)
         more = len(gap.candidates) - len(table)
@@ -294,7 +303,7 @@ class WardReport:
         out += raw_html(render.html_table(table, f"gap-{indicator}",
                                           numeric=[rule.demand_vi]))
         if more > 0:
-            out += rich("*… và {more} TTHC khác.*", more=more)
+            out += rich(lang.MORE_PROCEDURES_VI, more=more)
         return out
 
     def unknown(self) -> bool:
@@ -305,11 +314,7 @@ class WardReport:
 
     def data_note(self) -> Rich:
         return rich(
-            "Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`data/processed`). Kỳ so sánh: từ "
-            "{start} đến {end}. {set_aside} Tỷ lệ làm tròn một chữ số thập phân; “{na}” khi "
-            "mẫu số bằng 0" + ("; “{no_data}” khi tệp xuất của đơn vị không có cột cần để tính "
-                              "(tên cột ghi dưới bảng), không tính là 0 và không đánh giá"
-                              if self.unknown() else "") + ".",
+            lang.DATA_NOTE_VI + (lang.DATA_NOTE_NO_DATA_VI if self.unknown() else "") + ".",
             start=render.day(self.before.start), end=render.day(self.before.end),
             set_aside=set_aside_vi(self.set_aside), na=vi.NOT_APPLICABLE_VI,
             no_data=vi.NO_DATA_VI)

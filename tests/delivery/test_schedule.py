@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from cchc_lib.core.periods import resolve_relative
+from cchc_lib.core.request import run_request
 from cchc_lib.delivery.schedule import run_all_units
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,8 +33,9 @@ def test_relative_periods_for_cron():
 
 
 def test_a_failing_unit_does_not_stop_the_others(tmp_path):
-    outcomes = run_all_units("2022-Q3", ["NO-SUCH-UNIT", "SAMPLE-P2"], data_dir=DATA,
-                             reports_dir=tmp_path, ingest=False, jobs=2)
+    request = run_request("2022-Q3", ["NO-SUCH-UNIT", "SAMPLE-P2"], data=DATA,
+                          reports_dir=tmp_path, ingest=False, jobs=2)
+    outcomes = run_all_units(request)
     by_unit = {o.unit_code: o for o in outcomes}
     assert by_unit["SAMPLE-P2"].ok
     assert (tmp_path / "2022-Q3/SAMPLE-P2/ward_report.html").is_file()

@@ -25,9 +25,9 @@ def _engine(tables, unit: str, period: Period) -> dict[str, int]:
 
 def _portable(tables, unit: str, period: Period) -> dict[str, int]:
     """The same parts by the SQL engines without an ASOF join run (Spark): the effective end by
-    equi-joins on the calendar tables (engine.portable), here run by DuckDB."""
+    equi-joins on the calendar tables (the portable dialect), here run by DuckDB."""
     con = engine._bound(tables, [unit], [period])
-    got = engine.tidy(con.execute(engine.portable(engine.query(False))).df()).iloc[0]
+    got = engine.tidy(con.execute(engine.query(False, "portable")).df()).iloc[0]
     return {k: int(got[k]) for k in engine.PART_NAMES}
 
 

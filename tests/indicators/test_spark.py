@@ -91,7 +91,7 @@ def test_spark_sql_is_the_engines_sql():
     """One definition: the Spark text is the engine's query transpiled, every part named."""
     from cchc_lib.indicators import spark as sp
 
-    text = sp.spark_sql(engine.query(True))
+    text = sp.spark_sql(engine.query(True, "portable"))
     assert "ASOF" not in text.upper() and "ROUND_EVEN" not in text.upper()
     assert "BROUND(" in text.upper() and "daynum" in text
     for part in engine.PART_NAMES:

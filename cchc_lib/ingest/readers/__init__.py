@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.readers.excel import OLE_MAGIC, read_excel
 from cchc_lib.ingest.readers.headers import Keep, RawSheet, alias_index, split_repeated_headers
@@ -58,21 +59,20 @@ def sniff(path: Path, label: str) -> str:
     or 'text'; files that are none of these stop with a message saying what they are."""
     try:
         if path.is_dir():
-            raise InputFileError(label, "đây là một thư mục, không phải tệp: ghi đường dẫn của "
-                                 "tệp xuất (CSV/XLSX) trong thư mục này")
+            raise InputFileError(label, lang.IS_FOLDER_VI)
         if not path.is_file():
-            raise InputFileError(label, "không tìm thấy tệp")
+            raise InputFileError(label, lang.FILE_NOT_FOUND_VI)
     except OSError as exc:  # a symlink loop, a path through a file
-        raise InputFileError(label, f"không mở được ({exc.strerror or exc})") from None
+        raise InputFileError(label, lang.CANNOT_OPEN_VI.format(problem=exc.strerror or exc)
+                             ) from None
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
     if not head.strip():
-        raise InputFileError(label, "tệp trống, không có dữ liệu")
+        raise InputFileError(label, lang.FILE_EMPTY_VI)
     if head.startswith((OLE_MAGIC, b"PK\x03\x04")):
         return "excel"  # .xls (BIFF) in an OLE file; xlsx, xlsm, xlsb, ods zipped
     if head.startswith(b"%PDF"):
-        raise InputFileError(label, "đây là tài liệu PDF, không phải bảng: hãy xuất danh sách "
-                             "ra Excel hoặc CSV")
+        raise InputFileError(label, lang.IS_PDF_VI)
     markup = _markup_head(head)
     if markup.startswith(b"<?xml") and NAMESPACE in head:
         return "spreadsheetml"
@@ -81,14 +81,12 @@ def sniff(path: Path, label: str) -> str:
         return "html"
     if path.suffix.lower() in EXCEL_SUFFIXES and not is_text_with_nuls(head):
         # (a workbook's name on text, a CSV or tab-separated "Xuất Excel", is read as text)
-        raise InputFileError(label, "không đọc được như một sổ Excel (tệp không ở định dạng "
-                             "Excel nào)")
+        raise InputFileError(label, lang.NOT_EXCEL_FORMAT_VI)
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         if not head.replace(b"\x00", b"").strip():
-            raise InputFileError(label, "tệp chỉ chứa byte rỗng (NUL), không có dữ liệu: tải "
-                                 "hoặc xuất lại tệp từ hệ thống")
+            raise InputFileError(label, lang.ONLY_NULS_VI)
         if not is_text_with_nuls(head):
-            raise InputFileError(label, "không phải bảng dạng văn bản (nội dung nhị phân)")
+            raise InputFileError(label, lang.BINARY_NOT_TEXT_VI)
     return "text"
 
 

@@ -11,6 +11,7 @@ import unicodedata
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.ingest.readers.limits import (
     MAX_PART_BYTES,
     Extent,
@@ -27,8 +28,7 @@ BOF, EOF, FILEPASS, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0085
 # like Excel, leaves it out)
 CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E}
 MULRK = 0x00BD  # several RK cells of one row: row, first column, …, last column
-OTHER_OLE = {"WordDocument": "văn bản Word 97-2003 (.doc)",
-             "PowerPoint Document": "bản trình chiếu PowerPoint 97-2003 (.ppt)"}
+OTHER_OLE = lang.OLE_DOCUMENTS_VI
 
 
 def check_xls(source: Source) -> None:
@@ -36,29 +36,26 @@ def check_xls(source: Source) -> None:
     try:
         import olefile
     except ImportError:  # pragma: no cover - installed with the workbook
-        raise InputFileError(source.label, "cần gói olefile để đọc sổ Excel 97-2003 (.xls): "
-                             "cài lại môi trường của sổ tay (pip install olefile)") from None
+        raise InputFileError(source.label, lang.OLEFILE_MISSING_VI) from None
     try:
         ole = olefile.OleFileIO(str(source.path))
     except Exception:  # olefile's own errors for a container it cannot walk
-        raise damaged(source, "xls", "vỏ tệp (OLE) không đọc được") from None
+        raise damaged(source, "xls", lang.OLE_UNREADABLE_VI) from None
     with ole:
         if ole.exists("EncryptedPackage"):  # an xlsx/xlsb saved with a password by Office
             raise encrypted(source, "ooxml")
         stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
         if stream is None:
             what = next((v for k, v in OTHER_OLE.items() if ole.exists(k)), None)
-            raise InputFileError(source.label, f"đây là {what}, không phải bảng tính: hãy xuất "
-                                 "danh sách ra Excel hoặc CSV" if what else
-                                 "không đọc được như một sổ Excel (tệp OLE không chứa sổ "
-                                 "Excel nào)")
+            raise InputFileError(source.label, lang.OTHER_DOCUMENT_VI.format(what=what)
+                                 if what else lang.OLE_NO_BOOK_VI)
         size = ole.get_size(stream)
         if size > MAX_PART_BYTES:
-            raise too_big(source, "xls", f"nội dung nặng {megabytes(size)}")
+            raise too_big(source, "xls", lang.CONTENT_WEIGHS_VI.format(size=megabytes(size)))
         try:
             data = ole.openstream(stream).read()
         except Exception:
-            raise damaged(source, "xls", "nội dung sổ không đọc được") from None
+            raise damaged(source, "xls", lang.BOOK_STREAM_UNREADABLE_VI) from None
     for name, extent in scan_biff(source, data):
         check_extent(source, name, extent)
 
@@ -92,15 +89,15 @@ def scan_biff(source: Source, data: bytes) -> list[tuple[str, Extent]]:
                 if kind == 0:  # a worksheet (not a chart, a macro sheet, a VB module)
                     sheets.append((_sheet_name(data[start + 6:pos]), offset))
     except ValueError:
-        raise damaged(source, "xls", "danh sách trang tính bị cắt cụt") from None
+        raise damaged(source, "xls", lang.SHEET_LIST_CUT_VI) from None
     out = []
     for name, offset in sheets:
         try:
             if _record(data, offset)[0] != BOF:
                 raise ValueError
         except ValueError:
-            raise damaged(source, "xls", f"trang '{name}' chỉ tới chỗ không có trong "
-                          "tệp") from None
+            raise damaged(source, "xls", lang.SHEET_POINTS_OUTSIDE_VI.format(name=name)
+                          ) from None
         out.append((name, _sheet_extent(data, offset)))
     return out
 

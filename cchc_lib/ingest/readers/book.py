@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.encodings import FONT_ENCODINGS, decode_font_text, vietnamese_score
 from cchc_lib.ingest.readers.headers import (
@@ -45,14 +46,15 @@ def chosen_sheets(source: Source, names: list[str]) -> list[str]:
     wanted = nfc(source.sheet)
     found = [n for n in names if nfc(n) == wanted]
     if not found:
-        raise InputFileError(source.label, f"không có trang tính '{wanted}' "
-                             f"(các trang tính: {', '.join(nfc(n) for n in names)})")
+        raise InputFileError(source.label, lang.SHEET_NOT_FOUND_VI.format(
+            wanted=wanted, names=", ".join(nfc(n) for n in names)))
     return found[:1]
 
 
 def read_book(source: Source, table: Table, names: list[str],
               rows_of: Callable[[str], list[list]], typed: bool,
-              where: str = f"{HEADER_SCAN_ROWS} dòng đầu của mọi trang tính") -> list[RawSheet]:
+              where: str = lang.SHEETS_SCANNED_VI.format(rows=HEADER_SCAN_ROWS)
+              ) -> list[RawSheet]:
     """Every sheet of ``names`` (in order; stored under its NFC name) read from the rows
     ``rows_of(name)`` gives. ``typed``: cells may be numbers and datetimes, not only text.
     A workbook with no header in any sheet stops with one message (``where`` says where
@@ -87,8 +89,8 @@ def read_book(source: Source, table: Table, names: list[str],
         body = rows[start:]
         header = header + [""] * (width_of(body, len(header)) - len(header))
         if len(header) > MAX_COLUMNS:
-            raise InputFileError(source.label, f"trang '{shown}': dòng tiêu đề có "
-                                 f"{len(header):,} cột, nhiều hơn Excel cho phép".replace(",", "."))
+            raise InputFileError(source.label, lang.SHEET_HEADER_TOO_WIDE_VI.format(
+                sheet=shown, n=len(header)).replace(",", "."))
         values = frame(body, len(header))
         sheet = RawSheet(source.label, shown, header, values,
                          np.arange(len(values)) + start + 1, typed=typed, continues=after,
@@ -210,7 +212,7 @@ def continues(rows: list[list], previous: RawSheet, table: Table,
 
 
 # a cell that opens a totals row: "Tổng cộng", "Tổng số hồ sơ: 2", "TỔNG", "Cộng: 5 hồ sơ"
-_TOTALS = re.compile(r"\s*(tổng|cộng)")
+_TOTALS = re.compile(lang.TOTALS_START_PATTERN)
 
 
 def plainly_not_data(row: list) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.readers.biff import check_xls
 from cchc_lib.ingest.readers.book import chosen_sheets, read_book
@@ -93,14 +94,13 @@ def calamine_error(source: Source, kind: str, exc: BaseException) -> InputFileEr
     if isinstance(exc, calamine.PasswordError):
         return encrypted(source, kind)
     if isinstance(exc, MemoryError):
-        return InputFileError(source.label, "không đủ bộ nhớ để đọc sổ này: đóng bớt chương "
-                              "trình rồi chạy lại, hoặc xuất mỗi năm (hoặc mỗi đơn vị) một tệp")
+        return InputFileError(source.label, lang.OUT_OF_MEMORY_VI)
     if isinstance(exc, calamine.ZipError):
-        return damaged(source, kind, "tệp nén bên trong không đọc được")
+        return damaged(source, kind, lang.INNER_ZIP_UNREADABLE_VI)
     if isinstance(exc, calamine.XmlError):
-        return damaged(source, kind, "nội dung XML của sổ không đọc được")
+        return damaged(source, kind, lang.BOOK_XML_UNREADABLE_VI)
     if isinstance(exc, calamine.WorksheetNotFound):
-        return damaged(source, kind, "thiếu nội dung của một trang tính")
+        return damaged(source, kind, lang.SHEET_CONTENT_MISSING_VI)
     if isinstance(exc, calamine.CalamineError):
-        return damaged(source, kind, "nội dung không đọc được")
-    return damaged(source, kind, "trình đọc dừng giữa chừng khi đọc nội dung")
+        return damaged(source, kind, lang.CONTENT_UNREADABLE_VI)
+    return damaged(source, kind, lang.READER_STOPPED_VI)

@@ -18,6 +18,7 @@ import pandas as pd
 from cchc_lib.core import schema
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.core.text import fold, match_key
 from cchc_lib.core.titles import TITLE_MAX_CHARS, TITLE_RULES, TitleReading
@@ -29,12 +30,11 @@ MAX_COLUMNS = 16_384  # Excel's own limit: a wider header is not a table an offi
 MAX_CELL_CHARS = 2**31 - 1  # no limit on one cell (the file size limit bounds it)
 # raw DVCQG columns read only to derive e_result (schema.E_RESULT_PARTS)
 E_RESULT_KEYS = {match_key(a): f"_{a}" for a in schema.E_RESULT_PARTS}
-TOTAL_LABELS = {match_key(s) for s in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Cộng:")}
+TOTAL_LABELS = {match_key(s) for s in lang.TOTAL_LABEL_WORDS}
 # a totals row's label, its words folded: "Tổng cộng", "Tổng số hồ sơ: 2", "Cộng: 5 hồ sơ",
 # "TONG" — the label, then only numbers and words that count ("Công nhận…", "Công chức…" are
 # no totals)
-_TOTALS = re.compile(r"^(tong cong|tong so|tong|cong)( (\d+|ho so|hs|so|luong|dong|thu tuc|tthc|"
-                     r"tat ca|toan bo|chung|ca))*$")
+_TOTALS = re.compile(lang.TOTALS_LABEL_PATTERN)
 
 
 def is_totals_label(cell: object) -> bool:
@@ -209,18 +209,15 @@ def expected_headers(table: Table) -> str:
 
 
 def no_header_error(source: Source, table: Table, where: str) -> InputFileError:
-    return InputFileError(source.label, f"không tìm thấy dòng tiêu đề trong {where} (cần các cột "
-                          f"như {expected_headers(table)}); nếu dòng tiêu đề ở thấp hơn, xóa bớt "
-                          "các dòng phía trên; nếu tiêu đề cột viết khác, ghi tiêu đề vào danh "
-                          "mục dữ liệu, ví dụ columns: {\"<tiêu đề trong tệp>\": received_at}")
+    return InputFileError(source.label, lang.NO_HEADER_VI.format(
+        where=where, expected=expected_headers(table)))
 
 
 
 def refuse_size(source: Source, size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise InputFileError(source.label, f"tệp nặng {size / 2**30:.1f} GB, nhiều hơn mức "
-                             f"{MAX_FILE_BYTES // 2**30} GB của một tệp xuất: hãy xuất mỗi "
-                             "năm (hoặc mỗi đơn vị) một tệp")
+        raise InputFileError(source.label, lang.FILE_TOO_BIG_VI.format(
+            size=size / 2**30, limit=MAX_FILE_BYTES // 2**30))
 
 
 

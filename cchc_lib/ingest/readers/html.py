@@ -19,6 +19,7 @@ from lxml import etree
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.encodings import LEGACY, detect, to_utf8
 from cchc_lib.ingest.readers.book import chosen_sheets, read_book
@@ -44,18 +45,17 @@ def read_html(source: Source, table: Table, keep: Keep | None = None) -> list[Ra
     """Every table of the page. ``keep`` is not used: a row's cells are read together."""
     size = source.path.stat().st_size
     if size > MAX_MARKUP_BYTES:
-        raise too_big(source, "html", f"tệp nặng {megabytes(size)}")
+        raise too_big(source, "html", lang.FILE_WEIGHS_VI.format(size=megabytes(size)))
     data = source.path.read_bytes()
     encoding = html_encoding(data)
     blocks = html_tables(source, to_utf8(data, encoding))
     if not blocks:
-        raise InputFileError(source.label, "đây là trang web (HTML) không có bảng nào: hãy "
-                             "xuất danh sách ra Excel hoặc CSV")
-    names = [""] if len(blocks) == 1 else [f"Bảng {i}" for i in range(1, len(blocks) + 1)]
+        raise InputFileError(source.label, lang.HTML_NO_TABLE_VI)
+    names = [""] if len(blocks) == 1 else [lang.TABLE_NAME_VI.format(n=i)
+                                           for i in range(1, len(blocks) + 1)]
     rows = dict(zip(names, blocks, strict=True))
     sheets = read_book(source, table, chosen_sheets(source, names), rows.__getitem__,
-                       typed=False, where=f"{HEADER_SCAN_ROWS} dòng đầu của mọi bảng trong tệp "
-                       "(đây là trang web (HTML) lưu với tên của bảng tính)")
+                       typed=False, where=lang.HTML_SCANNED_VI.format(rows=HEADER_SCAN_ROWS))
     if encoding in LEGACY:  # said in the file's note, as a text file's is
         sheets = [replace(s, encoding=s.encoding or encoding) for s in sheets]
     return sheets
@@ -98,12 +98,13 @@ def html_tables(source: Source, utf8: bytes) -> list[list[list[str]]]:
             at = open_[-1]
             row = _row(source, el, spans, at)
             blocks[at].append(row)
-            extents[at] = grown(source, f"Bảng {at + 1}", extents[at], len(blocks[at]), row)
+            extents[at] = grown(source, lang.TABLE_NAME_VI.format(n=at + 1), extents[at],
+                                len(blocks[at]), row)
             el.clear(keep_tail=True)
             while el.getprevious() is not None:
                 del el.getparent()[0]
     except (etree.XMLSyntaxError, etree.ParserError):
-        raise damaged(source, "html", "nội dung trang web không đọc được") from None
+        raise damaged(source, "html", lang.HTML_UNREADABLE_VI) from None
     return blocks
 
 
@@ -124,8 +125,8 @@ def _row(source: Source, tr: etree._Element, spans: dict[int, dict[int, int]], a
         across = _span(cell.get("colspan"), MAX_COLSPAN)
         down = _span(cell.get("rowspan"), MAX_ROWSPAN)
         if col + across > MAX_COLUMNS:
-            raise InputFileError(source.label, f"bảng {at + 1}: một dòng có hơn "
-                                 f"{MAX_COLUMNS:,} cột, nhiều hơn Excel cho phép".replace(",", "."))
+            raise InputFileError(source.label, lang.HTML_ROW_TOO_WIDE_VI.format(
+                n=at + 1, limit=MAX_COLUMNS).replace(",", "."))
         row.append(cell_text(cell))
         row.extend([""] * (across - 1))
         if down > 1:

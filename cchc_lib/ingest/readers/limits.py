@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
 from cchc_lib.core.formats import integer
+from cchc_lib.core.lang import ingest_readers as lang
 
 # A sheet's box (from A1 to its farthest cell holding a value) and its count of cells: a
 # full-height sheet (1,048,576 rows) of 26 columns, A to Z. At that size calamine holds
@@ -42,19 +43,9 @@ MAX_MARKUP_BYTES = 512 * 2**20
 MAX_COLSPAN, MAX_ROWSPAN = 1_000, 65_534
 
 # what each kind of workbook is called in a message, and what to do when it cannot be read
-KIND_VI = {
-    "ooxml": "sổ Excel",
-    "xlsx": "sổ Excel (.xlsx)",
-    "xlsm": "sổ Excel có macro (.xlsm)",
-    "xlsb": "sổ Excel nhị phân (.xlsb)",
-    "ods": "bảng tính OpenDocument (.ods)",
-    "xls": "sổ Excel 97-2003 (.xls)",
-    "xml": "sổ Excel 2003 dạng XML (XML Spreadsheet)",
-    "html": "bảng trang web (HTML) lưu với tên của bảng tính",
-    "zip": "tệp nén (zip)",
-}
-_OPEN_WITH = {"ods": "LibreOffice Calc hoặc Excel"}
-SAVE_AGAIN_VI = "hoặc xuất lại tệp từ hệ thống"
+KIND_VI = lang.KIND_VI
+_OPEN_WITH = lang.OPEN_WITH_VI
+SAVE_AGAIN_VI = lang.SAVE_AGAIN_VI
 
 
 @dataclass(frozen=True)
@@ -91,22 +82,19 @@ def column_number(letters: bytes | str) -> int:
 def damaged(source: Source, kind: str, problem: str) -> InputFileError:
     """A workbook whose content cannot be read: what it is, what is wrong, what to do."""
     with_ = _OPEN_WITH.get(kind, "Excel")
-    return InputFileError(source.label, f"{KIND_VI[kind]} bị hỏng: {problem}; mở bằng "
-                          f"{with_} để sửa rồi lưu lại thành "
-                          f".xlsx, {SAVE_AGAIN_VI}")
+    return InputFileError(source.label, lang.DAMAGED_VI.format(kind=KIND_VI[kind],
+                                                               problem=problem, program=with_))
 
 
 def encrypted(source: Source, kind: str) -> InputFileError:
     with_ = _OPEN_WITH.get(kind, "Excel")
-    return InputFileError(source.label, f"{KIND_VI[kind]} có đặt mật khẩu: mở bằng {with_}, "
-                          "nhập mật khẩu rồi lưu một bản không đặt mật khẩu")
+    return InputFileError(source.label, lang.ENCRYPTED_VI.format(kind=KIND_VI[kind],
+                                                                 program=with_))
 
 
 def too_big(source: Source, kind: str, what: str) -> InputFileError:
     """A part or a file past a size limit (``what`` says which and how big)."""
-    return InputFileError(source.label, f"{KIND_VI[kind]}: {what}, quá mức đọc được của một "
-                          "tệp xuất: không đọc tệp này; hãy xuất mỗi năm (hoặc mỗi đơn vị) "
-                          f"một tệp, {SAVE_AGAIN_VI}")
+    return InputFileError(source.label, lang.TOO_BIG_VI.format(kind=KIND_VI[kind], what=what))
 
 
 def megabytes(n: int) -> str:
@@ -119,21 +107,15 @@ def check_extent(source: Source, sheet: str, extent: Extent) -> None:
     sheet, its farthest cell and what to do."""
     far = f"{column_name(extent.columns)}{extent.rows}"
     if extent.rows > EXCEL_ROWS or extent.columns > EXCEL_COLUMNS:
-        raise InputFileError(source.label, f"trang '{sheet}': có ô ở vị trí {far}, ngoài "
-                             f"{integer(EXCEL_ROWS)} dòng × {integer(EXCEL_COLUMNS)} cột của "
-                             "một trang tính (tệp bị hỏng hoặc không do Excel ghi): mở bằng "
-                             f"Excel rồi lưu lại thành .xlsx, {SAVE_AGAIN_VI}")
+        raise InputFileError(source.label, lang.CELL_OUTSIDE_SHEET_VI.format(
+            sheet=sheet, far=far, rows=integer(EXCEL_ROWS), columns=integer(EXCEL_COLUMNS)))
     if extent.box() > MAX_SHEET_CELLS:
-        raise InputFileError(source.label, f"trang '{sheet}': có ô chứa dữ liệu xa tới ô {far} "
-                             f"({integer(extent.rows)} dòng × {integer(extent.columns)} cột, "
-                             f"quá mức {integer(MAX_SHEET_CELLS)} ô một trang tính được đọc): "
-                             "xóa các ô thừa ở ngoài bảng dữ liệu (chọn các dòng trống phía "
-                             "dưới và các cột trống bên phải bảng, bấm Delete) rồi lưu lại, "
-                             "hoặc chép riêng vùng dữ liệu sang một sổ mới")
+        raise InputFileError(source.label, lang.SHEET_TOO_FAR_VI.format(
+            sheet=sheet, far=far, rows=integer(extent.rows), columns=integer(extent.columns),
+            limit=integer(MAX_SHEET_CELLS)))
     if extent.cells > MAX_SHEET_CELLS:
-        raise InputFileError(source.label, f"trang '{sheet}': có {integer(extent.cells)} ô, "
-                             f"quá mức {integer(MAX_SHEET_CELLS)} ô một trang tính được đọc: "
-                             "hãy xuất mỗi năm (hoặc mỗi đơn vị) một tệp")
+        raise InputFileError(source.label, lang.SHEET_TOO_MANY_CELLS_VI.format(
+            sheet=sheet, cells=integer(extent.cells), limit=integer(MAX_SHEET_CELLS)))
 
 
 def grown(source: Source, sheet: str, extent: Extent, rows: int, row: list) -> Extent:

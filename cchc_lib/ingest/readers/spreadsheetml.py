@@ -19,6 +19,7 @@ from lxml import etree
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.readers.book import chosen_sheets, read_book
 from cchc_lib.ingest.readers.headers import Keep, RawSheet
@@ -47,12 +48,12 @@ def read_spreadsheetml(source: Source, table: Table, keep: Keep | None = None
     """Every worksheet of the file. ``keep`` is not used: a row's cells are read together."""
     size = source.path.stat().st_size
     if size > MAX_MARKUP_BYTES:
-        raise too_big(source, "xml", f"tệp nặng {megabytes(size)}")
+        raise too_big(source, "xml", lang.FILE_WEIGHS_VI.format(size=megabytes(size)))
     with open(source.path, "rb") as fh:
         head = fh.read(64 * 1024)
     prolog = head.split(b"<Workbook", 1)[0] if b"<Workbook" in head else head
     if _DECLARES.search(prolog):
-        raise damaged(source, "xml", "tệp khai báo DOCTYPE, điều Excel không bao giờ ghi")
+        raise damaged(source, "xml", lang.DECLARES_DOCTYPE_VI)
     sheets = worksheets(source)
     names = chosen_sheets(source, list(sheets))
     return read_book(source, table, names, sheets.__getitem__, typed=True)
@@ -66,7 +67,8 @@ def worksheets(source: Source) -> dict[str, list[list]]:
     try:
         fh = open(source.path, "rb")  # (a file, not its path: libxml2 on Windows may not open
     except OSError as exc:              # a path of Vietnamese letters)
-        raise InputFileError(source.label, f"không mở được ({exc.strerror or exc})") from None
+        raise InputFileError(source.label, lang.CANNOT_OPEN_VI.format(
+            problem=exc.strerror or exc)) from None
     try:
         for event, el in etree.iterparse(fh, events=("start", "end"),
                                          tag=(_WORKSHEET, _ROW), resolve_entities=False,
@@ -76,7 +78,7 @@ def worksheets(source: Source) -> dict[str, list[list]]:
                 if event == "start":
                     name, rows, extent = el.get(_NAME, f"Sheet{len(out) + 1}"), [], Extent()
                     if name in out:
-                        raise damaged(source, "xml", f"hai trang tính cùng tên '{name}'")
+                        raise damaged(source, "xml", lang.SHEET_NAME_TWICE_VI.format(name=name))
                 else:
                     out[name] = rows
                     el.clear(keep_tail=True)
@@ -97,12 +99,11 @@ def worksheets(source: Source) -> dict[str, list[list]]:
             while el.getprevious() is not None:
                 del el.getparent()[0]
     except etree.XMLSyntaxError as exc:
-        raise damaged(source, "xml", f"nội dung XML sai cấu trúc ở dòng {exc.lineno}"
-                      ) from None
+        raise damaged(source, "xml", lang.XML_MALFORMED_VI.format(line=exc.lineno)) from None
     finally:
         fh.close()
     if not out:
-        raise InputFileError(source.label, "sổ Excel 2003 dạng XML không có trang tính nào")
+        raise InputFileError(source.label, lang.XML_NO_SHEET_VI)
     return out
 
 

@@ -25,6 +25,7 @@ import pyarrow.csv as pa_csv
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.core.schema import Table
 from cchc_lib.ingest.encodings import detect, is_utf8, to_utf8
 from cchc_lib.ingest.memory import release_memory
@@ -50,9 +51,8 @@ def _problem_vi(problem: str) -> str:
     """pandas' "Expected 8 fields in line 5, saw 12", as the quarantine says it."""
     m = _FIELDS.search(problem)
     if m is None:
-        return "dòng không tách được thành các cột của tiêu đề"
-    return (f"dòng có {int(m[2])} giá trị, tiêu đề có {int(m[1])} cột (có dấu phân cách trong "
-            "một giá trị không đặt trong ngoặc kép?)")
+        return lang.LINE_UNSPLIT_VI
+    return lang.LINE_FIELDS_VI.format(saw=int(m[2]), expected=int(m[1]))
 HEAD_SCAN_BYTES = 32 * 2**20  # the header is looked for in the first lines within this
 # what each of Arrow's reading threads takes at a time: its default (1 MB) and 4 MB read a big
 # export fastest here, with values spanning lines allowed (16 MB: a third slower)
@@ -121,8 +121,7 @@ def read_csv(source: Source, table: Table, keep: Keep | None = None) -> list[Raw
     assert sheet is not None  # (from decoded bytes, pandas reads what Arrow will not)
     after = source.path.stat()  # read twice (decoded, then by Arrow): the same file both times
     if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
-        raise InputFileError(source.label, "tệp đã thay đổi trong khi đọc (có thể đang được "
-                             "ghi): chạy lại khi tệp đã xuất xong")
+        raise InputFileError(source.label, lang.FILE_CHANGED_VI)
     return [sheet]
 
 
@@ -222,14 +221,14 @@ def find_layout(source: Source, data: bytes, table: Table) -> Layout:
             best = (score, delim, found, ends)
     _, delim, found, ends = best
     if found is None:
-        raise no_header_error(source, table, f"{HEADER_SCAN_ROWS} dòng đầu của tệp")
+        raise no_header_error(source, table, lang.TEXT_SCANNED_VI.format(rows=HEADER_SCAN_ROWS))
     header, start = found
     wide = lines[ends[start - 1] - 1].endswith(delim)  # the header's last line
     while header and not header[-1]:  # (cells of spaces only)
         header, wide = header[:-1], True
     if len(header) > MAX_COLUMNS:
-        raise InputFileError(source.label, f"dòng tiêu đề có {len(header):,} cột, nhiều hơn "
-                             f"{MAX_COLUMNS:,} cột một trang tính chứa được")
+        raise InputFileError(source.label, lang.TEXT_HEADER_TOO_WIDE_VI.format(
+            n=len(header), limit=MAX_COLUMNS))
     return Layout(delim, header, ends[start - 1], wide)
 
 
@@ -347,10 +346,9 @@ def _read_pandas(source: Source, data: bytes, delim: str, offset: int, width: in
                                  na_values=[], skip_blank_lines=False, on_bad_lines="warn")
         except (pd.errors.ParserError, ValueError) as exc:
             if "EOF inside string" in str(exc):
-                raise InputFileError(source.label, 'một dấu ngoặc kép (") mở đầu một giá trị mà '
-                                     "không đóng lại: kiểm tra dấu ngoặc kép trong tệp") from None
-            raise InputFileError(source.label, f"không đọc được thành bảng: "
-                                 f"{str(exc).splitlines()[0]}") from None
+                raise InputFileError(source.label, lang.QUOTE_NOT_CLOSED_VI) from None
+            raise InputFileError(source.label, lang.NOT_A_TABLE_VI.format(
+                problem=str(exc).splitlines()[0])) from None
     broken = []
     for w in caught:
         for m in _SKIP_LINE.finditer(str(w.message)):

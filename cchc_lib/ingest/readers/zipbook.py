@@ -24,6 +24,7 @@ from lxml import etree
 
 from cchc_lib.core.catalog import Source
 from cchc_lib.core.errors import InputFileError
+from cchc_lib.core.lang import ingest_readers as lang
 from cchc_lib.ingest.readers.limits import (
     KIND_VI,
     MAX_BOOK_BYTES,
@@ -46,8 +47,7 @@ CHUNK = 4 * 2**20
 SMALL_PART = 64 * 2**20  # a workbook's list of sheets, its relationships, an ODS manifest
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # what else an office zips, and how it is called
-OTHER_DOCUMENTS = {"word/document.xml": "văn bản Word (.docx)",
-                   "ppt/presentation.xml": "bản trình chiếu PowerPoint (.pptx)"}
+OTHER_DOCUMENTS = lang.ZIP_DOCUMENTS_VI
 
 
 def safe_xml_parser(**options: object) -> etree.XMLParser:
@@ -64,21 +64,20 @@ def check_zip_book(source: Source) -> str:
         book = zipfile.ZipFile(source.path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, struct.error, EOFError,
             NotImplementedError):
-        raise InputFileError(source.label, "không đọc được như một sổ Excel: tệp nén (zip) bị "
-                             "cắt cụt hoặc hỏng; tải hoặc xuất lại tệp từ hệ thống") from None
+        raise InputFileError(source.label, lang.ZIP_UNREADABLE_VI) from None
     with book, open(source.path, "rb") as fh:
         infos = book.infolist()
         names = {i.filename for i in infos}
         kind = _kind(source, names, book)
         if len(infos) > MAX_PARTS:
-            raise too_big(source, kind, f"có {integer(len(infos))} phần")
+            raise too_big(source, kind, lang.ZIP_PARTS_VI.format(n=integer(len(infos))))
         if len(names) < len(infos):
-            raise damaged(source, kind, "tệp nén có hai phần trùng tên")
+            raise damaged(source, kind, lang.ZIP_SAME_NAMES_VI)
         for info in infos:
             _check_declared(source, kind, info)
         if sum(i.file_size for i in infos) > MAX_BOOK_BYTES:
-            raise too_big(source, kind, "giải nén ra "
-                          f"{megabytes(sum(i.file_size for i in infos))}")
+            raise too_big(source, kind, lang.ZIP_INFLATED_VI.format(
+                size=megabytes(sum(i.file_size for i in infos))))
         parts = {i.filename: i for i in infos}
 
         def stream(name: str, checksum: bool = True) -> Iterator[bytes]:
@@ -86,8 +85,8 @@ def check_zip_book(source: Source) -> str:
 
         def whole(name: str) -> bytes:
             if parts[name].file_size > SMALL_PART:
-                raise too_big(source, kind, f"phần '{name}' giải nén ra "
-                              f"{megabytes(parts[name].file_size)}")
+                raise too_big(source, kind, lang.PART_INFLATED_VI.format(
+                    name=name, size=megabytes(parts[name].file_size)))
             return b"".join(stream(name))
 
         sheets = _sheet_parts(source, kind, names, whole)
@@ -106,8 +105,7 @@ def check_zip_book(source: Source) -> str:
                     for sheet, extent in scan_ods(content):
                         check_extent(source, sheet, extent)
                 except etree.XMLSyntaxError:
-                    raise damaged(source, kind, "nội dung trang tính (content.xml) không đọc "
-                                  "được") from None
+                    raise damaged(source, kind, lang.ODS_CONTENT_UNREADABLE_VI) from None
                 for _ in content:  # (to its end: its size and checksum are checked there)
                     pass
             else:
@@ -132,27 +130,22 @@ def _kind(source: Source, names: set[str], book: zipfile.ZipFile) -> str:
         raise encrypted(source, "xlsx")
     what = next((v for k, v in OTHER_DOCUMENTS.items() if k in names), None)
     if what:
-        raise InputFileError(source.label, f"đây là {what}, không phải bảng tính: hãy xuất "
-                             "danh sách ra Excel hoặc CSV")
-    raise InputFileError(source.label, "không đọc được như một sổ Excel: tệp nén (zip) không "
-                         "chứa sổ Excel nào; nếu đây là tệp nén của các tệp xuất, giải nén rồi "
-                         "ghi đường dẫn của từng tệp")
+        raise InputFileError(source.label, lang.OTHER_DOCUMENT_VI.format(what=what))
+    raise InputFileError(source.label, lang.ZIP_NO_BOOK_VI)
 
 
 def _check_declared(source: Source, kind: str, info: zipfile.ZipInfo) -> None:
     if info.file_size > MAX_PART_BYTES:
-        raise too_big(source, kind, f"phần '{info.filename}' giải nén ra "
-                      f"{megabytes(info.file_size)}")
+        raise too_big(source, kind, lang.PART_INFLATED_VI.format(
+            name=info.filename, size=megabytes(info.file_size)))
     if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * info.compress_size:
-        raise InputFileError(source.label, f"{KIND_VI[kind]}: phần '{info.filename}' giải nén "
-                             f"ra {megabytes(info.file_size)} từ "
-                             f"{megabytes(info.compress_size)}, nén hơn {MAX_RATIO} lần (không "
-                             "tệp nào do phần mềm văn phòng lưu như vậy: tệp có thể được làm để "
-                             "làm tràn bộ nhớ): không đọc tệp này; xuất lại tệp từ hệ thống")
+        raise InputFileError(source.label, lang.PART_RATIO_VI.format(
+            kind=KIND_VI[kind], name=info.filename, size=megabytes(info.file_size),
+            stored=megabytes(info.compress_size), ratio=MAX_RATIO))
     if info.flag_bits & 0x1:
         raise encrypted(source, kind)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise damaged(source, kind, f"phần '{info.filename}' nén theo cách Excel không dùng")
+        raise damaged(source, kind, lang.PART_METHOD_VI.format(name=info.filename))
 
 
 def inflate(fh: BinaryIO, info: zipfile.ZipInfo, source: Source, kind: str,
@@ -162,8 +155,7 @@ def inflate(fh: BinaryIO, info: zipfile.ZipInfo, source: Source, kind: str,
     inflates past its declared size, and at its end unless its size (and ``checksum``: its
     CRC; a sheet's is left to calamine's reader, which checks it as it reads) matches."""
     def lie() -> InputFileError:
-        return damaged(source, kind, f"phần '{info.filename}' không khớp kích thước ghi "
-                       "trong tệp nén")
+        return damaged(source, kind, lang.PART_SIZE_MISMATCH_VI.format(name=info.filename))
     fh.seek(info.header_offset)
     local = fh.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
@@ -183,8 +175,8 @@ def inflate(fh: BinaryIO, info: zipfile.ZipInfo, source: Source, kind: str,
             try:
                 piece = raw if inflater is None else inflater.decompress(raw, CHUNK)
             except zlib.error:
-                raise damaged(source, kind, f"phần '{info.filename}' không giải nén "
-                              "được") from None
+                raise damaged(source, kind, lang.PART_NOT_INFLATED_VI.format(
+                    name=info.filename)) from None
         size += len(piece)
         if size > info.file_size:
             raise lie()
@@ -214,7 +206,7 @@ def _sheet_parts(source: Source, kind: str, names: set[str],
     book = f"xl/workbook.{'bin' if kind == 'xlsb' else 'xml'}"
     rels_name = f"xl/_rels/workbook.{'bin' if kind == 'xlsb' else 'xml'}.rels"
     if rels_name not in names:
-        raise damaged(source, kind, f"thiếu phần '{rels_name}'")
+        raise damaged(source, kind, lang.PART_MISSING_VI.format(name=rels_name))
     targets: dict[str, str] = {}
     try:
         for el in etree.fromstring(whole(rels_name), safe_xml_parser()).iter():
@@ -225,12 +217,12 @@ def _sheet_parts(source: Source, kind: str, names: set[str],
                 targets[el.get("Id", "")] = path
         sheets = _xlsb_sheets(whole(book)) if kind == "xlsb" else _xlsx_sheets(whole(book))
     except (etree.XMLSyntaxError, ValueError, struct.error, UnicodeDecodeError):
-        raise damaged(source, kind, "danh sách trang tính không đọc được") from None
+        raise damaged(source, kind, lang.SHEET_LIST_UNREADABLE_VI) from None
     parts: dict[str, str] = {}
     for name, rid in sheets:
         part = targets.get(rid)
         if part is None or part not in names:
-            raise damaged(source, kind, f"thiếu phần nội dung của trang '{name}'")
+            raise damaged(source, kind, lang.SHEET_PART_MISSING_VI.format(name=name))
         parts[part] = name
     return parts
 

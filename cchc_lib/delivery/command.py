@@ -1,0 +1,147 @@
+"""The bodies of ``cchc run``, ``cchc email`` and ``cchc init``: what the command line hands a
+parsed request to, with the progress bar and the lines a person (or cron's mail) reads."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from cchc_lib.core.lang import cli as lang
+from cchc_lib.core.request import RunRequest
+
+EXIT_PARTIAL = 3  # a scheduled run where some units failed
+DEFAULT_SENDER = "cchc@localhost"
+
+
+def _bar(total: int, desc: str, unit: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None)
+
+
+def run_reports(request: RunRequest, overview: bool = False) -> int:
+    """``cchc run --unit`` / ``--overview``: one unit's reports, or the town's, each step on
+    a progress bar; the files written, one per line."""
+    from cchc_lib.delivery.runs import run_overview, run_unit
+
+    steps = (1 if overview else len(request.reports)) + int(request.ingest)
+    what = "overview" if overview else request.unit
+    with _bar(steps, f"{what} {request.label}", lang.PROGRESS_STEP_VI) as bar:
+        done = -1
+
+        def progress(step: str) -> None:  # called as each step starts
+            nonlocal done
+            done += 1
+            bar.update(done - bar.n)
+            bar.set_postfix_str(step)
+
+        run = run_overview(request, progress) if overview else run_unit(request, progress)
+        bar.update(steps - bar.n)
+    say_alerts(request)
+    for f in run.files:
+        print(f)
+    return 0
+
+
+def say_alerts(request: RunRequest) -> None:
+    """After an ingest inside a run (cron mails stderr), the alerts it raised, first."""
+    if not request.ingest:
+        return
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.ingest.store import last_alerts
+
+    text = last_alerts(resolve(request.folders.data))
+    if text:
+        print(text, file=sys.stderr, end="")
+
+
+def run_every_unit(request: RunRequest) -> int:
+    """``cchc run --all-units``: ingest once, every unit in parallel; a unit that fails does
+    not stop the others (exit 3 when one did)."""
+    from cchc_lib.delivery.schedule import run_all_units, units_to_run
+
+    units = units_to_run(request)
+    say_alerts(request)
+    request = replace(request, units=tuple(units), ingest=False)
+    with _bar(len(units), request.label, lang.PROGRESS_UNIT_VI) as bar:
+        outcomes = run_all_units(request, on_done=lambda o: (bar.update(1), bar.set_postfix_str(
+            o.unit_code + ("" if o.ok else " FAILED"))))
+    failed = [o for o in outcomes if not o.ok]
+    empty = [o for o in outcomes if o.no_data]
+    print(lang.ALL_UNITS_DONE_VI.format(made=len(outcomes) - len(failed) - len(empty),
+                                        total=len(outcomes), period=request.label,
+                                        folder=request.folders.reports))
+    for o in empty:
+        print(lang.ALL_UNITS_NO_DATA_VI.format(unit=o.unit_code, message=o.message))
+    for o in failed:
+        print(lang.ALL_UNITS_FAILED_VI.format(unit=o.unit_code, message=o.message, log=o.log))
+    return EXIT_PARTIAL if failed else 0
+
+
+def email_report(request: RunRequest, report: str, *, to: list[str] | None,
+                 recipients: str | Path, dry_run: str | None, smtp_config: str | None) -> int:
+    """``cchc email``: the report made for the request's unit and period, as a message sent
+    over SMTP, or written as ``.eml`` (``dry_run`` not None: that file, or beside the
+    report)."""
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.core.formats import integer
+    from cchc_lib.delivery.mail import build_message, prepare, send, smtp_settings
+    from cchc_lib.delivery.mail import recipients as book
+
+    unit = str(request.unit)
+    if report == "tasks":
+        return email_reminders(request, recipients=recipients, dry_run=dry_run,
+                               smtp_config=smtp_config)
+    to = to or book(resolve(recipients), unit)
+    ready = prepare(report, request)
+    body = ready.body
+    if dry_run is not None:
+        sender = os.environ.get("CCHC_SMTP_FROM", DEFAULT_SENDER)
+        target = Path(dry_run) if dry_run else ready.folder / f"{ready.stem}.eml"
+        target.write_bytes(bytes(build_message(body, sender, to)))
+        print(lang.EMAIL_WRITTEN_VI.format(path=target, size=integer(len(body.html.encode())),
+                                           images=len(body.images),
+                                           files=len(body.attachments)))
+        return 0
+    settings = smtp_settings(smtp_config)
+    send(build_message(body, settings.sender, to), settings)
+    print(lang.EMAIL_SENT_VI.format(to=", ".join(to), host=settings.host, port=settings.port))
+    return 0
+
+
+def email_reminders(request: RunRequest, *, recipients: str | Path, dry_run: str | None,
+                    smtp_config: str | None) -> int:
+    """``cchc email --report tasks``: each lead officer's reminder, sent or written."""
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.delivery.mail import send, smtp_settings
+    from cchc_lib.delivery.reminders import write_or_send
+
+    settings = None if dry_run is not None else smtp_settings(smtp_config)
+    sender = settings.sender if settings else os.environ.get("CCHC_SMTP_FROM", DEFAULT_SENDER)
+    done = write_or_send(request, book_path=resolve(recipients), dry_run=dry_run,
+                         sender=sender, send=lambda message: send(message, settings))
+    if not done:
+        print(lang.NO_REMINDERS_VI)
+    for r, path in done:
+        if not r.to:
+            print(lang.REMINDER_NO_ADDRESS_VI.format(lead=r.lead, n=r.tasks))
+        elif path is not None:
+            print(lang.REMINDER_WRITTEN_VI.format(lead=r.lead, n=r.tasks, path=path))
+        else:
+            print(lang.REMINDER_SENT_VI.format(lead=r.lead, n=r.tasks, to=", ".join(r.to)))
+    return 0
+
+
+def init_folder(folder: str) -> int:
+    """``cchc init``: a new workbook folder, and what to type next."""
+    from cchc_lib.delivery.init import init_workbook
+
+    written = init_workbook(folder)
+    print(lang.INIT_DONE_VI.format(folder=Path(folder).resolve(), n=len(written), given=folder))
+    return 0
+
+
+__all__ = ["EXIT_PARTIAL", "email_report", "email_reminders", "init_folder", "run_every_unit",
+           "run_reports", "say_alerts"]

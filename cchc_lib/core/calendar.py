@@ -99,3 +99,8 @@ def add_working_days(received_at: pd.Series, processing_days: pd.Series,
     due = calendar.offset(r.dt.normalize().to_numpy().astype("datetime64[D]"), n)
     out[ok] = due.astype("datetime64[us]") + DUE_TIME
     return out
+
+
+__all__ = [
+    "add_working_days", "DUE_TIME", "SAME_DAY_CUTOFF_HOUR", "WorkCalendar",
+]

@@ -273,3 +273,11 @@ def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units
         new_dossiers = tuple(_source({"path": Path(d).absolute(), "unit_code": unit_code},
                                      here, "dossiers") for d in dossiers)
     return replace(catalog, sources=sources, dossiers=new_dossiers)
+
+
+__all__ = [
+    "CATALOG_FILE", "DataCatalog", "load_catalog", "MAX_INCLUDE_DEPTH", "NOTEBOOKS_DIR", "pinned",
+    "pinned_columns", "PROCESSED_DIR", "project_root", "REPORTS_DIR", "REQUIRED_SOURCES",
+    "resolve", "ROOT_ENV", "SCHEMA_LINE", "Source", "value_map", "with_overrides",
+    "with_schema_line",
+]

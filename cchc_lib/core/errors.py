@@ -54,3 +54,9 @@ class LoginRefused(CchcError):
     def __init__(self, mechanism: str, code: int):
         super().__init__(mechanism, code)
         self.mechanism, self.code = mechanism, code
+
+
+__all__ = [
+    "CchcError", "InputFileError", "LoginRefused", "MethodologyError", "NoDataError",
+    "PeriodError", "TimeframeError",
+]

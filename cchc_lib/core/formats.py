@@ -58,3 +58,8 @@ def met(m: bool | None) -> str:
 
 def day(d: date | pd.Timestamp | None) -> str:
     return "—" if is_missing(d) or d is pd.NaT else f"{pd.Timestamp(d):%d/%m/%Y}"
+
+
+__all__ = [
+    "change_pp", "day", "fraction", "integer", "is_missing", "met", "NBSP", "percent", "points",
+]

@@ -88,6 +88,7 @@ class Indicator:
     numerator: str | None = None  # a share: the engine's part it divides (engine.PART_NAMES)
     denominator: str | None = None
     form: tuple[int, str] | None = None  # Biểu 06: (column group, the column's label)
+    definition_vi: str = ""  # what it measures in one clause, for a report's definitions
 
     @property
     def label(self) -> str:
@@ -111,7 +112,9 @@ INDICATORS: tuple[Indicator, ...] = (
                     "hồ sơ nộp qua kênh khác (nhu cầu có thể chuyển sang trực tuyến):",
                     _PLAN_DEMAND_VI, "cần thêm {n} TTHC có hồ sơ trực tuyến",
                     Candidates("online_enabled", ("received_total",), ("received_online",),
-                               none_of=("received_online",)))),
+                               none_of=("received_online",))),
+        definition_vi="số TTHC có phát sinh ít nhất một hồ sơ trực tuyến trên tổng số TTHC "
+                      "cung cấp trực tuyến (một phần, toàn trình)"),
     Indicator(
         "postal_procedure_rate", "plan", "share",
         "Tỷ lệ TTHC có phát sinh hồ sơ qua dịch vụ BCCI (trên số TTHC triển khai qua BCCI)",
@@ -125,7 +128,9 @@ INDICATORS: tuple[Indicator, ...] = (
                     "theo số hồ sơ qua kênh khác:", _PLAN_DEMAND_VI,
                     "cần thêm {n} TTHC có hồ sơ qua BCCI",
                     Candidates("postal_enabled", ("received_total",), ("received_postal",),
-                               none_of=("received_postal", "returned_postal")))),
+                               none_of=("received_postal", "returned_postal"))),
+        definition_vi="số TTHC có hồ sơ tiếp nhận hoặc trả kết quả qua dịch vụ bưu chính "
+                      "công ích trên tổng số TTHC triển khai qua BCCI"),
     Indicator(
         "postal_return_share", "plan", "share",
         "Tỷ lệ hồ sơ trả kết quả qua dịch vụ BCCI (trên tổng số hồ sơ đã trả kết quả của "
@@ -139,7 +144,9 @@ INDICATORS: tuple[Indicator, ...] = (
                     "Hồ sơ trả tại bộ phận một cửa",
                     "cần trả thêm {n} hồ sơ qua BCCI",
                     Candidates("postal_enabled", ("returned_direct",),
-                               some_of=("returned_direct",)))),
+                               some_of=("returned_direct",))),
+        definition_vi="số hồ sơ của các TTHC BCCI trả kết quả qua BCCI trên tổng số hồ sơ đã "
+                      "trả kết quả (BCCI, trực tuyến và trực tiếp)"),
     # ---- Biểu số 06/VPCP/KSTT, in the form's column order ------------------------------
     Indicator("received_total", "bieu06", "count", "Tổng số hồ sơ tiếp nhận",
               form=(0, "Tổng số")),
@@ -403,3 +410,12 @@ def caveat_766_vi() -> str:
 
 def _num(x: float) -> str:
     return f"{x:g}".replace(".", ",")
+
+
+__all__ = [
+    "BIEU06_COLUMNS", "BIEU06_GROUP_TITLES", "bieu06_groups", "BIEU06_HEADERS_VI", "BY_ID",
+    "Candidates", "caveat_766_vi", "extended", "FAMILIES", "family", "gap_rule", "GapRule", "get",
+    "GROUPS_766", "Indicator", "INDICATORS", "KINDS", "label", "lacking", "MAX_POINTS_766",
+    "max_points_766_vi", "name", "needs", "PART_NEEDS", "parts_of", "plan_ids", "PLAN_INDICATORS",
+    "Points766", "POINTS_766",
+]

@@ -164,3 +164,8 @@ def _label_vi(p: Period) -> str:
     if m := _MONTH.match(label):
         return lang.MONTH_LABEL_VI.format(month=int(m[2]), year=m[1])
     return lang.RANGE_LABEL_VI.format(start=p.start, end=p.end)
+
+
+__all__ = [
+    "parse_period", "Period", "PERIOD_FORMS", "RELATIVE", "resolve_relative",
+]

@@ -278,3 +278,13 @@ KIND_DTYPES = {"text": "string", "procedure_code": "string", "code": "string",
 REASON_SEP = "; "
 
 # Reasons a row is quarantined, with the Vietnamese text the data-quality report shows.
+
+
+__all__ = [
+    "CALENDAR", "CATALOGUE", "Column", "DAY_KINDS", "DOSSIERS", "E_RESULT_PARTS", "ENDED_STATUSES",
+    "FLAGS", "FROM_CATALOGUE", "KIND_DTYPES", "LEVELS", "NOT_ACCEPTED_STATUSES",
+    "OFFICIAL_RESULTS", "ONLINE_LEVELS", "PERSONAL_ALIASES", "PLAN_PROGRESS", "PLAN_TASKS",
+    "PLANS", "REASON_SEP", "RECEIVE_CHANNELS", "RESOLVED_STATUSES", "RETURN_CHANNELS",
+    "SELF_ASSESSMENT", "STATUS_CODES", "STATUS_PROGRESS", "Table", "table_named", "TABLES",
+    "TARGETS", "TASK_STATUSES", "UNITS", "VOCABULARIES",
+]

@@ -370,3 +370,10 @@ def within_sentence(name: str) -> str:
         if name.startswith(level + " "):
             return level.lower() + name[len(level):]
     return name
+
+
+__all__ = [
+    "blank", "cell_types", "code_points", "display_number_text", "fold", "INVISIBLE", "match_key",
+    "missing", "no_value", "NO_VALUE_DASHES", "NO_VALUE_WORDS", "number_text", "on_uniques",
+    "shown_values", "SPACE", "to_nfc", "visible", "vocabulary_index", "within_sentence",
+]

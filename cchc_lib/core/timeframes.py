@@ -80,3 +80,8 @@ def parse_timeframe(text: str, plan_year: int) -> Timeframe:
     if re.search(TIMEFRAME_YEAR, key):
         return Timeframe(date(year, 1, 1), date(year, 12, 31), False, raw)
     raise TimeframeError(TIMEFRAME_UNREADABLE_VI.format(text=raw))
+
+
+__all__ = [
+    "parse_timeframe", "ROMAN", "Timeframe",
+]

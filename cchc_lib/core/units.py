@@ -60,3 +60,8 @@ def codes_for_names(values: pd.Series, units: pd.DataFrame) -> pd.Series:
     found = {v: by_name[_name_key(v)] for v in distinct
              if v not in known and _name_key(v) in by_name}
     return values.replace(found) if found else values
+
+
+__all__ = [
+    "codes_by_name", "codes_for_names", "parent_name", "unit_name",
+]

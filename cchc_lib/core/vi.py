@@ -139,3 +139,13 @@ def _column_label(aliases: tuple[str, ...], name: str) -> str:
 # a dossier column as an office knows it: "apology_issued" -> "Phiếu xin lỗi" (schema aliases)
 COLUMN_LABELS_VI: dict[str, str] = {c.name: _column_label(c.aliases, c.name)
                                     for c in DOSSIERS.columns}
+
+
+__all__ = [
+    "CATALOG_SOURCES_VI", "CHANNEL_LABELS_VI", "COLUMN_LABELS_VI", "EVIDENCE_FROM_DATA_VI",
+    "EVIDENCE_STATUS_VI", "EVIDENCE_UNNAMED_VI", "LATE_KIND_VI", "LEGACY_NAMES_VI",
+    "LEVEL_LABELS_VI", "MET_VI", "NO_DATA_VI", "NO_OWNER_VI", "NON_DATA_REASONS_VI",
+    "NOT_APPLICABLE_VI", "NOT_JUDGED_VI", "OS_HINTS_VI", "os_problem_vi", "POINTS_SOURCE_VI",
+    "QUARANTINE_REASONS_VI", "STATUS_LABELS_VI", "TASK_STATUS_VI", "TOTAL_ROW_VI",
+    "UNKNOWN_FIELD_VI", "VERDICTS_VI",
+]

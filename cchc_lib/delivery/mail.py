@@ -300,3 +300,10 @@ def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) 
         raise CchcError(lang.SEND_FAILED_VI.format(
             host=settings.host, port=settings.port, error_type=type(exc).__name__,
             error=exc)) from None
+
+
+__all__ = [
+    "ATTACHMENT_TYPES", "build_message", "email_body", "EmailBody", "ENV", "GMAIL_CLIP_BYTES",
+    "PASSWORD_ENV", "PLAINTEXT_ENV", "prepare", "Prepared", "recipients", "send", "smtp_settings",
+    "SmtpSettings", "stacked_tables", "summary_of", "WIDE_TABLE",
+]

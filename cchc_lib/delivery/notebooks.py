@@ -273,3 +273,11 @@ def heading_of(nb: nbformat.NotebookNode) -> list[str]:
             if text.startswith("# "):
                 return [plain(line).strip() for line in text.splitlines() if line.strip()]
     return []
+
+
+__all__ = [
+    "atomic_write", "clean_notebook", "ENGINE_NAME", "ensure_kernel", "execute", "heading_of",
+    "HIDDEN_TAGS", "KERNEL_ARGUMENTS", "KERNEL_DISPLAY_NAME", "KERNEL_RETRY_SECONDS",
+    "KERNEL_START_TRIES", "notebooks_dir", "RESET_CODE", "shutdown_kept_kernels", "TEMPLATE_DIR",
+    "TEMPLATE_NAME", "to_html", "VOLATILE_NB_METADATA",
+]

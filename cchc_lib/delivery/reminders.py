@@ -138,3 +138,9 @@ def write_or_send(request: RunRequest, *, book_path: Path, dry_run: str | None, 
             send(message)
             out.append((r, None))
     return out
+
+
+__all__ = [
+    "DUE_SOON", "officer_addresses", "REMIND_FLAGS", "Reminder", "reminders", "REMINDERS_FOLDER",
+    "tasks_to_remind", "write_or_send",
+]

@@ -140,3 +140,10 @@ def row(indicator, unit_code, period, numerator, denominator, target=None, field
             "field": field, "numerator": numerator, "denominator": denominator,
             "value": value, "target": target, "met": met, "missing_columns": None,
             "no_data": None}
+
+
+__all__ = [
+    "clip_to_data", "data_span", "data_through", "dated", "in_period", "missing_columns",
+    "NO_DATA_COLUMNS", "require_data", "RESULT_COLUMNS", "row", "share", "target_for",
+    "unit_dossiers",
+]

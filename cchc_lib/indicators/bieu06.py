@@ -83,3 +83,8 @@ def bieu06_long(table: pd.DataFrame, unit_code: str, period: Period) -> pd.DataF
             said["no_data"] = notes.get(said["indicator"])
             said["missing_columns"] = columns.get(said["indicator"])
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+__all__ = [
+    "bieu06", "bieu06_long", "bieu06_of", "unknown_columns",
+]

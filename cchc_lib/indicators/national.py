@@ -86,3 +86,9 @@ def apology_of(late: pd.DataFrame, unit_code: str, period: Period) -> pd.DataFra
     rows.append(row(APOLOGY.id, unit_code, period, int(late.apology_issued.sum()),
                     len(late), target=APOLOGY.fixed_target))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS, dtype=object)
+
+
+__all__ = [
+    "APOLOGY", "apology_coverage", "apology_of", "estimates_of", "late_dossiers",
+    "national_indicators", "points_766",
+]

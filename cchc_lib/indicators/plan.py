@@ -255,3 +255,10 @@ def comparison(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
     merged["change"] = merged.value.astype(float) - merged.value_before.astype(float)
     merged["change"] = merged.change.where(np.isfinite(merged.change), None)
     return merged
+
+
+__all__ = [
+    "comparison", "cumulative_by_month", "Gap", "gaps", "judged_on_year_to_date", "month_spans",
+    "needed_for_target", "plan_indicators", "plan_rows", "procedure_uptake", "projection",
+    "PROJECTION_COLUMNS", "PROJECTION_MONTHS", "trend_of",
+]

@@ -99,3 +99,9 @@ def indicators_for(tables: dict[str, pd.DataFrame], units: list[str], period: Pe
         require_data(period, dated(tables), units[0], unit_name(tables["units"], units[0]))
     require_data(period, dated(tables))
     return all_indicators(tables, units, period, by_field=by_field)
+
+
+__all__ = [
+    "all_indicators", "indicators_for", "records", "set_label", "SET_LABEL_MAX", "TOTAL_KEY",
+    "units_of",
+]

@@ -157,3 +157,9 @@ def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,
     df.loc[missing_due, "due_at"] = derived
     df["due_derived"] = missing_due & df.due_at.notna()
     return df
+
+
+__all__ = [
+    "check_dossier_rules", "check_plausible_dates", "check_reference_rows", "complete_dossiers",
+    "DATE_COLUMNS", "DUE_AHEAD", "DUPLICATE_KEYS", "EARLIEST_DATE", "mark_duplicates",
+]

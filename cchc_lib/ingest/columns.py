@@ -211,3 +211,8 @@ def _block_order(orders: list[str | None]) -> str | None:
     """The day/month order the date columns of a block agree on (those that show one)."""
     shown = {o for o in orders if o}
     return shown.pop() if len(shown) == 1 else None
+
+
+__all__ = [
+    "parse_block", "PARSE_THREADS", "Reasons", "vocabulary",
+]

@@ -313,3 +313,11 @@ def empty_columns(cmap: ColumnMap, values, table: Table) -> list[str]:
         if name in EMPTY_IS_UNKNOWN and pos in values.columns and blank(values[pos]).all():
             out.append(name)
     return [c.name for c in table.columns if c.name in out]
+
+
+__all__ = [
+    "choose_copies", "ColumnMap", "columns_line", "columns_report", "COPY", "empty_columns",
+    "EMPTY_IS_UNKNOWN", "map_columns", "missing_message", "missing_optional", "missing_required",
+    "NO_MEANING", "PINNED_OFF", "problems_message", "UNIT_GIVEN", "Unread", "UNTITLED", "WEAKER",
+    "WHY_VI",
+]

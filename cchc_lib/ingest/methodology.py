@@ -229,3 +229,9 @@ def load_methodology(path: str | Path) -> Methodology:
     if not path.is_file():
         raise MethodologyError(lang.METHODOLOGY_NOT_FOUND_VI.format(path=path))
     return parse_methodology(path.read_text(encoding="utf-8"), str(path))
+
+
+__all__ = [
+    "Band", "CHILD_KEYS", "Criterion", "LINE", "load_methodology", "Methodology", "NODE_KEYS",
+    "parse_methodology",
+]

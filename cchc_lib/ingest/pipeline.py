@@ -486,3 +486,9 @@ def run(catalog_path: str | Path | None = None, out_dir: str | Path = PROCESSED_
     if not (strict and result.stops_strict):
         write_processed(result, resolve(out_dir))
     return result
+
+
+__all__ = [
+    "ingest", "PARALLEL_MIN_BYTES", "parse_files", "parse_source", "run", "stable_order",
+    "TABLE_ORDER", "take_rows",
+]

@@ -91,3 +91,9 @@ def quarantine_for_readers(quarantine: pd.DataFrame) -> pd.DataFrame:
     out.insert(out.columns.get_loc("reasons"), "reasons_vi",
                out.reasons.map(reasons_vi, na_action="ignore"))
     return out.rename(columns=QUARANTINE_HEADERS_VI | {"reasons_vi": lang.REASONS_HEADER_VI})
+
+
+__all__ = [
+    "quality_table", "quarantine_for_readers", "QUARANTINE_HEADERS_VI", "reason_counts",
+    "reasons_vi", "table_label", "WHOLE_ROW",
+]

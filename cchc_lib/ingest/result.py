@@ -404,3 +404,11 @@ def summary_text(result: IngestResult) -> str:
     if unknown is not None and unknown.any():
         buf.write(lang.UNKNOWN_PROCEDURES_VI.format(n=n(unknown.sum())))
     return buf.getvalue()
+
+
+__all__ = [
+    "ALERT_ROWS", "ALERT_SHARE", "alerts_text", "CodeAlert", "columns_lines", "DateOrderAlert",
+    "derived_due_dates", "FileReport", "HOW_VI", "IngestResult", "QUARANTINE_COLUMNS",
+    "READING_REASONS", "ReasonAlert", "SOURCE_COLUMNS", "SOURCE_COLUMNS_TABLE", "summary_text",
+    "TitleAlert", "UnreadCode",
+]

@@ -312,3 +312,11 @@ def shown_path(path: Path | str) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
+
+
+__all__ = [
+    "ALERTS_FILE", "damaged_table", "DATES_TABLE", "last_alerts", "memo", "MEMO_ENTRIES",
+    "METHODOLOGY_FILE", "missing_columns_vi", "PROCESSED_FILES", "processed_stamp",
+    "read_processed", "read_table", "reading_parquet", "shown_path", "SPAN_COLUMNS",
+    "table_columns", "unreadable_vi", "write_processed",
+]

@@ -58,3 +58,8 @@ def validate(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
         found = "; ".join(f"{r.column}: {r.check}" for r in cases.itertuples())
         raise AssertionError(f"ingest produced a {table.name} table that breaks its schema "
                              f"({found})") from None
+
+
+__all__ = [
+    "pandera_schema", "SOURCE_COLUMNS", "validate",
+]

@@ -281,3 +281,9 @@ def unit_scores(method: Methodology, tables: dict, units: list[str], year: int
                        _survey_points(tables, unit, year), _whole_no_data(rows[unit]))
         out[unit] = scored, total(method, scored)
     return out
+
+
+__all__ = [
+    "band_points", "official_scored", "points_lost", "processed_methodology", "ranking",
+    "rankings", "score", "SURVEY_ID", "total", "unit_score", "unit_scores", "unranked",
+]

@@ -151,3 +151,9 @@ def owners_of(tables: dict[str, pd.DataFrame], plan: PlanInfo) -> dict[str, str]
             if str(t.lead) not in out.setdefault(indicator, []):
                 out[indicator].append(str(t.lead))
     return {k: ", ".join(v) for k, v in out.items()}
+
+
+__all__ = [
+    "has_tasks_to_report", "owners_of", "plan_for", "PlanInfo", "RISK_TIME_LEFT", "STALE_AFTER",
+    "status_flags", "task_status", "tasks_of",
+]

@@ -227,3 +227,9 @@ def unit_form(tables: dict[str, pd.DataFrame], unit_code: str, period: Period
     parent = parent_name(tables["units"], unit_code)
     receiver = f"UBND {within_sentence(parent)}" if parent else ""
     return form, unit_name(tables["units"], unit_code), span, receiver
+
+
+__all__ = [
+    "form_kind", "FORM_KINDS", "form_notes", "form_table", "GROUPS", "LAST_COL", "unit_form",
+    "write_csv", "write_form", "write_unit_form", "write_xlsx",
+]

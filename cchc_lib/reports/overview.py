@@ -241,3 +241,8 @@ def town_overview(period: str | Period, data_dir: str | Path,
                         targets,
                         set_aside(tables.get("quarantine"), units.unit_code.tolist(),
                                   clipped.start, clipped.end))
+
+
+__all__ = [
+    "ALT_UNITS", "overview_table", "shown", "town_overview", "TownOverview", "unit_row",
+]

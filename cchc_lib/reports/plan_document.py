@@ -382,3 +382,9 @@ def _signature_block(doc, parent: str) -> None:
     _cell(right, lang.SIGNER_ON_BEHALF_VI, bold=True, size=13)
     _cell(right, lang.SIGNER_TITLE_VI, bold=True, size=13)
     _cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)
+
+
+__all__ = [
+    "BODY_PT", "build", "CANDIDATES_SHOWN", "FONT", "index_line", "IndexLine", "recommendations",
+    "save_reproducibly", "shortcomings", "write_plan_document",
+]

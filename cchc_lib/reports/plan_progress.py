@@ -116,3 +116,8 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
     return PlanProgress(name, year, day, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
                                   day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI)
+
+
+__all__ = [
+    "plan_progress", "plan_progress_of", "PlanProgress",
+]

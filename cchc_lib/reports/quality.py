@@ -186,3 +186,7 @@ def set_aside_vi(counts: dict) -> str:
     return text + lang.SET_ASIDE_DETAIL_VI
 
 
+__all__ = [
+    "alerts_view", "columns_table", "files_table", "reasons_table", "set_aside", "set_aside_vi",
+    "status_table", "unknown_procedures_table",
+]

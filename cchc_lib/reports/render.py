@@ -200,3 +200,10 @@ def indicators_text(result: pd.DataFrame) -> str:
     text = shown.astype(object).where(shown.notna(), "").to_string(index=False)
     notes = notes_of(result, name=str)
     return text + ("\n\n" + "\n".join(notes) if notes else "")
+
+
+__all__ = [
+    "bieu06_notes", "bieu06_table", "candidates_table", "count_shown", "html_table",
+    "indicators_text", "no_data_lines", "notes_of", "plan_table", "share_shown", "show",
+    "verdict_shown", "with_notes",
+]

@@ -205,3 +205,8 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
                      total(method, scored, "evidenced"),
                      checklist_of(method, tables, unit_code, year, scored),
                      {u: s["no_data"] for u, (_, s) in scores.items() if s.get("no_data")})
+
+
+__all__ = [
+    "LOST_LIMIT", "Scorecard", "scorecard",
+]

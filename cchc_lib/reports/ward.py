@@ -15,6 +15,7 @@ from IPython.display import HTML
 from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
+from cchc_lib.core.formats import is_missing
 from cchc_lib.core.lang import reports as lang_reports
 from cchc_lib.core.lang import reports_ward as lang
 from cchc_lib.core.periods import Period, parse_period
@@ -154,6 +155,22 @@ class WardReport:
             return set_aside_vi(self.set_aside)
         return ""
 
+    def plan_definitions(self) -> Rich:
+        """What each of the plan's indicators counts (the registry's words) and its target
+        (the targets table's), one line each, above the table."""
+        lines: list[str] = []
+        values: dict[str, object] = {}
+        for i, r in enumerate(self.plan.itertuples()):
+            record = registry.BY_ID[r.indicator]
+            template = (lang.PLAN_DEFINITION_NO_TARGET_VI if is_missing(r.target)
+                        else lang.PLAN_DEFINITION_VI)
+            lines.append(template.format(i=i))
+            values |= {f"label{i}": record.label,
+                       f"definition{i}": record.definition_vi or record.name_vi,
+                       f"target{i}": "" if is_missing(r.target) else render.percent(r.target, 0)}
+        return rich(lang.PLAN_DEFINITIONS_HEAD_VI + "\n\n" + ";\n".join(lines) + ".",
+                    **values)
+
     def plan_table(self) -> HTML | Rich:
         table = render.plan_table(self.plan, str(self.before.year), self.short)
         head = lang_reports.PLAN_COLUMNS_VI
@@ -239,6 +256,11 @@ class WardReport:
     def national_caveat(self) -> Rich:
         return rich("*{caveat}*", caveat=registry.caveat_766_vi())
 
+    def apology_duty(self) -> Rich:
+        """The duty of apology, its target the registry's (set by law)."""
+        target = registry.BY_ID["apology_coverage"].fixed_target
+        return rich(lang.APOLOGY_DUTY_VI, target=render.percent(target, 0))
+
     def apology_table(self) -> Rich:
         a = self.apology
         head = lang.APOLOGY_COLUMNS_VI
@@ -284,7 +306,12 @@ class WardReport:
                                                    total_last=True),
                                  render.bieu06_notes(self.form))
 
-    def next_steps(self, indicator: str) -> Rich:
+    def next_steps(self, indicator: str | None = None) -> Rich:
+        """For each of the plan's indicators (or the one named): how far from its target, and
+        the procedures to start with."""
+        if indicator is None:
+            parts = [self.next_steps(i) for i in self.plan.indicator]
+            return sum(parts[1:], parts[0]) if parts else rich("")
         gap = self.gaps[indicator]
         title = lang.NEXT_STEPS_TITLE_YTD_VI if self.short else lang.NEXT_STEPS_TITLE_VI
         values = {"label": registry.label(indicator), "value": render.percent(gap.value)}
@@ -381,3 +408,8 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         owners=owners_of(tables, plan_info),
         lacking=lacking,
     )
+
+
+__all__ = [
+    "APOLOGY_ID_LIMIT", "CANDIDATE_LIMIT", "FIRST_SCREEN_CANDIDATES", "ward_report", "WardReport",
+]

@@ -7,41 +7,16 @@ templates: ``str.format(i=...)`` names their values (``{label0}``, ``{value0}``,
 layer's (``reports.PLAN_COLUMNS_VI``, ``reports.BIEU06_COLUMNS_VI``)."""
 
 __all__ = [
-    "ALL_APOLOGIES_ISSUED_VI",
-    "APOLOGY_COLUMNS_VI",
-    "APOLOGY_OWED_COLUMNS_VI",
-    "APOLOGY_OWED_COUNT_VI",
-    "CHART_ALT_BEFORE_VI",
-    "CHART_ALT_NO_DATA_VI",
-    "CHART_ALT_VI",
-    "DATA_NOTE_NO_DATA_VI",
-    "DATA_NOTE_VI",
-    "DATA_WARNING_VI",
-    "HEADER_VI",
-    "ITEM_AIM_PERIOD_VI",
-    "ITEM_AIM_VI",
-    "ITEM_MET_VI",
-    "ITEM_MISSED_VI",
-    "ITEM_NO_TARGET_VI",
-    "ITEM_OWNER_VI",
-    "ITEM_START_FROM_VI",
-    "ITEM_YTD_VALUE_VI",
-    "MORE_DOSSIERS_VI",
-    "MORE_PROCEDURES_VI",
-    "NATIONAL_COLUMNS_VI",
-    "NATIONAL_LEFT_OUT_VI",
-    "NEXT_STEPS_MET_VI",
-    "NEXT_STEPS_NO_DATA_VI",
-    "NEXT_STEPS_NO_TARGET_VI",
-    "NEXT_STEPS_TITLE_VI",
-    "NEXT_STEPS_TITLE_YTD_VI",
-    "OWED_APOLOGY_ITEM_VI",
-    "PROJECTION_COLUMNS_VI",
-    "SUMMARY_MET_VI",
-    "SUMMARY_NO_DATA_VI",
-    "SUMMARY_NO_DOSSIERS_VI",
-    "SUMMARY_NOT_JUDGED_VI",
-    "SUMMARY_SINCE_JANUARY_VI",
+    "ALL_APOLOGIES_ISSUED_VI", "APOLOGY_COLUMNS_VI", "APOLOGY_DUTY_VI", "APOLOGY_OWED_COLUMNS_VI",
+    "APOLOGY_OWED_COUNT_VI", "CHART_ALT_BEFORE_VI", "CHART_ALT_NO_DATA_VI", "CHART_ALT_VI",
+    "DATA_NOTE_NO_DATA_VI", "DATA_NOTE_VI", "DATA_WARNING_VI", "HEADER_VI", "ITEM_AIM_PERIOD_VI",
+    "ITEM_AIM_VI", "ITEM_MET_VI", "ITEM_MISSED_VI", "ITEM_NO_TARGET_VI", "ITEM_OWNER_VI",
+    "ITEM_START_FROM_VI", "ITEM_YTD_VALUE_VI", "MORE_DOSSIERS_VI", "MORE_PROCEDURES_VI",
+    "NATIONAL_COLUMNS_VI", "NATIONAL_LEFT_OUT_VI", "NEXT_STEPS_MET_VI", "NEXT_STEPS_NO_DATA_VI",
+    "NEXT_STEPS_NO_TARGET_VI", "NEXT_STEPS_TITLE_VI", "NEXT_STEPS_TITLE_YTD_VI",
+    "OWED_APOLOGY_ITEM_VI", "PLAN_DEFINITIONS_HEAD_VI", "PLAN_DEFINITION_NO_TARGET_VI",
+    "PLAN_DEFINITION_VI", "PROJECTION_COLUMNS_VI", "SUMMARY_MET_VI", "SUMMARY_NOT_JUDGED_VI",
+    "SUMMARY_NO_DATA_VI", "SUMMARY_NO_DOSSIERS_VI", "SUMMARY_SINCE_JANUARY_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -137,3 +112,12 @@ DATA_NOTE_VI = ("Nguồn: dữ liệu hồ sơ một cửa đã chuẩn hóa (`d
 # inserted before the note's final "." when a figure has no data
 DATA_NOTE_NO_DATA_VI = ("; “{no_data}” khi tệp xuất của đơn vị không có cột cần để tính "
                         "(tên cột ghi dưới bảng), không tính là 0 và không đánh giá")
+
+# ---- ward.py: the definitions above the plan's table, the duty of apology -----------------
+PLAN_DEFINITIONS_HEAD_VI = "Kết quả trong kỳ so với mục tiêu năm và với cùng kỳ năm trước:"
+# one line per indicator ({i}: its place; formatted with i first, then with the values)
+PLAN_DEFINITION_VI = "- **{{label{i}}}**: {{definition{i}}}, mục tiêu từ {{target{i}}} trở lên"
+PLAN_DEFINITION_NO_TARGET_VI = "- **{{label{i}}}**: {{definition{i}}}, chưa có mục tiêu"
+APOLOGY_DUTY_VI = ("Hồ sơ giải quyết quá hạn trong kỳ hoặc đang giải quyết quá hạn cuối kỳ phải "
+                   "có “Phiếu xin lỗi và hẹn lại ngày trả kết quả” (mục tiêu {target}). Mã hồ sơ "
+                   "không phải dữ liệu cá nhân.")

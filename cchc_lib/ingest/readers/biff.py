@@ -135,3 +135,8 @@ def _sheet_extent(data: bytes, offset: int) -> Extent:
     except ValueError:
         pass
     return Extent(cells, rows, cols)
+
+
+__all__ = [
+    "CELL_RECORDS", "check_xls", "MULRK", "OTHER_OLE", "scan_biff",
+]

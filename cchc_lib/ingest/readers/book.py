@@ -224,3 +224,9 @@ def plainly_not_data(row: list) -> bool:
     return len(filled) <= 2 or any(
         isinstance(c, str) and _TOTALS.match(unicodedata.normalize("NFC", c).casefold())
         for c in filled)
+
+
+__all__ = [
+    "chosen_sheets", "continues", "font_decoded", "font_header", "Found", "frame", "nfc",
+    "plainly_not_data", "read_book", "width_of",
+]

@@ -104,3 +104,9 @@ def calamine_error(source: Source, kind: str, exc: BaseException) -> InputFileEr
     if isinstance(exc, calamine.CalamineError):
         return damaged(source, kind, lang.CONTENT_UNREADABLE_VI)
     return damaged(source, kind, lang.READER_STOPPED_VI)
+
+
+__all__ = [
+    "calamine_error", "CALAMINE_SUFFIXES", "check_workbook", "guarded", "OLE_MAGIC", "open_book",
+    "read_excel", "T",
+]

@@ -301,3 +301,12 @@ def split_repeated_headers(raw: RawSheet, table: Table,
                 moved[dst] = block[src].astype(object)
         values.iloc[h + 1:end] = moved.to_numpy()
     return replace(raw, header=header, values=values, header_rows=header_rows)
+
+
+__all__ = [
+    "alias_index", "CSV_DELIMITERS", "E_RESULT_KEYS", "expected_headers", "find_header",
+    "header_key", "HEADER_MAX_CHARS", "HEADER_SCAN_ROWS", "header_score", "is_empty_cell",
+    "is_totals_label", "Keep", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_FILE_BYTES",
+    "no_header_error", "RawSheet", "refuse_size", "split_repeated_headers", "TitleIndex",
+    "TOTAL_LABELS", "two_row_titles",
+]

@@ -152,3 +152,8 @@ def cell_text(cell: etree._Element) -> str:
         br.tail = " " + (br.tail or "")
     etree.strip_elements(cell, "script", "style", with_tail=False)
     return " ".join("".join(cell.itertext()).split())
+
+
+__all__ = [
+    "cell_text", "html_encoding", "html_tables", "read_html",
+]

@@ -130,3 +130,10 @@ def grown(source: Source, sheet: str, extent: Extent, rows: int, row: list) -> E
     if out.box() > MAX_SHEET_CELLS or out.cells > MAX_SHEET_CELLS:
         check_extent(source, sheet, out)
     return out
+
+
+__all__ = [
+    "check_extent", "column_name", "column_number", "damaged", "encrypted", "Extent", "grown",
+    "KIND_VI", "MAX_BOOK_BYTES", "MAX_MARKUP_BYTES", "MAX_PART_BYTES", "MAX_PARTS",
+    "MAX_SHEET_CELLS", "megabytes", "SAVE_AGAIN_VI", "too_big",
+]

@@ -132,3 +132,8 @@ def _signature_block(reason: pd.Series, undated: pd.Series) -> None:
     block = tail.index[opens[0]:]
     rest = block[(reason[block] == "") & undated[block]]
     reason[rest] = "footer"
+
+
+__all__ = [
+    "blank_cells", "non_data_rows",
+]

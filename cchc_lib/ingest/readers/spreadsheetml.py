@@ -157,3 +157,8 @@ def _value(data: etree._Element) -> object:
     except ValueError:
         return text
     return text
+
+
+__all__ = [
+    "NAMESPACE", "read_spreadsheetml", "SS", "worksheets",
+]

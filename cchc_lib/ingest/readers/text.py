@@ -422,3 +422,10 @@ def _record_breaks(data: bytes, pos: int, sep: bytes) -> int:
         if not inside or end < 0:
             return breaks
         breaks, pos = breaks + 1, end + 1
+
+
+__all__ = [
+    "ANY_DELIMITER", "arrow_offset", "BLOCK_BYTES", "BOMS", "decode_text", "Decoded",
+    "ends_quoted", "find_layout", "HEAD_SCAN_BYTES", "Layout", "line_offset", "plain_line_ends",
+    "read_csv", "record_lines", "strip_trailing_fields",
+]

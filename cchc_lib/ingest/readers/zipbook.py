@@ -473,3 +473,9 @@ def scan_ods(stream: Iterator[bytes]) -> Iterator[tuple[str, Extent]]:
 def _repeat(el: etree._Element, attr: str) -> int:
     value = el.get(_T + attr, "1")
     return int(value) if value.isdigit() and len(value) <= 9 else 1
+
+
+__all__ = [
+    "check_zip_book", "CHUNK", "inflate", "MIN_CELL_BYTES", "ODS_MIME", "OTHER_DOCUMENTS",
+    "safe_xml_parser", "scan_ods", "scan_sheet_xml", "scan_xlsb", "SMALL_PART",
+]

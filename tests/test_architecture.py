@@ -252,3 +252,10 @@ def test_registry_records_are_complete():
     for group, (total, _) in registry.GROUPS_766.items():
         assert sum(i.points.maximum for i in registry.POINTS_766
                    if i.points.group == group) <= total, group
+
+
+def test_the_indicator_page_defines_every_record():
+    """docs/indicators.md is the project's statement of what it computes: every record of
+    the registry is defined there."""
+    page = (PACKAGE.parent / "docs" / "indicators.md").read_text(encoding="utf-8")
+    assert [i.id for i in registry.INDICATORS if f"`{i.id}`" not in page] == []

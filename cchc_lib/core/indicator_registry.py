@@ -28,7 +28,7 @@ KINDS = ("share", "count", "stock")  # stock: a count at the end of the period, 
 
 @dataclass(frozen=True)
 class Points766:
-    """Estimated 766 points of a share (QĐ 766/QĐ-TTg, reconstruction: indicators.md):
+    """Estimated 766 points of a share (QĐ 766/QĐ-TTg, reconstruction: docs/indicators.md):
     ``min(maximum, maximum × share / full_at)`` — full marks from ``full_at`` on."""
 
     criterion: str

@@ -1,6 +1,6 @@
 """Reporting periods: closed calendar-day ranges parsed from one notation.
 
-Forms (indicators.md, "Periods"): ``2022`` (year), ``2022-H1`` (half), ``2022-Q3``
+Forms (docs/indicators.md, "Periods"): ``2022`` (year), ``2022-H1`` (half), ``2022-Q3``
 (quarter), ``2022-07`` (month), ``2022-01-01..2022-11-15`` (any range) and
 ``2022-YTD@2022-11-15`` (year to date).
 """

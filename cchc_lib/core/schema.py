@@ -252,7 +252,7 @@ VOCABULARIES: dict[str, dict] = {
 }
 
 # --------------------------------------------------------------------------------------
-# Status groups (indicators.md, "Periods")
+# Status groups (docs/indicators.md, "Periods")
 # --------------------------------------------------------------------------------------
 
 NOT_ACCEPTED_STATUSES = frozenset({"registered", "not_accepted"})

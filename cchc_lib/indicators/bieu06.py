@@ -1,4 +1,4 @@
-"""Biểu số 06/VPCP/KSTT: processing results per field, plus a total row (indicators.md).
+"""Biểu số 06/VPCP/KSTT: processing results per field, plus a total row (docs/indicators.md).
 """
 
 from __future__ import annotations

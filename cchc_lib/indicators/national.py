@@ -1,7 +1,7 @@
 """The national "766" indicators the dossier data supports, and the duty of apology.
 
 QĐ 766/QĐ-TTg (23/6/2022) scores every agency on the national portal. The formulas here are
-reconstructions (indicators.md): the portal's own score is authoritative, and these are
+reconstructions (docs/indicators.md): the portal's own score is authoritative, and these are
 estimates from local data. Which estimates there are, their points and what they leave out
 (groups that need portal data) is the indicator registry's (family "766").
 

@@ -1,6 +1,6 @@
 """The plan's three indicators (Kế hoạch 99/KH-UBND), judged on the year to date, the gap to
 each target with the procedures that can close it, the monthly trend and the year-end
-projection (indicators.md).
+projection (docs/indicators.md).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def judged_on_year_to_date(period_rows: pd.DataFrame, ytd_rows: pd.DataFrame) ->
 
 def needed_for_target(indicator: str, numerator: int, denominator: int,
                       target: float | None) -> int | None:
-    """How many more procedures (or postal returns) reach the target (indicators.md, Gap);
+    """How many more procedures (or postal returns) reach the target (docs/indicators.md, Gap);
     what one more is, the registry's :class:`~cchc_lib.core.indicator_registry.GapRule` says.
 
     Procedure rates: max(0, ceil(target × denominator) − numerator).

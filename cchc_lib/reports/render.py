@@ -1,6 +1,6 @@
 """Display layer: Vietnamese number and date formats and report tables (charts: charts.py).
 
-Formats follow indicators.md: shares as ``52,4 %`` (one decimal, comma), counts with a
+Formats follow docs/indicators.md: shares as ``52,4 %`` (one decimal, comma), counts with a
 dot for thousands (``4.123``), dates ``dd/mm/yyyy``, points with two decimals. Tables are
 returned as HTML with fixed ids and no index, so executed notebooks are deterministic.
 """

@@ -166,7 +166,7 @@ class WardReport:
                         else lang.PLAN_DEFINITION_VI)
             lines.append(template.format(i=i))
             values |= {f"label{i}": record.label,
-                       f"definition{i}": record.definition_vi or record.name_vi,
+                       f"definition{i}": record.definition_vi or _in_words(record),
                        f"target{i}": "" if is_missing(r.target) else render.percent(r.target, 0)}
         return rich(lang.PLAN_DEFINITIONS_HEAD_VI + "\n\n" + ";\n".join(lines) + ".",
                     **values)
@@ -345,6 +345,13 @@ class WardReport:
             start=render.day(self.before.start), end=render.day(self.before.end),
             set_aside=set_aside_vi(self.set_aside), na=vi.NOT_APPLICABLE_VI,
             no_data=vi.NO_DATA_VI)
+
+
+def _in_words(record: registry.Indicator) -> str:
+    """A share's definition from its registry record's words: numerator over denominator."""
+    numerator = record.numerator_vi[:1].lower() + record.numerator_vi[1:]
+    return lang.PLAN_DEFINITION_PARTS_VI.format(numerator=numerator,
+                                                denominator=record.denominator_vi.lower())
 
 
 def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:

@@ -1,4 +1,4 @@
-"""A plain-Python, row-by-row reading of indicators.md: the independent check of the engine.
+"""A plain-Python, row-by-row reading of docs/indicators.md: the independent check of the engine.
 
 Written from the spec, not from the SQL: one dossier at a time, dates as ``date`` objects, the
 working days counted one day at a time with the ``holidays`` library. Slow, obvious, and

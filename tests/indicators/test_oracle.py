@@ -1,4 +1,4 @@
-"""The engine against a plain-Python, row-by-row reading of indicators.md (oracle.py): on the
+"""The engine against a plain-Python, row-by-row reading of docs/indicators.md (oracle.py): on the
 sample (every unit, several period forms) and on generated dossiers (hypothesis), every part
 the indicators divide must agree."""
 

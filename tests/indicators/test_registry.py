@@ -101,7 +101,8 @@ def test_the_ward_report_shows_a_plan_target_added_as_a_record(sample_processed,
     with registry.extended(FEE_TARGET):
         report = ward_report("SAMPLE-P2", "2022", data)
         shown = report.plan_table()._repr_html_()
-        steps = report.next_steps(FEE_TARGET.id)._repr_html_()
+        steps = report.next_steps()._repr_html_()  # the notebook's cell: every target
+        defined = report.plan_definitions()._repr_html_()
     assert FEE_TARGET.id in set(report.plan.indicator)
     assert FEE_TARGET.id in report.gaps
     assert FEE_TARGET.label in shown and "90" in shown
@@ -109,6 +110,7 @@ def test_the_ward_report_shows_a_plan_target_added_as_a_record(sample_processed,
     needed = report.gaps[FEE_TARGET.id].needed
     assert needed and f"<strong>{needed}</strong>" in steps  # the record's own sentence
     assert "TTHC có thanh toán trực tuyến để đạt" in steps
+    assert FEE_TARGET.label in defined and "mục tiêu từ 90\xa0% trở lên" in defined
 
 
 def test_plan_indicators_are_those_the_targets_name(sample_tables):

@@ -15,8 +15,9 @@ __all__ = [
     "NATIONAL_COLUMNS_VI", "NATIONAL_LEFT_OUT_VI", "NEXT_STEPS_MET_VI", "NEXT_STEPS_NO_DATA_VI",
     "NEXT_STEPS_NO_TARGET_VI", "NEXT_STEPS_TITLE_VI", "NEXT_STEPS_TITLE_YTD_VI",
     "OWED_APOLOGY_ITEM_VI", "PLAN_DEFINITIONS_HEAD_VI", "PLAN_DEFINITION_NO_TARGET_VI",
-    "PLAN_DEFINITION_VI", "PROJECTION_COLUMNS_VI", "SUMMARY_MET_VI", "SUMMARY_NOT_JUDGED_VI",
-    "SUMMARY_NO_DATA_VI", "SUMMARY_NO_DOSSIERS_VI", "SUMMARY_SINCE_JANUARY_VI",
+    "PLAN_DEFINITION_PARTS_VI", "PLAN_DEFINITION_VI", "PROJECTION_COLUMNS_VI", "SUMMARY_MET_VI",
+    "SUMMARY_NOT_JUDGED_VI", "SUMMARY_NO_DATA_VI", "SUMMARY_NO_DOSSIERS_VI",
+    "SUMMARY_SINCE_JANUARY_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -121,3 +122,5 @@ PLAN_DEFINITION_NO_TARGET_VI = "- **{{label{i}}}**: {{definition{i}}}, chưa có
 APOLOGY_DUTY_VI = ("Hồ sơ giải quyết quá hạn trong kỳ hoặc đang giải quyết quá hạn cuối kỳ phải "
                    "có “Phiếu xin lỗi và hẹn lại ngày trả kết quả” (mục tiêu {target}). Mã hồ sơ "
                    "không phải dữ liệu cá nhân.")
+# a record without its own definition: what its numerator and denominator count
+PLAN_DEFINITION_PARTS_VI = "{numerator} trên {denominator}"

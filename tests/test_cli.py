@@ -130,3 +130,35 @@ def test_a_catalog_outside_any_workbook_folder_is_its_own_project(tmp_path, monk
                  str(corpus / "files" / "01_dvcqg_utf8.csv")])
     assert code == 0 and (tmp_path / "out" / "dossiers.parquet").is_file()
     assert ROOT_ENV not in os.environ
+
+
+def test_one_name_per_idea_and_the_older_spellings_still_read():
+    """--unit, --units-file, --procedure-catalogue; a scheduled command written with the
+    older spellings keeps working, and the help shows only the names of now."""
+    from cchc_lib.cli import build_parser
+
+    parser = build_parser()
+    old = parser.parse_args(["ingest", "--unit-code", "P2", "--catalogue", "c.csv",
+                             "--units", "u.csv"])
+    new = parser.parse_args(["ingest", "--unit", "P2", "--procedure-catalogue", "c.csv",
+                             "--units-file", "u.csv"])
+    assert (old.unit, old.procedure_catalogue, old.units_file) == ("P2", "c.csv", "u.csv")
+    assert vars(old) == vars(new)
+    spark = parser.parse_args(["spark", "--months", "2022-01..2022-02", "--out", "x.csv",
+                               "--units", "A,B", "--catalogue", "c.parquet"])
+    assert (spark.unit, spark.procedure_catalogue) == ("A,B", "c.parquet")
+    shown = cchc("ingest", "--help").stdout
+    assert "--procedure-catalogue" in shown and "--units-file" in shown
+    assert "--unit-code" not in shown and "--catalogue " not in shown
+
+
+def test_a_run_request_is_checked_before_anything_runs(tmp_path):
+    """A day that does not exist, a day outside the period's year, no workers: refused in
+    one line before a kernel starts or a folder is made."""
+    base = ("run", "--unit", "SAMPLE-P2", "--period", "2022", "--skip-ingest", "--data",
+            "tests/.sample_processed", "--reports", str(tmp_path / "r"), "--report", "plan")
+    check_error(cchc(*base, "--as-of", "2022-02-30"), "'2022-02-30' không phải một ngày")
+    check_error(cchc(*base, "--as-of", "ngày mai"), "--as-of")
+    check_error(cchc(*base, "--as-of", "2099-01-01"), "01/01/2099", "31/12/2022")
+    check_error(cchc("run", "--all-units", "--period", "2022", "--jobs", "0"), "--jobs")
+    assert not (tmp_path / "r").exists()

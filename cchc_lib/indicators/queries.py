@@ -54,6 +54,8 @@ def _values(by_field: bool) -> dict[str, str]:
                      if by_field else "pid, unit_code"),
         "field_column": ("field_name, GROUPING(field_name) AS whole" if by_field
                          else "NULL::VARCHAR AS field_name, 1 AS whole"),
+        "procedure_field": "field_name" if by_field else "NULL::VARCHAR AS field_name",
+        "procedure_field_group": ", field_name" if by_field else "",
         "procedure_columns": ", ".join(f"coalesce(u.{n}, 0) AS {n}" for n in counts),
         "procedure_sums": ", ".join(f"sum({n}) AS {n}" for n in counts),
         "fee_columns": ", ".join(f"fp.{n}" for n in names("fee_parts")),

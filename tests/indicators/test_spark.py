@@ -102,9 +102,9 @@ def spark_cli(sample_processed, tmp_path, months: str, dossiers=None):
     return subprocess.run(
         [sys.executable, "-m", "cchc_lib.cli", "spark", "--master", "local[2]",
          "--dossiers", str(dossiers or sample_processed / "dossiers.parquet"),
-         "--catalogue", str(sample_processed / "catalogue.parquet"),
+         "--procedure-catalogue", str(sample_processed / "catalogue.parquet"),
          "--calendar", str(sample_processed / "calendar.parquet"),
-         "--months", months, "--units", "SAMPLE-P2", "--out", str(tmp_path / "thang.csv")],
+         "--months", months, "--unit", "SAMPLE-P2", "--out", str(tmp_path / "thang.csv")],
         capture_output=True, text=True, timeout=300, cwd=tmp_path)
 
 

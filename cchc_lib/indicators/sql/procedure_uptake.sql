@@ -1,9 +1,10 @@
--- per procedure and field: its dossiers received or returned in the period
+-- per procedure (and field, in a query by field): its dossiers received or returned in the
+-- period
 pp AS (
-  SELECT pid, unit_code, procedure_code, field_name,
+  SELECT pid, unit_code, procedure_code, {procedure_field},
 {procedure_counts}
   FROM g WHERE received OR returned
-  GROUP BY pid, unit_code, procedure_code, field_name
+  GROUP BY pid, unit_code, procedure_code{procedure_field_group}
 ),
 -- per procedure the unit offers: those counts (0 for a procedure without dossiers)
 uptake AS (

@@ -72,7 +72,8 @@ offered AS (
   QUALIFY row_number() OVER (PARTITION BY p.pid, w.unit_code, c.procedure_code
                              ORDER BY c.unit_code IS NOT NULL DESC) = 1
 ),
--- per procedure and field: its dossiers received or returned in the period
+-- per procedure (and field, in a query by field): its dossiers received or returned in the
+-- period
 pp AS (
   SELECT pid, unit_code, procedure_code, field_name,
   -- dossiers received in the period, online and in all

@@ -104,7 +104,7 @@ WITH d /* per accepted dossier (every status but registered and not accepted) of
   ) AS _t
   WHERE
     _w = 1
-), pp /* per procedure and field: its dossiers received or returned in the period */ AS (
+), pp /* per procedure (and field, in a query by field): its dossiers received or returned in the */ /* period */ AS (
   SELECT
     pid,
     unit_code,

@@ -72,9 +72,10 @@ offered AS (
   QUALIFY row_number() OVER (PARTITION BY p.pid, w.unit_code, c.procedure_code
                              ORDER BY c.unit_code IS NOT NULL DESC) = 1
 ),
--- per procedure and field: its dossiers received or returned in the period
+-- per procedure (and field, in a query by field): its dossiers received or returned in the
+-- period
 pp AS (
-  SELECT pid, unit_code, procedure_code, field_name,
+  SELECT pid, unit_code, procedure_code, NULL::VARCHAR AS field_name,
   -- dossiers received in the period, online and in all
   count(*) FILTER (WHERE received AND receive_channel = 'online') AS received_online,
   count(*) FILTER (WHERE received) AS received,
@@ -89,7 +90,7 @@ pp AS (
   -- received in the period and paid online
   count(*) FILTER (WHERE received AND paid_online) AS received_paid_online
   FROM g WHERE received OR returned
-  GROUP BY pid, unit_code, procedure_code, field_name
+  GROUP BY pid, unit_code, procedure_code
 ),
 -- per procedure the unit offers: those counts (0 for a procedure without dossiers)
 uptake AS (

@@ -111,7 +111,7 @@ INDICATORS: tuple[Indicator, ...] = (
                     "Các TTHC cung cấp trực tuyến nhưng chưa có hồ sơ trực tuyến, xếp theo số "
                     "hồ sơ nộp qua kênh khác (nhu cầu có thể chuyển sang trực tuyến):",
                     _PLAN_DEMAND_VI, "cần thêm {n} TTHC có hồ sơ trực tuyến",
-                    Candidates("online_enabled", ("received_total",), ("received_online",),
+                    Candidates("online_enabled", ("received",), ("received_online",),
                                none_of=("received_online",))),
         definition_vi="số TTHC có phát sinh ít nhất một hồ sơ trực tuyến trên tổng số TTHC "
                       "cung cấp trực tuyến (một phần, toàn trình)"),
@@ -127,7 +127,7 @@ INDICATORS: tuple[Indicator, ...] = (
                     "{t}. Các TTHC đã triển khai BCCI nhưng chưa có hồ sơ nào qua BCCI, xếp "
                     "theo số hồ sơ qua kênh khác:", _PLAN_DEMAND_VI,
                     "cần thêm {n} TTHC có hồ sơ qua BCCI",
-                    Candidates("postal_enabled", ("received_total",), ("received_postal",),
+                    Candidates("postal_enabled", ("received",), ("received_postal",),
                                none_of=("received_postal", "returned_postal"))),
         definition_vi="số TTHC có hồ sơ tiếp nhận hoặc trả kết quả qua dịch vụ bưu chính "
                       "công ích trên tổng số TTHC triển khai qua BCCI"),

@@ -256,7 +256,7 @@ def recommendations(progress: PlanProgress, found: dict, uptake: pd.DataFrame) -
         out.append(f"- {action}"
                    + (lang.RECOMMEND_PRIORITY_VI.format(names="; ".join(names)) if names else ""))
     enabled = uptake[uptake.online_enabled | uptake.postal_enabled]
-    idle = enabled[(enabled.received_total == 0) & (enabled.returned_total == 0)]
+    idle = enabled[(enabled.received == 0) & (enabled.returned_total == 0)]
     if len(idle):
         out.append(lang.RECOMMEND_IDLE_PROCEDURES_VI.format(count=len(idle)))
     missing = progress.tasks[progress.tasks.evidence.isna()]

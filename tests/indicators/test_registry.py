@@ -53,7 +53,7 @@ FEE_TARGET = Indicator(
     numerator="fee_offered_paid_online", denominator="fee_offered",
     gap=GapRule("procedures", "Cần thêm **{n}** TTHC có thanh toán trực tuyến để đạt {t}:",
                 "Hồ sơ trong kỳ", "cần thêm {n} TTHC",
-                Candidates("has_fee", ("received_total",), none_of=("received_paid_online",))))
+                Candidates("has_fee", ("received",), none_of=("received_paid_online",))))
 
 
 def _with_target(targets: pd.DataFrame, value: float) -> pd.DataFrame:
@@ -86,7 +86,7 @@ def test_a_plan_target_added_as_a_record_alone(sample_tables):
     assert gap.needed == max(0, -(-9 * len(fee) // 10) - paid)
     unpaid = fee[fee.received_paid_online == 0]
     assert sorted(gap.candidates.procedure_code) == sorted(unpaid.index)
-    assert gap.candidates.demand.tolist() == sorted(unpaid.received_total, reverse=True)
+    assert gap.candidates.demand.tolist() == sorted(unpaid.received, reverse=True)
     # once the block ends, the registry is as it was
     assert FEE_TARGET.id not in registry.BY_ID
 

@@ -94,7 +94,7 @@ def test_shortcomings_and_recommendations_by_hand():
     assert "- Quá hạn: nhiệm vụ A." in lines
     assert "- Chưa có tài liệu kiểm chứng: 1 nhiệm vụ (A)." in lines
     uptake = pd.DataFrame({"online_enabled": [True, False], "postal_enabled": [True, True],
-                           "received_total": [0, 3], "returned_total": [0, 1]})
+                           "received": [0, 3], "returned_total": [0, 1]})
     advice = recommendations(p, gaps, uptake)
     assert advice[0].startswith("- Cần thêm 2 TTHC có phát sinh hồ sơ qua dịch vụ BCCI")
     assert advice[0].endswith("Ưu tiên: Đăng ký khai sinh.")

@@ -128,7 +128,7 @@ OVERVIEW_COLUMNS_VI = {
     "unit": "Đơn vị",
     "index": "Chỉ số CCHC {year} (ước tính)",
     "targets_met": "Mục tiêu đạt",
-    "received_total": "Hồ sơ tiếp nhận",
+    "received_total": "Hồ sơ nhận giải quyết (cả kỳ trước)",
     "on_time_rate": "Đúng hạn (Biểu 06)",
     "points_766": "Điểm 766 ước tính (/{maximum})",
     "apology_coverage": "Xin lỗi khi trễ hạn",

@@ -106,6 +106,6 @@ SELECT procedure_code, procedure_name, field_name, level, postal_enabled,
        received_postal::BIGINT AS received_postal, returned_postal::BIGINT AS returned_postal,
        received_direct::BIGINT AS received_direct, returned_direct::BIGINT AS returned_direct,
        returned_total::BIGINT AS returned_total,
-       (received_online + received_postal + received_direct)::BIGINT AS received_total,
+       received::BIGINT AS received,
        received_paid_online::BIGINT AS received_paid_online
 FROM uptake ORDER BY procedure_code

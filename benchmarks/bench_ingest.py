@@ -82,7 +82,7 @@ from cchc_lib.core.catalog import load_catalog, with_overrides
 from cchc_lib.ingest.pipeline import ingest
 from cchc_lib.ingest.store import write_processed
 catalog = with_overrides(load_catalog(sys.argv[1]), dossiers=[sys.argv[2]],
-                         unit_code=sys.argv[3] or None)
+                         unit=sys.argv[3] or None)
 t1 = time.perf_counter()
 result = ingest(catalog)
 t2 = time.perf_counter()

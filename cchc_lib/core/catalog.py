@@ -258,19 +258,21 @@ def pinned_columns(catalog: DataCatalog, source: Source) -> dict[str, str | None
     return _pins_on_top(mine, source.columns)
 
 
-def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units=None,
-                   unit_code: str | None = None) -> DataCatalog:
+def with_overrides(catalog: DataCatalog, *, dossiers=None, catalogue=None, units_file=None,
+                   unit: str | None = None) -> DataCatalog:
     """The catalog with some sources replaced by files named on the command line (the
-    catalog's own pins, ``value_map`` and ``columns``, still apply to them)."""
+    catalog's own pins, ``value_map`` and ``columns``, still apply to them): ``dossiers``
+    (exports of ``unit`` when they have no unit column), the procedure ``catalogue``, the
+    ``units_file``."""
     sources = dict(catalog.sources)
     here = Path.cwd()
     if catalogue:
         sources["catalogue"] = _source({"path": Path(catalogue).absolute()}, here, "catalogue")
-    if units:
-        sources["units"] = _source({"path": Path(units).absolute()}, here, "units")
+    if units_file:
+        sources["units"] = _source({"path": Path(units_file).absolute()}, here, "units")
     new_dossiers = catalog.dossiers
     if dossiers:
-        new_dossiers = tuple(_source({"path": Path(d).absolute(), "unit_code": unit_code},
+        new_dossiers = tuple(_source({"path": Path(d).absolute(), "unit_code": unit},
                                      here, "dossiers") for d in dossiers)
     return replace(catalog, sources=sources, dossiers=new_dossiers)
 

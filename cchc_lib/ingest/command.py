@@ -18,8 +18,8 @@ def ingest_command(catalog: str | Path, out: str | Path, *, dossiers: list[str] 
     from cchc_lib.ingest.pipeline import run
     from cchc_lib.ingest.result import alerts_text, summary_text
 
-    result = run(catalog, out, dossiers=dossiers, catalogue=catalogue, units=units_file,
-                 unit_code=unit, strict=strict, full=full)
+    result = run(catalog, out, dossiers=dossiers, catalogue=catalogue, units_file=units_file,
+                 unit=unit, strict=strict, full=full)
     if result.stops_strict:
         print(alerts_text(result), file=sys.stderr)
         if strict:

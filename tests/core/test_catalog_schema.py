@@ -297,7 +297,7 @@ def test_sources_named_on_the_command_line_keep_the_catalogs_pins(tmp_path):
         'value_map: {receive_channel: {"Một cửa điện tử": online}}\n'
         'dossiers: [{path: a.csv, columns: {"Hạn": due_at}}]\n')))
     ran = with_overrides(catalog, dossiers=[str(tmp_path / "other.csv")],
-                         units=str(tmp_path / "dv.csv"))
+                         units_file=str(tmp_path / "dv.csv"))
     (export,) = ran.dossiers
     assert pinned_columns(ran, export) == {"ngaynhanhoso": "received_at", "madv": "unit_code"}
     assert pinned_columns(ran, ran.sources["units"]) == {"madv": "unit_code"}

@@ -21,7 +21,7 @@ CORPUS = ROOT / "tests/corpus"
 
 def small_result(name: str = "01_dvcqg_utf8.csv"):
     return ingest(with_overrides(load_catalog(CORPUS / "catalog.yml"),
-                                 dossiers=[str(CORPUS / "files" / name)], unit_code="U2"))
+                                 dossiers=[str(CORPUS / "files" / name)], unit="U2"))
 
 
 def leftovers(folder: Path) -> list[str]:

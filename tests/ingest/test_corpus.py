@@ -41,7 +41,7 @@ def run_case(name: str):
     case = CASES[name]
     catalog = with_overrides(load_catalog(CORPUS / "catalog.yml"),
                              dossiers=[str(CORPUS / "files" / name)],
-                             unit_code=case.get("unit_code"))
+                             unit=case.get("unit_code"))
     if "value_map" in case:  # spellings the office pins in its data catalog
         catalog = replace(catalog, value_map=value_map(case["value_map"], name))
     if "date_order" in case:  # the order its data catalog says the export's dates are in

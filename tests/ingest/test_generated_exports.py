@@ -93,7 +93,7 @@ def test_a_drawn_export_gives_its_dossiers_or_its_refusal(container, encoding, d
 def check(export, path: Path) -> None:
     """Ingest the export alone and hold it to what the generator says it must give."""
     want = exports.expected(export)
-    catalog = with_overrides(CATALOG, dossiers=[str(path)], unit_code=export.unit_override)
+    catalog = with_overrides(CATALOG, dossiers=[str(path)], unit=export.unit_override)
     if want.refused:
         with pytest.raises(InputFileError) as err:
             ingest(catalog)

@@ -331,7 +331,7 @@ def test_an_ods_with_its_empty_rows_repeated_to_the_end_is_read(tmp_path):
 def _ingested(path: Path) -> tuple[int, int, list]:
     """(dossiers accepted, rows read or set aside, the file's reports) of ingesting ``path``."""
     catalog = with_overrides(load_catalog(ROOT / "tests/corpus/catalog.yml"),
-                             dossiers=[str(path)], unit_code="U2")
+                             dossiers=[str(path)], unit="U2")
     reports = [f for f in ingest(catalog).files if f.table == "dossiers"]
     rows = sum(f.rows_in + sum(f.rows_skipped.values()) for f in reports)
     return sum(f.accepted for f in reports), rows, reports
@@ -534,7 +534,7 @@ def test_a_date_column_keeps_its_order_on_the_next_sheet(tmp_path):
             "Đang xử lý"]]
     path = _workbook(tmp_path / "hai_trang.xlsx", {"Trang 1": one, "Trang 2": two})
     catalog = with_overrides(load_catalog(ROOT / "tests/corpus/catalog.yml"),
-                             dossiers=[str(path)], unit_code="U2")
+                             dossiers=[str(path)], unit="U2")
     result = ingest(catalog)
     assert result.quarantine.empty
     got = result.tables["dossiers"].set_index("dossier_id")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_lib.ingest import pipeline
+from cchc_lib.ingest import parse, pipeline
 from cchc_lib.ingest.result import summary_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +94,7 @@ def test_entries_of_files_no_longer_read_are_removed(workbook, tmp_path):
 
 def test_files_parsed_in_parallel_give_the_same_tables(workbook, tmp_path, monkeypatch):
     serial = pipeline.run(workbook, tmp_path / "serial", full=True)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)  # even these small files
+    monkeypatch.setattr(parse, "PARALLEL_MIN_BYTES", 0)  # even these small files
     calls = []
     real = pipeline.parse_files
     monkeypatch.setattr(pipeline, "parse_files",
@@ -110,7 +110,7 @@ def test_a_broken_file_among_parallel_ones_stops_with_its_message(workbook, tmp_
                                                                   monkeypatch):
     from cchc_lib.core.errors import InputFileError
 
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parse, "PARALLEL_MIN_BYTES", 0)
     (workbook.parent / "dossiers/phuong2_2022.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     with pytest.raises(InputFileError, match=r"phuong2_2022\.xlsx: "):
         pipeline.run(workbook, tmp_path / "processed", full=True)

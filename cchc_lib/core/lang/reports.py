@@ -120,7 +120,7 @@ RANKED_BY_TARGETS_VI = ("Xếp hạng theo số mục tiêu đạt, rồi điể
 # the header: then the ranking's line (one of the two above), in italics
 OVERVIEW_HEADER_VI = (
     "# Tổng hợp Chỉ số CCHC: {town}\n\n"
-    "**Kỳ báo cáo:** {span}{clipped} · **Số đơn vị:** {count} · **Đạt cả ba mục "
+    "**Kỳ báo cáo:** {span}{clipped} · **Số đơn vị:** {count} · **Đạt mọi mục "
     "tiêu:** {met_all} đơn vị\n\n*")
 # the ranking's columns; "index" takes the year, "points_766" the maximum points
 OVERVIEW_COLUMNS_VI = {

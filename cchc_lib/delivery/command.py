@@ -40,6 +40,8 @@ def run_reports(request: RunRequest, overview: bool = False) -> int:
         run = run_overview(request, progress) if overview else run_unit(request, progress)
         bar.update(steps - bar.n)
     say_alerts(request)
+    for line in run.skipped:
+        print(line, file=sys.stderr)
     for f in run.files:
         print(f)
     return 0

@@ -149,7 +149,14 @@ def prepare(report: str, request: RunRequest) -> Prepared:
     kind = REPORTS[report]
     overview = kind.scope == "town"
     unit_code, period = str(request.unit), request.label
-    check_period(replace(request, units=()) if overview else request, if_present=True)
+    tables, _ = check_period(replace(request, units=()) if overview else request,
+                             if_present=True)
+    if kind.needs_own_plan and tables:
+        from cchc_lib.delivery.runs import no_plan_vi
+        from cchc_lib.par.tasks import has_tasks_to_report
+
+        if not has_tasks_to_report(tables, unit_code, request.year):
+            raise CchcError(no_plan_vi(request, tables))
     folder = report_folder(period, OVERVIEW_FOLDER if overview else unit_code,
                            request.folders.reports)
     notebook, page = (folder / name for name in kind.outputs[:2])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cchc_lib.core import provenance
 from cchc_lib.core.catalog import REPORTS_DIR, project_root, resolve
+from cchc_lib.core.errors import CchcError
 from cchc_lib.core.lang import cli as lang
 from cchc_lib.core.paths import inside
 from cchc_lib.core.periods import Period
@@ -39,6 +40,7 @@ class UnitRun:
     period: str
     folder: Path
     files: tuple[Path, ...]
+    skipped: tuple[str, ...] = ()  # reports asked for and not made, each with why
 
 
 def report_folder(period: str, unit: str, reports_dir: str | Path = REPORTS_DIR) -> Path:
@@ -119,10 +121,16 @@ def _run_unit(request: RunRequest, progress: Progress) -> UnitRun:
     if request.ingest:
         progress("ingest")
     files, tables, request = ingest_then_check(folder, request)
+    skipped = []
     for kind in request.reports:
         report = REPORTS[kind]
         if report.needs_own_plan and not has_tasks_to_report(tables, unit, request.year):
-            continue  # no plan of its own: no tasks to report (its targets are the general ones)
+            why = no_plan_vi(request, tables)  # its targets are the general ones: no tasks
+            if len(request.reports) == 1:  # the one report asked for: a dead end, said
+                raise CchcError(why)
+            skipped.append(lang.REPORT_SKIPPED_VI.format(report=report.title_vi.lower(),
+                                                         reason=why))
+            continue
         progress(kind)
         done = execute(notebooks / report.notebook, folder / report.notebook,
                        report.parameters(request), request.kernel)
@@ -134,7 +142,22 @@ def _run_unit(request: RunRequest, progress: Progress) -> UnitRun:
             name, write = report.document
             atomic_write(folder / name, functools.partial(write, request))
             files.append(folder / name)
-    return UnitRun(unit, request.label, folder, tuple(files))
+    return UnitRun(unit, request.label, folder, tuple(files), tuple(skipped))
+
+
+def no_plan_vi(request: RunRequest, tables: dict) -> str:
+    """Why a unit has no plan report: no plan of its own for the year, in the plans file
+    the data catalog names."""
+    from cchc_lib.core.catalog import load_catalog
+    from cchc_lib.core.units import unit_name
+
+    try:
+        source = load_catalog(resolve(request.folders.catalog)).sources.get("plans")
+        plans = source.label if source is not None else lang.PLANS_FILE_UNKNOWN_VI
+    except CchcError:  # no catalog here (a report made from processed data alone)
+        plans = lang.PLANS_FILE_UNKNOWN_VI
+    return lang.NO_PLAN_FOR_REPORT_VI.format(
+        unit=unit_name(tables["units"], str(request.unit)), year=request.year, plans=plans)
 
 
 def run_overview(request: RunRequest, progress: Progress = lambda step: None) -> UnitRun:

@@ -47,6 +47,12 @@ def status_flags(last, frame: Timeframe, as_of: date, as_of_ts: pd.Timestamp,
     return flags or ["on_track"]
 
 
+# the columns of :func:`task_status`, also when the plan has no task yet
+TASK_COLUMNS = ("task_id", "section", "task", "lead", "coordinators", "timeframe", "start",
+                "end", "ongoing", "last_update", "last_note", "evidence", "indicators",
+                "below_target", "status", "status_flags", "status_vi")
+
+
 def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
                 plan_year: int, indicator_values: dict[str, float | None],
                 targets: dict[str, float | None]) -> pd.DataFrame:
@@ -80,7 +86,7 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
             "indicators": linked, "below_target": below, "status": flags[0],
             "status_flags": flags, "status_vi": " · ".join(TASK_STATUS_VI[f] for f in flags),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(TASK_COLUMNS))
 
 
 # --------------------------------------------------------------------------------------

@@ -39,10 +39,15 @@ class PlanProgress:
     def header(self) -> Rich:
         counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
         summary = ", ".join(f"{n} {s.lower()}" for s, n in counts.items())
-        return rich(
+        head = rich(
             lang.PROGRESS_HEADER_VI, plan=self.plan_name, unit=self.unit_name,
-            as_of=render.day(self.as_of), count=len(self.tasks), summary=summary,
+            as_of=render.day(self.as_of), count=len(self.tasks), summary=summary or "—",
             set_aside=set_aside_vi(self.set_aside))
+        return head if len(self.tasks) else head + self.no_tasks()
+
+    def no_tasks(self) -> Rich:
+        """What a plan without tasks says, where its task table would stand."""
+        return rich(lang.NO_TASKS_YET_VI, plan=self.plan_name[:1].upper() + self.plan_name[1:])
 
     def linked_vi(self, ids: list[str]) -> str:
         """A task's linked indicators: each one's value from January against its target
@@ -58,8 +63,10 @@ class PlanProgress:
         p = self.plan
         return p.no_data if "no_data" in p else pd.Series([None] * len(p), index=p.index)
 
-    def tasks_table(self) -> HTML:
+    def tasks_table(self) -> HTML | Rich:
         t = self.tasks
+        if not len(t):
+            return self.no_tasks()
         head = lang.TASKS_COLUMNS_VI
         table = pd.DataFrame({
             head["task_id"]: t.task_id, head["task"]: t.task, head["lead"]: t.lead,

@@ -8,9 +8,10 @@ __all__ = [
     "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "COMMANDS_VI", "DESCRIPTION_VI",
     "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "INGEST_STRICT_VI", "INGEST_WRITTEN_VI",
     "INIT_DONE_VI", "INTERRUPTED_VI", "JAVA_HOME_WITHOUT_JAVA_VI", "JOBS_AT_LEAST_ONE_VI",
-    "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "MONTHS_FORM_VI", "NO_JAVA_VI", "NO_REMINDERS_VI",
-    "OPTIONS_VI", "PERIOD_WHAT_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI",
-    "REMINDER_NO_ADDRESS_VI", "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI",
+    "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "MONTHS_FORM_VI", "NO_JAVA_VI",
+    "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
+    "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI", "REMINDER_NO_ADDRESS_VI",
+    "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI", "REPORT_SKIPPED_VI",
     "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI", "SPARK_NOT_STARTED_VI",
     "SPARK_OUT_FORMAT_VI", "UNEXPECTED_VI", "UNIT_OR_PERIOD_WHAT_VI", "UNIT_WHAT_VI",
 ]
@@ -174,3 +175,10 @@ JAVA_HOME_WITHOUT_JAVA_VI = "JAVA_HOME={home}: không có {java}; {hint}"
 NO_JAVA_VI = "không tìm thấy Java (lệnh java); {hint}"
 SPARK_NOT_STARTED_VI = "không khởi động được Spark ({kind}: {problem}); {hint}"
 SPARK_OUT_FORMAT_VI = "{path}: chỉ ghi được tệp .parquet hoặc .csv"
+
+# ---- delivery/runs.py, delivery/mail.py: a plan report for a unit without a plan ---------
+NO_PLAN_FOR_REPORT_VI = ("{unit} chưa có kế hoạch năm {year} trong tệp kế hoạch ({plans}): "
+                         "không có báo cáo kế hoạch để lập hoặc gửi; thêm kế hoạch của đơn vị "
+                         "vào tệp đó rồi chạy lại")
+PLANS_FILE_UNKNOWN_VI = "mục plans của danh mục dữ liệu"
+REPORT_SKIPPED_VI = "không lập {report}: {reason}"

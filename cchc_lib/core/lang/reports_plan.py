@@ -87,6 +87,9 @@ PLAN_YTD_COLUMNS_VI = {
 }
 NO_OWN_PLAN_VI = ("{unit} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
                   "{year}: không có nhiệm vụ nào để báo cáo")
+NO_TASKS_YET_VI = ("{plan} chưa có nhiệm vụ nào trong tệp nhiệm vụ (plan_tasks): chưa có "
+                   "gì để báo cáo về tiến độ; các chỉ tiêu của kế hoạch vẫn được báo cáo dưới "
+                   "đây.")
 GENERAL_PLAN_NAME_VI = "kế hoạch"  # the plan's name when the targets are the general ones
 
 # --------------------------------------------------------------------------------------

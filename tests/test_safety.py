@@ -167,3 +167,12 @@ def test_recipients_written_as_plain_text(tmp_path, capsys):
                                   "--reports", str(tmp_path / "reports"), "--recipients",
                                   str(tmp_path / "rec.yml"), "--dry-run"]))
     assert "rec.yml" in line and "MÃ_ĐƠN_VỊ" in line
+
+
+def test_every_csv_a_person_opens_starts_with_a_bom(sample_processed):
+    """Excel opens a CSV without a BOM in the ANSI code page: "Má»¥c" for "Mục"."""
+    written = sorted(sample_processed.glob("*.csv"))
+    assert {p.name for p in written} >= {"quarantine.csv", "ingest_summary.csv",
+                                         "data_quality.csv"}
+    for path in written:
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path.name

@@ -40,7 +40,10 @@ def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path, **options) -> Path:
-    """``frame`` as CSV with every text cell made inert (pandas ``to_csv`` options)."""
+    """``frame`` as CSV with every text cell made inert (pandas ``to_csv`` options), in UTF-8
+    with a BOM unless told otherwise: every CSV the workbook writes is one a person may open in
+    Excel, which reads a file without it in the ANSI code page ("Má»¥c" for "Mục")."""
+    options.setdefault("encoding", "utf-8-sig")
     neutral_frame(frame).to_csv(path, index=False, **options)
     return Path(path)
 

@@ -104,7 +104,8 @@ def hostile(tmp_path_factory):
         eml = tmp / f"{report}.eml"
         done = subprocess.run([*cchc, "email", "--unit", UNIT, "--period", "2022", "--report",
                                report, "--to", "a@example.vn", "--dry-run", str(eml),
-                               "--reports", str(tmp / "reports")],
+                               "--reports", str(tmp / "reports"), "--data",
+                               str(tmp / "processed")],
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
         assert done.returncode == 0, done.stderr[-2000:]
         mails.append(eml)

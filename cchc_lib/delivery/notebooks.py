@@ -218,8 +218,8 @@ def execute(notebook: Path, output: Path, parameters: dict, kernel: str = KERNEL
                                        extra_arguments=KERNEL_ARGUMENTS)
             break
         except pm.PapermillExecutionError as exc:
-            raise CchcError(f"{notebook.name} failed in cell {exc.exec_count}: "
-                            f"{exc.ename}: {exc.evalue}") from None
+            raise CchcError(stopped_vi(notebook.name, exc.exec_count, exc.ename,
+                                       exc.evalue)) from None
         except RuntimeError as exc:  # the kernel did not start: try a fresh one
             _drop_client(kernel)
             _KEPT.pop(kernel, None)
@@ -263,6 +263,17 @@ def to_html(notebook: Path, output: Path) -> Path:
     return output
 
 
+def stopped_vi(notebook: str, cell: object, kind: str, problem: str) -> str:
+    """A notebook that stopped, in one line: the workbook's own errors (Vietnamese, for the
+    user) as they are; anything else named as the software's fault."""
+    from cchc_lib.core import errors
+
+    ours = isinstance(getattr(errors, kind, None), type) and issubclass(
+        getattr(errors, kind), errors.CchcError)
+    template = lang.NOTEBOOK_STOPPED_VI if ours else lang.NOTEBOOK_UNEXPECTED_VI
+    return template.format(notebook=notebook, cell=cell, kind=kind, problem=problem)
+
+
 def heading_of(nb: nbformat.NotebookNode) -> list[str]:
     """The report's heading, as its lines of plain text: the first output that prints a
     level-1 heading (its first line is the title, with the unit's name; the lines after it
@@ -276,7 +287,7 @@ def heading_of(nb: nbformat.NotebookNode) -> list[str]:
 
 
 __all__ = [
-    "atomic_write", "clean_notebook", "ENGINE_NAME", "ensure_kernel", "execute", "heading_of",
+    "atomic_write", "clean_notebook", "ENGINE_NAME", "ensure_kernel", "execute", "heading_of", "stopped_vi",
     "HIDDEN_TAGS", "KERNEL_ARGUMENTS", "KERNEL_DISPLAY_NAME", "KERNEL_RETRY_SECONDS",
     "KERNEL_START_TRIES", "notebooks_dir", "RESET_CODE", "shutdown_kept_kernels", "TEMPLATE_DIR",
     "TEMPLATE_NAME", "to_html", "VOLATILE_NB_METADATA",

@@ -85,3 +85,19 @@ def test_kept_kernels_stop_with_the_process(tmp_path):
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_a_notebook_that_stops_says_why_in_vietnamese(tmp_path):
+    """The workbook's own error reaches the user as its Vietnamese message; any other is
+    named as the software's fault, in Vietnamese too."""
+    from cchc_lib.core.errors import CchcError
+
+    ours = _notebook(tmp_path / "a.ipynb", "from cchc_lib.core.periods import parse_period\n"
+                                           "parse_period('2022-Q5')")
+    with pytest.raises(CchcError) as got:
+        execute(ours, tmp_path / "a_out.ipynb", {})
+    assert str(got.value).startswith("a.ipynb (ô 2): '2022-Q5' không phải kỳ báo cáo")
+    assert "failed" not in str(got.value) and "PeriodError" not in str(got.value)
+    other = _notebook(tmp_path / "b.ipynb", "{}['thiếu']")
+    with pytest.raises(CchcError, match=r"b\.ipynb \(ô 2\): lỗi ngoài dự kiến KeyError"):
+        execute(other, tmp_path / "b_out.ipynb", {})

@@ -5,11 +5,12 @@ init``). A leaf: it imports nothing from the workbook."""
 
 __all__ = [
     "BAD_SECURITY_VI", "FILE_NAME_WHAT_VI", "FOLDER_NOT_EMPTY_VI", "FULL_REPORT_IN_HTML_VI",
-    "KERNEL_NOT_STARTED_VI", "LOGIN_REFUSED_VI", "NON_ASCII_PASSWORD_VI", "NO_LEAD_ADDRESS_VI",
-    "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI", "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI",
-    "NO_UPDATE_YET_VI", "OFFICERS_FORMAT_VI", "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI",
-    "RECIPIENTS_FORMAT_VI", "REMINDER_COLUMNS_VI", "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI",
-    "REPORT_NOT_RUN_VI", "SEND_FAILED_VI", "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
+    "KERNEL_NOT_STARTED_VI", "LOGIN_REFUSED_VI", "NON_ASCII_PASSWORD_VI", "NOTEBOOK_STOPPED_VI",
+    "NOTEBOOK_UNEXPECTED_VI", "NO_LEAD_ADDRESS_VI", "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI",
+    "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI", "NO_UPDATE_YET_VI", "OFFICERS_FORMAT_VI",
+    "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_FORMAT_VI", "REMINDER_COLUMNS_VI",
+    "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI", "REPORT_NOT_RUN_VI", "SEND_FAILED_VI",
+    "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
 ]
 
 # cchc_lib.delivery.mail: the recipients file and the report to mail
@@ -66,3 +67,7 @@ FILE_NAME_WHAT_VI = "tên tệp"
 # ---- delivery/notebooks.py ------------------------------------------------------------------
 KERNEL_NOT_STARTED_VI = ("{notebook}: không khởi động được kernel Jupyter '{kernel}' sau "
                          "{attempts} lần thử ({problem})")
+# a notebook stopped on an error: the workbook's own message as it is, any other with its kind
+NOTEBOOK_STOPPED_VI = "{notebook} (ô {cell}): {problem}"
+NOTEBOOK_UNEXPECTED_VI = ("{notebook} (ô {cell}): lỗi ngoài dự kiến {kind}: {problem} (đây là "
+                          "lỗi của phần mềm; mở sổ tính trong JupyterLab để xem chi tiết)")

@@ -287,8 +287,8 @@ def heading_of(nb: nbformat.NotebookNode) -> list[str]:
 
 
 __all__ = [
-    "atomic_write", "clean_notebook", "ENGINE_NAME", "ensure_kernel", "execute", "heading_of", "stopped_vi",
+    "atomic_write", "clean_notebook", "ENGINE_NAME", "ensure_kernel", "execute", "heading_of",
     "HIDDEN_TAGS", "KERNEL_ARGUMENTS", "KERNEL_DISPLAY_NAME", "KERNEL_RETRY_SECONDS",
     "KERNEL_START_TRIES", "notebooks_dir", "RESET_CODE", "shutdown_kept_kernels", "TEMPLATE_DIR",
-    "TEMPLATE_NAME", "to_html", "VOLATILE_NB_METADATA",
+    "TEMPLATE_NAME", "stopped_vi", "to_html", "VOLATILE_NB_METADATA",
 ]

@@ -96,14 +96,24 @@ def html_table(frame: pd.DataFrame, table_id: str, numeric: Sequence[str] = (),
     return _labelled(styler.to_html(), [str(c) for c in frame.columns])
 
 
-_DATA_CELL = re.compile(r'(<td id="T_[\w-]+_row\d+_col(\d+)" class="data row\d+ col\d+")')
+_DATA_CELL = re.compile(r'(<td id="T_[\w-]+_row\d+_col(\d+)" class="data row\d+ col\d+)"'
+                        r'( ?>\s*)([^<]*?)(\s*</td>)')
+# a cell that is a figure: a count, a share, a fraction, points ("2.015", "52,4 %", "3 / 7",
+# "≥ 50 %", "+1,2"): kept on one line (class cchc-num in the page's stylesheet)
+_FIGURE = re.compile(r"[−+\-≥≤]?[\s\u00a0]*\d[\d.,]*([\s\u00a0]*%)?"
+                     r"([\s\u00a0]*/[\s\u00a0]*\d[\d.,]*)?")
 
 
 def _labelled(table: str, columns: list[str]) -> str:
     """Each data cell carries its column's name (``data-label``, escaped): on a narrow screen
-    the page stacks a table's rows and shows each value under its name."""
-    return _DATA_CELL.sub(lambda m: f'{m[1]} data-label="{html.escape(columns[int(m[2])])}"',
-                          table)
+    the page stacks a table's rows and shows each value under its name. A cell holding a
+    figure is marked ``cchc-num``: a number is never broken across lines."""
+    def cell(m: re.Match) -> str:
+        figure = " cchc-num" if _FIGURE.fullmatch(m[4].strip()) else ""
+        label = html.escape(columns[int(m[2])])
+        return f'{m[1]}{figure}" data-label="{label}"{m[3]}{m[4]}{m[5]}'
+
+    return _DATA_CELL.sub(cell, table)
 
 
 def show(frame: pd.DataFrame, table_id: str) -> HTML:

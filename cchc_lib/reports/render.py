@@ -123,11 +123,14 @@ def show(frame: pd.DataFrame, table_id: str) -> HTML:
     return HTML(html_table(frame, table_id, numeric=numeric))
 
 
-def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.DataFrame:
-    """The three plan targets: result, parts, target, met, a year before, change. For a
+def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False,
+               through_month: int = 12, early_months: int = 0) -> pd.DataFrame:
+    """The plan's targets: result, parts, target, met, a year before, change. For a
     period shorter than the year to date, the year to date (what the yearly target is judged
     on) stands beside the period's own result, and the verdict says so. A target without
-    data says "không có số liệu" in every figure and is not judged."""
+    data says "không có số liệu" in every figure and is not judged. A target missed before
+    December says how far along the year its figure is (``through_month``), and in the first
+    ``early_months`` that it is too early to conclude."""
     unknown = comp.no_data if "no_data" in comp else pd.Series([None] * len(comp), comp.index)
     c = lang.PLAN_COLUMNS_VI
     out = pd.DataFrame({
@@ -141,10 +144,20 @@ def plan_table(comp: pd.DataFrame, year_before: str, short: bool = False) -> pd.
     out[c["target"]] = comp.target.map(
         lambda t: "—" if is_missing(t) else "≥" + NBSP + percent(t, 0))
     out[c["verdict_short"] if short else c["verdict"]] = [
-        verdict_shown(m, n) for m, n in zip(comp.met, unknown, strict=True)]
+        part_year(verdict_shown(m, n), m, through_month, early_months)
+        for m, n in zip(comp.met, unknown, strict=True)]
     out[c["before"].format(year=year_before)] = _shares(comp.value_before, unknown)
     out[c["change"]] = comp.change.map(change_pp)
     return out
+
+
+def part_year(verdict: str, met: bool | None, month: int, early_months: int) -> str:
+    """A yearly target's verdict before December: a miss says the month the figure reaches
+    (a target met stays met; the year is not over for a miss)."""
+    if met is None or pd.isna(met) or bool(met) or month >= 12:
+        return verdict
+    template = lang.VERDICT_TOO_EARLY_VI if month < early_months else lang.VERDICT_PART_YEAR_VI
+    return template.format(verdict=verdict, month=month)
 
 
 def _shares(values: pd.Series, unknown: pd.Series) -> list[str]:

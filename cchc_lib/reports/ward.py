@@ -27,6 +27,7 @@ from cchc_lib.indicators.base import RESULT_COLUMNS, clip_to_data, data_through,
 from cchc_lib.indicators.bieu06 import bieu06_of
 from cchc_lib.indicators.figures import unknown_rows
 from cchc_lib.indicators.plan import (
+    PROJECTION_MONTHS,
     Gap,
     comparison,
     gaps,
@@ -172,7 +173,8 @@ class WardReport:
                     **values)
 
     def plan_table(self) -> HTML | Rich:
-        table = render.plan_table(self.plan, str(self.before.year), self.short)
+        table = render.plan_table(self.plan, str(self.before.year), self.short,
+                                  self.period.end.month, PROJECTION_MONTHS)
         head = lang_reports.PLAN_COLUMNS_VI
         numeric = [c for c in table.columns if c not in (head["indicator"], head["verdict"],
                                                            head["verdict_short"])]
@@ -203,7 +205,9 @@ class WardReport:
             end=render.day(self.period.end), value=render.percent(value),
             target=render.percent(r.target, 0), before=before)
 
-    def projection_table(self) -> HTML:
+    def projection_table(self) -> Rich:
+        """How the projection is made (the words of the code that makes it), then each
+        target's year-end value, its range and the verdict."""
         p = self.projection
         unknown = p.indicator.map(dict(zip(self.plan.indicator, self.plan.no_data,
                                            strict=True))).map(has_note)
@@ -221,7 +225,8 @@ class WardReport:
             head["verdict"]: [vi.NO_DATA_VI if u else VERDICTS_VI[v]
                               for v, u in zip(p.verdict, unknown, strict=True)],
         })
-        return render.show(table, "projection")
+        return rich(lang.PROJECTION_METHOD_VI, months=PROJECTION_MONTHS) + raw_html(
+            render.show(table, "projection").data)
 
     def national_table(self) -> HTML | Rich:
         pts = self.points.merge(self.national[["indicator", "numerator", "denominator"]],
@@ -254,7 +259,14 @@ class WardReport:
             render.notes_of(self.national, name=registry.name))
 
     def national_caveat(self) -> Rich:
-        return rich("*{caveat}*", caveat=registry.caveat_766_vi())
+        """The 766 estimates' caveat, and what each of the page's two on-time rates counts."""
+        form, estimate = registry.BY_ID["on_time_rate"], registry.BY_ID["progress_on_time"]
+        lower = _mid_sentence
+        return rich("*{caveat}*", caveat=registry.caveat_766_vi()) + rich(
+            lang.TWO_ON_TIME_RATES_VI, form_numerator=lower(form.numerator_vi),
+            form_denominator=lower(form.denominator_vi),
+            criterion=estimate.points.criterion if estimate.points else "",
+            numerator=lower(estimate.numerator_vi), denominator=lower(estimate.denominator_vi))
 
     def apology_duty(self) -> Rich:
         """The duty of apology, its target the registry's (set by law)."""
@@ -347,9 +359,14 @@ class WardReport:
             no_data=vi.NO_DATA_VI)
 
 
+def _mid_sentence(words: str) -> str:
+    """Registry words (written to stand alone, capitalised) inside a sentence."""
+    return words[:1].lower() + words[1:]
+
+
 def _in_words(record: registry.Indicator) -> str:
     """A share's definition from its registry record's words: numerator over denominator."""
-    numerator = record.numerator_vi[:1].lower() + record.numerator_vi[1:]
+    numerator = _mid_sentence(record.numerator_vi)
     return lang.PLAN_DEFINITION_PARTS_VI.format(numerator=numerator,
                                                 denominator=record.denominator_vi.lower())
 

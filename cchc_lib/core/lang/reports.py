@@ -8,43 +8,16 @@ modules beside this one (``reports_ward``, ``reports_plan``, ``reports_scorecard
 ``safe.rich``."""
 
 __all__ = [
-    "ALL_UNITS_VI",
-    "BIEU06_COLUMNS_VI",
-    "CANDIDATES_COLUMNS_VI",
-    "CHART_PROJECTION_RANGE_VI",
-    "CHART_TARGET_LINE_VI",
-    "CHART_TARGET_VI",
-    "CHART_YEAR_VI",
-    "DATA_UNTIL_VI",
-    "FORM_CODE",
-    "FORM_DATE_RECEIVED_VI",
-    "FORM_FIELD_HEAD_VI",
-    "FORM_KIND_UNKNOWN_VI",
-    "FORM_NOTE_LINE_VI",
-    "FORM_NOTE_VI",
-    "FORM_PERIOD_VI",
-    "FORM_PLACE_DATE_VI",
-    "FORM_RECEIVER_BLANK",
-    "FORM_RECEIVING_UNIT_VI",
-    "FORM_REPORTING_UNIT_VI",
-    "FORM_SHEET_VI",
-    "FORM_TITLE",
-    "OVERVIEW_CHART_ALT_VI",
-    "OVERVIEW_CHART_TARGET_VI",
-    "OVERVIEW_COLUMNS_VI",
-    "OVERVIEW_HEADER_VI",
-    "OVERVIEW_NOTE_VI",
-    "OVERVIEW_UNRANKED_NOTE_VI",
-    "POINTS_NOT_SUMMED_AFTER_VI",
-    "POINTS_NOT_SUMMED_VI",
-    "POINTS_UNKNOWN_CRITERION_VI",
-    "PLAN_COLUMNS_VI",
-    "RANKED_BY_INDEX_VI",
-    "RANKED_BY_TARGETS_VI",
-    "REPORT_TITLES_VI",
-    "SIGNERS",
-    "UNRANKED_UNSCORED_VI",
-    "WHOLE_UNIT_VI",
+    "ALL_UNITS_VI", "BIEU06_COLUMNS_VI", "CANDIDATES_COLUMNS_VI", "CHART_PROJECTION_RANGE_VI",
+    "CHART_TARGET_LINE_VI", "CHART_TARGET_VI", "CHART_YEAR_VI", "DATA_UNTIL_VI", "FORM_CODE",
+    "FORM_DATE_RECEIVED_VI", "FORM_FIELD_HEAD_VI", "FORM_KIND_UNKNOWN_VI", "FORM_NOTE_LINE_VI",
+    "FORM_NOTE_VI", "FORM_PERIOD_VI", "FORM_PLACE_DATE_VI", "FORM_RECEIVER_BLANK",
+    "FORM_RECEIVING_UNIT_VI", "FORM_REPORTING_UNIT_VI", "FORM_SHEET_VI", "FORM_TITLE",
+    "OVERVIEW_CHART_ALT_VI", "OVERVIEW_CHART_TARGET_VI", "OVERVIEW_COLUMNS_VI",
+    "OVERVIEW_HEADER_VI", "OVERVIEW_NOTE_VI", "OVERVIEW_UNRANKED_NOTE_VI", "PLAN_COLUMNS_VI",
+    "POINTS_NOT_SUMMED_AFTER_VI", "POINTS_NOT_SUMMED_VI", "POINTS_UNKNOWN_CRITERION_VI",
+    "RANKED_BY_INDEX_VI", "RANKED_BY_TARGETS_VI", "REPORT_TITLES_VI", "SIGNERS",
+    "UNRANKED_UNSCORED_VI", "VERDICT_PART_YEAR_VI", "VERDICT_TOO_EARLY_VI", "WHOLE_UNIT_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -166,3 +139,7 @@ FORM_NOTE_LINE_VI = "Ghi chú: {note}."
 FORM_PLACE_DATE_VI = "……………, ngày …… tháng …… năm ………"
 SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"))
 FORM_KIND_UNKNOWN_VI = "{path}: Biểu 06 được ghi dưới dạng .xlsx hoặc .csv"
+# a yearly target judged before December: how far along the year the figure is; in the first
+# months (no projection yet either) that it is too early to conclude
+VERDICT_PART_YEAR_VI = "{verdict} (tháng {month}/12)"
+VERDICT_TOO_EARLY_VI = "{verdict} (tháng {month}/12: chưa đủ để kết luận)"

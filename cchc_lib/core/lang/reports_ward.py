@@ -15,9 +15,9 @@ __all__ = [
     "NATIONAL_COLUMNS_VI", "NATIONAL_LEFT_OUT_VI", "NEXT_STEPS_MET_VI", "NEXT_STEPS_NO_DATA_VI",
     "NEXT_STEPS_NO_TARGET_VI", "NEXT_STEPS_TITLE_VI", "NEXT_STEPS_TITLE_YTD_VI",
     "OWED_APOLOGY_ITEM_VI", "PLAN_DEFINITIONS_HEAD_VI", "PLAN_DEFINITION_NO_TARGET_VI",
-    "PLAN_DEFINITION_PARTS_VI", "PLAN_DEFINITION_VI", "PROJECTION_COLUMNS_VI", "SUMMARY_MET_VI",
-    "SUMMARY_NOT_JUDGED_VI", "SUMMARY_NO_DATA_VI", "SUMMARY_NO_DOSSIERS_VI",
-    "SUMMARY_SINCE_JANUARY_VI",
+    "PLAN_DEFINITION_PARTS_VI", "PLAN_DEFINITION_VI", "PROJECTION_COLUMNS_VI",
+    "PROJECTION_METHOD_VI", "SUMMARY_MET_VI", "SUMMARY_NOT_JUDGED_VI", "SUMMARY_NO_DATA_VI",
+    "SUMMARY_NO_DOSSIERS_VI", "SUMMARY_SINCE_JANUARY_VI", "TWO_ON_TIME_RATES_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -124,3 +124,15 @@ APOLOGY_DUTY_VI = ("Hồ sơ giải quyết quá hạn trong kỳ hoặc đang g
                    "không phải dữ liệu cá nhân.")
 # a record without its own definition: what its numerator and denominator count
 PLAN_DEFINITION_PARTS_VI = "{numerator} trên {denominator}"
+# how the year-end projection is made: the words of indicators/plan.projection, with its number
+PROJECTION_METHOD_VI = ("Dự báo cuối năm nếu giữ tốc độ gần đây: giá trị lũy kế đến nay, cộng "
+                        "mức thay đổi bình quân mỗi tháng của {months} tháng gần nhất cho mỗi "
+                        "tháng còn lại của năm; khoảng trong ngoặc là thêm, bớt một độ lệch "
+                        "chuẩn của các mức thay đổi đó. Chưa đủ {months} tháng số liệu thì "
+                        "không dự báo.")
+# the two on-time rates of the page, each with what it counts (the registry's words)
+TWO_ON_TIME_RATES_VI = ("Hai tỷ lệ đúng hạn trên trang này đếm khác nhau. Biểu 06: "
+                        "{form_numerator} trên {form_denominator}. Chỉ số {criterion} của Bộ "
+                        "chỉ số 766: {numerator} trên {denominator}; ngày kết thúc được trừ "
+                        "thời gian chờ công dân bổ sung hồ sơ, và hồ sơ phải bổ sung hơn một "
+                        "lần tính là trễ hạn.")

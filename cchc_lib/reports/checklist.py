@@ -12,6 +12,7 @@ import pandas as pd
 from cchc_lib.core import provenance, vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.formats import points as points_text
+from cchc_lib.core.lang.reports import FORM_PLACE_DATE_VI, SIGNERS
 from cchc_lib.core.lang.reports_scorecard import (  # COLUMNS_VI: this module's public name
     CHECKLIST_COLUMNS_VI as COLUMNS_VI,
 )
@@ -23,6 +24,8 @@ from cchc_lib.core.lang.reports_scorecard import (
     CHECKLIST_SUMMARY_NOT_SCORED_VI,
     CHECKLIST_SUMMARY_VI,
     CHECKLIST_TITLE_VI,
+    CHECKLIST_TOTAL_NOTE_NO_SURVEY_VI,
+    CHECKLIST_TOTAL_NOTE_VI,
     CHECKLIST_UNIT_VI,
     CHECKLIST_WORKBOOK_TITLE_VI,
 )
@@ -76,11 +79,25 @@ def summary_vi(checklist: pd.DataFrame) -> str:
     return CHECKLIST_SUMMARY_VI.format(parts="; ".join(parts))
 
 
+def total_note_vi(checklist: pd.DataFrame, method: Methodology) -> str:
+    """What the checklist's total adds up, and the methodology's points not in the table
+    (the survey's: no evidence to attach)."""
+    values = {"count": len(checklist), "points": points_text(checklist.max_points.sum()),
+              "total": points_text(method.max_points)}
+    if not method.survey_max:
+        return CHECKLIST_TOTAL_NOTE_NO_SURVEY_VI.format(**values)
+    return CHECKLIST_TOTAL_NOTE_VI.format(survey=method.survey_title,
+                                          survey_points=points_text(method.survey_max),
+                                          **values)
+
+
 def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: int,
-               method_name: str, stamp: Stamp | None = None) -> Path:
+               method_name: str, stamp: Stamp | None = None, total_note: str = "") -> Path:
     """The checklist laid out to print and send: title, unit, methodology, a one-line summary,
     the table (points as numbers, totals as SUM formulas with their values stored), filters on
-    the header; A4 landscape, one page wide, the header repeated on each page."""
+    the header, what the total adds up (``total_note``), then the place and date and the two
+    signatures (who made it, the head of the unit); A4 landscape, one page wide, the header
+    repeated on each page."""
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -101,6 +118,9 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
         "number": {"border": 1, "num_format": "0.00"},
         "total": {"border": 1, "bold": True, "num_format": "0.00"},
         "total_text": {"border": 1, "bold": True},
+        "note": {"italic": True, "text_wrap": True},
+        "sign": {"bold": True, "align": "center"},
+        "sign_note": {"italic": True, "align": "center"},
     }
     fmt = {name: wb.add_format(base | spec) for name, spec in specs.items()}
     last = len(table.columns) - 1
@@ -135,12 +155,25 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
                              round(float(table[name].sum()), 2))
         elif j > 1:
             ws.write_blank(total, j, None, fmt["total_text"])
+    below = total + 1
+    if total_note:
+        ws.merge_range(below, 0, below, last, "", fmt["note"])
+        write_text(ws, below, 0, total_note, fmt["note"])
+        ws.set_row(below, 30)
+        below += 1
+    sign = below + 1
+    ws.merge_range(sign, 5, sign, last, "", fmt["sign_note"])
+    write_text(ws, sign, 5, FORM_PLACE_DATE_VI, fmt["sign_note"])
+    for (title, note), (a, b) in zip(SIGNERS, ((0, 2), (5, last)), strict=True):
+        for k, (text, style) in enumerate(((title, "sign"), (note, "sign_note")), start=1):
+            ws.merge_range(sign + k, a, sign + k, b, "", fmt[style])
+            write_text(ws, sign + k, a, text, fmt[style])
     for j, width in enumerate((8, 38, 8, 8, 10, 38, 34, 14, 18)):
         ws.set_column(j, j, width)
     ws.set_row(head, 32)
     ws.freeze_panes(first, 2)
     ws.autofilter(head, 0, total - 1, last)
-    print_a4_landscape(ws, (head, head), total, last, left_margin=0.5)
+    print_a4_landscape(ws, (head, head), sign + 6, last, left_margin=0.5)
     stamp_workbook(wb, ws, stamp)
     wb.close()
     return path
@@ -157,10 +190,10 @@ def write_checklist_document(unit_code: str, year: int, data_dir: str | Path,
     tables = read_processed(data_dir, unit_code=unit_code)
     method = processed_methodology(data_dir)
     scored = rankings(data_dir, year)[0][unit_code][0].copy()  # as its scorecard scored it
-    return write_xlsx(checklist_of(method, tables, unit_code, year, scored), path,
-                      unit_name(tables["units"], unit_code), year, method.name,
-                      provenance.stamp(data_dir))
+    checklist = checklist_of(method, tables, unit_code, year, scored)
+    return write_xlsx(checklist, path, unit_name(tables["units"], unit_code), year, method.name,
+                      provenance.stamp(data_dir), total_note_vi(checklist, method))
 
 
 __all__ = ["COLUMNS_VI", "FILE_NAME", "checklist_of", "readable", "summary_vi",
-           "write_checklist_document", "write_xlsx"]
+           "total_note_vi", "write_checklist_document", "write_xlsx"]

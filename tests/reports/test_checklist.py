@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,30 @@ def test_scorecard_run_writes_the_checklist(tmp_path):
     assert first[5].startswith("Kế hoạch tuyên truyền CCHC")  # from the methodology
     html = (tmp_path / "2022/SAMPLE-P2/scorecard.html").read_text(encoding="utf-8")
     assert "tự chấm 87,15 điểm" in html and "có đủ tài liệu kiểm chứng:</strong> 85,15" in html
+
+
+def test_the_checklist_says_what_its_total_adds_up_and_has_a_signature_block(tmp_path):
+    """Filed on paper: the total says which points it leaves out (the survey's, no evidence
+    to attach) and what the methodology's maximum is; the place, date and two signatures."""
+    run = subprocess.run([sys.executable, "-m", "cchc_lib.cli", "run", "--unit", "SAMPLE-P2",
+                          "--period", "2022", "--skip-ingest", "--report", "scorecard",
+                          "--data", "tests/.sample_processed", "--reports", str(tmp_path)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    wb = openpyxl.load_workbook(tmp_path / "2022/SAMPLE-P2/kiem_chung.xlsx", data_only=True)
+    ws = wb["Kiểm chứng"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    total = next(i for i, r in enumerate(rows) if r[1] == "Tổng cộng")
+    maximum = rows[total][2]
+    note = rows[total + 1][0]
+    # by hand from the sample methodology: 100 points, 10 of them the survey's
+    assert maximum == 90
+    assert note.startswith(f"Tổng cộng là điểm của {total - 6} tiêu chí trong bảng (90,00 ")
+    assert "Điều tra xã hội học" in note and "(10,00 điểm)" in note and "100,00" in note
+    texts = [v for r in rows[total + 2:] for v in r if v]
+    assert texts[:1] == ["……………, ngày …… tháng …… năm ………"]
+    assert "NGƯỜI LẬP BIỂU" in texts and "THỦ TRƯỞNG ĐƠN VỊ" in texts
+    assert "(Ký tên, đóng dấu)" in texts
+    printed_to = int(re.findall(r"\$(\d+)$", str(ws.print_area))[0])  # the signatures print
+    signed = max(i for i, r in enumerate(rows) if "THỦ TRƯỞNG ĐƠN VỊ" in r)
+    assert printed_to >= signed + 2

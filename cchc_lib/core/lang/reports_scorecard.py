@@ -4,32 +4,15 @@ column titles and notes, and the checklist's columns, summary sentence and sheet
 Templates take named placeholders, filled with ``str.format`` or by ``safe.rich``."""
 
 __all__ = [
-    "CHECKLIST_COLUMNS_VI",
-    "CHECKLIST_METHOD_VI",
-    "CHECKLIST_SHEET_VI",
-    "CHECKLIST_SUMMARY_ALL_EVIDENCED_VI",
-    "CHECKLIST_SUMMARY_MISSING_VI",
-    "CHECKLIST_SUMMARY_NOT_SCORED_VI",
-    "CHECKLIST_SUMMARY_VI",
-    "CHECKLIST_TITLE_VI",
-    "CHECKLIST_UNIT_VI",
-    "CHECKLIST_WORKBOOK_TITLE_VI",
-    "EVIDENCE_SUMMARY_VI",
-    "FIELDS_COLUMNS_VI",
-    "FIELD_NOT_SCORED_VI",
-    "HEADER_ALL_EVIDENCED_VI",
-    "HEADER_BEFORE_VI",
-    "HEADER_EVIDENCED_GAP_VI",
-    "HEADER_GRADE_VI",
-    "HEADER_TEMPLATE_METHOD_VI",
-    "HEADER_UNSCORED_VI",
-    "HEADER_VI",
-    "LOST_COLUMNS_VI",
-    "NOTE_VI",
-    "NOTHING_TO_ADD_VI",
-    "RANKING_COLUMNS_VI",
-    "SURVEY_SHORT_VI",
-    "UNRANKED_NOTE_VI",
+    "CHECKLIST_COLUMNS_VI", "CHECKLIST_METHOD_VI", "CHECKLIST_SHEET_VI",
+    "CHECKLIST_SUMMARY_ALL_EVIDENCED_VI", "CHECKLIST_SUMMARY_MISSING_VI",
+    "CHECKLIST_SUMMARY_NOT_SCORED_VI", "CHECKLIST_SUMMARY_VI", "CHECKLIST_TITLE_VI",
+    "CHECKLIST_TOTAL_NOTE_NO_SURVEY_VI", "CHECKLIST_TOTAL_NOTE_VI", "CHECKLIST_UNIT_VI",
+    "CHECKLIST_WORKBOOK_TITLE_VI", "EVIDENCE_SUMMARY_VI", "FIELDS_COLUMNS_VI",
+    "FIELD_NOT_SCORED_VI", "HEADER_ALL_EVIDENCED_VI", "HEADER_BEFORE_VI",
+    "HEADER_EVIDENCED_GAP_VI", "HEADER_GRADE_VI", "HEADER_TEMPLATE_METHOD_VI",
+    "HEADER_UNSCORED_VI", "HEADER_VI", "LOST_COLUMNS_VI", "NOTE_VI", "NOTHING_TO_ADD_VI",
+    "RANKING_COLUMNS_VI", "SURVEY_SHORT_VI", "UNRANKED_NOTE_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -116,3 +99,9 @@ CHECKLIST_SHEET_VI = "Kiểm chứng"
 CHECKLIST_TITLE_VI = "DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CCHC NĂM {year}"
 CHECKLIST_UNIT_VI = "Đơn vị: {unit}"
 CHECKLIST_METHOD_VI = "Bộ chỉ số: {method}"
+# under the checklist's total: what it adds up, and the points not in the table
+CHECKLIST_TOTAL_NOTE_VI = ("Tổng cộng là điểm của {count} tiêu chí trong bảng ({points} điểm "
+                           "tối đa). Không có trong bảng: {survey} ({survey_points} điểm), không "
+                           "cần tài liệu kiểm chứng. Điểm tối đa của bộ chỉ số: {total}.")
+CHECKLIST_TOTAL_NOTE_NO_SURVEY_VI = ("Tổng cộng là điểm của {count} tiêu chí trong bảng "
+                                     "({points} điểm tối đa, cả bộ chỉ số).")

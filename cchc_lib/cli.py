@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add("--as-of", metavar="YYYY-MM-DD")
     c.add("--skip-ingest", action="store_true")
     c.add("--kernel", default=KERNEL_NAME)
+    c.add("--final", action="store_true")
 
     c = _Command(sub, "spark")
     c.add("--dossiers", default=str(PROCESSED_DIR / "dossiers.parquet"), metavar="PATH")
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add("--data", default=str(PROCESSED_DIR))
     c.add("--smtp-config", metavar="FILE")
     c.add("--dry-run", nargs="?", const="", metavar="FILE.eml")
+    c.add("--final", action="store_true")
     return parser
 
 
@@ -131,7 +133,8 @@ def _request(a, units: Sequence[str] = (), reports: tuple[str, ...] = ("ward",))
     return run_request(a.period, tuple(units), reports=reports, as_of=a.as_of,
                        catalog=getattr(a, "catalog", CATALOG_FILE), data=a.data,
                        reports_dir=a.reports, ingest=not getattr(a, "skip_ingest", False),
-                       kernel=getattr(a, "kernel", KERNEL_NAME), jobs=getattr(a, "jobs", None))
+                       kernel=getattr(a, "kernel", KERNEL_NAME), jobs=getattr(a, "jobs", None),
+                       final=a.final)
 
 
 def _ingest(a) -> int:

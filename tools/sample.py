@@ -223,7 +223,11 @@ PLAN_SOURCE = "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
 PLAN = {"plan_id": "P2-KH99-2022", "unit_code": "SAMPLE-P2", "number": "99/KH-UBND",
         "date": "2022-02-21", "issuer": "UBND phường 2",
         "title": "Thực hiện các nội dung nhằm khắc phục những tồn tại, hạn chế về Chỉ số cải "
-                 "cách hành chính năm 2021, nâng cao chỉ số năm 2022", "year": 2022}
+                 "cách hành chính năm 2021, nâng cao chỉ số năm 2022", "year": 2022,
+        # signed as the seed plan is ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"); the seed leaves the
+        # name out, so the sample's is the customary placeholder name of Vietnamese forms
+        "signing": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH",
+        "signer_name": "Nguyễn Văn A"}
 GENERAL_TARGETS_SOURCE = ("của thị xã cho đơn vị chưa có kế hoạch riêng; dữ liệu mẫu, bằng mục "
                           "tiêu của Kế hoạch 99/KH-UBND phường 2")
 

@@ -46,6 +46,7 @@ class RunRequest:
     kernel: str = KERNEL_NAME
     jobs: int | None = None  # units run at once (None: one per core)
     covered: Period | None = None  # the period ended at the data's last day (settled)
+    final: bool = False  # the plan report as the office's final text (else a draft)
 
     @property
     def unit(self) -> str | None:
@@ -96,7 +97,8 @@ def run_request(period: str | Period, units: tuple[str, ...] | list[str] = (), *
                 reports: tuple[str, ...] = ("ward",), as_of: str | date | None = None,
                 catalog: str | Path = CATALOG_FILE, data: str | Path = PROCESSED_DIR,
                 reports_dir: str | Path = REPORTS_DIR, ingest: bool = True,
-                kernel: str = KERNEL_NAME, jobs: int | None = None) -> RunRequest:
+                kernel: str = KERNEL_NAME, jobs: int | None = None,
+                final: bool = False) -> RunRequest:
     """A request from what a user typed: the period parsed, the units and the period checked
     as folder names, ``as_of`` a real day of the period: refused here, before anything runs."""
     span = parse_period(period)
@@ -108,7 +110,7 @@ def run_request(period: str | Period, units: tuple[str, ...] | list[str] = (), *
     day = as_of if isinstance(as_of, date) or as_of is None else parse_as_of(as_of, span)
     return RunRequest(span, tuple(units), tuple(reports),
                       Folders(Path(catalog), Path(data), Path(reports_dir)), day, ingest,
-                      kernel, jobs)
+                      kernel, jobs, final=final)
 
 
 __all__ = ["Folders", "KERNEL_NAME", "RunRequest", "parse_as_of", "run_request"]

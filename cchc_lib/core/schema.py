@@ -151,6 +151,11 @@ PLANS = Table(
         Column("issuer", "text", False, lang.PLANS_ALIASES["issuer"]),
         Column("title", "text", False, lang.PLANS_ALIASES["title"]),
         Column("year", "count", True, lang.PLANS_ALIASES["year"]),
+        # who signs the unit's reports on the plan (Nghị định 30/2020/NĐ-CP): "TM. ỦY BAN
+        # NHÂN DÂN" or "KT. CHỦ TỊCH", the title, the name; blank: left for the office
+        Column("signing", "text", False, lang.PLANS_ALIASES["signing"]),
+        Column("signer_title", "text", False, lang.PLANS_ALIASES["signer_title"]),
+        Column("signer_name", "text", False, lang.PLANS_ALIASES["signer_name"]),
     ),
 )
 

@@ -26,7 +26,9 @@ import nbformat
 
 from cchc_lib.core import yamlfile
 from cchc_lib.core.errors import CchcError, InputFileError, LoginRefused
+from cchc_lib.core.lang import cli as cli_lang
 from cchc_lib.core.lang import delivery as lang
+from cchc_lib.core.lang import reports_plan as plan_lang
 from cchc_lib.core.request import RunRequest
 
 GMAIL_CLIP_BYTES = 102 * 1024
@@ -167,11 +169,24 @@ def prepare(report: str, request: RunRequest) -> Prepared:
     if not page.is_file():
         to_html(notebook, page)
     title, summary = summary_of(notebook)
-    body = email_body(page.read_text(encoding="utf-8"), summary,
-                      kind.subject(title, request.period.label_vi()))
+    subject = kind.subject(title, request.period.label_vi())
     files = tuple(folder / name for name in kind.attachments if (folder / name).is_file())
+    drafts = [f for f in files if f.suffix == ".docx" and is_draft(f)]
+    finals = [f for f in files if f.suffix == ".docx" and not is_draft(f)]
+    if finals and not request.final:  # a final text goes out only when asked for
+        raise CchcError(cli_lang.FINAL_NOT_ASKED_VI.format(path=finals[0]))
+    if drafts:
+        subject = plan_lang.DRAFT_SUBJECT_VI.format(subject=subject)
+    body = email_body(page.read_text(encoding="utf-8"), summary, subject)
     body = replace(body, attachments=files)
     return Prepared(folder, kind.stem, body)
+
+
+def is_draft(document: Path) -> bool:
+    """Whether a Word document the workbook wrote is a draft (its category property)."""
+    from docx import Document
+
+    return Document(str(document)).core_properties.category == plan_lang.DRAFT_MARK_VI
 
 
 def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
@@ -311,6 +326,6 @@ def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) 
 
 __all__ = [
     "ATTACHMENT_TYPES", "build_message", "email_body", "EmailBody", "ENV", "GMAIL_CLIP_BYTES",
-    "PASSWORD_ENV", "PLAINTEXT_ENV", "prepare", "Prepared", "recipients", "send", "smtp_settings",
-    "SmtpSettings", "stacked_tables", "summary_of", "WIDE_TABLE",
+    "is_draft", "PASSWORD_ENV", "PLAINTEXT_ENV", "prepare", "Prepared", "recipients", "send",
+    "smtp_settings", "SmtpSettings", "stacked_tables", "summary_of", "WIDE_TABLE",
 ]

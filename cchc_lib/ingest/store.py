@@ -241,8 +241,15 @@ def _read_table(path: Path, name: str, unit_code: str | None,
         raise damaged_table(path, missing_columns_vi(missing) if missing
                             else unreadable_vi(path)) from None
     missing = [c for c in columns or table_columns(name) if c not in frame.columns]
-    if missing:
+    # an office's own table written before one of its optional columns existed (the plans'
+    # signer): read with the column empty, as ingest writes a column the file did not have
+    table = schema.TABLES.get(name)
+    later = {c.name for c in table.columns if not c.required} \
+        if table is not None and name != "dossiers" else set()
+    if [c for c in missing if c not in later]:
         raise damaged_table(path, missing_columns_vi(missing))
+    for column in missing:
+        frame[column] = pd.Series(pd.NA, index=frame.index, dtype=object)
     return frame
 
 

@@ -95,6 +95,15 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
 
 
 @dataclass(frozen=True)
+class Signer:
+    """Who signs a report on the plan, as the plans file gives it (each part may be blank)."""
+
+    signing: str | None  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+    title: str | None  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    name: str | None
+
+
+@dataclass(frozen=True)
 class PlanInfo:
     """The plan whose targets and tasks a unit's reports follow."""
 
@@ -103,6 +112,7 @@ class PlanInfo:
     year: int | None
     name_vi: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
     targets_vi: str  # what the targets are, after "mục tiêu năm …"
+    signer: Signer | None = None
 
 
 def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> PlanInfo:
@@ -118,8 +128,14 @@ def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> Plan
             name += lang.PLAN_DATE_VI.format(date=p.date)
         if not pd.isna(p.issuer):
             name += lang.PLAN_ISSUER_VI.format(issuer=p.issuer)
+        def given(column: str) -> str | None:
+            value = p.get(column)
+            return None if value is None or pd.isna(value) or not str(value).strip() \
+                else str(value).strip()
+
         return PlanInfo(str(p.plan_id), True, int(p.year), name,
-                        lang.PLAN_TARGETS_VI.format(name=name))
+                        lang.PLAN_TARGETS_VI.format(name=name),
+                        Signer(given("signing"), given("signer_title"), given("signer_name")))
     targets = tables.get("targets")
     general = (targets[targets.unit_code.isna() & (targets.year.isna() | (targets.year == year))]
                if targets is not None else pd.DataFrame())

@@ -12,6 +12,7 @@ data go into runs as text: Word shows them, never interprets them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from cchc_lib.core.text import within_sentence
 from cchc_lib.core.vi import NO_DATA_VI, TASK_STATUS_VI
 from cchc_lib.indicators.plan import gaps, procedure_uptake
 from cchc_lib.indicators.unknown import has_note
+from cchc_lib.par.tasks import Signer
 from cchc_lib.reports import render
 from cchc_lib.reports.plan_progress import PlanProgress, plan_progress_of
 
@@ -64,8 +66,9 @@ def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
 
 
 def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: str | Path,
-                        path: str | Path) -> Path:
-    """Compute the plan report of a unit as of a day and write it as DOCX to ``path``."""
+                        path: str | Path, final: bool = False) -> Path:
+    """Compute the plan report of a unit as of a day and write it as DOCX to ``path``: a
+    draft ("DỰ THẢO") unless the office marks it ``final``."""
     from cchc_lib.core.units import parent_name
     from cchc_lib.ingest.store import read_processed
 
@@ -77,10 +80,14 @@ def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: 
     found = gaps(uptake, progress.plan.reset_index(drop=True))
     document = build(progress, progress.unit_name,
                      within_sentence(parent_name(tables["units"], unit_code)), found, uptake,
-                     index_line(unit_code, year, data_dir), provenance.stamp(data_dir))
+                     index_line(unit_code, year, data_dir), provenance.stamp(data_dir),
+                     final=final)
     path = Path(path)
     save_reproducibly(document, path, pd.Timestamp(progress.as_of).to_pydatetime())
     return path
+
+
+THUMBNAIL = "docProps/thumbnail.jpeg"
 
 
 def save_reproducibly(document, path: Path, when: datetime) -> None:
@@ -99,10 +106,16 @@ def save_reproducibly(document, path: Path, when: datetime) -> None:
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w") as out:
         for item in src.infolist():
+            if item.filename == THUMBNAIL:  # the library's template's picture, not this one
+                continue
+            data = src.read(item)
+            if item.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*Target=\"docProps/thumbnail\.jpeg\"[^>]*/>",
+                              b"", data)
             member = zipfile.ZipInfo(item.filename, date_time=stamp)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            out.writestr(member, src.read(item))
+            out.writestr(member, data)
 
 
 # --------------------------------------------------------------------------------------
@@ -111,8 +124,9 @@ def save_reproducibly(document, path: Path, when: datetime) -> None:
 
 
 def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: pd.DataFrame,
-          index: IndexLine | None, stamp: Stamp | None = None):
-    """The python-docx Document of the report (pure: nothing read, nothing written)."""
+          index: IndexLine | None, stamp: Stamp | None = None, final: bool = False):
+    """The python-docx Document of the report (pure: nothing read, nothing written): a
+    draft, marked "DỰ THẢO", unless ``final``."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -127,6 +141,11 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     normal.element.rPr.rFonts.set(_qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(6)
 
+    _page_numbers(section)
+    if not final:
+        mark = doc.add_paragraph()
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(mark, lang.DRAFT_MARK_VI, bold=True, size=13)
     _heading_block(doc, unit, parent, progress)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -167,24 +186,39 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
         _para(doc, line, indent=True)
 
     _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
-    _signature_block(doc, parent)
+    _signature_block(doc, parent, progress.signer)
+    props = doc.core_properties
+    props.title = lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year)
+    props.subject = progress.plan_name
+    props.author = props.last_modified_by = lang.AUTHOR_VI.format(unit=within_sentence(unit))
+    props.category = "" if final else lang.DRAFT_MARK_VI
     _stamp(doc, stamp)
     return doc
 
 
-def _stamp(doc, stamp: Stamp | None) -> None:
-    """What made the document: in its properties, and in a small line in the page footer."""
-    from docx.shared import Pt
+def _page_numbers(section) -> None:
+    """Page numbers as Nghị định 30/2020 places them: from the second page, top centre, in
+    the header (the first page has none)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
 
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="{2 * BODY_PT}"/>'
+        "</w:rPr><w:t>2</w:t></w:r></w:fldSimple>"))
+
+
+def _stamp(doc, stamp: Stamp | None) -> None:
+    """What made the document: in its properties only (the page carries the report alone)."""
     if stamp is None:
         return
     props = doc.core_properties
     props.comments = stamp.line_vi()
     props.version = stamp.workbook
     props.identifier = stamp.data_sha256 or "-"
-    footer = doc.sections[0].footer.paragraphs[0]
-    run = footer.add_run(stamp.line_vi())
-    run.font.size = Pt(7)
 
 
 def _index_text(index: IndexLine | None, year: int) -> str:
@@ -330,12 +364,10 @@ def _cell(cell, text: str, bold: bool = False, italic: bool = False, size: float
 def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
     """Governing and issuing bodies and the number on the left; quốc hiệu, tiêu ngữ, place and
     date on the right."""
-    from docx.shared import Mm
 
     table = doc.add_table(rows=1, cols=2)
-    table.autofit = False
+    _fixed_widths(table, (70, 95))
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
     if parent:
         _cell(left, f"UBND {parent}".upper(), size=13)
     _cell(left, lang.ISSUER_VI.format(unit=unit.upper()), bold=True, size=13)
@@ -350,7 +382,6 @@ def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
 
 def _table(doc, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
            size: float = 12) -> None:
-    from docx.shared import Mm
 
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
@@ -359,29 +390,52 @@ def _table(doc, header: list[str], rows: list[list[str]], widths: tuple[float, .
     for i, row in enumerate(rows, start=1):
         for j, text in enumerate(row):
             _cell(table.rows[i].cells[j], text, size=size, center=j != 1 or len(header) < 6)
-    for j, width in enumerate(widths):
-        for row in table.rows:
-            row.cells[j].width = Mm(width)
+    _fixed_widths(table, widths)
     doc.add_paragraph()
 
 
-def _signature_block(doc, parent: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _fixed_widths(table, widths: tuple[float, ...]) -> None:
+    """Columns of the given widths (mm) in every reader: a fixed layout, the grid and every
+    cell say the same (Word and LibreOffice read the grid; python-docx writes equal ones)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    table = doc.add_table(rows=1, cols=2)
     table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+
+
+def _signature_block(doc, parent: str, signer: Signer | None = None) -> None:
+    """Nơi nhận on the left; on the right who signs, as the plans file says (the signing
+    authority, the title, room for the signature and seal, the name), or the usual authority
+    and title with a line for the office to sign and name by hand."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    table = doc.add_table(rows=1, cols=2)
+    _fixed_widths(table, (80, 85))
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(80), Mm(85)
     p = left.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(p, lang.RECIPIENTS_VI, bold=True, italic=True, size=12)
     for line in (lang.RECIPIENT_PARENT_VI.format(parent=parent) if parent
                  else lang.RECIPIENT_UPPER_VI, *lang.RECIPIENTS_OTHERS_VI):
         _cell(left, line, size=11, center=False)
-    _cell(right, lang.SIGNER_ON_BEHALF_VI, bold=True, size=13)
-    _cell(right, lang.SIGNER_TITLE_VI, bold=True, size=13)
-    _cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)
+    signer = signer or Signer(None, None, None)
+    _cell(right, signer.signing or lang.SIGNER_ON_BEHALF_VI, bold=True, size=13)
+    _cell(right, signer.title or lang.SIGNER_TITLE_VI, bold=True, size=13)
+    if not signer.name:
+        _cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)
+        return
+    for _ in range(4):  # room for the signature and the seal
+        _cell(right, "", size=13)
+    _cell(right, signer.name, bold=True, size=14)
 
 
 __all__ = [

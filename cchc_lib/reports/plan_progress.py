@@ -20,7 +20,7 @@ from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import TASK_STATUS_VI
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.ingest.store import read_processed
-from cchc_lib.par.tasks import has_tasks_to_report, plan_for, task_status, tasks_of
+from cchc_lib.par.tasks import Signer, has_tasks_to_report, plan_for, task_status, tasks_of
 from cchc_lib.reports import render
 from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
@@ -35,6 +35,7 @@ class PlanProgress:
     plan: pd.DataFrame  # the plan's three indicators, year to date
     set_aside: dict  # quality.set_aside from the start of the year to as_of
     plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
+    signer: Signer | None = None  # who signs the report, from the plans file
 
     def header(self) -> Rich:
         counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
@@ -122,7 +123,8 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
                         info.year or year, values, targets)  # tasks keep their plan's year
     return PlanProgress(name, year, day, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
-                                  day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI)
+                                  day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI,
+                        info.signer)
 
 
 __all__ = [

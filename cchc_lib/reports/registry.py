@@ -76,7 +76,8 @@ def _plan(r: RunRequest) -> dict:
 def _plan_document(r: RunRequest, path: Path) -> Path:
     from cchc_lib.reports.plan_document import write_plan_document
 
-    return write_plan_document(str(r.unit), r.year, str(_as_of(r)), str(r.folders.data), path)
+    return write_plan_document(str(r.unit), r.year, str(_as_of(r)), str(r.folders.data), path,
+                               final=r.final)
 
 
 def _checklist(r: RunRequest, path: Path) -> Path:

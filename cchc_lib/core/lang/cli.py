@@ -6,10 +6,10 @@ body: ``ingest/command.py``, ``reports/command.py``, ``indicators/spark.py``,
 __all__ = [
     "ALL_UNITS_DONE_VI", "ALL_UNITS_FAILED_VI", "ALL_UNITS_NO_DATA_VI", "AS_OF_NOT_A_DAY_VI",
     "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "COMMANDS_VI", "DESCRIPTION_VI",
-    "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "INGEST_STRICT_VI", "INGEST_WRITTEN_VI",
-    "INIT_DONE_VI", "INTERRUPTED_VI", "JAVA_HOME_WITHOUT_JAVA_VI", "JOBS_AT_LEAST_ONE_VI",
-    "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "MONTHS_FORM_VI", "NO_JAVA_VI",
-    "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
+    "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "FINAL_NOT_ASKED_VI", "INGEST_STRICT_VI",
+    "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI", "JAVA_HOME_WITHOUT_JAVA_VI",
+    "JOBS_AT_LEAST_ONE_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "MONTHS_FORM_VI",
+    "NO_JAVA_VI", "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
     "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI", "REMINDER_NO_ADDRESS_VI",
     "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI", "REPORT_SKIPPED_VI",
     "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI", "SPARK_NOT_STARTED_VI",
@@ -104,6 +104,10 @@ OPTIONS_VI = {
                         "cùng có số liệu)",
     ("run", "--skip-ingest"): "dùng dữ liệu đã chuẩn hóa sẵn, không nhập lại",
     ("run", "--kernel"): "tên kernel Jupyter (mặc định: %(default)s)",
+    ("run", "--final"): "báo cáo kế hoạch (Word) là bản chính thức của đơn vị: không ghi "
+                        "\"DỰ THẢO\" (mặc định: bản dự thảo)",
+    ("email", "--final"): "gửi báo cáo kế hoạch đã lập là bản chính thức (không có tùy chọn "
+                          "này, chỉ gửi bản dự thảo)",
     ("spark", "--dossiers"): "hồ sơ đã chuẩn hóa: tệp, thư mục hoặc mẫu Parquet (mặc định: "
                              "%(default)s)",
     ("spark", "--procedure-catalogue"): "danh mục TTHC đã chuẩn hóa (mặc định: %(default)s)",
@@ -182,3 +186,5 @@ NO_PLAN_FOR_REPORT_VI = ("{unit} chưa có kế hoạch năm {year} trong tệp 
                          "vào tệp đó rồi chạy lại")
 PLANS_FILE_UNKNOWN_VI = "mục plans của danh mục dữ liệu"
 REPORT_SKIPPED_VI = "không lập {report}: {reason}"
+FINAL_NOT_ASKED_VI = ("{path} là bản chính thức (lập với --final): chỉ gửi khi được yêu cầu, "
+                      "thêm --final vào lệnh cchc email")

@@ -84,6 +84,9 @@ PLANS_ALIASES: dict[str, tuple[str, ...]] = {
     "issuer": ("Cơ quan ban hành", "Đơn vị ban hành"),
     "title": ("Trích yếu", "Tên kế hoạch"),
     "year": ("Năm",),
+    "signing": ("Thẩm quyền ký", "Ký thay mặt"),
+    "signer_title": ("Chức vụ người ký", "Chức vụ"),
+    "signer_name": ("Người ký", "Họ tên người ký"),
 }
 
 PLAN_TASKS_ALIASES: dict[str, tuple[str, ...]] = {

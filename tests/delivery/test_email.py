@@ -179,7 +179,7 @@ def test_every_report_kind_can_be_mailed(tmp_path):
         assert run.returncode == 0, run.stderr
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
     for kind, subject in (("scorecard", "Chỉ số CCHC năm 2022: Phường 2"),
-                          ("plan", "[DỰ THẢO] Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND"),
+                          ("plan", "Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND"),
                           ("overview", "Tổng hợp Chỉ số CCHC")):
         target = tmp_path / f"{kind}.eml"
         run = cchc_email(reports, env, "--report", kind, "--to", "a@example.vn", "--dry-run",

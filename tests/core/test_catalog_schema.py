@@ -159,8 +159,9 @@ BAD = {  # name -> (catalog text, the message after "<file>: ")
         "kind, lead, level, note, number, paid_online, parent_code, parent_name, plan_id, "
         "points, postal_enabled, procedure_code, procedure_name, processing_days, "
         "receive_channel, received_at, return_channel, returned_at, section, section_title, "
-        "source, status, submitted_at, supplement_days, supplement_requests, target, task, "
-        "task_id, timeframe, title, unit_code, unit_name, valid_from, valid_to, year "
+        "signer_name, signer_title, signing, source, status, submitted_at, supplement_days, "
+        "supplement_requests, target, task, task_id, timeframe, title, unit_code, unit_name, "
+        "valid_from, valid_to, year "
         "(có phải 'unit_code'?)"),
     "two titles pinned to one column": (
         'columns:\n  "Ngày nhận hồ sơ": received_at\n  "Tình trạng": status\n'

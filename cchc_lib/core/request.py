@@ -67,13 +67,10 @@ class RunRequest:
     def for_unit(self, unit: str) -> RunRequest:
         return replace(self, units=(unit,))
 
-    def settled(self, last_day: date | None) -> RunRequest:
-        """The request with the period ended at ``last_day`` (the data's last day) when the
-        data stops earlier, and the day reported on, when not asked, that end: done once, by
+    def settled(self, covered: Period) -> RunRequest:
+        """The request with ``covered``, its period as the data covers it (ended at the
+        data's last day), and the day reported on, when not asked, that end: done once, by
         the stage that read the data."""
-        end = self.period.end if last_day is None else min(self.period.end, last_day)
-        covered = self.period if end == self.period.end else \
-            Period(self.period.start, end, self.period.label)
         return replace(self, covered=covered, as_of=self.as_of or covered.end)
 
 
@@ -100,14 +97,15 @@ def run_request(period: str | Period, units: tuple[str, ...] | list[str] = (), *
                 kernel: str = KERNEL_NAME, jobs: int | None = None,
                 final: bool = False) -> RunRequest:
     """A request from what a user typed: the period parsed, the units and the period checked
-    as folder names, ``as_of`` a real day of the period: refused here, before anything runs."""
+    as folder names, ``as_of`` a real day of the period's year: refused here, before anything
+    runs."""
     span = parse_period(period)
     check_part(span.label, lang.PERIOD_WHAT_VI)
     for unit in units:
         check_part(unit, lang.UNIT_WHAT_VI)
     if jobs is not None and jobs < 1:
         raise CchcError(lang.JOBS_AT_LEAST_ONE_VI.format(jobs=jobs))
-    day = as_of if isinstance(as_of, date) or as_of is None else parse_as_of(as_of, span)
+    day = as_of if isinstance(as_of, date) else parse_as_of(as_of, span)
     return RunRequest(span, tuple(units), tuple(reports),
                       Folders(Path(catalog), Path(data), Path(reports_dir)), day, ingest,
                       kernel, jobs, final=final)

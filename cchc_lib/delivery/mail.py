@@ -171,12 +171,11 @@ def prepare(report: str, request: RunRequest) -> Prepared:
     title, summary = summary_of(notebook)
     subject = kind.subject(title, request.period.label_vi())
     files = tuple(folder / name for name in kind.attachments if (folder / name).is_file())
-    drafts = [f for f in files if f.suffix == ".docx" and is_draft(f)]
+    # a final text goes out only when asked for; a draft is marked on the document (its
+    # subject stays the report's: a longer one lost a space when folded, "thựchiện")
     finals = [f for f in files if f.suffix == ".docx" and not is_draft(f)]
-    if finals and not request.final:  # a final text goes out only when asked for
+    if finals and not request.final:
         raise CchcError(cli_lang.FINAL_NOT_ASKED_VI.format(path=finals[0]))
-    del drafts  # the draft is marked on the document; the subject stays the report's (a
-    # longer subject lost a space in folding: "thựchiện", left for issue 26 to fix first)
     body = email_body(page.read_text(encoding="utf-8"), summary, subject)
     body = replace(body, attachments=files)
     return Prepared(folder, kind.stem, body)

@@ -97,12 +97,11 @@ def settle(request: RunRequest, tables: dict, unit: str | None = None) -> RunReq
     (:meth:`RunRequest.settled`): a period the data (of ``unit``) does not reach is refused
     (:class:`~cchc_lib.core.errors.NoDataError`)."""
     from cchc_lib.core.units import unit_name
-    from cchc_lib.indicators.base import data_through, dated, require_data
+    from cchc_lib.indicators.base import clip_to_data, dated, require_data
 
-    label = unit_name(tables["units"], unit) if unit else None
-    require_data(request.period, dated(tables), unit, label)
-    last = data_through(dated(tables))
-    return request.settled(None if last is None else last.date())
+    if unit:  # the unit's own dossiers must reach the period, not only the export's
+        require_data(request.period, dated(tables), unit, unit_name(tables["units"], unit))
+    return request.settled(clip_to_data(request.period, dated(tables)))
 
 
 def run_unit(request: RunRequest, progress: Progress = lambda step: None) -> UnitRun:

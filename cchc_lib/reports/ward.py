@@ -162,7 +162,7 @@ class WardReport:
         lines: list[str] = []
         values: dict[str, object] = {}
         for i, r in enumerate(self.plan.itertuples()):
-            record = registry.BY_ID[r.indicator]
+            record = registry.get(r.indicator)
             template = (lang.PLAN_DEFINITION_NO_TARGET_VI if is_missing(r.target)
                         else lang.PLAN_DEFINITION_VI)
             lines.append(template.format(i=i))
@@ -260,17 +260,17 @@ class WardReport:
 
     def national_caveat(self) -> Rich:
         """The 766 estimates' caveat, and what each of the page's two on-time rates counts."""
-        form, estimate = registry.BY_ID["on_time_rate"], registry.BY_ID["progress_on_time"]
-        lower = _mid_sentence
+        form, estimate = registry.get("on_time_rate"), registry.get("progress_on_time")
         return rich("*{caveat}*", caveat=registry.caveat_766_vi()) + rich(
-            lang.TWO_ON_TIME_RATES_VI, form_numerator=lower(form.numerator_vi),
-            form_denominator=lower(form.denominator_vi),
+            lang.TWO_ON_TIME_RATES_VI, form_numerator=_mid_sentence(form.numerator_vi),
+            form_denominator=_mid_sentence(form.denominator_vi),
             criterion=estimate.points.criterion if estimate.points else "",
-            numerator=lower(estimate.numerator_vi), denominator=lower(estimate.denominator_vi))
+            numerator=_mid_sentence(estimate.numerator_vi),
+            denominator=_mid_sentence(estimate.denominator_vi))
 
     def apology_duty(self) -> Rich:
         """The duty of apology, its target the registry's (set by law)."""
-        target = registry.BY_ID["apology_coverage"].fixed_target
+        target = national.APOLOGY.fixed_target
         return rich(lang.APOLOGY_DUTY_VI, target=render.percent(target, 0))
 
     def apology_table(self) -> Rich:

@@ -188,12 +188,21 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
     _signature_block(doc, parent, progress.signer)
     props = doc.core_properties
-    props.title = lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year)
-    props.subject = progress.plan_name
-    props.author = props.last_modified_by = lang.AUTHOR_VI.format(unit=within_sentence(unit))
+    props.title = _property(lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year))
+    props.subject = _property(progress.plan_name)
+    props.author = props.last_modified_by = _property(
+        lang.AUTHOR_VI.format(unit=within_sentence(unit)))
     props.category = "" if final else lang.DRAFT_MARK_VI
     _stamp(doc, stamp)
     return doc
+
+
+PROPERTY_CHARS = 255  # what a Word document property holds (python-docx refuses more)
+
+
+def _property(text: str) -> str:
+    """A document property from data, cut to what the property holds (a plan's long title)."""
+    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1] + "…"
 
 
 def _page_numbers(section) -> None:

@@ -35,6 +35,24 @@ def requirements_digest(pyproject: Path = ROOT / "pyproject.toml") -> str:
     return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()
 
 
+def without_constraint_file(body: str) -> str:
+    """The lock without the "-c FILE" provenance a --keep run writes: that file is a
+    temporary one, and the lock names only what pyproject.toml and the packages require."""
+    lines = [line for line in body.splitlines() if not line.strip().startswith("#   -c ")]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1:i + 3]
+        if (line.strip() == "# via" and following and following[0].strip().startswith("#   ")
+                and (len(following) < 2 or not following[1].strip().startswith("#   "))):
+            out.append(line + " " + following[0].strip()[1:].strip())
+            lines[i + 1] = ""  # folded into the line above
+            continue
+        if line == "" and i and lines[i - 1].strip() == "# via":
+            continue
+        out.append(line)
+    return "\n".join(line for line in out if line != "") + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -45,7 +63,7 @@ def main() -> int:
                "--no-header", "--output-file", str(LOCK)]
     command += ["--constraint", args.keep] if args.keep else ["--upgrade"]
     subprocess.run(command, cwd=ROOT, check=True)
-    body = LOCK.read_text(encoding="utf-8")
+    body = without_constraint_file(LOCK.read_text(encoding="utf-8"))
     LOCK.write_text("# The exact versions `make` installs (pip's constraints file).\n"
                     "# Refresh: `make lock`, then `make test`. Written by tools/lock.py.\n"
                     + body + DIGEST_PREFIX + requirements_digest() + "\n", encoding="utf-8")

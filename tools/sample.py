@@ -627,27 +627,28 @@ METHODOLOGY_TEMPLATE = "methodology/chi_so_cchc_cap_xa_mau.yml"  # under data/ra
 P2_LOST_2021 = {"1.5": 0.0, "1.6": 1.0, "3.4": 0.0, "7.2": 1.0, "7.3": 1.0}
 SAMPLE_NOTE = "dữ liệu mẫu"
 
-PROGRESS_P2 = (  # task, date, status, note, evidence (document numbers are made up)
+PROGRESS_P2 = (  # task, date, status, note, evidence, cause (document numbers are made up)
     ("I.1", "2022-04-15", "Đang thực hiện", "Họp giao nhiệm vụ nghiên cứu sáng kiến CCHC",
-     "Thông báo số 35/TB-UBND ngày 15/4/2022 (mẫu)"),
+     "Thông báo số 35/TB-UBND ngày 15/4/2022 (mẫu)", ""),
     ("I.1", "2022-09-28", "Hoàn thành", "Công nhận 02 giải pháp mới trong chỉ đạo, điều hành",
-     "Quyết định số 120/QĐ-UBND ngày 28/9/2022 (mẫu)"),
+     "Quyết định số 120/QĐ-UBND ngày 28/9/2022 (mẫu)", ""),
     ("I.2", "2022-03-31", "Đang thực hiện", "Theo dõi, đôn đốc nhiệm vụ quý I",
-     "Báo cáo số 30/BC-UBND ngày 31/3/2022 (mẫu)"),
+     "Báo cáo số 30/BC-UBND ngày 31/3/2022 (mẫu)", ""),
     ("I.2", "2022-06-30", "Đang thực hiện", "Theo dõi, đôn đốc nhiệm vụ quý II",
-     "Báo cáo số 61/BC-UBND ngày 30/6/2022 (mẫu)"),
+     "Báo cáo số 61/BC-UBND ngày 30/6/2022 (mẫu)", ""),
     ("I.2", "2022-09-30", "Đang thực hiện", "Theo dõi, đôn đốc nhiệm vụ quý III",
-     "Báo cáo số 95/BC-UBND ngày 30/9/2022 (mẫu)"),
-    ("I.2", "2022-11-07", "Đang thực hiện", "Rà soát nhiệm vụ thị xã giao còn tồn đọng", ""),
+     "Báo cáo số 95/BC-UBND ngày 30/9/2022 (mẫu)", ""),
+    ("I.2", "2022-11-07", "Đang thực hiện", "Rà soát nhiệm vụ thị xã giao còn tồn đọng", "", ""),
     ("II.1", "2022-04-30", "Đang thực hiện", "Hướng dẫn người dân nộp hồ sơ trực tuyến tại "
-     "bộ phận một cửa", "Kế hoạch số 40/KH-UBND ngày 30/4/2022 (mẫu)"),
-    ("II.1", "2022-08-31", "Đang thực hiện", "Bố trí máy tính hỗ trợ nộp hồ sơ trực tuyến", ""),
+     "bộ phận một cửa", "Kế hoạch số 40/KH-UBND ngày 30/4/2022 (mẫu)", ""),
+    ("II.1", "2022-08-31", "Đang thực hiện", "Bố trí máy tính hỗ trợ nộp hồ sơ trực tuyến", "", ""),
     ("II.1", "2022-10-31", "Đang thực hiện", "27/53 TTHC đã có hồ sơ trực tuyến",
-     "Báo cáo số 110/BC-UBND ngày 31/10/2022 (mẫu)"),
+     "Báo cáo số 110/BC-UBND ngày 31/10/2022 (mẫu)",
+     "Người dân, nhất là người cao tuổi, chưa quen nộp hồ sơ trực tuyến"),
     ("III.1", "2022-05-15", "Đang thực hiện", "Phối hợp Bưu điện tuyên truyền dịch vụ BCCI",
-     "Biên bản làm việc với Bưu điện thị xã ngày 15/5/2022 (mẫu)"),
-    ("III.1", "2022-10-25", "Vướng mắc", "Người dân còn ngại trả phí BCCI; đề xuất hỗ trợ phí",
-     "Báo cáo số 108/BC-UBND ngày 25/10/2022 (mẫu)"),
+     "Biên bản làm việc với Bưu điện thị xã ngày 15/5/2022 (mẫu)", ""),
+    ("III.1", "2022-10-25", "Vướng mắc", "Đề xuất UBND thị xã hỗ trợ phí dịch vụ BCCI",
+     "Báo cáo số 108/BC-UBND ngày 25/10/2022 (mẫu)", "Người dân còn ngại trả phí dịch vụ BCCI"),
 )
 
 
@@ -677,7 +678,7 @@ def _scoring_inputs(rng: np.random.Generator, methodology_path: Path
             pd.DataFrame(self_rows, columns=["unit_code", "year", "criterion_id", "points",
                                              "evidence", "note"]),
             pd.DataFrame(PROGRESS_P2, columns=["task_id", "date", "status", "note",
-                                               "evidence"]))
+                                               "evidence", "cause"]))
 
 
 # --------------------------------------------------------------------------------------

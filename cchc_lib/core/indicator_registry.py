@@ -73,6 +73,16 @@ class GapRule:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """Another reading of a plan's sentence: the same numerator over another denominator (an
+    engine part), judged against the same target. Reports name the reading they use and show
+    this one beside it where the verdict differs."""
+
+    denominator: str
+    denominator_vi: str  # what it counts, in words
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str
     family: str  # one of FAMILIES
@@ -89,6 +99,7 @@ class Indicator:
     denominator: str | None = None
     form: tuple[int, str] | None = None  # Biểu 06: (column group, the column's label)
     definition_vi: str = ""  # what it measures in one clause, for a report's definitions
+    reading: Reading | None = None  # the plan's sentence read another way (plan shares)
 
     @property
     def label(self) -> str:
@@ -146,7 +157,9 @@ INDICATORS: tuple[Indicator, ...] = (
                     Candidates("postal_enabled", ("returned_direct",),
                                some_of=("returned_direct",))),
         definition_vi="số hồ sơ của các TTHC BCCI trả kết quả qua BCCI trên tổng số hồ sơ đã "
-                      "trả kết quả (BCCI, trực tuyến và trực tiếp)"),
+                      "trả kết quả (qua BCCI, trực tuyến và trực tiếp) của chính các TTHC BCCI",
+        reading=Reading("returned_all", "tổng số hồ sơ đã trả kết quả của mọi TTHC (cả TTHC "
+                                        "không triển khai BCCI)")),
     # ---- Biểu số 06/VPCP/KSTT, in the form's column order ------------------------------
     Indicator("received_total", "bieu06", "count", "Tổng số hồ sơ tiếp nhận",
               form=(0, "Tổng số")),
@@ -417,5 +430,5 @@ __all__ = [
     "Candidates", "caveat_766_vi", "extended", "FAMILIES", "family", "gap_rule", "GapRule", "get",
     "GROUPS_766", "Indicator", "INDICATORS", "KINDS", "label", "lacking", "MAX_POINTS_766",
     "max_points_766_vi", "name", "needs", "PART_NEEDS", "parts_of", "plan_ids", "PLAN_INDICATORS",
-    "Points766", "POINTS_766",
+    "Points766", "POINTS_766", "Reading",
 ]

@@ -221,6 +221,7 @@ PLAN_PROGRESS = Table(
                vocabulary="task_status"),
         Column("note", "text", False, lang.PLAN_PROGRESS_ALIASES["note"]),
         Column("evidence", "text", False, lang.PLAN_PROGRESS_ALIASES["evidence"]),
+        Column("cause", "text", False, lang.PLAN_PROGRESS_ALIASES["cause"]),
     ),
 )
 

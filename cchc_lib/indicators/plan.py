@@ -65,6 +65,24 @@ def plan_rows(parts: Mapping, unit_code: str, period: Period,
     return out
 
 
+def other_readings(parts: Mapping, plan: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """The plan's whole-unit rows read the other way their registry record names
+    (``Indicator.reading``): the same numerator over the reading's denominator (an engine
+    part of the same ``parts``), judged on the row's target. Rows without a figure (an
+    export lacks a column) have no other reading either."""
+    out = []
+    whole = plan[plan.field.isna()] if "field" in plan else plan
+    for r in whole.itertuples():
+        reading = registry.get(str(r.indicator)).reading
+        if reading is None or has_note(getattr(r, "no_data", None)):
+            continue
+        num, _ = registry.parts_of(str(r.indicator))
+        target = None if r.target is None or pd.isna(r.target) else float(r.target)
+        out.append(row(r.indicator, r.unit_code, period, int(parts[num]),
+                       int(parts[reading.denominator]), target))
+    return pd.DataFrame(out, columns=RESULT_COLUMNS, dtype=object)
+
+
 def judged_on_year_to_date(period_rows: pd.DataFrame, ytd_rows: pd.DataFrame) -> pd.DataFrame:
     """A yearly target judged on the year to date, beside the period's own value.
 
@@ -259,6 +277,6 @@ def comparison(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
 
 __all__ = [
     "comparison", "cumulative_by_month", "Gap", "gaps", "judged_on_year_to_date", "month_spans",
-    "needed_for_target", "plan_indicators", "plan_rows", "procedure_uptake", "projection",
-    "PROJECTION_COLUMNS", "PROJECTION_MONTHS", "trend_of",
+    "needed_for_target", "other_readings", "plan_indicators", "plan_rows", "procedure_uptake",
+    "projection", "PROJECTION_COLUMNS", "PROJECTION_MONTHS", "trend_of",
 ]

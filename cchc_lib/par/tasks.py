@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from cchc_lib.core.lang import par as lang
+from cchc_lib.core.text import match_key
 from cchc_lib.core.timeframes import Timeframe, parse_timeframe
 from cchc_lib.core.vi import TASK_STATUS_VI
 
@@ -49,7 +50,8 @@ def status_flags(last, frame: Timeframe, as_of: date, as_of_ts: pd.Timestamp,
 
 # the columns of :func:`task_status`, also when the plan has no task yet
 TASK_COLUMNS = ("task_id", "section", "task", "lead", "coordinators", "timeframe", "start",
-                "end", "ongoing", "last_update", "last_note", "evidence", "indicators",
+                "end", "ongoing", "last_update", "last_note", "done", "cause", "evidence",
+                "indicators",
                 "below_target", "status", "status_flags", "status_vi")
 
 
@@ -59,7 +61,9 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
     """Each task as of a date: owner, time frame, latest update, linked indicators, status."""
     as_of_ts = pd.Timestamp(as_of)
     log = progress if progress is not None else pd.DataFrame(
-        columns=["task_id", "date", "status", "note", "evidence"])
+        columns=["task_id", "date", "status", "note", "evidence", "cause"])
+    if "cause" not in log:  # a progress log read before the column existed
+        log = log.assign(cause=None)
     log = log[log.date < as_of_ts + pd.Timedelta(days=1)]  # updates up to the end of that day
     log = log.sort_values(["task_id", "date"], kind="stable")
     rows = []
@@ -68,6 +72,9 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
         mine = log[log.task_id == t.task_id]
         last = mine.iloc[-1] if len(mine) else None
         evidence = [e for e in mine.evidence.dropna()] if len(mine) else []
+        done = [(d.date(), str(n)) for d, n in zip(mine.date, mine.note, strict=True)
+                if not pd.isna(n) and str(n).strip()]
+        causes = [str(c) for c in mine.cause if not pd.isna(c) and str(c).strip()]
         linked = [i for i in str(t.indicators or "").split(";") if i.strip()] \
             if not pd.isna(t.indicators) else []
         below = [i for i in linked
@@ -82,6 +89,8 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
             "start": frame.start, "end": frame.end, "ongoing": frame.ongoing,
             "last_update": None if last is None else last.date.date(),
             "last_note": None if last is None else last.note,
+            "done": done,  # what the log says was done: (day, note), oldest first
+            "cause": causes[-1] if causes and flags[0] != "done" else None,  # the latest
             "evidence": "; ".join(evidence) if evidence else None,
             "indicators": linked, "below_target": below, "status": flags[0],
             "status_flags": flags, "status_vi": " · ".join(TASK_STATUS_VI[f] for f in flags),
@@ -123,7 +132,12 @@ def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> Plan
             if plans is not None and len(plans) else pd.DataFrame())
     if len(mine):
         p = mine.sort_values(["year", "plan_id"]).iloc[-1]
-        name = lang.PLAN_NAME_VI.format(number=p.number)
+        number = str(p.number).strip()
+        # "Kế hoạch số 99/KH-UBND" (NĐ 30's way of citing a document), said once when the
+        # plans file already writes "số 99/KH-UBND"
+        key = match_key(number)
+        said = key.startswith(lang.NUMBER_WORD) and key[len(lang.NUMBER_WORD):][:1].isdigit()
+        name = (lang.PLAN_NAME_BARE_VI if said else lang.PLAN_NAME_VI).format(number=number)
         if not pd.isna(p.date):
             name += lang.PLAN_DATE_VI.format(date=p.date)
         if not pd.isna(p.issuer):

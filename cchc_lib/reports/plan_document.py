@@ -27,27 +27,38 @@ from cchc_lib.core.lang import reports_plan as lang
 from cchc_lib.core.periods import Period
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.text import within_sentence
-from cchc_lib.core.vi import NO_DATA_VI, TASK_STATUS_VI
+from cchc_lib.core.vi import NO_DATA_VI
 from cchc_lib.indicators.plan import gaps, procedure_uptake
 from cchc_lib.indicators.unknown import has_note
+from cchc_lib.par.scoring import SURVEY_ID
 from cchc_lib.par.tasks import Signer
 from cchc_lib.reports import render
+from cchc_lib.reports.plan_causes import (
+    Evidence,
+    evidence_of,
+    lost_before,
+    recommendations,
+    recovered_vi,
+    shortcomings,
+)
 from cchc_lib.reports.plan_progress import PlanProgress, plan_progress_of
 
 FONT = "Times New Roman"
 BODY_PT = 13
-CANDIDATES_SHOWN = 3
 
 
 @dataclass(frozen=True)
 class IndexLine:
-    """The estimated index and rank of the year, and last year's official ones."""
+    """The estimated index and rank of the year (self-assessed, and counting only the points
+    with evidence), last year's official ones, and the criteria that lost points then."""
 
     index: float
     rank: int | None  # None: not ranked, a criterion not scored for want of data
     units: int
     index_before: float | None
     rank_before: int | None
+    evidenced: float | None = None  # the index counting only points with their evidence
+    lost_before: pd.DataFrame | None = None  # plan_causes.lost_before
 
 
 def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
@@ -62,7 +73,9 @@ def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
     before = None if pd.isna(r.index_before) else float(r.index_before)
     rank_before = None if pd.isna(r.rank_before) else int(r.rank_before)
     rank = None if pd.isna(r["rank"]) else int(r["rank"])
-    return IndexLine(float(r["index"]), rank, len(card.ranks), before, rank_before)
+    return IndexLine(float(r["index"]), rank, len(card.ranks), before, rank_before,
+                     float(card.summary_evidenced["index"]),
+                     lost_before(card) if card.before is not None else None)
 
 
 def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: str | Path,
@@ -81,7 +94,7 @@ def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: 
     document = build(progress, progress.unit_name,
                      within_sentence(parent_name(tables["units"], unit_code)), found, uptake,
                      index_line(unit_code, year, data_dir), provenance.stamp(data_dir),
-                     final=final)
+                     final=final, evidence=evidence_of(tables, unit_code, ytd, uptake))
     path = Path(path)
     save_reproducibly(document, path, pd.Timestamp(progress.as_of).to_pydatetime())
     return path
@@ -124,9 +137,11 @@ def save_reproducibly(document, path: Path, when: datetime) -> None:
 
 
 def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: pd.DataFrame,
-          index: IndexLine | None, stamp: Stamp | None = None, final: bool = False):
+          index: IndexLine | None, stamp: Stamp | None = None, final: bool = False,
+          evidence: Evidence | None = None):
     """The python-docx Document of the report (pure: nothing read, nothing written): a
-    draft, marked "DỰ THẢO", unless ``final``."""
+    draft, marked "DỰ THẢO", unless ``final``; ``evidence``: the facts Section II reads its
+    causes from (none: the shortcomings without them)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -166,27 +181,29 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
              f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
              formats.percent(r.target, 0), render.verdict_shown(r.met, _note(r))]
             for r in progress.plan.itertuples()], widths=(55, 25, 30, 22, 25))
-    for line in render.notes_of(progress.plan):
+    for line in render.notes_of(progress.plan) + render.reading_lines(progress.plan,
+                                                                       progress.readings):
         _para(doc, f"{line}.", indent=True)
     _sub(doc, lang.SUB_TASKS_VI)
-    t = progress.tasks
-    _table(doc, list(lang.TASKS_HEADER_VI),
-           [[str(r.task_id), str(r.task), str(r.lead), str(r.timeframe), str(r.status_vi),
-             "—" if pd.isna(r.evidence) else str(r.evidence)] for r in t.itertuples()],
-           widths=(12, 58, 24, 20, 22, 29), size=11)
+    if len(progress.tasks):
+        _table(doc, list(lang.TASKS_HEADER_VI), task_rows(progress),
+               widths=(11, 50, 26, 48, 30), size=11, left=(1, 3, 4))
+    else:
+        _para(doc, repr(progress.no_tasks()), indent=True)
     _sub(doc, lang.SUB_INDEX_VI)
     _para(doc, _index_text(index, progress.year), indent=True)
+    _lost_before(doc, index, progress.year)
 
     _section(doc, lang.SECTION_SHORTCOMINGS_VI)
-    for line in shortcomings(progress, found):
+    for line in shortcomings(progress.plan, progress.tasks, found, evidence, progress.as_of):
         _para(doc, line, indent=True)
 
     _section(doc, lang.SECTION_RECOMMENDATIONS_VI)
-    for line in recommendations(progress, found, uptake):
+    for line in recommendations(progress.tasks, found, uptake, parent):
         _para(doc, line, indent=True)
 
     _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
-    _signature_block(doc, parent, progress.signer)
+    _signature_block(doc, parent, progress.signer, within_sentence(unit))
     props = doc.core_properties
     props.title = _property(lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year))
     props.subject = _property(progress.plan_name)
@@ -230,12 +247,55 @@ def _stamp(doc, stamp: Stamp | None) -> None:
     props.identifier = stamp.data_sha256 or "-"
 
 
+def task_rows(progress: PlanProgress) -> list[list[str]]:
+    """Per task: id, task, lead and time frame, what was done (the progress log's notes, oldest
+    first, then the linked indicators against their targets and the status), evidence; a
+    cell's lines are separated by newlines."""
+    out = []
+    for r in progress.tasks.itertuples():
+        done = [lang.TASK_DONE_LINE_VI.format(day=formats.day(d), note=n) for d, n in r.done]
+        result = done or [lang.TASK_NOTHING_DONE_VI]
+        if r.indicators:
+            result.append(progress.linked_vi(list(r.indicators)))
+        result.append(lang.TASK_STATUS_LINE_VI.format(status=r.status_vi))
+        out.append([str(r.task_id), str(r.task), f"{r.lead}\n{r.timeframe}", "\n".join(result),
+                    "—" if pd.isna(r.evidence) else str(r.evidence).replace("; ", "\n")])
+    return out
+
+
+def _lost_before(doc, index: IndexLine | None, year: int) -> None:
+    """The criteria where last year's official result lost points, by field, against this
+    year's points (self-assessed and with evidence)."""
+    if index is None or index.lost_before is None:
+        return
+    lost = index.lost_before
+    if not len(lost):
+        _para(doc, lang.NO_LOST_BEFORE_VI.format(before=year - 1), indent=True)
+        return
+    _para(doc, lang.SUB_LOST_BEFORE_VI.format(before=year - 1, year=year), indent=True)
+    header = [h.format(before=year - 1, year=year) for h in lang.LOST_BEFORE_HEADER_VI]
+    rows: list[list[str]] = []
+    for field, part in lost.groupby("field", sort=False):
+        if field != SURVEY_ID:  # the survey is its own field: no heading above it
+            rows.append([str(part.field_title.iloc[0])])  # the field: one merged row
+        rows += [[str(r.title) if r.id == SURVEY_ID else f"{r.id}. {r.title}",
+                  formats.points(r.max_points), formats.points(r.points_before),
+                  formats.points(r.points),
+                  NO_DATA_VI if pd.isna(r.evidenced) else formats.points(r.evidenced),
+                  recovered_vi(r)] for r in part.itertuples()]
+    _table(doc, header, rows, widths=(62, 18, 18, 22, 22, 23), size=11, left=(0,))
+
+
 def _index_text(index: IndexLine | None, year: int) -> str:
     if index is None:
         return lang.INDEX_NO_METHOD_VI.format(year=year)
     placed = (lang.INDEX_RANKED_VI.format(rank=index.rank, units=index.units)
               if index.rank is not None else lang.INDEX_UNRANKED_VI.format(no_data=NO_DATA_VI))
     text = lang.INDEX_VI.format(year=year, points=formats.points(index.index), placed=placed)
+    if index.evidenced is not None and index.index - index.evidenced > 1e-9:
+        text += lang.INDEX_EVIDENCED_VI.format(
+            points=formats.points(index.evidenced),
+            lost=formats.points(index.index - index.evidenced))
     if index.index_before is not None:
         rank = (lang.INDEX_RANK_BEFORE_VI.format(rank=index.rank_before)
                 if index.rank_before else "")
@@ -251,62 +311,6 @@ def _note(r) -> str | None:
     """Why a plan row has no figure (None: it has one)."""
     note = getattr(r, "no_data", None)
     return note if has_note(note) else None
-
-
-def shortcomings(progress: PlanProgress, found: dict) -> list[str]:
-    """What is behind the plan as of the day, with its cause where the data shows it; a
-    target without data is said to be so, and not judged."""
-    out = []
-    for r in progress.plan.itertuples():
-        if (note := _note(r)) is not None:
-            out.append(lang.SHORTCOMING_NO_DATA_VI.format(label=registry.label(r.indicator),
-                                                          note=note))
-            continue
-        gap = found.get(r.indicator)
-        if r.met is False and gap is not None and gap.needed:
-            unit = (lang.GAP_UNIT_DOSSIERS_VI if registry.gap_rule(r.indicator).counts
-                    == "dossiers" else lang.GAP_UNIT_PROCEDURES_VI)
-            out.append(lang.SHORTCOMING_GAP_VI.format(
-                label=registry.label(r.indicator), value=formats.percent(r.value),
-                target=formats.percent(r.target, 0), needed=formats.integer(gap.needed),
-                unit=unit))
-    t = progress.tasks
-    for flag in ("overdue", "at_risk", "no_update"):
-        hit = t[t.status_flags.map(lambda flags, f=flag: f in flags)]
-        if len(hit):
-            ids = ", ".join(str(i) for i in hit.task_id)
-            out.append(lang.SHORTCOMING_TASKS_VI.format(status=TASK_STATUS_VI[flag], ids=ids))
-    missing = t[t.evidence.isna()]
-    if len(missing):
-        out.append(lang.SHORTCOMING_NO_EVIDENCE_VI.format(
-            count=len(missing), ids=", ".join(str(i) for i in missing.task_id)))
-    if not out:
-        return [lang.NOTHING_BEHIND_VI.format(day=formats.day(progress.as_of))]
-    return out
-
-
-def recommendations(progress: PlanProgress, found: dict, uptake: pd.DataFrame) -> list[str]:
-    """What to do next, and the methodology points to raise with the town."""
-    out = []
-    for indicator, gap in found.items():
-        if not gap.needed:
-            continue
-        rule = registry.gap_rule(indicator)
-        action = rule.action_vi.format(n=formats.integer(gap.needed),
-                                       t=formats.percent(gap.target, 0)).replace("**", "")
-        action = action.rsplit(".", 1)[0] + "."  # the sentence, without the table's lead-in
-        names = [str(n) for n in gap.candidates.procedure_name.head(CANDIDATES_SHOWN)]
-        out.append(f"- {action}"
-                   + (lang.RECOMMEND_PRIORITY_VI.format(names="; ".join(names)) if names else ""))
-    enabled = uptake[uptake.online_enabled | uptake.postal_enabled]
-    idle = enabled[(enabled.received == 0) & (enabled.returned_total == 0)]
-    if len(idle):
-        out.append(lang.RECOMMEND_IDLE_PROCEDURES_VI.format(count=len(idle)))
-    missing = progress.tasks[progress.tasks.evidence.isna()]
-    if len(missing):
-        leads = sorted({str(x) for x in missing.lead.dropna()})
-        out.append(lang.RECOMMEND_EVIDENCE_VI.format(leads=", ".join(leads)))
-    return out or [lang.RECOMMEND_KEEP_UP_VI]
 
 
 # --------------------------------------------------------------------------------------
@@ -390,16 +394,36 @@ def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
 
 
 def _table(doc, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
-           size: float = 12) -> None:
+           size: float = 12, left: tuple[int, ...] = ()) -> None:
+    """A grid table: the header bold and repeated on each page, rows that do not break
+    across pages; a cell's lines (newlines) as paragraphs, the ``left`` columns left-aligned;
+    a row of one text spans the table, in bold (a group's heading)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     for j, text in enumerate(header):
         _cell(table.rows[0].cells[j], text, bold=True, size=size)
     for i, row in enumerate(rows, start=1):
+        cells = table.rows[i].cells
+        if len(row) == 1:
+            merged = cells[0].merge(cells[-1])
+            _cell(merged, row[0], bold=True, size=size, center=False)
+            continue
         for j, text in enumerate(row):
-            _cell(table.rows[i].cells[j], text, size=size, center=j != 1 or len(header) < 6)
+            for line in str(text).split("\n"):
+                _cell(cells[j], line, size=size, center=j not in left)
     _fixed_widths(table, widths)
+    for k, row_ in enumerate(table.rows):
+        props = row_._tr.get_or_add_trPr()
+        if k == 0:
+            head = OxmlElement("w:tblHeader")
+            head.set(qn("w:val"), "true")
+            props.append(head)
+        cant = OxmlElement("w:cantSplit")
+        cant.set(qn("w:val"), "true")
+        props.append(cant)
     doc.add_paragraph()
 
 
@@ -421,7 +445,7 @@ def _fixed_widths(table, widths: tuple[float, ...]) -> None:
             cell.width = Mm(width)
 
 
-def _signature_block(doc, parent: str, signer: Signer | None = None) -> None:
+def _signature_block(doc, parent: str, signer: Signer | None = None, unit: str = "") -> None:
     """Nơi nhận on the left; on the right who signs, as the plans file says (the signing
     authority, the title, room for the signature and seal, the name), or the usual authority
     and title with a line for the office to sign and name by hand."""
@@ -433,8 +457,10 @@ def _signature_block(doc, parent: str, signer: Signer | None = None) -> None:
     p = left.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(p, lang.RECIPIENTS_VI, bold=True, italic=True, size=12)
-    for line in (lang.RECIPIENT_PARENT_VI.format(parent=parent) if parent
-                 else lang.RECIPIENT_UPPER_VI, *lang.RECIPIENTS_OTHERS_VI):
+    others = [line.format(unit=unit) for line in lang.RECIPIENTS_OTHERS_VI]
+    for line in ((lang.RECIPIENT_PARENT_VI.format(parent=parent),
+                  lang.RECIPIENT_NOI_VU_VI.format(parent=parent)) if parent
+                 else (lang.RECIPIENT_UPPER_VI,)) + tuple(others):
         _cell(left, line, size=11, center=False)
     signer = signer or Signer(None, None, None)
     _cell(right, signer.signing or lang.SIGNER_ON_BEHALF_VI, bold=True, size=13)
@@ -448,6 +474,6 @@ def _signature_block(doc, parent: str, signer: Signer | None = None) -> None:
 
 
 __all__ = [
-    "BODY_PT", "build", "CANDIDATES_SHOWN", "FONT", "index_line", "IndexLine", "recommendations",
-    "save_reproducibly", "shortcomings", "write_plan_document",
+    "BODY_PT", "build", "FONT", "index_line", "IndexLine", "save_reproducibly", "task_rows",
+    "write_plan_document",
 ]

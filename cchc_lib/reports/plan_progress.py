@@ -16,8 +16,12 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.lang import reports_plan as lang
+from cchc_lib.core.periods import Period
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import TASK_STATUS_VI
+from cchc_lib.indicators import engine
+from cchc_lib.indicators.base import clip_to_data, dated
+from cchc_lib.indicators.plan import other_readings
 from cchc_lib.indicators.results import all_indicators
 from cchc_lib.ingest.store import read_processed
 from cchc_lib.par.tasks import Signer, has_tasks_to_report, plan_for, task_status, tasks_of
@@ -36,6 +40,7 @@ class PlanProgress:
     set_aside: dict  # quality.set_aside from the start of the year to as_of
     plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
     signer: Signer | None = None  # who signs the report, from the plans file
+    readings: pd.DataFrame | None = None  # plan shares read the other way (plan.other_readings)
 
     def header(self) -> Rich:
         counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
@@ -94,7 +99,7 @@ class PlanProgress:
                                                                          strict=True)],
         })
         shown = render.show(table, "plan-ytd")
-        notes = render.notes_of(p)
+        notes = render.notes_of(p) + render.reading_lines(p, self.readings)
         return render.with_notes(shown.data, notes) if notes else shown
 
 
@@ -115,6 +120,9 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
         raise CchcError(lang.NO_OWN_PLAN_VI.format(unit=name, year=year))
     plan = all_indicators(tables, unit_code, f"{year}-YTD@{day:%Y-%m-%d}")
     plan = plan[plan.indicator.isin(registry.PLAN_INDICATORS)]
+    ytd = Period(date(year, 1, 1), day, f"{year}-YTD")
+    whole = engine.parts(tables, [unit_code], clip_to_data(ytd, dated(tables)))
+    readings = other_readings(whole[whole.field.isna()].iloc[0], plan, ytd)
     values = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator, plan.value,
                                                                     strict=True)}
     targets = {i: (None if pd.isna(v) else float(v)) for i, v in zip(plan.indicator,
@@ -124,7 +132,7 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
     return PlanProgress(name, year, day, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
                                   day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI,
-                        info.signer)
+                        info.signer, readings)
 
 
 __all__ = [

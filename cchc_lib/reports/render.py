@@ -62,6 +62,31 @@ def notes_of(rows: pd.DataFrame, name=registry.label) -> list[str]:
     return [f"{name(i)}: {n}" for i, n in said]
 
 
+def reading_lines(plan: pd.DataFrame, readings: pd.DataFrame | None) -> list[str]:
+    """For each plan share whose sentence reads two ways (``indicators.plan.other_readings``):
+    the denominator the figure uses, in words; and where the other reading's verdict differs,
+    that reading's figure and verdict too."""
+    if readings is None or not len(readings):
+        return []
+    judged = {str(r.indicator): r.met for r in plan.itertuples()
+              if getattr(r, "field", None) is None or pd.isna(r.field)}
+    out = []
+    for r in readings.itertuples():
+        record = registry.get(str(r.indicator))
+        assert record.reading is not None
+        line = lang.READING_USED_VI.format(label=record.label,
+                                           denominator=record.denominator_vi[:1].lower()
+                                           + record.denominator_vi[1:])
+        mine = judged.get(str(r.indicator))
+        if r.met is not None and mine is not None and not pd.isna(mine) and bool(mine) != r.met:
+            line += lang.READING_OTHER_VI.format(
+                denominator=record.reading.denominator_vi, value=percent(r.value),
+                numerator=integer(r.numerator), total=integer(r.denominator),
+                verdict=lang.READING_MET_VI[bool(r.met)], target=percent(r.target, 0))
+        out.append(line)
+    return out
+
+
 def no_data_lines(lines: Sequence[str]) -> Rich:
     """The notes under a table, one paragraph each (escaped)."""
     return rich("\n\n".join(f"*{{line{i}}}.*" for i in range(len(lines))),
@@ -227,6 +252,7 @@ def indicators_text(result: pd.DataFrame) -> str:
 
 __all__ = [
     "bieu06_notes", "bieu06_table", "candidates_table", "count_shown", "html_table",
-    "indicators_text", "no_data_lines", "notes_of", "plan_table", "share_shown", "show",
+    "indicators_text", "no_data_lines", "notes_of", "plan_table", "reading_lines", "share_shown",
+    "show",
     "verdict_shown", "with_notes",
 ]

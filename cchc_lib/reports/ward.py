@@ -33,6 +33,7 @@ from cchc_lib.indicators.plan import (
     gaps,
     judged_on_year_to_date,
     month_spans,
+    other_readings,
     plan_rows,
     procedure_uptake,
     projection,
@@ -75,6 +76,7 @@ class WardReport:
     late: pd.DataFrame  # the late dossiers, with or without a slip
     owners: dict[str, str]  # indicator -> the lead officer(s) of the plan tasks linked to it
     lacking: Lacking  # what the unit's exports lack: the figures that need it have no data
+    readings: pd.DataFrame | None = None  # plan shares read the other way (plan.other_readings)
 
     # -- pieces the notebook shows ------------------------------------------------------
 
@@ -179,7 +181,8 @@ class WardReport:
         numeric = [c for c in table.columns if c not in (head["indicator"], head["verdict"],
                                                            head["verdict_short"])]
         return render.with_notes(render.html_table(table, "plan", numeric=numeric),
-                                 render.notes_of(self.plan))
+                                 render.notes_of(self.plan)
+                                 + render.reading_lines(self.plan, self.readings))
 
     def trend_charts(self) -> Charts:
         """One chart per plan target, one under the other."""
@@ -431,6 +434,7 @@ def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> W
         late=late,
         owners=owners_of(tables, plan_info),
         lacking=lacking,
+        readings=other_readings(to_date[to_date.field.isna()].iloc[0], plan_ytd, ytd),
     )
 
 

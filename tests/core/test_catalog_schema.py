@@ -154,7 +154,7 @@ BAD = {  # name -> (catalog text, the message after "<file>: ")
     "a top-level column of no table": (
         'columns:\n  "Ngày nhận hồ sơ": received_at\n  "Mã ĐV": unit_cod\n',
         "dòng 3: columns: 'Mã ĐV': 'unit_cod' không phải cột của bảng nào; các cột dùng được: "
-        "apology_issued, coordinators, criterion_id, date, digitized, dossier_id, due_at, "
+        "apology_issued, cause, coordinators, criterion_id, date, digitized, dossier_id, due_at, "
         "e_result, evidence, field_name, finished_at, has_fee, indicator, indicators, issuer, "
         "kind, lead, level, note, number, paid_online, parent_code, parent_name, plan_id, "
         "points, postal_enabled, procedure_code, procedure_name, processing_days, "

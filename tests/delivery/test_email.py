@@ -179,7 +179,7 @@ def test_every_report_kind_can_be_mailed(tmp_path):
         assert run.returncode == 0, run.stderr
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_SMTP")}
     for kind, subject in (("scorecard", "Chỉ số CCHC năm 2022: Phường 2"),
-                          ("plan", "Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND"),
+                          ("plan", "Báo cáo kết quả thực hiện Kế hoạch số 99/KH-UBND"),
                           ("overview", "Tổng hợp Chỉ số CCHC")):
         target = tmp_path / f"{kind}.eml"
         run = cchc_email(reports, env, "--report", kind, "--to", "a@example.vn", "--dry-run",
@@ -204,7 +204,7 @@ def test_reminders_reach_each_lead_officer_through_a_real_smtp_server(report, sm
     # are at risk — their linked targets are below 50 % and 60 % with 6 weeks left
     assert set(got) == {("vptk.phuong2@example.vn",), ("chuyenmon.phuong2@example.vn",)}
     vptk = got[("vptk.phuong2@example.vn",)]
-    assert vptk["Subject"].startswith("Nhắc việc Kế hoạch 99/KH-UBND")
+    assert vptk["Subject"].startswith("Nhắc việc Kế hoạch số 99/KH-UBND")
     html = vptk.get_body(("html",)).get_content()
     # each task a card (mail clients drop media queries): its number after the column's name
     assert "Công chức VP-TK" in html and "<b>TT: </b>III.1<br>" in html

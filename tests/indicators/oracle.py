@@ -176,6 +176,7 @@ def parts(dossiers: pd.DataFrame, catalogue: pd.DataFrame, unit: str, start: dat
         "postal_used": sum(used(c, "postal") > 0 for c in postal),
         "returned_postal": sum(used(c, "ret_postal") for c in postal),
         "returned_postal_procedures": sum(used(c, "ret") for c in postal),
+        "returned_all": sum(used(c, "ret") for c in cat),
         "fee_offered": len(fee),
         "fee_offered_paid_online": sum(used(c, "paid") > 0 for c in fee),
     })

@@ -164,6 +164,7 @@ def test_oracle_by_hand():
     assert (got["offered"], got["online_offered"], got["online_used"]) == (4, 2, 1)
     assert (got["postal_offered"], got["postal_used"]) == (2, 2)
     assert (got["returned_postal"], got["returned_postal_procedures"]) == (1, 1)
+    assert got["returned_all"] == 1  # the one returned dossier, of P2
     assert (got["fee_received"], got["fee_paid_online"], got["fee_offered_paid_online"]) == (
         2, 1, 1)
     assert _engine({"dossiers": _frame(rows), "catalogue": _catalogue()}, "U1",

@@ -108,7 +108,7 @@ def test_the_plan_comes_from_the_plans_file(tmp_path):
     tables = result.tables
     p2 = plan_for(tables, "SAMPLE-P2", 2022)
     assert p2.own and p2.year == 2022
-    assert p2.name_vi == "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
+    assert p2.name_vi == "Kế hoạch số 99/KH-UBND ngày 21/02/2022 của UBND phường 2"
     p1 = plan_for(tables, "SAMPLE-P1", 2022)
     assert not p1.own and "99/KH-UBND ngày" not in p1.targets_vi
     assert p1.targets_vi.startswith("chung (của thị xã cho đơn vị chưa có kế hoạch riêng")

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from cchc_lib.indicators.plan import Gap
-from cchc_lib.reports.plan_document import recommendations, shortcomings, write_plan_document
+from cchc_lib.reports.plan_causes import recommendations, shortcomings
+from cchc_lib.reports.plan_document import write_plan_document
 from cchc_lib.reports.plan_progress import PlanProgress
 
 SAMPLE = "tests/.sample_processed"
@@ -57,16 +58,69 @@ def test_sections_and_tables(document):
     for part in ("BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
                  "III. KIẾN NGHỊ, ĐỀ XUẤT"):
         assert part in all_text
-    assert any("Kế hoạch 99/KH-UBND ngày 21/02/2022" in t for t in all_text)
+    assert any("Kế hoạch số 99/KH-UBND ngày 21/02/2022" in t for t in all_text)
     targets = document.tables[1]
     assert [c.text for c in targets.rows[0].cells][:2] == ["Chỉ tiêu", "Kết quả"]
     assert len(targets.rows) == 4  # the plan's three targets
     tasks = document.tables[2]
-    assert [c.text for c in tasks.rows[0].cells] == ["TT", "Nhiệm vụ", "Chủ trì", "Thời gian",
-                                                      "Tình trạng", "Tài liệu kiểm chứng"]
+    assert [c.text for c in tasks.rows[0].cells] == ["TT", "Nhiệm vụ", "Chủ trì, thời gian",
+                                                      "Kết quả thực hiện", "Tài liệu kiểm chứng"]
     assert [r.cells[0].text for r in tasks.rows[1:]] == ["I.1", "I.2", "II.1", "III.1"]
-    assert tasks.rows[1].cells[2].text == "Công chức VP-TK"
-    assert any(t.startswith("Chỉ số cải cách hành chính năm 2022") for t in all_text)
+    assert tasks.rows[1].cells[2].text.startswith("Công chức VP-TK\nQuý II, Quý III năm 2022")
+    # what was done: every note of the progress log, oldest first, then the status
+    done = tasks.rows[1].cells[3].text.split("\n")
+    assert done == ["15/04/2022: Họp giao nhiệm vụ nghiên cứu sáng kiến CCHC",
+                    "28/09/2022: Công nhận 02 giải pháp mới trong chỉ đạo, điều hành",
+                    "Tình trạng: Hoàn thành."]
+    # a task linked to a target says the target's figure in its result
+    linked = "TTHC có hồ sơ trực tuyến: 49,1\u00a0% / mục tiêu 50\u00a0%"
+    assert linked in tasks.rows[3].cells[3].text
+    index = next(t for t in all_text if t.startswith("Chỉ số cải cách hành chính năm 2022"))
+    # both indexes, each named: self-assessed, and counting only the points with evidence
+    assert "(tự chấm, ước tính từ dữ liệu): 87,15 điểm" in index
+    assert "Tính riêng các điểm có tài liệu kiểm chứng: 85,15 điểm (2,00 điểm" in index
+
+
+def test_lost_last_year_against_this_year(document):
+    """The 2021 criteria where points were lost (the plan's premise), by field, against 2022:
+    the sample's official 2021 results lose points on 1.5, 1.6, 3.4, 7.2, 7.3 (among others)."""
+    table = next(t for t in document.tables
+                 if t.rows[0].cells[0].text == "Tiêu chí" and "Năm 2021" in t.rows[0].cells[2].text)
+    rows = {r.cells[0].text.split(". ")[0]: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows["1.5"][1:] == ["2,00", "0,00", "2,00", "2,00", "Đã khắc phục"]
+    assert rows["1.6"][1:] == ["3,00", "1,00", "2,25", "2,25", "Khắc phục một phần"]
+    assert rows["1.4"][-1] == "Chưa khắc phục"  # 2,00 self-assessed, no evidence: 0
+    assert rows["Công tác chỉ đạo, điều hành CCHC"][0] == "Công tác chỉ đạo, điều hành CCHC"
+
+
+def test_shortcomings_with_their_causes(document):
+    """Section II: each missed target with its causes from the data, each task at risk with
+    the cause its lead wrote in the progress log (printed as written); no "no update" flag."""
+    all_text = [p.text for p in document.paragraphs]
+    start = all_text.index("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    end = all_text.index("III. KIẾN NGHỊ, ĐỀ XUẤT")
+    section = all_text[start + 1:end]
+    assert section[0].startswith("- TTHC có hồ sơ trực tuyến: đạt 49,1")
+    assert section[1].startswith("Nguyên nhân (từ số liệu): 5/53 TTHC thuộc diện tính chỉ tiêu "
+                                 "không phát sinh hồ sơ nào từ đầu năm")
+    assert any(line.startswith("- Có ") and "nhiều nhất ở các lĩnh vực: Chứng thực" in line
+               for line in section)
+    assert ("- Nhiệm vụ III.1 (Công chức VP-TK): có nguy cơ không đạt. Nguyên nhân (theo sổ theo "
+            "dõi tiến độ): Người dân còn ngại trả phí dịch vụ BCCI.") in section
+    assert not any("Không cập nhật" in line for line in section)
+    advice = all_text[end + 1:]
+    assert any("5 TTHC: Cho phép nhóm trẻ" in a and a.startswith("- Đề nghị UBND thị xã")
+               for a in advice)
+
+
+def test_postal_return_share_names_its_denominator_and_the_other_reading(document):
+    """474/2.693-style: the share is counted over the BCCI procedures' returned dossiers and
+    met; over all returned dossiers it is not: both readings are printed."""
+    line = next(p.text for p in document.paragraphs
+                if p.text.startswith("Hồ sơ trả kết quả qua BCCI: tính trên"))
+    assert "hồ sơ của TTHC triển khai BCCI đã trả kết quả trong kỳ" in line
+    assert "nếu tính trên tổng số hồ sơ đã trả kết quả của mọi TTHC" in line
+    assert "(445/3.168), chưa đạt mục tiêu 15\u00a0%" in line
 
 
 def progress(plan_rows, tasks) -> PlanProgress:
@@ -88,15 +142,20 @@ def test_shortcomings_and_recommendations_by_hand():
     gaps = {"postal_procedure_rate": Gap("postal_procedure_rate", 3, 10, 0.3, 0.5, 2, candidates),
             "online_procedure_rate": Gap("online_procedure_rate", 5, 10, 0.5, 0.5, 0,
                                          candidates.iloc[:0])}
-    lines = shortcomings(p, gaps)
+    tasks["cause"] = [None, None]
+    lines = shortcomings(p.plan, p.tasks, gaps, None, p.as_of)
     assert lines[0] == ("- TTHC có hồ sơ qua BCCI: đạt 30,0\u00a0%, chưa đạt mục tiêu "
                         "50\u00a0%; còn thiếu 2 TTHC.")
-    assert "- Quá hạn: nhiệm vụ A." in lines
+    assert ("- Nhiệm vụ A (Công chức VP-TK): quá hạn. Nguyên nhân: chưa được ghi trong sổ theo "
+            "dõi tiến độ.") in lines
     assert "- Chưa có tài liệu kiểm chứng: 1 nhiệm vụ (A)." in lines
     uptake = pd.DataFrame({"online_enabled": [True, False], "postal_enabled": [True, True],
-                           "received": [0, 3], "returned_total": [0, 1]})
-    advice = recommendations(p, gaps, uptake)
+                           "received": [0, 3], "returned_total": [0, 1],
+                           "procedure_name": ["Đăng ký lại kết hôn", "Chứng thực bản sao"]})
+    advice = recommendations(p.tasks, gaps, uptake, "thị xã Quảng Trị")
     assert advice[0].startswith("- Cần thêm 2 TTHC có phát sinh hồ sơ qua dịch vụ BCCI")
     assert advice[0].endswith("Ưu tiên: Đăng ký khai sinh.")
-    assert any("(1 TTHC)" in a for a in advice)  # the procedure with no dossier at all
+    # the procedure with no dossier at all, named, raised with the body above by its name
+    assert any(a.startswith("- Đề nghị UBND thị xã Quảng Trị xem xét") and
+               "(1 TTHC: Đăng ký lại kết hôn)" in a for a in advice)
     assert any(a.startswith("- Đề nghị Công chức VP-TK cung cấp") for a in advice)

@@ -68,7 +68,7 @@ def test_run_writes_all_three_unit_reports(tmp_path):
     assert run.returncode == 0, run.stderr
     folder = tmp_path / "2022/SAMPLE-P2"
     html = (folder / "plan_progress.html").read_text(encoding="utf-8")
-    assert "Báo cáo kết quả thực hiện Kế hoạch 99/KH-UBND" in html and "15/11/2022" in html
+    assert "Báo cáo kết quả thực hiện Kế hoạch số 99/KH-UBND" in html and "15/11/2022" in html
     assert "<script" not in html
     card = (folder / "scorecard.html").read_text(encoding="utf-8")
     assert "Điểm bị mất theo tiêu chí" in card and "mẫu" in card

@@ -16,8 +16,9 @@ __all__ = [
     "OVERVIEW_CHART_ALT_VI", "OVERVIEW_CHART_TARGET_VI", "OVERVIEW_COLUMNS_VI",
     "OVERVIEW_HEADER_VI", "OVERVIEW_NOTE_VI", "OVERVIEW_UNRANKED_NOTE_VI", "PLAN_COLUMNS_VI",
     "POINTS_NOT_SUMMED_AFTER_VI", "POINTS_NOT_SUMMED_VI", "POINTS_UNKNOWN_CRITERION_VI",
-    "RANKED_BY_INDEX_VI", "RANKED_BY_TARGETS_VI", "REPORT_TITLES_VI", "SIGNERS",
-    "UNRANKED_UNSCORED_VI", "VERDICT_PART_YEAR_VI", "VERDICT_TOO_EARLY_VI", "WHOLE_UNIT_VI",
+    "RANKED_BY_INDEX_VI", "RANKED_BY_TARGETS_VI", "READING_MET_VI", "READING_OTHER_VI",
+    "READING_USED_VI", "REPORT_TITLES_VI", "SIGNERS", "UNRANKED_UNSCORED_VI",
+    "VERDICT_PART_YEAR_VI", "VERDICT_TOO_EARLY_VI", "WHOLE_UNIT_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -143,3 +144,8 @@ FORM_KIND_UNKNOWN_VI = "{path}: Biểu 06 được ghi dưới dạng .xlsx ho�
 # months (no projection yet either) that it is too early to conclude
 VERDICT_PART_YEAR_VI = "{verdict} (tháng {month}/12)"
 VERDICT_TOO_EARLY_VI = "{verdict} (tháng {month}/12: chưa đủ để kết luận)"
+# cchc_lib.reports.render.reading_lines: a plan share whose sentence reads two ways
+READING_USED_VI = "{label}: tính trên {denominator}"
+READING_OTHER_VI = ("; nếu tính trên {denominator} thì tỷ lệ là {value} ({numerator}/{total}), "
+                    "{verdict} mục tiêu {target}")
+READING_MET_VI = {True: "đạt", False: "chưa đạt"}

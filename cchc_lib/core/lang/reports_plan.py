@@ -6,19 +6,24 @@ document's administrative blocks. Templates take named placeholders, filled with
 ``str.format`` or by ``safe.rich``."""
 
 __all__ = [
-    "AUTHOR_VI", "CLOSING_VI", "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "GAP_UNIT_DOSSIERS_VI",
+    "AUTHOR_VI", "CAUSE_IDLE_MONTHS_VI", "CAUSE_NO_DEMAND_VI", "CAUSE_NOT_WRITTEN_VI",
+    "CAUSE_OTHER_CHANNELS_VI", "CAUSE_WRITTEN_VI", "CAUSES_FROM_DATA_VI", "CLOSING_VI",
+    "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "FIELD_UNKNOWN_VI", "GAP_UNIT_DOSSIERS_VI",
     "GAP_UNIT_PROCEDURES_VI", "GENERAL_PLAN_NAME_VI", "INDEX_BEFORE_VI", "INDEX_DOWN_VI",
-    "INDEX_NO_METHOD_VI", "INDEX_RANKED_VI", "INDEX_RANK_BEFORE_VI", "INDEX_UNRANKED_VI",
-    "INDEX_UP_VI", "INDEX_VI", "ISSUER_VI", "LINKED_INDICATOR_VI", "MOTTO_VI", "NATIONAL_TITLE_VI",
-    "NOTHING_BEHIND_VI", "NO_OWN_PLAN_VI", "NO_TASKS_YET_VI", "NUMBER_LINE_VI", "OPENING_VI",
-    "PLACE_DATE_VI", "PLAN_YTD_COLUMNS_VI", "PROGRESS_HEADER_VI", "RECIPIENTS_OTHERS_VI",
-    "RECIPIENTS_VI", "RECIPIENT_PARENT_VI", "RECIPIENT_UPPER_VI", "RECOMMEND_EVIDENCE_VI",
-    "RECOMMEND_IDLE_PROCEDURES_VI", "RECOMMEND_KEEP_UP_VI", "RECOMMEND_PRIORITY_VI",
-    "SECTION_RECOMMENDATIONS_VI", "SECTION_RESULTS_VI", "SECTION_SHORTCOMINGS_VI",
-    "SHORTCOMING_GAP_VI", "SHORTCOMING_NO_DATA_VI", "SHORTCOMING_NO_EVIDENCE_VI",
-    "SHORTCOMING_TASKS_VI", "SIGNER_NOTE_VI", "SIGNER_ON_BEHALF_VI", "SIGNER_TITLE_VI",
-    "SUBJECT_VI", "SUB_INDEX_VI", "SUB_TARGETS_VI", "SUB_TASKS_VI", "TARGETS_HEADER_VI",
-    "TASKS_COLUMNS_VI", "TASKS_HEADER_VI",
+    "INDEX_EVIDENCED_VI", "INDEX_NO_METHOD_VI", "INDEX_RANK_BEFORE_VI", "INDEX_RANKED_VI",
+    "INDEX_UNRANKED_VI", "INDEX_UP_VI", "INDEX_VI", "ISSUER_VI", "LINKED_INDICATOR_VI",
+    "LOST_BEFORE_HEADER_VI", "MOTTO_VI", "NATIONAL_TITLE_VI", "NO_LOST_BEFORE_VI",
+    "NO_OWN_PLAN_VI", "NO_TASKS_YET_VI", "NOTHING_BEHIND_VI", "NUMBER_LINE_VI", "OPENING_VI",
+    "PLACE_DATE_VI", "PLAN_YTD_COLUMNS_VI", "PROGRESS_HEADER_VI", "RECIPIENT_NOI_VU_VI",
+    "RECIPIENT_PARENT_VI", "RECIPIENT_UPPER_VI", "RECIPIENTS_OTHERS_VI", "RECIPIENTS_VI",
+    "RECOMMEND_EVIDENCE_VI", "RECOMMEND_IDLE_MORE_VI", "RECOMMEND_IDLE_PROCEDURES_VI",
+    "RECOMMEND_KEEP_UP_VI", "RECOMMEND_PRIORITY_VI", "RECOVERED_VI", "SECTION_RECOMMENDATIONS_VI",
+    "SECTION_RESULTS_VI", "SECTION_SHORTCOMINGS_VI", "SHORTCOMING_GAP_VI", "SHORTCOMING_LATE_VI",
+    "SHORTCOMING_NO_DATA_VI", "SHORTCOMING_NO_EVIDENCE_VI", "SHORTCOMING_TASK_VI",
+    "SIGNER_NOTE_VI", "SIGNER_ON_BEHALF_VI", "SIGNER_TITLE_VI", "SUB_INDEX_VI",
+    "SUB_LOST_BEFORE_VI", "SUB_TARGETS_VI", "SUB_TASKS_VI", "SUBJECT_VI", "TARGETS_HEADER_VI",
+    "TASK_DONE_LINE_VI", "TASK_NOTHING_DONE_VI", "TASK_STATUS_LINE_VI", "TASKS_COLUMNS_VI",
+    "TASKS_HEADER_VI", "UPPER_BODY_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -69,7 +74,11 @@ SECTION_RESULTS_VI = "I. KẾT QUẢ THỰC HIỆN"
 SUB_TARGETS_VI = "1. Các chỉ tiêu của kế hoạch (từ ngày 01/01/{year} đến ngày {as_of})"
 TARGETS_HEADER_VI = ("Chỉ tiêu", "Kết quả", "Tử số / mẫu số", "Mục tiêu", "Đánh giá")
 SUB_TASKS_VI = "2. Kết quả thực hiện các nhiệm vụ (Phụ lục 1 của kế hoạch)"
-TASKS_HEADER_VI = ("TT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Tình trạng", "Tài liệu kiểm chứng")
+TASKS_HEADER_VI = ("TT", "Nhiệm vụ", "Chủ trì, thời gian", "Kết quả thực hiện",
+                   "Tài liệu kiểm chứng")
+TASK_DONE_LINE_VI = "{day}: {note}"
+TASK_NOTHING_DONE_VI = "Chưa có cập nhật trong sổ theo dõi tiến độ."
+TASK_STATUS_LINE_VI = "Tình trạng: {status}."
 SUB_INDEX_VI = "3. Chỉ số cải cách hành chính"
 SECTION_SHORTCOMINGS_VI = "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"
 SECTION_RECOMMENDATIONS_VI = "III. KIẾN NGHỊ, ĐỀ XUẤT"
@@ -80,6 +89,15 @@ INDEX_NO_METHOD_VI = ("Chưa có bộ tiêu chí chấm điểm trong dữ liệ
                       "cải cách hành chính năm {year}.")
 INDEX_RANKED_VI = "xếp thứ {rank}/{units} đơn vị"
 INDEX_UNRANKED_VI = "chưa xếp hạng vì có tiêu chí không chấm được ({no_data})"
+INDEX_EVIDENCED_VI = (" Tính riêng các điểm có tài liệu kiểm chứng: {points} điểm ({lost} "
+                      "điểm tự chấm chưa có tài liệu kiểm chứng).")
+SUB_LOST_BEFORE_VI = ("Các tiêu chí bị trừ điểm năm {before} (kết quả chính thức) và kết quả "
+                      "năm {year}:")
+LOST_BEFORE_HEADER_VI = ("Tiêu chí", "Điểm tối đa", "Năm {before}", "Năm {year} (tự chấm)",
+                         "Năm {year} (có kiểm chứng)", "Kết quả")
+RECOVERED_VI = {"full": "Đã khắc phục", "part": "Khắc phục một phần",
+                "none": "Chưa khắc phục", "unknown": "Chưa chấm được"}
+NO_LOST_BEFORE_VI = "Năm {before} (kết quả chính thức) đơn vị không bị trừ điểm tiêu chí nào."
 INDEX_VI = ("Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu): "
             "{points} điểm, {placed}.")
 INDEX_RANK_BEFORE_VI = ", xếp thứ {rank}"
@@ -94,16 +112,28 @@ GAP_UNIT_DOSSIERS_VI = "hồ sơ"  # what a target is short of: dossiers
 GAP_UNIT_PROCEDURES_VI = "TTHC"  # ... or procedures
 SHORTCOMING_GAP_VI = ("- {label}: đạt {value}, chưa đạt mục tiêu {target}; còn thiếu "
                       "{needed} {unit}.")
-SHORTCOMING_TASKS_VI = "- {status}: nhiệm vụ {ids}."
+SHORTCOMING_TASK_VI = "- Nhiệm vụ {id} ({lead}): {status}. {cause}"
+CAUSE_WRITTEN_VI = "Nguyên nhân (theo sổ theo dõi tiến độ): {cause}."
+CAUSE_NOT_WRITTEN_VI = "Nguyên nhân: chưa được ghi trong sổ theo dõi tiến độ."
+CAUSES_FROM_DATA_VI = "Nguyên nhân (từ số liệu): {causes}."
+CAUSE_NO_DEMAND_VI = ("{idle}/{enabled} TTHC thuộc diện tính chỉ tiêu không phát sinh hồ sơ "
+                      "nào từ đầu năm (không có nhu cầu)")
+CAUSE_OTHER_CHANNELS_VI = "{count} TTHC có {demand} nhưng chưa có hồ sơ tính vào chỉ tiêu"
+CAUSE_IDLE_MONTHS_VI = "không có TTHC nào đạt yêu cầu của chỉ tiêu trong tháng {months}"
+SHORTCOMING_LATE_VI = ("- Có {count} hồ sơ giải quyết quá hạn hoặc đang quá hạn từ đầu năm; "
+                       "nhiều nhất ở các lĩnh vực: {fields}.")
+FIELD_UNKNOWN_VI = "chưa rõ lĩnh vực"
 SHORTCOMING_NO_EVIDENCE_VI = "- Chưa có tài liệu kiểm chứng: {count} nhiệm vụ ({ids})."
 NOTHING_BEHIND_VI = "Tính đến ngày {day}, không có chỉ tiêu, nhiệm vụ nào chậm so với kế hoạch."
 
 # recommendations
 RECOMMEND_PRIORITY_VI = " Ưu tiên: {names}."
 RECOMMEND_IDLE_PROCEDURES_VI = (
-    "- Đề nghị UBND cấp trên xem xét không tính vào mẫu số các chỉ tiêu các "
-    "TTHC không phát sinh hồ sơ nào trong năm ({count} TTHC), vì tỷ lệ "
+    "- Đề nghị UBND {parent} xem xét không tính vào mẫu số các chỉ tiêu các "
+    "TTHC không phát sinh hồ sơ nào từ đầu năm ({count} TTHC{names}), vì tỷ lệ "
     "của các TTHC này không phụ thuộc vào nỗ lực của đơn vị.")
+RECOMMEND_IDLE_MORE_VI = "; và {more} TTHC khác"
+UPPER_BODY_VI = "cấp trên"  # the body above, when the units file names none
 RECOMMEND_EVIDENCE_VI = ("- Đề nghị {leads} cung cấp đầy đủ, kịp thời tài liệu kiểm "
                          "chứng của các nhiệm vụ được giao.")
 RECOMMEND_KEEP_UP_VI = "- Tiếp tục duy trì các kết quả đã đạt."
@@ -123,7 +153,8 @@ PLACE_DATE_VI = "{place}, ngày      tháng      năm {year}"
 RECIPIENTS_VI = "Nơi nhận:"
 RECIPIENT_PARENT_VI = "- UBND {parent} (b/c);"
 RECIPIENT_UPPER_VI = "- UBND cấp trên (b/c);"
-RECIPIENTS_OTHERS_VI = ("- Phòng Nội vụ (b/c);", "- Chủ tịch, các PCT UBND;", "- Lưu: VT.")
+RECIPIENT_NOI_VU_VI = "- Phòng Nội vụ {parent} (b/c);"
+RECIPIENTS_OTHERS_VI = ("- Chủ tịch, các Phó Chủ tịch UBND {unit};", "- Lưu: VT.")
 # the signer
 SIGNER_ON_BEHALF_VI = "TM. ỦY BAN NHÂN DÂN"
 SIGNER_TITLE_VI = "CHỦ TỊCH"

@@ -129,6 +129,7 @@ PLAN_PROGRESS_ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("Tình trạng", "Trạng thái"),
     "note": ("Ghi chú", "Nội dung"),
     "evidence": ("Tài liệu kiểm chứng", "Minh chứng", "Văn bản"),
+    "cause": ("Nguyên nhân", "Nguyên nhân chậm", "Lý do", "Khó khăn, vướng mắc"),
 }
 
 # cchc_lib.core.schema: DVCQG exports mark an electronic result by a result code plus a file

@@ -180,6 +180,9 @@ cp AS (
   -- returned by post in the period / all results returned in the period
   coalesce(sum(returned_postal) FILTER (WHERE postal_enabled), 0) AS returned_postal,
   coalesce(sum(returned_total) FILTER (WHERE postal_enabled), 0) AS returned_postal_procedures,
+  -- returned_all: results returned in the period, of every procedure the unit offers (the
+  -- plan's postal-return sentence read over all returned dossiers, not only the BCCI ones)
+  coalesce(sum(returned_total), 0) AS returned_all,
   -- fee_offered / fee_offered_paid_online: fee-charging procedures / and with at least one
   -- dossier paid online in the period
   count(*) FILTER (WHERE has_fee) AS fee_offered,
@@ -224,6 +227,7 @@ SELECT coalesce(dfp.pid, cp.pid) AS pid, coalesce(dfp.unit_code, cp.unit_code) A
        cp.postal_used,
        cp.returned_postal,
        cp.returned_postal_procedures,
+       cp.returned_all,
        cp.fee_offered,
        cp.fee_offered_paid_online
 FROM dfp FULL JOIN cp ON dfp.pid = cp.pid AND dfp.unit_code = cp.unit_code

@@ -298,6 +298,7 @@ WITH d /* per accepted dossier (every status but registered and not accepted) of
       postal_enabled), 0) AS returned_postal, /* returned_postal / returned_postal_procedures: over the postal-enabled procedures, results */ /* returned by post in the period / all results returned in the period */
     COALESCE(SUM(returned_total) FILTER(WHERE
       postal_enabled), 0) AS returned_postal_procedures,
+    COALESCE(SUM(returned_total), 0) AS returned_all, /* returned_all: results returned in the period, of every procedure the unit offers (the */ /* plan's postal-return sentence read over all returned dossiers, not only the BCCI ones) */
     COUNT(*) /* fee_offered / fee_offered_paid_online: fee-charging procedures / and with at least one */ /* dossier paid online in the period */ FILTER(WHERE
       has_fee) AS fee_offered,
     COUNT(*) FILTER(WHERE
@@ -354,6 +355,7 @@ SELECT
   cp.postal_used,
   cp.returned_postal,
   cp.returned_postal_procedures,
+  cp.returned_all,
   cp.fee_offered,
   cp.fee_offered_paid_online
 FROM dfp

@@ -16,7 +16,7 @@ echo ""; echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 	    echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; echo ""
 endef
 
-.PHONY: setup spark browser report test lab lock sample golden lint typecheck clean
+.PHONY: setup spark browser office report test lab lock sample golden lint typecheck clean
 
 setup: $(STAMP)
 
@@ -32,11 +32,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 ## make report: ingest the data catalog's sources and write the ward report (UNIT, PERIOD)
 report: setup
-	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD) --report all
+	$(BIN)/cchc run --unit $(UNIT) --period $(PERIOD) --report all --pdf
 
 ## make test: lint, type check, then the whole test suite, notebooks (nbval) included,
 ## spread over the machine's cores (at most 4); a test module runs whole in one process
-test: setup spark browser lint typecheck
+test: setup spark browser office lint typecheck
 	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
 
 # the Spark test runs the engine's queries in local mode: the [spark] extra, and Java from
@@ -61,6 +61,16 @@ browser:
 	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  elif [ "$(CCHC_CI)" = 1 ]; then echo "Chromium is missing and cannot be installed here"; exit 1; \
 	  else $(call loud_skip,Chromium,the browser tests,chromium); fi; }
+
+# the Word report is rendered to PDF in a test, as the office prints it: Debian's LibreOffice
+# (Writer, without its desktop parts), installed if missing
+office:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing LibreOffice Writer (Debian package) for the print test…"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	  elif [ "$(CCHC_CI)" = 1 ]; then echo "LibreOffice is missing and cannot be installed here"; exit 1; \
+	  else $(call loud_skip,LibreOffice,the print test of the Word report,libreoffice-writer-nogui); fi; }
 
 ## make lab: JupyterLab on the notebooks, with the project's kernel (the [lab] extra)
 lab: $(VENV)/.lab-installed

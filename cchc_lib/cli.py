@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add("--skip-ingest", action="store_true")
     c.add("--kernel", default=KERNEL_NAME)
     c.add("--final", action="store_true")
+    c.add("--pdf", action="store_true")
 
     c = _Command(sub, "spark")
     c.add("--dossiers", default=str(PROCESSED_DIR / "dossiers.parquet"), metavar="PATH")
@@ -134,7 +135,7 @@ def _request(a, units: Sequence[str] = (), reports: tuple[str, ...] = ("ward",))
                        catalog=getattr(a, "catalog", CATALOG_FILE), data=a.data,
                        reports_dir=a.reports, ingest=not getattr(a, "skip_ingest", False),
                        kernel=getattr(a, "kernel", KERNEL_NAME), jobs=getattr(a, "jobs", None),
-                       final=a.final)
+                       final=a.final, pdf=getattr(a, "pdf", False))
 
 
 def _ingest(a) -> int:

@@ -47,6 +47,7 @@ class RunRequest:
     jobs: int | None = None  # units run at once (None: one per core)
     covered: Period | None = None  # the period ended at the data's last day (settled)
     final: bool = False  # the plan report as the office's final text (else a draft)
+    pdf: bool = False  # also a PDF of each page and Word document (cchc run --pdf)
 
     @property
     def unit(self) -> str | None:
@@ -95,7 +96,7 @@ def run_request(period: str | Period, units: tuple[str, ...] | list[str] = (), *
                 catalog: str | Path = CATALOG_FILE, data: str | Path = PROCESSED_DIR,
                 reports_dir: str | Path = REPORTS_DIR, ingest: bool = True,
                 kernel: str = KERNEL_NAME, jobs: int | None = None,
-                final: bool = False) -> RunRequest:
+                final: bool = False, pdf: bool = False) -> RunRequest:
     """A request from what a user typed: the period parsed, the units and the period checked
     as folder names, ``as_of`` a real day of the period's year: refused here, before anything
     runs."""
@@ -108,7 +109,7 @@ def run_request(period: str | Period, units: tuple[str, ...] | list[str] = (), *
     day = as_of if isinstance(as_of, date) else parse_as_of(as_of, span)
     return RunRequest(span, tuple(units), tuple(reports),
                       Folders(Path(catalog), Path(data), Path(reports_dir)), day, ingest,
-                      kernel, jobs, final=final)
+                      kernel, jobs, final=final, pdf=pdf)
 
 
 __all__ = ["Folders", "KERNEL_NAME", "RunRequest", "parse_as_of", "run_request"]

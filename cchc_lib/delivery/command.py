@@ -26,7 +26,7 @@ def run_reports(request: RunRequest, overview: bool = False) -> int:
     a progress bar; the files written, one per line."""
     from cchc_lib.delivery.runs import run_overview, run_unit
 
-    steps = (1 if overview else len(request.reports)) + int(request.ingest)
+    steps = (1 if overview else len(request.reports) + int(request.pdf)) + int(request.ingest)
     what = "overview" if overview else request.unit
     with _bar(steps, f"{what} {request.label}", lang.PROGRESS_STEP_VI) as bar:
         done = -1

@@ -141,6 +141,13 @@ def _run_unit(request: RunRequest, progress: Progress) -> UnitRun:
             name, write = report.document
             atomic_write(folder / name, functools.partial(write, request))
             files.append(folder / name)
+    if request.pdf:  # each page and Word document printed, where the programs are here
+        from cchc_lib.delivery.pdf import write_pdfs
+
+        progress("pdf")
+        printed = write_pdfs(files)
+        files += printed.written
+        skipped += printed.problems
     return UnitRun(unit, request.label, folder, tuple(files), tuple(skipped))
 
 

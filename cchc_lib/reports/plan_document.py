@@ -383,7 +383,8 @@ def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
     left, right = table.rows[0].cells
     if parent:
         _cell(left, f"UBND {parent}".upper(), size=13)
-    _cell(left, lang.ISSUER_VI.format(unit=unit.upper()), bold=True, size=13)
+    for line in lang.ISSUER_VI.format(unit=unit.upper()).split("\n"):
+        _cell(left, line, bold=True, size=13)
     _cell(left, "―――――", size=8)
     _cell(left, lang.NUMBER_LINE_VI, size=13)
     _cell(right, lang.NATIONAL_TITLE_VI, bold=True, size=12)

@@ -44,7 +44,7 @@ def test_page_and_font(document):
 
 def test_heading_block_and_signature(document):
     head = [c.text for c in document.tables[0].rows[0].cells]
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG 2" in head[0] and "Số:" in head[0] and "/BC-UBND" in head[0]
+    assert "ỦY BAN NHÂN DÂN\nPHƯỜNG 2" in head[0] and "Số:" in head[0] and "/BC-UBND" in head[0]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head[1]
     assert "Độc lập - Tự do - Hạnh phúc" in head[1]
     assert "Phường 2, ngày" in head[1] and "năm 2022" in head[1]

@@ -106,6 +106,9 @@ OPTIONS_VI = {
     ("run", "--kernel"): "tên kernel Jupyter (mặc định: %(default)s)",
     ("run", "--final"): "báo cáo kế hoạch (Word) là bản chính thức của đơn vị: không ghi "
                         "\"DỰ THẢO\" (mặc định: bản dự thảo)",
+    ("run", "--pdf"): "xuất thêm bản PDF của từng trang báo cáo (cần Chromium, Chrome hoặc Edge) "
+                      "và của văn bản Word (cần LibreOffice); thiếu chương trình nào thì báo "
+                      "một dòng và bỏ qua",
     ("email", "--final"): "gửi báo cáo kế hoạch đã lập là bản chính thức (không có tùy chọn "
                           "này, chỉ gửi bản dự thảo)",
     ("spark", "--dossiers"): "hồ sơ đã chuẩn hóa: tệp, thư mục hoặc mẫu Parquet (mặc định: "

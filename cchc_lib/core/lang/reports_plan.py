@@ -144,7 +144,7 @@ RECOMMEND_KEEP_UP_VI = "- Tiếp tục duy trì các kết quả đã đạt."
 
 # the heading: the issuing body (its name upper-cased), the number left to fill, quốc hiệu,
 # tiêu ngữ, place and date
-ISSUER_VI = "ỦY BAN NHÂN DÂN {unit}"
+ISSUER_VI = "ỦY BAN NHÂN DÂN\n{unit}"  # the body, then the unit's name on a line of its own
 NUMBER_LINE_VI = "Số:        /BC-UBND"
 NATIONAL_TITLE_VI = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_VI = "Độc lập - Tự do - Hạnh phúc"

@@ -171,11 +171,14 @@ def prepare(report: str, request: RunRequest) -> Prepared:
     title, summary = summary_of(notebook)
     subject = kind.subject(title, request.period.label_vi())
     files = tuple(folder / name for name in kind.attachments if (folder / name).is_file())
-    # a final text goes out only when asked for; a draft is marked on the document (its
-    # subject stays the report's: a longer one lost a space when folded, "thựchiện")
-    finals = [f for f in files if f.suffix == ".docx" and not is_draft(f)]
+    # a final text goes out only when asked for; a draft says so on the document and in
+    # the subject
+    documents = [f for f in files if f.suffix == ".docx"]
+    finals = [f for f in documents if not is_draft(f)]
     if finals and not request.final:
         raise CchcError(cli_lang.FINAL_NOT_ASKED_VI.format(path=finals[0]))
+    if len(finals) < len(documents):
+        subject = lang.DRAFT_SUBJECT_VI.format(mark=plan_lang.DRAFT_MARK_VI, subject=subject)
     body = email_body(page.read_text(encoding="utf-8"), summary, subject)
     body = replace(body, attachments=files)
     return Prepared(folder, kind.stem, body)
@@ -188,11 +191,40 @@ def is_draft(document: Path) -> bool:
     return Document(str(document)).core_properties.category == plan_lang.DRAFT_MARK_VI
 
 
+ENCODED_WORD_BYTES = 39  # UTF-8 bytes per encoded word: 52 in base64, 64 with its frame: a
+# line of "Subject: " and one word stays under 78 characters, so nothing refolds it
+
+
+def encoded_header(text: str) -> str:
+    """A header value as RFC 2047 encoded words, folded between them, each word's trailing
+    space inside it: the space between two Vietnamese words never falls in the fold, where
+    readers drop it (Python 3.11's own folding wrote "thựchiện"). ASCII text as it is."""
+    if text.isascii():
+        return text
+    words, chunk = [], ""
+    for token in re.findall(r"\S+\s*", text):
+        while len((chunk + token).encode("utf-8")) > ENCODED_WORD_BYTES:
+            if chunk:
+                words.append(chunk)
+                chunk = ""
+                continue
+            cut = len(token)  # one token longer than a word: cut between characters
+            while len(token[:cut].encode("utf-8")) > ENCODED_WORD_BYTES:
+                cut -= 1
+            words.append(token[:cut])
+            token = token[cut:]
+        chunk += token
+    if chunk:
+        words.append(chunk)
+    return "\r\n ".join("=?utf-8?b?" + base64.b64encode(w.encode("utf-8")).decode("ascii")
+                         + "?=" for w in words)
+
+
 def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
     """multipart/alternative: text/plain, then multipart/related (text/html + PNG charts);
     with attachments, all of it inside multipart/mixed beside the files."""
     msg = EmailMessage()
-    msg["Subject"] = body.subject
+    msg.set_raw("Subject", encoded_header(body.subject))
     msg["From"] = sender
     msg["To"] = ", ".join(to)
     msg["Date"] = formatdate(localtime=True)
@@ -325,6 +357,6 @@ def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) 
 
 __all__ = [
     "ATTACHMENT_TYPES", "build_message", "email_body", "EmailBody", "ENV", "GMAIL_CLIP_BYTES",
-    "is_draft", "PASSWORD_ENV", "PLAINTEXT_ENV", "prepare", "Prepared", "recipients", "send",
+    "encoded_header", "ENCODED_WORD_BYTES", "is_draft", "PASSWORD_ENV", "PLAINTEXT_ENV", "prepare", "Prepared", "recipients", "send",
     "smtp_settings", "SmtpSettings", "stacked_tables", "summary_of", "WIDE_TABLE",
 ]

@@ -4,13 +4,13 @@ settings, logging in and sending) and :mod:`cchc_lib.delivery.init` (the message
 init``). A leaf: it imports nothing from the workbook."""
 
 __all__ = [
-    "BAD_SECURITY_VI", "FILE_NAME_WHAT_VI", "FOLDER_NOT_EMPTY_VI", "FULL_REPORT_IN_HTML_VI",
-    "KERNEL_NOT_STARTED_VI", "LOGIN_REFUSED_VI", "NON_ASCII_PASSWORD_VI", "NOTEBOOK_STOPPED_VI",
-    "NOTEBOOK_UNEXPECTED_VI", "NO_LEAD_ADDRESS_VI", "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI",
-    "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI", "NO_UPDATE_YET_VI", "OFFICERS_FORMAT_VI",
-    "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_FORMAT_VI", "REMINDER_COLUMNS_VI",
-    "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI", "REPORT_NOT_RUN_VI", "SEND_FAILED_VI",
-    "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
+    "BAD_SECURITY_VI", "DRAFT_SUBJECT_VI", "FILE_NAME_WHAT_VI", "FOLDER_NOT_EMPTY_VI",
+    "FULL_REPORT_IN_HTML_VI", "KERNEL_NOT_STARTED_VI", "LOGIN_REFUSED_VI", "NO_LEAD_ADDRESS_VI",
+    "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI", "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI",
+    "NO_UPDATE_YET_VI", "NON_ASCII_PASSWORD_VI", "NOTEBOOK_STOPPED_VI", "NOTEBOOK_UNEXPECTED_VI",
+    "OFFICERS_FORMAT_VI", "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_FORMAT_VI",
+    "REMINDER_COLUMNS_VI", "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI", "REPORT_NOT_RUN_VI",
+    "SEND_FAILED_VI", "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
 ]
 
 # cchc_lib.delivery.mail: the recipients file and the report to mail
@@ -51,6 +51,7 @@ STARTER_FILES_MISSING_VI = ("gói cài đặt thiếu tệp mẫu: {missing} (tr
 # ---- delivery/reminders.py ------------------------------------------------------------------
 OFFICERS_FORMAT_VI = ("mục 'officers:' viết theo dạng 'officers: {{MÃ_ĐƠN_VỊ: {{chức danh: "
                       "[địa chỉ, …]}}}}'")
+DRAFT_SUBJECT_VI = "[{mark}] {subject}"  # a report whose Word document is a draft
 REMINDER_SUBJECT_VI = "Nhắc việc {plan}: {n} nhiệm vụ cần xử lý ({unit})"
 REMINDER_COLUMNS_VI = {"task_id": "TT", "task": "Nhiệm vụ", "timeframe": "Thời gian",
                        "status": "Tình trạng", "last_update": "Cập nhật gần nhất",

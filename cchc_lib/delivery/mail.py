@@ -356,7 +356,8 @@ def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) 
 
 
 __all__ = [
-    "ATTACHMENT_TYPES", "build_message", "email_body", "EmailBody", "ENV", "GMAIL_CLIP_BYTES",
-    "encoded_header", "ENCODED_WORD_BYTES", "is_draft", "PASSWORD_ENV", "PLAINTEXT_ENV", "prepare", "Prepared", "recipients", "send",
-    "smtp_settings", "SmtpSettings", "stacked_tables", "summary_of", "WIDE_TABLE",
+    "ATTACHMENT_TYPES", "build_message", "email_body", "EmailBody", "encoded_header",
+    "ENCODED_WORD_BYTES", "ENV", "GMAIL_CLIP_BYTES", "is_draft", "PASSWORD_ENV", "PLAINTEXT_ENV",
+    "prepare", "Prepared", "recipients", "send", "smtp_settings", "SmtpSettings", "stacked_tables",
+    "summary_of", "WIDE_TABLE",
 ]

@@ -25,7 +25,7 @@ from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.request import RunRequest
 from cchc_lib.delivery.notebooks import atomic_write, execute, notebooks_dir, to_html
 from cchc_lib.par.tasks import has_tasks_to_report
-from cchc_lib.reports.registry import FORM_FILES, REPORTS, UNIT_REPORTS
+from cchc_lib.reports.registry import DETAIL_FILE, FORM_FILES, REPORTS, UNIT_REPORTS
 
 INGEST_NOTEBOOK = "ingest.ipynb"
 REPORT_KINDS = UNIT_REPORTS  # the reports made per unit (report_registry)
@@ -137,6 +137,12 @@ def _run_unit(request: RunRequest, progress: Progress) -> UnitRun:
         if report.with_forms:
             files += write_bieu06_files(unit, request.period, tables, folder,
                                         provenance.stamp(resolve(request.folders.data)))
+        if report.with_detail:  # the rows behind the page's figures, each on its sheet
+            from cchc_lib.reports.detail import write_detail
+
+            atomic_write(folder / DETAIL_FILE, functools.partial(
+                _detail, write_detail, tables, unit, request))
+            files.append(folder / DETAIL_FILE)
         if report.document:
             name, write = report.document
             atomic_write(folder / name, functools.partial(write, request))
@@ -149,6 +155,11 @@ def _run_unit(request: RunRequest, progress: Progress) -> UnitRun:
         files += printed.written
         skipped += printed.problems
     return UnitRun(unit, request.label, folder, tuple(files), tuple(skipped))
+
+
+def _detail(write, tables: dict, unit: str, request: RunRequest, path: Path) -> Path:
+    return write(tables, unit, request.period, path,
+                 provenance.stamp(resolve(request.folders.data)))
 
 
 def no_plan_vi(request: RunRequest, tables: dict) -> str:

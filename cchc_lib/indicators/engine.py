@@ -29,6 +29,7 @@ import pandas as pd
 
 from cchc_lib.core.calendar import WorkCalendar
 from cchc_lib.core.periods import Period
+from cchc_lib.core.vi import UNKNOWN_FIELD_VI
 from cchc_lib.indicators import queries
 from cchc_lib.ingest.store import damaged_table, missing_columns_vi
 from cchc_lib.ingest.store import reading_parquet as reading
@@ -212,7 +213,10 @@ def tidy(out: pd.DataFrame) -> pd.DataFrame:
     parts as integers (0 where a unit had nothing to count), ``field`` None on a unit's whole
     row, sorted by period and unit."""
     out[list(PART_NAMES)] = out[list(PART_NAMES)].fillna(0).astype("int64")
-    out["field"] = out.field.astype(object).where(out.whole == 0, None)
+    # dossiers of no field (ingest names it; frames handed in directly may not) are a field
+    # row of their own, never mistaken for the unit's whole row
+    field = out.field.astype(object).where(out.field.notna(), UNKNOWN_FIELD_VI)
+    out["field"] = field.where(out.whole == 0, None)
     return out.drop(columns="whole").sort_values(["pid", "unit_code"], kind="stable") \
         .reset_index(drop=True)
 

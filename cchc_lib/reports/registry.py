@@ -14,6 +14,7 @@ from cchc_lib.core.request import RunRequest
 # Biểu 06 beside a report that files it: the form to print and sign, its CSV, and the CSV with
 # ";" that Excel set to a Vietnamese locale opens in columns
 FORM_FILES = ("bieu06.xlsx", "bieu06.csv", "bieu06_vn.csv")
+DETAIL_FILE = "so_lieu_chi_tiet.xlsx"  # the dossiers and procedures behind the figures
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class ReportKind:
     golden: tuple[tuple[str | None, str, str | None], ...] = ()
     needs_own_plan: bool = False  # made only for a unit with a plan of its own
     with_forms: bool = False  # Biểu 06 as XLSX and CSV beside it
+    with_detail: bool = False  # the rows behind its figures (reports.detail) beside it
     takes_as_of: bool = False  # reports on a day (default: the period's end or last data day)
     # an official document written beside it: (file name, writer(request, path) -> path)
     document: tuple[str, Callable[[RunRequest, Path], Path]] | None = None
@@ -40,6 +42,7 @@ class ReportKind:
         """The files one run writes into the report's folder: the executed notebook, its HTML,
         and the Biểu 06 files when the report files them."""
         return (self.notebook, f"{self.stem}.html", *(FORM_FILES if self.with_forms else ()),
+                *((DETAIL_FILE,) if self.with_detail else ()),
                 *((self.document[0],) if self.document else ()))
 
     @property
@@ -92,7 +95,7 @@ def _overview(r: RunRequest) -> dict:
 
 REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
     ReportKind("ward", "ward_report.ipynb", "unit", lang.REPORT_TITLES_VI["ward"], _ward,
-               golden=(("SAMPLE-P2", "2022", None),), with_forms=True),
+               golden=(("SAMPLE-P2", "2022", None),), with_forms=True, with_detail=True),
     ReportKind("scorecard", "scorecard.ipynb", "unit", lang.REPORT_TITLES_VI["scorecard"],
                _scorecard,
                golden=(("SAMPLE-P2", "2022", None),),
@@ -108,4 +111,4 @@ REPORTS: dict[str, ReportKind] = {r.kind: r for r in (
 UNIT_REPORTS = tuple(k for k, r in REPORTS.items() if r.scope == "unit")
 
 
-__all__ = ["FORM_FILES", "ReportKind", "REPORTS", "UNIT_REPORTS"]
+__all__ = ["DETAIL_FILE", "FORM_FILES", "ReportKind", "REPORTS", "UNIT_REPORTS"]

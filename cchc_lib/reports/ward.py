@@ -17,6 +17,7 @@ from cchc_lib.core import vi
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.formats import is_missing
 from cchc_lib.core.lang import reports as lang_reports
+from cchc_lib.core.lang import reports_detail as lang_detail
 from cchc_lib.core.lang import reports_ward as lang
 from cchc_lib.core.periods import Period, parse_period
 from cchc_lib.core.text import fold, within_sentence
@@ -182,7 +183,8 @@ class WardReport:
                                                            head["verdict_short"])]
         return render.with_notes(render.html_table(table, "plan", numeric=numeric),
                                  render.notes_of(self.plan)
-                                 + render.reading_lines(self.plan, self.readings))
+                                 + render.reading_lines(self.plan, self.readings)
+                                 + [behind_plan(self.plan)])
 
     def trend_charts(self) -> Charts:
         """One chart per plan target, one under the other."""
@@ -319,7 +321,7 @@ class WardReport:
         numeric = [c for c in table.columns if c not in (head["number"], head["field"])]
         return render.with_notes(render.html_table(table, "bieu06", numeric=numeric,
                                                    total_last=True),
-                                 render.bieu06_notes(self.form))
+                                 render.bieu06_notes(self.form) + [behind_form()])
 
     def next_steps(self, indicator: str | None = None) -> Rich:
         """For each of the plan's indicators (or the one named): how far from its target, and
@@ -372,6 +374,31 @@ def _in_words(record: registry.Indicator) -> str:
     numerator = _mid_sentence(record.numerator_vi)
     return lang.PLAN_DEFINITION_PARTS_VI.format(numerator=numerator,
                                                 denominator=record.denominator_vi.lower())
+
+
+def behind_plan(plan: pd.DataFrame) -> str:
+    """Where the rows behind each plan figure are: its sheet of the detail workbook."""
+    from cchc_lib.reports.detail import FILE_NAME, sheet_names
+
+    names = sheet_names()  # read now: the registry may have grown since import
+    ids = [i for i in dict.fromkeys(plan.indicator.astype(str)) if i in names]
+    if all(names[i] == registry.label(i) for i in ids):  # each sheet named as its figure
+        sheets = lang_detail.BEHIND_FORM_VI.format(sheets=", ".join(
+            lang_detail.SHEET_QUOTED_VI.format(sheet=names[i]) for i in ids))
+    else:
+        sheets = "; ".join(lang_detail.BEHIND_FIGURE_VI.format(label=registry.label(i),
+                                                               sheet=names[i]) for i in ids)
+    return lang_detail.BEHIND_FIGURES_VI.format(file=FILE_NAME, sheets=sheets)
+
+
+def behind_form() -> str:
+    """Where the dossiers behind Biểu 06's columns are: a sheet per column group."""
+    from cchc_lib.reports.detail import FILE_NAME, SHEET_OF, group_keys
+
+    sheets = ", ".join(lang_detail.SHEET_QUOTED_VI.format(sheet=SHEET_OF[k])
+                       for k in group_keys())
+    return lang_detail.BEHIND_FIGURES_VI.format(
+        file=FILE_NAME, sheets=lang_detail.BEHIND_FORM_VI.format(sheets=sheets))
 
 
 def ward_report(unit_code: str, period: str | Period, data_dir: str | Path) -> WardReport:

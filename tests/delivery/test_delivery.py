@@ -12,8 +12,8 @@ import pytest
 def test_run_writes_notebooks_and_html(sample_run):
     folder = sample_run["folder"]
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bieu06.csv", "bieu06.xlsx", "bieu06_vn.csv", "ingest.ipynb", "ward_report.html",
-        "ward_report.ipynb"]
+        "bieu06.csv", "bieu06.xlsx", "bieu06_vn.csv", "ingest.ipynb", "so_lieu_chi_tiet.xlsx",
+        "ward_report.html", "ward_report.ipynb"]
     assert "Traceback" not in sample_run["stderr"]
 
 

@@ -194,3 +194,24 @@ def test_supplement_wait_moves_the_end_back_in_working_days(wait, on_time):
     assert _portable(tables, "U1", parse_period("2022-03")) == got
     assert parts(frame, tables["catalogue"], "U1", date(2022, 3, 1),
                  date(2022, 3, 31))["on_time"] == on_time
+
+
+def test_a_dossier_of_no_field_is_a_field_row_not_the_units_total():
+    """Dossiers handed to the engine without a field (ingest names it; a frame built by hand
+    may not): their per-field row is "Chưa xác định lĩnh vực", and the unit's whole row stays
+    the only row with no field, counting every dossier."""
+    from cchc_lib.core.vi import UNKNOWN_FIELD_VI
+
+    rows = [{"unit_code": "U1", "procedure_code": code, "field_name": field,
+             "receive_channel": "online", "return_channel": "online", "status": "resolved",
+             "received": 24 * day, "takes": 24, "returns_after": None, "due": 24 * 3,
+             "supplement_requests": 0, "supplement_days": None, "paid_online": None,
+             "digitized": None, "e_result": None, "apology_issued": None}
+            for code, field, day in (("P1", "Hộ tịch", 1), ("P9", None, 2), ("P9", None, 3))]
+    p = engine.parts({"dossiers": _frame(rows), "catalogue": _catalogue()}, ["U1"],
+                     parse_period("2022-03"), by_field=True)
+    whole = p[p.field.isna()]
+    assert len(whole) == 1 and int(whole.received.iloc[0]) == 3
+    fields = p[p.field.notna()].set_index("field")
+    assert int(fields.loc[UNKNOWN_FIELD_VI, "received"]) == 2
+    assert int(fields.received.sum()) == 3

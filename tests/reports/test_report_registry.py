@@ -19,7 +19,8 @@ def test_every_report_has_its_notebook_and_golden_copy():
 
 def test_outputs_and_subject():
     ward = REPORTS["ward"]
-    assert ward.outputs == ("ward_report.ipynb", "ward_report.html", *FORM_FILES)
+    assert ward.outputs == ("ward_report.ipynb", "ward_report.html", *FORM_FILES,
+                            "so_lieu_chi_tiet.xlsx")
     assert REPORTS["scorecard"].outputs == ("scorecard.ipynb", "scorecard.html", "kiem_chung.xlsx")
     assert REPORTS["scorecard"].attachments == ("kiem_chung.xlsx",)  # for Phòng Nội vụ
     assert ward.subject("Báo cáo Chỉ số CCHC: Phường 2", "năm 2022") == \

@@ -132,7 +132,7 @@ TARGETS = Table(
     label_vi=lang.TABLE_LABELS_VI["targets"],
     columns=(
         Column("indicator", "text", True, lang.TARGETS_ALIASES["indicator"]),
-        Column("target", "amount", True, lang.TARGETS_ALIASES["target"]),
+        Column("target", "share", True, lang.TARGETS_ALIASES["target"]),
         # blank = every unit
         Column("unit_code", "text", False, lang.TARGETS_ALIASES["unit_code"]),
         Column("year", "count", False, lang.TARGETS_ALIASES["year"]),  # blank = every year
@@ -278,7 +278,7 @@ STATUS_PROGRESS = {
 # The dtype each column kind is stored as (ingest parses into it, pandera checks it).
 KIND_DTYPES = {"text": "string", "procedure_code": "string", "code": "string",
                "flag": "boolean", "datetime": "datetime64[us]", "count": "Int64",
-               "amount": "Float64", "fee": "boolean"}
+               "amount": "Float64", "share": "Float64", "fee": "boolean"}
 
 # Quarantine reasons are written "reason:column", several joined by this separator.
 REASON_SEP = "; "

@@ -337,7 +337,7 @@ def _shown_one(value: str, kind: str, vocabulary: re.Pattern | None) -> str:
         return SHOWN_TEXT_VI.format(chars=len(text))
     if _LONG_DIGITS.search(seen):
         return SHOWN_DIGITS_VI.format(digits=sum(ch.isdigit() for ch in seen))
-    if kind in ("count", "amount", "fee") and _NUMBER_LIKE.fullmatch(seen):
+    if kind in ("count", "amount", "share", "fee") and _NUMBER_LIKE.fullmatch(seen.rstrip("% ")):
         return code_points(text)
     if _CODE_LIKE.fullmatch(seen):
         return code_points(text)

@@ -220,7 +220,7 @@ def unknown_rows(rows: pd.DataFrame, lacking: Lacking) -> pd.DataFrame:
 
 
 def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_field: bool,
-                   pooled: bool) -> pd.DataFrame:
+                   pooled: bool, every_plan: bool = False) -> pd.DataFrame:
     """Result rows (RESULT_COLUMNS) from the parts of one unit, or of several summed
     (``pooled``: general targets), in the order the reports and the CLI print them: the plan's
     three (then per field), Biểu 06 per field then total, the 766 estimates (then per field),
@@ -231,7 +231,9 @@ def indicator_rows(p: pd.DataFrame, label: str, period: Period, targets, by_fiel
     unit = "" if pooled else label
     whole = p[p.field.isna()].iloc[0] if (p.field.isna()).any() else pd.Series(0, PART_NAMES)
     fields = field_rows(p)
-    plan = registry.plan_ids(targets)
+    # the plan's records the targets name; ``every_plan``: all of them (the index scores a
+    # criterion on its indicator whether or not a plan sets a target for it)
+    plan = registry.plan_ids() if every_plan else registry.plan_ids(targets)
     target = {i: target_for(targets, i, unit, period.year) for i in plan}
     rows: list[dict] = []
 
@@ -283,15 +285,16 @@ def indicators(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Pe
                                        pooled), Lacking.of(tables, units))
 
 
-def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period
-             ) -> dict[str, pd.DataFrame]:
+def per_unit(tables: dict[str, pd.DataFrame], units: Sequence[str], period: Period,
+             every_plan: bool = False) -> dict[str, pd.DataFrame]:
     """Every indicator of each unit (its own rows, its own targets), from one query for all
-    of them: what the town overview ranks."""
+    of them: what the town overview ranks (``every_plan``: every plan record, targeted or
+    not, as the index scores them)."""
     p = parts(tables, units, period, by_field=True)
     mine = dict(iter(p.groupby("unit_code", sort=False)))
     empty = p.iloc[:0]
     return {u: unknown_rows(indicator_rows(mine.get(u, empty), u, period,
-                                           tables.get("targets"), False, False),
+                                           tables.get("targets"), False, False, every_plan),
                             Lacking.of(tables, [u])) for u in units}
 
 

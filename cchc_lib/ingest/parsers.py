@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -218,6 +219,24 @@ def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     return num.where(ok).astype("Int64"), text.notna() & ~ok
 
 
+PERCENT = re.compile(r"\s*%\s*$")
+
+
+def parse_share(raw: pd.Series, col: Column, value_map=None) -> Parsed:
+    """A share, as offices write a target: "0,5", "0.5", "50%", "50 %" or "50" are all 50 %.
+    A number above 1 and at most 100 is read as percent (a share cannot pass 1); a value
+    with "%" is always percent; anything else (negative, above 100 %) is unreadable."""
+    text = raw.where(~missing(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
+                                                                ).str.strip()
+    written = text.fillna("").ne("")
+    percent = text.str.contains(PERCENT, regex=True).fillna(False).astype(bool)
+    num = pd.to_numeric(_number_text(text.str.replace(PERCENT, "", regex=True)),
+                        errors="coerce").astype("Float64")
+    num = num.where(~percent & (num <= 1), num / 100)
+    ok = num.notna() & (num >= 0) & (num <= 1) & np.isfinite(num.astype(float).fillna(0))
+    return num.where(ok).astype("Float64"), written & ~ok
+
+
 SAME_DAY = {match_key(s) for s in lang.SAME_DAY_WORDS}
 FREE = {match_key(s) for s in lang.FREE_WORDS}
 
@@ -282,14 +301,16 @@ PARSERS: dict[str, Callable[..., Parsed]] = {
     "datetime": on_distinct(parse_datetime, objects=True),
     "count": on_distinct(parse_count),
     "amount": on_distinct(parse_amount),
+    "share": on_distinct(parse_share),
     "fee": on_distinct(parse_fee),
 }
 # the quarantine reason for an unreadable value, by column kind (a date that reads both day
 # first and month first in a column that shows no order: AMBIGUOUS_DATE, from its own mask)
 BAD_REASON = {"datetime": "bad_date", "code": "bad_code", "flag": "bad_code",
               "procedure_code": "bad_code", "count": "bad_number", "amount": "bad_number",
+              "share": "bad_number",
               "fee": "bad_number"}
 
 __all__ = ["AMBIGUOUS_DATE", "BAD_REASON", "LOCAL_TZ", "PARSERS", "DatesParsed", "blank",
            "code_problems", "codes", "date_order", "family_of", "map_unique", "on_distinct",
-           "parse_datetime", "reader"]
+           "parse_datetime", "parse_share", "reader"]

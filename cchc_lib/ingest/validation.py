@@ -27,8 +27,10 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
         checks = []
         if col.kind == "code":
             checks.append(pa.Check.isin(list(schema.VOCABULARIES[str(col.vocabulary)])))
-        if col.kind in ("count", "amount"):
+        if col.kind in ("count", "amount", "share"):
             checks.append(pa.Check.ge(0))
+        if col.kind == "share":
+            checks.append(pa.Check.le(1))
         if col.required and schema.KIND_DTYPES[col.kind] == "string":
             checks.append(pa.Check.str_length(min_value=1))
         columns[col.name] = pa.Column(schema.KIND_DTYPES[col.kind], checks=checks,

@@ -14,6 +14,7 @@ indicators, the self-assessment and the official results of earlier years.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -236,15 +237,17 @@ def _self_assessment(tables: dict, unit: str, year: int) -> pd.DataFrame | None:
     return sa[(sa.unit_code == unit) & (sa.year == year)] if sa is not None else None
 
 
-def unit_score(method: Methodology, tables: dict, unit: str, year: int
-               ) -> tuple[pd.DataFrame, dict]:
+def unit_score(method: Methodology, tables: dict, unit: str, year: int,
+               through: date | None = None) -> tuple[pd.DataFrame, dict]:
     """A unit's estimated index for a year: indicator criteria from its data (the year to the
-    last day of data), manual criteria from its self-assessment, the survey from last year's
-    published points (this year's are published late)."""
-    return unit_scores(method, tables, [unit], year)[unit]
+    last day of data, or to ``through`` when that is earlier), manual criteria from its
+    self-assessment, the survey from last year's published points (this year's are published
+    late)."""
+    return unit_scores(method, tables, [unit], year, through)[unit]
 
 
-def rankings(data_dir: Path, year: int) -> tuple[dict, dict[str, float], dict[str, float]]:
+def rankings(data_dir: Path, year: int, through: date | None = None
+             ) -> tuple[dict, dict[str, float], dict[str, float]]:
     """Every unit's score for ``year`` (:func:`unit_scores`: one engine query), its index, and
     last year's official index: the same for every unit's scorecard, so a process (a scheduled
     run's worker, its kept kernel) computes it once while the processed data is unchanged."""
@@ -254,7 +257,7 @@ def rankings(data_dir: Path, year: int) -> tuple[dict, dict[str, float], dict[st
         tables = read_processed(data_dir)
         method = processed_methodology(data_dir)
         units = sorted(tables["units"].unit_code)
-        scores = unit_scores(method, tables, units, year)
+        scores = unit_scores(method, tables, units, year, through)
         official = tables.get("official_results")
         then = {}
         for u in units if official is not None else ():
@@ -262,19 +265,23 @@ def rankings(data_dir: Path, year: int) -> tuple[dict, dict[str, float], dict[st
                 then[u] = total(method, b)["index"]
         return scores, {u: scores[u][1]["index"] for u in units}, then
 
-    return memo(data_dir, ("rankings", year), compute)
+    return memo(data_dir, ("rankings", year, through), compute)
 
 
-def unit_scores(method: Methodology, tables: dict, units: list[str], year: int
-                ) -> dict[str, tuple[pd.DataFrame, dict]]:
+def unit_scores(method: Methodology, tables: dict, units: list[str], year: int,
+                through: date | None = None) -> dict[str, tuple[pd.DataFrame, dict]]:
     """:func:`unit_score` of every unit asked for, the indicators of all of them from one
-    engine query: what the scorecard's and the overview's rankings read."""
-    from cchc_lib.core.periods import parse_period
+    engine query: what the scorecard's and the overview's rankings read. ``through``: the
+    day a report stands on (a report of 15 November scores the data to 15 November)."""
+    from cchc_lib.core.periods import Period, parse_period
     from cchc_lib.indicators.base import clip_to_data, dated
     from cchc_lib.indicators.figures import per_unit
 
-    period = clip_to_data(parse_period(str(year)), dated(tables))
-    rows = per_unit(tables, units, period)
+    period = parse_period(str(year))
+    if through is not None and through < period.end:
+        period = Period(period.start, max(through, period.start), f"{year}-YTD")
+    period = clip_to_data(period, dated(tables))
+    rows = per_unit(tables, units, period, every_plan=True)
     out = {}
     for unit in units:
         scored = score(method, _whole_values(rows[unit]), _self_assessment(tables, unit, year),

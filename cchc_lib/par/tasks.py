@@ -13,13 +13,13 @@ Status (docs/decisions.md), first that applies:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
 from cchc_lib.core.lang import par as lang
-from cchc_lib.core.text import match_key
 from cchc_lib.core.timeframes import Timeframe, parse_timeframe
 from cchc_lib.core.vi import TASK_STATUS_VI
 
@@ -64,7 +64,10 @@ def task_status(tasks: pd.DataFrame, progress: pd.DataFrame | None, as_of: date,
         columns=["task_id", "date", "status", "note", "evidence", "cause"])
     if "cause" not in log:  # a progress log read before the column existed
         log = log.assign(cause=None)
-    log = log[log.date < as_of_ts + pd.Timedelta(days=1)]  # updates up to the end of that day
+    # updates of the plan's year up to the end of that day (a line of an earlier year's log
+    # says nothing of this plan's tasks)
+    log = log[(log.date < as_of_ts + pd.Timedelta(days=1))
+              & (log.date >= pd.Timestamp(plan_year, 1, 1))]
     log = log.sort_values(["task_id", "date"], kind="stable")
     rows = []
     for t in tasks.itertuples(index=False):
@@ -132,12 +135,10 @@ def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> Plan
             if plans is not None and len(plans) else pd.DataFrame())
     if len(mine):
         p = mine.sort_values(["year", "plan_id"]).iloc[-1]
-        number = str(p.number).strip()
-        # "Kế hoạch số 99/KH-UBND" (NĐ 30's way of citing a document), said once when the
-        # plans file already writes "số 99/KH-UBND"
-        key = match_key(number)
-        said = key.startswith(lang.NUMBER_WORD) and key[len(lang.NUMBER_WORD):][:1].isdigit()
-        name = (lang.PLAN_NAME_BARE_VI if said else lang.PLAN_NAME_VI).format(number=number)
+        # "Kế hoạch số 99/KH-UBND" (NĐ 30's way of citing a document), "số" said once when
+        # the plans file already writes "số 99/KH-UBND" or "Số: 99/KH-UBND"
+        number = re.sub(lang.NUMBER_PREFIX_PATTERN, "", str(p.number).strip(), flags=re.I)
+        name = lang.PLAN_NAME_VI.format(number=number)
         if not pd.isna(p.date):
             name += lang.PLAN_DATE_VI.format(date=p.date)
         if not pd.isna(p.issuer):

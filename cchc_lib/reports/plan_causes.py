@@ -80,9 +80,13 @@ def target_causes(indicator: str, gap: Gap | None, evidence: Evidence) -> list[s
     if len(idle):
         out.append(lang.CAUSE_NO_DEMAND_VI.format(idle=formats.integer(len(idle)),
                                                   enabled=formats.integer(len(enabled))))
-    if gap is not None and len(gap.candidates):
+    # the candidates with some dossier: the others have no demand at all (counted above)
+    codes = idle.procedure_code if "procedure_code" in idle else idle.index.to_series()
+    other = (gap.candidates[~gap.candidates.procedure_code.isin(codes)] if gap is not None
+             else pd.DataFrame())
+    if len(other):
         out.append(lang.CAUSE_OTHER_CHANNELS_VI.format(
-            count=formats.integer(len(gap.candidates)), demand=rule.demand_vi.lower()))
+            count=formats.integer(len(other)), demand=rule.demand_vi.lower()))
     if months := evidence.idle_months.get(indicator):
         out.append(lang.CAUSE_IDLE_MONTHS_VI.format(months=_listed([str(m) for m in months])))
     return out

@@ -28,6 +28,7 @@ from cchc_lib.core.periods import Period
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.text import within_sentence
 from cchc_lib.core.vi import NO_DATA_VI
+from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.plan import gaps, procedure_uptake
 from cchc_lib.indicators.unknown import has_note
 from cchc_lib.par.scoring import SURVEY_ID
@@ -61,12 +62,14 @@ class IndexLine:
     lost_before: pd.DataFrame | None = None  # plan_causes.lost_before
 
 
-def index_line(unit_code: str, year: int, data_dir: Path) -> IndexLine | None:
-    """The scorecard's index and rank, or None when there is no methodology to score with."""
+def index_line(unit_code: str, year: int, data_dir: Path, through: date | None = None
+               ) -> IndexLine | None:
+    """The scorecard's index and rank on the data to ``through`` (the report's day), or None
+    when there is no methodology to score with."""
     from cchc_lib.reports.scorecard import scorecard
 
     try:
-        card = scorecard(unit_code, year, data_dir)
+        card = scorecard(unit_code, year, data_dir, through)
     except CchcError:
         return None
     r = card.ranks.set_index("unit_code").loc[unit_code]
@@ -88,13 +91,17 @@ def write_plan_document(unit_code: str, year: int, as_of: str | date, data_dir: 
     data_dir = resolve(data_dir)
     tables = read_processed(data_dir, unit_code=unit_code)  # read once, used for all parts
     progress = plan_progress_of(tables, unit_code, year, as_of)
-    ytd = Period(date(year, 1, 1), pd.Timestamp(progress.as_of).date(), f"{year}-YTD")
+    # the data may end before the report's day: every figure stops at the data's last day
+    ytd = clip_to_data(Period(date(year, 1, 1), pd.Timestamp(progress.as_of).date(),
+                              f"{year}-YTD"), dated(tables))
     uptake = procedure_uptake(tables["dossiers"], tables["catalogue"], unit_code, ytd)
     found = gaps(uptake, progress.plan.reset_index(drop=True))
     document = build(progress, progress.unit_name,
                      within_sentence(parent_name(tables["units"], unit_code)), found, uptake,
-                     index_line(unit_code, year, data_dir), provenance.stamp(data_dir),
-                     final=final, evidence=evidence_of(tables, unit_code, ytd, uptake))
+                     index_line(unit_code, year, data_dir, ytd.end),
+                     provenance.stamp(data_dir),
+                     final=final, evidence=evidence_of(tables, unit_code, ytd, uptake),
+                     through=ytd.end)
     path = Path(path)
     save_reproducibly(document, path, pd.Timestamp(progress.as_of).to_pydatetime())
     return path
@@ -138,7 +145,7 @@ def save_reproducibly(document, path: Path, when: datetime) -> None:
 
 def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: pd.DataFrame,
           index: IndexLine | None, stamp: Stamp | None = None, final: bool = False,
-          evidence: Evidence | None = None):
+          evidence: Evidence | None = None, through: date | None = None):
     """The python-docx Document of the report (pure: nothing read, nothing written): a
     draft, marked "DỰ THẢO", unless ``final``; ``evidence``: the facts Section II reads its
     causes from (none: the shortcomings without them)."""
@@ -175,7 +182,10 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
                                       as_of=as_of), indent=True)
 
     _section(doc, lang.SECTION_RESULTS_VI)
-    _sub(doc, lang.SUB_TARGETS_VI.format(year=progress.year, as_of=as_of))
+    through = through or progress.as_of  # the data's last day, when before the report's
+    _sub(doc, lang.SUB_TARGETS_VI.format(year=progress.year, as_of=formats.day(through))
+         + (lang.DATA_ENDS_VI.format(day=formats.day(through)) if through < progress.as_of
+            else ""))
     _table(doc, list(lang.TARGETS_HEADER_VI),
            [[registry.label(r.indicator), render.share_shown(r.value, _note(r)),
              f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
@@ -191,7 +201,7 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     else:
         _para(doc, repr(progress.no_tasks()), indent=True)
     _sub(doc, lang.SUB_INDEX_VI)
-    _para(doc, _index_text(index, progress.year), indent=True)
+    _para(doc, _index_text(index, progress.year, through), indent=True)
     _lost_before(doc, index, progress.year)
 
     _section(doc, lang.SECTION_SHORTCOMINGS_VI)
@@ -202,7 +212,8 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     for line in recommendations(progress.tasks, found, uptake, parent):
         _para(doc, line, indent=True)
 
-    _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
+    closing = _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
+    closing.paragraph_format.keep_with_next = True  # the closing line stays with the signer
     _signature_block(doc, parent, progress.signer, within_sentence(unit))
     props = doc.core_properties
     props.title = _property(lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year))
@@ -286,12 +297,13 @@ def _lost_before(doc, index: IndexLine | None, year: int) -> None:
     _table(doc, header, rows, widths=(62, 18, 18, 22, 22, 23), size=11, left=(0,))
 
 
-def _index_text(index: IndexLine | None, year: int) -> str:
+def _index_text(index: IndexLine | None, year: int, through: date) -> str:
     if index is None:
         return lang.INDEX_NO_METHOD_VI.format(year=year)
     placed = (lang.INDEX_RANKED_VI.format(rank=index.rank, units=index.units)
               if index.rank is not None else lang.INDEX_UNRANKED_VI.format(no_data=NO_DATA_VI))
-    text = lang.INDEX_VI.format(year=year, points=formats.points(index.index), placed=placed)
+    text = lang.INDEX_VI.format(year=year, points=formats.points(index.index), placed=placed,
+                                through=formats.day(through))
     if index.evidenced is not None and index.index - index.evidenced > 1e-9:
         text += lang.INDEX_EVIDENCED_VI.format(
             points=formats.points(index.evidenced),
@@ -422,10 +434,18 @@ def _table(doc, header: list[str], rows: list[list[str]], widths: tuple[float, .
             head = OxmlElement("w:tblHeader")
             head.set(qn("w:val"), "true")
             props.append(head)
-        cant = OxmlElement("w:cantSplit")
-        cant.set(qn("w:val"), "true")
-        props.append(cant)
+        _keep_on_one_page(row_)
     doc.add_paragraph()
+
+
+def _keep_on_one_page(row) -> None:
+    """A table row that never breaks across pages (Word's "don't split row")."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    cant = OxmlElement("w:cantSplit")
+    cant.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(cant)
 
 
 def _fixed_widths(table, widths: tuple[float, ...]) -> None:
@@ -446,6 +466,19 @@ def _fixed_widths(table, widths: tuple[float, ...]) -> None:
             cell.width = Mm(width)
 
 
+def signing_lines(signing: str | None) -> list[str]:
+    """The authority lines above the signer's title, as NĐ 30 writes them for a People's
+    Committee: "TM. ỦY BAN NHÂN DÂN", and for a vice-chair signing for the chair
+    "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH" on a line of its own. The plans file may give
+    both on one line, on two (a newline or ";"), or the "KT." line alone."""
+    text = signing or lang.SIGNER_ON_BEHALF_VI
+    lines = [part.strip() for part in re.split(r"[\n;]+|\s+(?=KT\.)", text) if part.strip()]
+    if lines and lines[0].upper().startswith(lang.SIGNER_DEPUTY_PREFIX) and \
+            lang.SIGNER_ON_BEHALF_VI not in lines:
+        lines.insert(0, lang.SIGNER_ON_BEHALF_VI)  # "KT." signs within the committee's "TM."
+    return lines
+
+
 def _signature_block(doc, parent: str, signer: Signer | None = None, unit: str = "") -> None:
     """Nơi nhận on the left; on the right who signs, as the plans file says (the signing
     authority, the title, room for the signature and seal, the name), or the usual authority
@@ -454,6 +487,7 @@ def _signature_block(doc, parent: str, signer: Signer | None = None, unit: str =
 
     table = doc.add_table(rows=1, cols=2)
     _fixed_widths(table, (80, 85))
+    _keep_on_one_page(table.rows[0])
     left, right = table.rows[0].cells
     p = left.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -464,7 +498,8 @@ def _signature_block(doc, parent: str, signer: Signer | None = None, unit: str =
                  else (lang.RECIPIENT_UPPER_VI,)) + tuple(others):
         _cell(left, line, size=11, center=False)
     signer = signer or Signer(None, None, None)
-    _cell(right, signer.signing or lang.SIGNER_ON_BEHALF_VI, bold=True, size=13)
+    for line in signing_lines(signer.signing):
+        _cell(right, line, bold=True, size=13)
     _cell(right, signer.title or lang.SIGNER_TITLE_VI, bold=True, size=13)
     if not signer.name:
         _cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)

@@ -47,8 +47,10 @@ class ReportKind:
 
     @property
     def attachments(self) -> tuple[str, ...]:
-        """The files its email carries: the documents to file (Word, Excel), not the page."""
-        return tuple(name for name in self.outputs if name.endswith((".docx", ".xlsx")))
+        """The files its email carries: the documents to file (Word, Excel), not the page nor
+        the detail workbook (thousands of rows, opened from the report's folder)."""
+        return tuple(name for name in self.outputs
+                     if name.endswith((".docx", ".xlsx")) and name != DETAIL_FILE)
 
     def subject(self, title: str, period_vi: str) -> str:
         """The email subject: the report's own heading (it names the unit) and the period."""

@@ -6,6 +6,7 @@ once, shown piece by piece by ``notebooks/scorecard.ipynb``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -184,12 +185,15 @@ class Scorecard:
             set_aside=set_aside_vi(self.set_aside))
 
 
-def scorecard(unit_code: str, year: int, data_dir: str | Path) -> Scorecard:
+def scorecard(unit_code: str, year: int, data_dir: str | Path,
+              through: date | None = None) -> Scorecard:
+    """The unit's scorecard for the year: indicator criteria on the data to its last day, or
+    to ``through`` (the day a report stands on) when that is earlier."""
     data_dir = resolve(data_dir)
     tables = read_processed(data_dir)
     method = processed_methodology(data_dir)
     name = unit_name(tables["units"], unit_code)
-    scores, now, then = rankings(data_dir, year)
+    scores, now, then = rankings(data_dir, year, through)
     scored, summary = scores[unit_code]
     scored = scored.copy()
     official = tables.get("official_results")

@@ -573,3 +573,25 @@ def test_a_list_in_a_workbook_beside_numbers():
     values, bad = PARSERS["count"](raw, COLUMNS["supplement_requests"])
     assert [None if pd.isna(v) else int(v) for v in values] == [1, 3, 0, None]
     assert not bad.any()
+
+
+TARGET = next(c for c in schema.TARGETS.columns if c.name == "target")
+
+
+@given(st.integers(min_value=0, max_value=100),
+       st.sampled_from(["{p}%", "{p} %", "{p}", "{f}", "{fc}", "\u200b{p}%\u00a0"]))
+def test_a_target_is_read_as_offices_write_it(percent, spelling):
+    """A yearly target as ward offices and the plan's own text write it ("đạt từ 50% trở
+    lên"; Excel shows 0,5 or 50%): "50%", "50 %", "50", "0,5" and "0.5" are all 50 %; a
+    number above 1 can only be percent (a share cannot pass 1). Never read as 5000 %."""
+    cell = spelling.format(p=percent, f=percent / 100, fc=str(percent / 100).replace(".", ","))
+    if spelling == "{p}" and percent <= 1:
+        return  # "1" is 100 % (a share), "0" is 0: the bare number at most 1 is a share
+    value, bad = PARSERS["share"](text([cell]), TARGET)
+    assert not bad.iloc[0] and value.iloc[0] == pytest.approx(percent / 100)
+
+
+@pytest.mark.parametrize("cell", ["150", "150%", "-0,2", "năm mươi", "100,5%"])
+def test_a_target_no_share_can_be_is_unreadable(cell):
+    value, bad = PARSERS["share"](text([cell]), TARGET)
+    assert bad.iloc[0] and pd.isna(value.iloc[0])

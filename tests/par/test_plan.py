@@ -120,3 +120,25 @@ def test_the_plan_comes_from_the_plans_file(tmp_path):
     assert plan_for(tables, "SAMPLE-P2", 2023).year == 2022
     tasks = plan_progress("SAMPLE-P2", 2022, "2022-11-15", tmp_path / "processed").tasks
     assert {t.year for t in tasks.end} == {2022}
+
+
+def test_a_log_line_of_an_earlier_year_says_nothing_of_this_plan():
+    """A "done" written in December 2021 (last year's log pasted in) does not finish a task of
+    the 2022 plan, nor count as what was done for it."""
+    log = pd.concat([LOG, pd.DataFrame({
+        "task_id": ["B"], "date": pd.to_datetime(["2021-12-15"]), "status": ["done"],
+        "note": ["Hoàn thành năm trước"], "evidence": ["QĐ cũ"]})], ignore_index=True)
+    s = task_status(TASKS, log, date(2022, 11, 15), 2022, {}, {}).set_index("task_id")
+    assert s.loc["B", "status"] == "overdue"
+    assert pd.isna(s.loc["B", "evidence"]) and s.loc["B", "done"] == []
+
+
+def test_what_was_done_and_the_cause_come_from_the_log_as_written():
+    log = LOG.assign(note=["QĐ công nhận", None, "Đôn đốc", "Làm việc với Bưu điện", None,
+                           None],
+                     cause=[None, "Thiếu kinh phí", None, "=HYPERLINK(\"x\")", None, None])
+    s = task_status(TASKS, log, date(2022, 11, 15), 2022, {}, {}).set_index("task_id")
+    assert s.loc["A", "done"] == [(date(2022, 9, 20), "QĐ công nhận")]
+    assert s.loc["B", "cause"] == "Thiếu kinh phí"
+    assert s.loc["D", "cause"] == "=HYPERLINK(\"x\")"  # text, printed as written
+    assert pd.isna(s.loc["A", "cause"])  # a finished task has no cause to report

@@ -77,8 +77,9 @@ def test_sections_and_tables(document):
     assert linked in tasks.rows[3].cells[3].text
     index = next(t for t in all_text if t.startswith("Chỉ số cải cách hành chính năm 2022"))
     # both indexes, each named: self-assessed, and counting only the points with evidence
-    assert "(tự chấm, ước tính từ dữ liệu): 87,15 điểm" in index
-    assert "Tính riêng các điểm có tài liệu kiểm chứng: 85,15 điểm (2,00 điểm" in index
+    # on the data to the report's day (15/11), not to the data's last day (30/11: 87,15)
+    assert "(tự chấm, ước tính từ dữ liệu đến ngày 15/11/2022): 86,15 điểm" in index
+    assert "Tính riêng các điểm có tài liệu kiểm chứng: 84,15 điểm (2,00 điểm" in index
 
 
 def test_lost_last_year_against_this_year(document):
@@ -159,3 +160,48 @@ def test_shortcomings_and_recommendations_by_hand():
     assert any(a.startswith("- Đề nghị UBND thị xã Quảng Trị xem xét") and
                "(1 TTHC: Đăng ký lại kết hôn)" in a for a in advice)
     assert any(a.startswith("- Đề nghị Công chức VP-TK cung cấp") for a in advice)
+
+
+@pytest.mark.parametrize("given, lines", [
+    (None, ["TM. ỦY BAN NHÂN DÂN"]),
+    ("TM. ỦY BAN NHÂN DÂN", ["TM. ỦY BAN NHÂN DÂN"]),
+    ("KT. CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]),
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]),
+    ("TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]),
+])
+def test_a_deputy_signs_within_the_committee(given, lines):
+    """NĐ 30: a vice-chair signing for the chair of a People's Committee writes
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", however the plans file spells it."""
+    from cchc_lib.reports.plan_document import signing_lines
+
+    assert signing_lines(given) == lines
+
+
+def test_a_report_after_the_data_ends_says_so_and_counts_to_the_data(tmp_path):
+    """As of 31/12 on data that end on 30/11: every figure, cause and the index stop at 30/11,
+    and the document says so; no month without data is called a month without dossiers."""
+    path = write_plan_document("SAMPLE-P2", 2022, "2022-12-31", SAMPLE, tmp_path / "d.docx")
+    text = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert any(t.startswith("1. Các chỉ tiêu của kế hoạch (từ ngày 01/01/2022 đến ngày "
+                            "30/11/2022) (số liệu hồ sơ chỉ có đến ngày 30/11/2022") for t in text)
+    assert any("(tự chấm, ước tính từ dữ liệu đến ngày 30/11/2022)" in t for t in text)
+    assert not any("tháng 12" in t for t in text)
+
+
+def test_the_index_stands_on_the_reports_day(document):
+    """On 15/11/2022 the online rate is 26/53 = 49,1 %, below the 50 % that earns criterion 3.4
+    its 4 points: the index of that day gives it 3, not the 4 of the data to 30/11 (27/53)."""
+    table = next(t for t in document.tables
+                 if t.rows[0].cells[0].text == "Tiêu chí" and "Năm 2021" in t.rows[0].cells[2].text)
+    row = next(r for r in table.rows if r.cells[0].text.startswith("3.4."))
+    assert [c.text for c in row.cells][1:] == ["4,00", "0,00", "3,00", "3,00",
+                                               "Khắc phục một phần"]
+
+
+def test_causes_count_each_procedure_once(document):
+    """Of the 53 procedures offered online: 26 with an online dossier, 5 with no dossier at
+    all, so 53 − 26 − 5 = 22 with dossiers through other channels only."""
+    text = [p.text for p in document.paragraphs]
+    assert any(t.startswith("Nguyên nhân (từ số liệu): 5/53 TTHC") and "; 22 TTHC có hồ sơ" in t
+               for t in text)

@@ -6,8 +6,7 @@ leaf: it imports nothing from the workbook."""
 __all__ = [
     "FLAG_ABOVE_MAX", "FLAG_NO_DATA", "FLAG_NO_EVIDENCE", "FLAG_NO_VALUE", "FLAG_NOT_SCORED",
     "GENERAL_TARGETS_BASIS_VI", "GENERAL_TARGETS_NAME_VI", "NO_METHODOLOGY_VI", "NO_OWN_PLAN_VI",
-    "NUMBER_WORD", "PLAN_DATE_VI", "PLAN_ISSUER_VI", "PLAN_NAME_BARE_VI", "PLAN_NAME_VI",
-    "PLAN_TARGETS_VI",
+    "NUMBER_PREFIX_PATTERN", "PLAN_DATE_VI", "PLAN_ISSUER_VI", "PLAN_NAME_VI", "PLAN_TARGETS_VI",
 ]
 
 # cchc_lib.par.scoring: the flag of a scored criterion (read also by cchc_lib.par.evidence)
@@ -24,8 +23,7 @@ NO_METHODOLOGY_VI = ("{path}: chưa có bộ chỉ số; hãy khai báo trong da
 # cchc_lib.par.tasks: the name of a unit's own plan, built in parts
 # ("Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2"), and what its targets are
 PLAN_NAME_VI = "Kế hoạch số {number}"
-PLAN_NAME_BARE_VI = "Kế hoạch {number}"  # the number already says "số …"
-NUMBER_WORD = "so"  # "số", as text.match_key writes it
+NUMBER_PREFIX_PATTERN = r"^(số|so)\s*[:.]?\s*(?=\d)"  # "số 99/…", "Số: 99/…": the word said once
 PLAN_DATE_VI = " ngày {date:%d/%m/%Y}"
 PLAN_ISSUER_VI = " của {issuer}"
 PLAN_TARGETS_VI = "của {name}"

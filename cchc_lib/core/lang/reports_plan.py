@@ -8,22 +8,23 @@ document's administrative blocks. Templates take named placeholders, filled with
 __all__ = [
     "AUTHOR_VI", "CAUSE_IDLE_MONTHS_VI", "CAUSE_NO_DEMAND_VI", "CAUSE_NOT_WRITTEN_VI",
     "CAUSE_OTHER_CHANNELS_VI", "CAUSE_WRITTEN_VI", "CAUSES_FROM_DATA_VI", "CLOSING_VI",
-    "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "FIELD_UNKNOWN_VI", "GAP_UNIT_DOSSIERS_VI",
-    "GAP_UNIT_PROCEDURES_VI", "GENERAL_PLAN_NAME_VI", "INDEX_BEFORE_VI", "INDEX_DOWN_VI",
-    "INDEX_EVIDENCED_VI", "INDEX_NO_METHOD_VI", "INDEX_RANK_BEFORE_VI", "INDEX_RANKED_VI",
-    "INDEX_UNRANKED_VI", "INDEX_UP_VI", "INDEX_VI", "ISSUER_VI", "LINKED_INDICATOR_VI",
-    "LOST_BEFORE_HEADER_VI", "MOTTO_VI", "NATIONAL_TITLE_VI", "NO_LOST_BEFORE_VI",
-    "NO_OWN_PLAN_VI", "NO_TASKS_YET_VI", "NOTHING_BEHIND_VI", "NUMBER_LINE_VI", "OPENING_VI",
-    "PLACE_DATE_VI", "PLAN_YTD_COLUMNS_VI", "PROGRESS_HEADER_VI", "RECIPIENT_NOI_VU_VI",
-    "RECIPIENT_PARENT_VI", "RECIPIENT_UPPER_VI", "RECIPIENTS_OTHERS_VI", "RECIPIENTS_VI",
-    "RECOMMEND_EVIDENCE_VI", "RECOMMEND_IDLE_MORE_VI", "RECOMMEND_IDLE_PROCEDURES_VI",
-    "RECOMMEND_KEEP_UP_VI", "RECOMMEND_PRIORITY_VI", "RECOVERED_VI", "SECTION_RECOMMENDATIONS_VI",
-    "SECTION_RESULTS_VI", "SECTION_SHORTCOMINGS_VI", "SHORTCOMING_GAP_VI", "SHORTCOMING_LATE_VI",
-    "SHORTCOMING_NO_DATA_VI", "SHORTCOMING_NO_EVIDENCE_VI", "SHORTCOMING_TASK_VI",
-    "SIGNER_NOTE_VI", "SIGNER_ON_BEHALF_VI", "SIGNER_TITLE_VI", "SUB_INDEX_VI",
-    "SUB_LOST_BEFORE_VI", "SUB_TARGETS_VI", "SUB_TASKS_VI", "SUBJECT_VI", "TARGETS_HEADER_VI",
-    "TASK_DONE_LINE_VI", "TASK_NOTHING_DONE_VI", "TASK_STATUS_LINE_VI", "TASKS_COLUMNS_VI",
-    "TASKS_HEADER_VI", "UPPER_BODY_VI",
+    "DATA_ENDS_VI", "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "FIELD_UNKNOWN_VI",
+    "GAP_UNIT_DOSSIERS_VI", "GAP_UNIT_PROCEDURES_VI", "GENERAL_PLAN_NAME_VI", "INDEX_BEFORE_VI",
+    "INDEX_DOWN_VI", "INDEX_EVIDENCED_VI", "INDEX_NO_METHOD_VI", "INDEX_RANK_BEFORE_VI",
+    "INDEX_RANKED_VI", "INDEX_UNRANKED_VI", "INDEX_UP_VI", "INDEX_VI", "ISSUER_VI",
+    "LINKED_INDICATOR_VI", "LOST_BEFORE_HEADER_VI", "MOTTO_VI", "NATIONAL_TITLE_VI",
+    "NO_LOST_BEFORE_VI", "NO_OWN_PLAN_VI", "NO_TASKS_YET_VI", "NOTHING_BEHIND_VI",
+    "NUMBER_LINE_VI", "OPENING_VI", "PLACE_DATE_VI", "PLAN_YTD_COLUMNS_VI", "PROGRESS_HEADER_VI",
+    "RECIPIENT_NOI_VU_VI", "RECIPIENT_PARENT_VI", "RECIPIENT_UPPER_VI", "RECIPIENTS_OTHERS_VI",
+    "RECIPIENTS_VI", "RECOMMEND_EVIDENCE_VI", "RECOMMEND_IDLE_MORE_VI",
+    "RECOMMEND_IDLE_PROCEDURES_VI", "RECOMMEND_KEEP_UP_VI", "RECOMMEND_PRIORITY_VI",
+    "RECOVERED_VI", "SECTION_RECOMMENDATIONS_VI", "SECTION_RESULTS_VI", "SECTION_SHORTCOMINGS_VI",
+    "SHORTCOMING_GAP_VI", "SHORTCOMING_LATE_VI", "SHORTCOMING_NO_DATA_VI",
+    "SHORTCOMING_NO_EVIDENCE_VI", "SHORTCOMING_TASK_VI", "SIGNER_DEPUTY_PREFIX", "SIGNER_NOTE_VI",
+    "SIGNER_ON_BEHALF_VI", "SIGNER_TITLE_VI", "SUB_INDEX_VI", "SUB_LOST_BEFORE_VI",
+    "SUB_TARGETS_VI", "SUB_TASKS_VI", "SUBJECT_VI", "TARGETS_HEADER_VI", "TASK_DONE_LINE_VI",
+    "TASK_NOTHING_DONE_VI", "TASK_STATUS_LINE_VI", "TASKS_COLUMNS_VI", "TASKS_HEADER_VI",
+    "UPPER_BODY_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -98,8 +99,10 @@ LOST_BEFORE_HEADER_VI = ("Tiêu chí", "Điểm tối đa", "Năm {before}", "N�
 RECOVERED_VI = {"full": "Đã khắc phục", "part": "Khắc phục một phần",
                 "none": "Chưa khắc phục", "unknown": "Chưa chấm được"}
 NO_LOST_BEFORE_VI = "Năm {before} (kết quả chính thức) đơn vị không bị trừ điểm tiêu chí nào."
-INDEX_VI = ("Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu): "
-            "{points} điểm, {placed}.")
+INDEX_VI = ("Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu đến ngày "
+            "{through}): {points} điểm, {placed}.")
+DATA_ENDS_VI = (" (số liệu hồ sơ chỉ có đến ngày {day}: các chỉ tiêu, nguyên nhân và chỉ số dưới "
+                "đây tính đến ngày đó)")
 INDEX_RANK_BEFORE_VI = ", xếp thứ {rank}"
 INDEX_BEFORE_VI = (" Năm {year} (kết quả chính thức): {points} điểm{rank}; {direction} "
                    "{change} điểm.")
@@ -158,6 +161,7 @@ RECIPIENTS_OTHERS_VI = ("- Chủ tịch, các Phó Chủ tịch UBND {unit};", "
 # the signer
 SIGNER_ON_BEHALF_VI = "TM. ỦY BAN NHÂN DÂN"
 SIGNER_TITLE_VI = "CHỦ TỊCH"
+SIGNER_DEPUTY_PREFIX = "KT."  # a deputy signing for the head (ký thay)
 SIGNER_NOTE_VI = "(Ký, ghi rõ họ tên và đóng dấu)"
 # a draft until the office marks the report final (cchc run --final): on the document and in
 # its properties (category), where cchc email reads it

@@ -134,7 +134,15 @@ def plan_for(tables: dict[str, pd.DataFrame], unit_code: str, year: int) -> Plan
     mine = (plans[(plans.unit_code == unit_code) & (plans.year <= year)]
             if plans is not None and len(plans) else pd.DataFrame())
     if len(mine):
-        p = mine.sort_values(["year", "plan_id"]).iloc[-1]
+        # of the latest year's plans: one with tasks first (a supplementary plan without
+        # its own tasks does not replace the plan the office tracks), then the latest dated
+        tasks = tables.get("plan_tasks")
+        named = set(tasks.plan_id.dropna().astype(str)) \
+            if tasks is not None and "plan_id" in tasks else set()
+        ranked = mine.assign(_tasks=mine.plan_id.astype(str).isin(named),
+                             _date=pd.to_datetime(mine.date, errors="coerce"))
+        p = ranked.sort_values(["year", "_tasks", "_date", "plan_id"],
+                               na_position="first").iloc[-1]
         # "Kế hoạch số 99/KH-UBND" (NĐ 30's way of citing a document), "số" said once when
         # the plans file already writes "số 99/KH-UBND" or "Số: 99/KH-UBND"
         number = re.sub(lang.NUMBER_PREFIX_PATTERN, "", str(p.number).strip(), flags=re.I)

@@ -33,6 +33,7 @@ from cchc_lib.indicators.plan import gaps, procedure_uptake
 from cchc_lib.indicators.unknown import has_note
 from cchc_lib.par.scoring import SURVEY_ID
 from cchc_lib.par.tasks import Signer
+from cchc_lib.reports import docx_parts as parts
 from cchc_lib.reports import render
 from cchc_lib.reports.plan_causes import (
     Evidence,
@@ -43,9 +44,6 @@ from cchc_lib.reports.plan_causes import (
     shortcomings,
 )
 from cchc_lib.reports.plan_progress import PlanProgress, plan_progress_of
-
-FONT = "Times New Roman"
-BODY_PT = 13
 
 
 @dataclass(frozen=True)
@@ -159,93 +157,73 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
-    normal.element.rPr.rFonts.set(_qn("w:eastAsia"), FONT)
+    normal.font.name, normal.font.size = parts.FONT, Pt(parts.BODY_PT)
+    normal.element.rPr.rFonts.set(parts.qn("w:eastAsia"), parts.FONT)
     normal.paragraph_format.space_after = Pt(6)
 
-    _page_numbers(section)
+    parts.page_numbers(section)
     if not final:
         mark = doc.add_paragraph()
         mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(mark, lang.DRAFT_MARK_VI, bold=True, size=13)
+        parts.run(mark, lang.DRAFT_MARK_VI, bold=True, size=13)
     _heading_block(doc, unit, parent, progress)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, lang.DOCUMENT_TYPE_VI, bold=True, size=14)
+    parts.run(title, lang.DOCUMENT_TYPE_VI, bold=True, size=14)
     subject = doc.add_paragraph()
     subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(subject, lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year),
+    parts.run(subject, lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year),
          bold=True, size=14)
-    _rule(doc)
+    parts.rule(doc)
     as_of = formats.day(progress.as_of)
-    _para(doc, lang.OPENING_VI.format(plan=progress.plan_name, unit=within_sentence(unit),
+    parts.para(doc, lang.OPENING_VI.format(plan=progress.plan_name, unit=within_sentence(unit),
                                       as_of=as_of), indent=True)
 
-    _section(doc, lang.SECTION_RESULTS_VI)
+    parts.section(doc, lang.SECTION_RESULTS_VI)
     through = through or progress.as_of  # the data's last day, when before the report's
-    _sub(doc, lang.SUB_TARGETS_VI.format(year=progress.year, as_of=formats.day(through))
+    parts.sub(doc, lang.SUB_TARGETS_VI.format(year=progress.year, as_of=formats.day(through))
          + (lang.DATA_ENDS_VI.format(day=formats.day(through)) if through < progress.as_of
             else ""))
-    _table(doc, list(lang.TARGETS_HEADER_VI),
+    parts.table(doc, list(lang.TARGETS_HEADER_VI),
            [[registry.label(r.indicator), render.share_shown(r.value, _note(r)),
              f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
              formats.percent(r.target, 0), render.verdict_shown(r.met, _note(r))]
             for r in progress.plan.itertuples()], widths=(55, 25, 30, 22, 25))
     for line in render.notes_of(progress.plan) + render.reading_lines(progress.plan,
                                                                        progress.readings):
-        _para(doc, f"{line}.", indent=True)
-    _sub(doc, lang.SUB_TASKS_VI)
+        parts.para(doc, f"{line}.", indent=True)
+    parts.sub(doc, lang.SUB_TASKS_VI)
     if len(progress.tasks):
-        _table(doc, list(lang.TASKS_HEADER_VI), task_rows(progress),
+        parts.table(doc, list(lang.TASKS_HEADER_VI), task_rows(progress),
                widths=(11, 50, 26, 48, 30), size=11, left=(1, 3, 4))
     else:
-        _para(doc, repr(progress.no_tasks()), indent=True)
-    _sub(doc, lang.SUB_INDEX_VI)
-    _para(doc, _index_text(index, progress.year, through), indent=True)
+        parts.para(doc, repr(progress.no_tasks()), indent=True)
+    parts.sub(doc, lang.SUB_INDEX_VI)
+    parts.para(doc, _index_text(index, progress.year, through), indent=True)
     _lost_before(doc, index, progress.year)
 
-    _section(doc, lang.SECTION_SHORTCOMINGS_VI)
+    parts.section(doc, lang.SECTION_SHORTCOMINGS_VI)
     for line in shortcomings(progress.plan, progress.tasks, found, evidence, progress.as_of):
-        _para(doc, line, indent=True)
+        parts.para(doc, line, indent=True)
 
-    _section(doc, lang.SECTION_RECOMMENDATIONS_VI)
+    parts.section(doc, lang.SECTION_RECOMMENDATIONS_VI)
     for line in recommendations(progress.tasks, found, uptake, parent):
-        _para(doc, line, indent=True)
+        parts.para(doc, line, indent=True)
 
-    closing = _para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
+    closing = parts.para(doc, lang.CLOSING_VI.format(plan=progress.plan_name), indent=True)
     closing.paragraph_format.keep_with_next = True  # the closing line stays with the signer
     _signature_block(doc, parent, progress.signer, within_sentence(unit))
     props = doc.core_properties
-    props.title = _property(lang.SUBJECT_VI.format(plan=progress.plan_name, year=progress.year))
-    props.subject = _property(progress.plan_name)
-    props.author = props.last_modified_by = _property(
+    props.title = parts.doc_property(lang.SUBJECT_VI.format(plan=progress.plan_name,
+                                                            year=progress.year))
+    props.subject = parts.doc_property(progress.plan_name)
+    props.author = props.last_modified_by = parts.doc_property(
         lang.AUTHOR_VI.format(unit=within_sentence(unit)))
     props.category = "" if final else lang.DRAFT_MARK_VI
     _stamp(doc, stamp)
     return doc
 
 
-PROPERTY_CHARS = 255  # what a Word document property holds (python-docx refuses more)
-
-
-def _property(text: str) -> str:
-    """A document property from data, cut to what the property holds (a plan's long title)."""
-    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1] + "…"
-
-
-def _page_numbers(section) -> None:
-    """Page numbers as Nghị định 30/2020 places them: from the second page, top centre, in
-    the header (the first page has none)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph._p.append(parse_xml(
-        f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="{2 * BODY_PT}"/>'
-        "</w:rPr><w:t>2</w:t></w:r></w:fldSimple>"))
 
 
 def _stamp(doc, stamp: Stamp | None) -> None:
@@ -281,9 +259,9 @@ def _lost_before(doc, index: IndexLine | None, year: int) -> None:
         return
     lost = index.lost_before
     if not len(lost):
-        _para(doc, lang.NO_LOST_BEFORE_VI.format(before=year - 1), indent=True)
+        parts.para(doc, lang.NO_LOST_BEFORE_VI.format(before=year - 1), indent=True)
         return
-    _para(doc, lang.SUB_LOST_BEFORE_VI.format(before=year - 1, year=year), indent=True)
+    parts.para(doc, lang.SUB_LOST_BEFORE_VI.format(before=year - 1, year=year), indent=True)
     header = [h.format(before=year - 1, year=year) for h in lang.LOST_BEFORE_HEADER_VI]
     rows: list[list[str]] = []
     for field, part in lost.groupby("field", sort=False):
@@ -294,7 +272,9 @@ def _lost_before(doc, index: IndexLine | None, year: int) -> None:
                   formats.points(r.points),
                   NO_DATA_VI if pd.isna(r.evidenced) else formats.points(r.evidenced),
                   recovered_vi(r)] for r in part.itertuples()]
-    _table(doc, header, rows, widths=(62, 18, 18, 22, 22, 23), size=11, left=(0,))
+    parts.table(doc, header, rows, widths=(62, 18, 18, 22, 22, 23), size=11, left=(0,))
+    if (lost.id == SURVEY_ID).any():  # this year's survey is published late
+        parts.para(doc, lang.SURVEY_CARRIED_VI.format(year=year, before=year - 1), indent=True)
 
 
 def _index_text(index: IndexLine | None, year: int, through: date) -> str:
@@ -330,140 +310,24 @@ def _note(r) -> str | None:
 # --------------------------------------------------------------------------------------
 
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return qn(tag)
-
-
-def _run(paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None,
-         underline: bool = False):
-    from docx.shared import Pt
-
-    run = paragraph.add_run(text)
-    run.bold, run.italic, run.underline = bold, italic, underline
-    run.font.name = FONT
-    if size:
-        run.font.size = Pt(size)
-    return run
-
-
-def _para(doc, text: str, indent: bool = False, bold: bool = False, size: float | None = None):
-    from docx.shared import Mm
-
-    p = doc.add_paragraph()
-    if indent:
-        p.paragraph_format.first_line_indent = Mm(10)
-    _run(p, text, bold=bold, size=size)
-    return p
-
-
-def _section(doc, text: str) -> None:
-    _para(doc, text, bold=True)
-
-
-def _sub(doc, text: str) -> None:
-    p = doc.add_paragraph()
-    _run(p, text, bold=True, italic=True)
-
-
-def _rule(doc) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, "―" * 8, size=8)
-
-
-def _cell(cell, text: str, bold: bool = False, italic: bool = False, size: float = 13,
-          center: bool = True, underline: bool = False) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    p = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = 0
-    _run(p, text, bold=bold, italic=italic, size=size, underline=underline)
-
-
 def _heading_block(doc, unit: str, parent: str, progress: PlanProgress) -> None:
     """Governing and issuing bodies and the number on the left; quốc hiệu, tiêu ngữ, place and
     date on the right."""
 
     table = doc.add_table(rows=1, cols=2)
-    _fixed_widths(table, (70, 95))
+    parts.fixed_widths(table, (70, 95))
     left, right = table.rows[0].cells
     if parent:
-        _cell(left, f"UBND {parent}".upper(), size=13)
+        parts.cell(left, f"UBND {parent}".upper(), size=13)
     for line in lang.ISSUER_VI.format(unit=unit.upper()).split("\n"):
-        _cell(left, line, bold=True, size=13)
-    _cell(left, "―――――", size=8)
-    _cell(left, lang.NUMBER_LINE_VI, size=13)
-    _cell(right, lang.NATIONAL_TITLE_VI, bold=True, size=12)
-    _cell(right, lang.MOTTO_VI, bold=True, size=13, underline=True)
-    _cell(right, "")
-    _cell(right, lang.PLACE_DATE_VI.format(place=unit, year=progress.as_of.year), italic=True,
+        parts.cell(left, line, bold=True, size=13)
+    parts.cell(left, "―――――", size=8)
+    parts.cell(left, lang.NUMBER_LINE_VI, size=13)
+    parts.cell(right, lang.NATIONAL_TITLE_VI, bold=True, size=12)
+    parts.cell(right, lang.MOTTO_VI, bold=True, size=13, underline=True)
+    parts.cell(right, "")
+    parts.cell(right, lang.PLACE_DATE_VI.format(place=unit, year=progress.as_of.year), italic=True,
           size=13)
-
-
-def _table(doc, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
-           size: float = 12, left: tuple[int, ...] = ()) -> None:
-    """A grid table: the header bold and repeated on each page, rows that do not break
-    across pages; a cell's lines (newlines) as paragraphs, the ``left`` columns left-aligned;
-    a row of one text spans the table, in bold (a group's heading)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
-    for j, text in enumerate(header):
-        _cell(table.rows[0].cells[j], text, bold=True, size=size)
-    for i, row in enumerate(rows, start=1):
-        cells = table.rows[i].cells
-        if len(row) == 1:
-            merged = cells[0].merge(cells[-1])
-            _cell(merged, row[0], bold=True, size=size, center=False)
-            continue
-        for j, text in enumerate(row):
-            for line in str(text).split("\n"):
-                _cell(cells[j], line, size=size, center=j not in left)
-    _fixed_widths(table, widths)
-    for k, row_ in enumerate(table.rows):
-        props = row_._tr.get_or_add_trPr()
-        if k == 0:
-            head = OxmlElement("w:tblHeader")
-            head.set(qn("w:val"), "true")
-            props.append(head)
-        _keep_on_one_page(row_)
-    doc.add_paragraph()
-
-
-def _keep_on_one_page(row) -> None:
-    """A table row that never breaks across pages (Word's "don't split row")."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    cant = OxmlElement("w:cantSplit")
-    cant.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(cant)
-
-
-def _fixed_widths(table, widths: tuple[float, ...]) -> None:
-    """Columns of the given widths (mm) in every reader: a fixed layout, the grid and every
-    cell say the same (Word and LibreOffice read the grid; python-docx writes equal ones)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        column.w = Mm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Mm(width)
 
 
 def signing_lines(signing: str | None) -> list[str]:
@@ -486,30 +350,30 @@ def _signature_block(doc, parent: str, signer: Signer | None = None, unit: str =
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     table = doc.add_table(rows=1, cols=2)
-    _fixed_widths(table, (80, 85))
-    _keep_on_one_page(table.rows[0])
+    parts.fixed_widths(table, (80, 85))
+    parts.keep_on_one_page(table.rows[0])
     left, right = table.rows[0].cells
     p = left.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _run(p, lang.RECIPIENTS_VI, bold=True, italic=True, size=12)
+    parts.run(p, lang.RECIPIENTS_VI, bold=True, italic=True, size=12)
     others = [line.format(unit=unit) for line in lang.RECIPIENTS_OTHERS_VI]
     for line in ((lang.RECIPIENT_PARENT_VI.format(parent=parent),
                   lang.RECIPIENT_NOI_VU_VI.format(parent=parent)) if parent
                  else (lang.RECIPIENT_UPPER_VI,)) + tuple(others):
-        _cell(left, line, size=11, center=False)
+        parts.cell(left, line, size=11, center=False)
     signer = signer or Signer(None, None, None)
     for line in signing_lines(signer.signing):
-        _cell(right, line, bold=True, size=13)
-    _cell(right, signer.title or lang.SIGNER_TITLE_VI, bold=True, size=13)
+        parts.cell(right, line, bold=True, size=13)
+    parts.cell(right, signer.title or lang.SIGNER_TITLE_VI, bold=True, size=13)
     if not signer.name:
-        _cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)
+        parts.cell(right, lang.SIGNER_NOTE_VI, italic=True, size=12)
         return
     for _ in range(4):  # room for the signature and the seal
-        _cell(right, "", size=13)
-    _cell(right, signer.name, bold=True, size=14)
+        parts.cell(right, "", size=13)
+    parts.cell(right, signer.name, bold=True, size=14)
 
 
 __all__ = [
-    "BODY_PT", "build", "FONT", "index_line", "IndexLine", "save_reproducibly", "task_rows",
+    "build", "index_line", "IndexLine", "save_reproducibly", "task_rows",
     "write_plan_document",
 ]

@@ -142,3 +142,22 @@ def test_what_was_done_and_the_cause_come_from_the_log_as_written():
     assert s.loc["B", "cause"] == "Thiếu kinh phí"
     assert s.loc["D", "cause"] == "=HYPERLINK(\"x\")"  # text, printed as written
     assert pd.isna(s.loc["A", "cause"])  # a finished task has no cause to report
+
+
+def test_a_second_plan_of_the_year_without_tasks_does_not_replace_the_tracked_one():
+    """A supplementary plan of August (no tasks of its own, another signer) beside the plan
+    whose tasks the office tracks: the report stays on the tracked plan, whatever the ids."""
+    from cchc_lib.par.tasks import plan_for
+
+    plans = pd.DataFrame({
+        "plan_id": ["P2-KH99-2022", "P2-KH99-2022-BS"], "unit_code": ["U"] * 2,
+        "number": ["99/KH-UBND", "150/KH-UBND"],
+        "date": pd.to_datetime(["2022-02-21", "2022-08-10"]), "issuer": ["UBND phường 2"] * 2,
+        "title": [None] * 2, "year": [2022, 2022], "signing": [None] * 2,
+        "signer_title": [None] * 2, "signer_name": ["Nguyễn Văn A", "Lê Văn C"]})
+    tasks = TASKS.assign(plan_id="P2-KH99-2022")
+    got = plan_for({"plans": plans, "plan_tasks": tasks}, "U", 2022)
+    assert got.plan_id == "P2-KH99-2022" and got.signer.name == "Nguyễn Văn A"
+    both = plan_for({"plans": plans, "plan_tasks": tasks.assign(
+        plan_id=["P2-KH99-2022"] * 3 + ["P2-KH99-2022-BS"] * 3)}, "U", 2022)
+    assert both.plan_id == "P2-KH99-2022-BS"  # both tracked: the later one

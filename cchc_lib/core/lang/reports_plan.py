@@ -22,9 +22,9 @@ __all__ = [
     "SHORTCOMING_GAP_VI", "SHORTCOMING_LATE_VI", "SHORTCOMING_NO_DATA_VI",
     "SHORTCOMING_NO_EVIDENCE_VI", "SHORTCOMING_TASK_VI", "SIGNER_DEPUTY_PREFIX", "SIGNER_NOTE_VI",
     "SIGNER_ON_BEHALF_VI", "SIGNER_TITLE_VI", "SUB_INDEX_VI", "SUB_LOST_BEFORE_VI",
-    "SUB_TARGETS_VI", "SUB_TASKS_VI", "SUBJECT_VI", "TARGETS_HEADER_VI", "TASK_DONE_LINE_VI",
-    "TASK_NOTHING_DONE_VI", "TASK_STATUS_LINE_VI", "TASKS_COLUMNS_VI", "TASKS_HEADER_VI",
-    "UPPER_BODY_VI",
+    "SUB_TARGETS_VI", "SUB_TASKS_VI", "SUBJECT_VI", "SURVEY_CARRIED_VI", "TARGETS_HEADER_VI",
+    "TASK_DONE_LINE_VI", "TASK_NOTHING_DONE_VI", "TASK_STATUS_LINE_VI", "TASKS_COLUMNS_VI",
+    "TASKS_HEADER_VI", "UPPER_BODY_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -98,6 +98,8 @@ LOST_BEFORE_HEADER_VI = ("Tiêu chí", "Điểm tối đa", "Năm {before}", "N�
                          "Năm {year} (có kiểm chứng)", "Kết quả")
 RECOVERED_VI = {"full": "Đã khắc phục", "part": "Khắc phục một phần",
                 "none": "Chưa khắc phục", "unknown": "Chưa chấm được"}
+SURVEY_CARRIED_VI = ("Điểm điều tra xã hội học năm {year} chưa công bố: cột năm {year} tạm lấy "
+                     "điểm năm {before} (tính cả vào Chỉ số ước tính).")
 NO_LOST_BEFORE_VI = "Năm {before} (kết quả chính thức) đơn vị không bị trừ điểm tiêu chí nào."
 INDEX_VI = ("Chỉ số cải cách hành chính năm {year} (tự chấm, ước tính từ dữ liệu đến ngày "
             "{through}): {points} điểm, {placed}.")

@@ -179,6 +179,8 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
     parts.para(doc, lang.OPENING_VI.format(plan=progress.plan_name, unit=within_sentence(unit),
                                       as_of=as_of), indent=True)
 
+    if not final and (note := progress.hand_kept_note()):  # for the reviewer of the draft
+        parts.para(doc, note, indent=True, bold=True)
     parts.section(doc, lang.SECTION_RESULTS_VI)
     through = through or progress.as_of  # the data's last day, when before the report's
     parts.sub(doc, lang.SUB_TARGETS_VI.format(year=progress.year, as_of=formats.day(through))

@@ -16,6 +16,7 @@ from cchc_lib.core import indicator_registry as registry
 from cchc_lib.core.catalog import resolve
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.lang import reports_plan as lang
+from cchc_lib.core.lang.vocabulary import TABLE_LABELS_VI
 from cchc_lib.core.periods import Period
 from cchc_lib.core.units import unit_name
 from cchc_lib.core.vi import TASK_STATUS_VI
@@ -41,6 +42,17 @@ class PlanProgress:
     plan_name: str  # "Kế hoạch 99/KH-UBND ngày 21/02/2022 của UBND phường 2", from the data
     signer: Signer | None = None  # who signs the report, from the plans file
     readings: pd.DataFrame | None = None  # plan shares read the other way (plan.other_readings)
+    hand_kept_aside: dict[str, int] | None = None  # table -> rows of the plan's files set aside
+
+    def hand_kept_note(self) -> str:
+        """The rows of the plan's own files (targets, plans, tasks, progress) ingest could not
+        read: what the report may be missing, said to whoever reviews it ("" when none)."""
+        aside = self.hand_kept_aside or {}
+        if not aside:
+            return ""
+        rows = ", ".join(lang.HAND_KEPT_ROWS_VI.format(count=n, table=TABLE_LABELS_VI[t])
+                         for t, n in aside.items())
+        return lang.HAND_KEPT_SET_ASIDE_VI.format(rows=rows)
 
     def header(self) -> Rich:
         counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
@@ -49,6 +61,8 @@ class PlanProgress:
             lang.PROGRESS_HEADER_VI, plan=self.plan_name, unit=self.unit_name,
             as_of=render.day(self.as_of), count=len(self.tasks), summary=summary or "—",
             set_aside=set_aside_vi(self.set_aside))
+        if note := self.hand_kept_note():
+            head += rich("*{note}*", note=note)
         return head if len(self.tasks) else head + self.no_tasks()
 
     def no_tasks(self) -> Rich:
@@ -103,6 +117,21 @@ class PlanProgress:
         return render.with_notes(shown.data, notes) if notes else shown
 
 
+HAND_KEPT = ("targets", "plans", "plan_tasks", "plan_progress")  # the plan's own files
+
+
+def hand_kept_set_aside(quarantine: pd.DataFrame | None, unit_code: str) -> dict[str, int]:
+    """Rows of the plan's own files set aside at ingest that may concern the unit (its own,
+    or naming no unit), by table, in HAND_KEPT's order."""
+    if quarantine is None or quarantine.empty:
+        return {}
+    q = quarantine[quarantine.table.isin(HAND_KEPT)]
+    if "unit_code" in q:
+        q = q[q.unit_code.isna() | (q.unit_code == unit_code)]
+    counts = q.table.value_counts()
+    return {t: int(counts[t]) for t in HAND_KEPT if t in counts}
+
+
 def plan_progress(unit_code: str, year: int, as_of: str | date, data_dir: str | Path
                   ) -> PlanProgress:
     tables = read_processed(resolve(data_dir), unit_code=unit_code)  # its own dossiers only
@@ -132,9 +161,10 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
     return PlanProgress(name, year, day, tasks, plan,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
                                   day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI,
-                        info.signer, readings)
+                        info.signer, readings,
+                        hand_kept_set_aside(tables.get("quarantine"), unit_code))
 
 
 __all__ = [
-    "plan_progress", "plan_progress_of", "PlanProgress",
+    "HAND_KEPT", "hand_kept_set_aside", "plan_progress", "plan_progress_of", "PlanProgress",
 ]

@@ -205,3 +205,24 @@ def test_causes_count_each_procedure_once(document):
     text = [p.text for p in document.paragraphs]
     assert any(t.startswith("Nguyên nhân (từ số liệu): 5/53 TTHC") and "; 22 TTHC có hồ sơ" in t
                for t in text)
+
+
+def test_a_target_row_ingest_could_not_read_is_said_on_the_draft(sample_processed, tmp_path):
+    """A unit's target row set aside at ingest (a typo in targets.csv): the draft tells its
+    reviewer, by file and count, that the targets it shows may be incomplete; the final text
+    does not carry the reviewer's note."""
+    import shutil
+
+    data = tmp_path / "processed"
+    shutil.copytree(sample_processed, data)
+    q = pd.read_parquet(data / "quarantine.parquet")
+    extra = q.iloc[:1].copy()
+    extra["table"], extra["unit_code"] = "targets", "SAMPLE-P2"
+    pd.concat([q, extra], ignore_index=True).to_parquet(data / "quarantine.parquet", index=False)
+    draft = write_plan_document("SAMPLE-P2", 2022, "2022-11-15", data, tmp_path / "d.docx")
+    text = [p.text for p in docx.Document(str(draft)).paragraphs]
+    assert any(t.startswith("Lưu ý khi soát xét: khi nhập dữ liệu, 1 dòng của tệp Mục tiêu "
+                            "không đọc được") for t in text)
+    final = write_plan_document("SAMPLE-P2", 2022, "2022-11-15", data, tmp_path / "f.docx",
+                                final=True)
+    assert not any("Lưu ý khi soát xét" in p.text for p in docx.Document(str(final)).paragraphs)

@@ -9,14 +9,14 @@ __all__ = [
     "AUTHOR_VI", "CAUSE_IDLE_MONTHS_VI", "CAUSE_NO_DEMAND_VI", "CAUSE_NOT_WRITTEN_VI",
     "CAUSE_OTHER_CHANNELS_VI", "CAUSE_WRITTEN_VI", "CAUSES_FROM_DATA_VI", "CLOSING_VI",
     "DATA_ENDS_VI", "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "FIELD_UNKNOWN_VI",
-    "GAP_UNIT_DOSSIERS_VI", "GAP_UNIT_PROCEDURES_VI", "GENERAL_PLAN_NAME_VI", "INDEX_BEFORE_VI",
-    "INDEX_DOWN_VI", "INDEX_EVIDENCED_VI", "INDEX_NO_METHOD_VI", "INDEX_RANK_BEFORE_VI",
-    "INDEX_RANKED_VI", "INDEX_UNRANKED_VI", "INDEX_UP_VI", "INDEX_VI", "ISSUER_VI",
-    "LINKED_INDICATOR_VI", "LOST_BEFORE_HEADER_VI", "MOTTO_VI", "NATIONAL_TITLE_VI",
-    "NO_LOST_BEFORE_VI", "NO_OWN_PLAN_VI", "NO_TASKS_YET_VI", "NOTHING_BEHIND_VI",
-    "NUMBER_LINE_VI", "OPENING_VI", "PLACE_DATE_VI", "PLAN_YTD_COLUMNS_VI", "PROGRESS_HEADER_VI",
-    "RECIPIENT_NOI_VU_VI", "RECIPIENT_PARENT_VI", "RECIPIENT_UPPER_VI", "RECIPIENTS_OTHERS_VI",
-    "RECIPIENTS_VI", "RECOMMEND_EVIDENCE_VI", "RECOMMEND_IDLE_MORE_VI",
+    "GAP_UNIT_DOSSIERS_VI", "GAP_UNIT_PROCEDURES_VI", "GENERAL_PLAN_NAME_VI", "HAND_KEPT_ROWS_VI",
+    "HAND_KEPT_SET_ASIDE_VI", "INDEX_BEFORE_VI", "INDEX_DOWN_VI", "INDEX_EVIDENCED_VI",
+    "INDEX_NO_METHOD_VI", "INDEX_RANK_BEFORE_VI", "INDEX_RANKED_VI", "INDEX_UNRANKED_VI",
+    "INDEX_UP_VI", "INDEX_VI", "ISSUER_VI", "LINKED_INDICATOR_VI", "LOST_BEFORE_HEADER_VI",
+    "MOTTO_VI", "NATIONAL_TITLE_VI", "NO_LOST_BEFORE_VI", "NO_OWN_PLAN_VI", "NO_TASKS_YET_VI",
+    "NOTHING_BEHIND_VI", "NUMBER_LINE_VI", "OPENING_VI", "PLACE_DATE_VI", "PLAN_YTD_COLUMNS_VI",
+    "PROGRESS_HEADER_VI", "RECIPIENT_NOI_VU_VI", "RECIPIENT_PARENT_VI", "RECIPIENT_UPPER_VI",
+    "RECIPIENTS_OTHERS_VI", "RECIPIENTS_VI", "RECOMMEND_EVIDENCE_VI", "RECOMMEND_IDLE_MORE_VI",
     "RECOMMEND_IDLE_PROCEDURES_VI", "RECOMMEND_KEEP_UP_VI", "RECOMMEND_PRIORITY_VI",
     "RECOVERED_VI", "SECTION_RECOMMENDATIONS_VI", "SECTION_RESULTS_VI", "SECTION_SHORTCOMINGS_VI",
     "SHORTCOMING_GAP_VI", "SHORTCOMING_LATE_VI", "SHORTCOMING_NO_DATA_VI",
@@ -58,8 +58,12 @@ PLAN_YTD_COLUMNS_VI = {
 NO_OWN_PLAN_VI = ("{unit} chưa có kế hoạch riêng trong tệp kế hoạch (plans) cho năm "
                   "{year}: không có nhiệm vụ nào để báo cáo")
 NO_TASKS_YET_VI = ("{plan} chưa có nhiệm vụ nào trong tệp nhiệm vụ (plan_tasks): chưa có "
-                   "gì để báo cáo về tiến độ; các chỉ tiêu của kế hoạch vẫn được báo cáo dưới "
-                   "đây.")
+                   "gì để báo cáo về tiến độ thực hiện nhiệm vụ; kết quả các chỉ tiêu của kế "
+                   "hoạch vẫn được báo cáo trong phần chỉ tiêu.")
+HAND_KEPT_SET_ASIDE_VI = ("Lưu ý khi soát xét: khi nhập dữ liệu, {rows} không đọc được nên đã để "
+                          "riêng (xem quarantine.csv); mục tiêu, nhiệm vụ hoặc tiến độ nêu trong "
+                          "báo cáo này có thể chưa đầy đủ.")
+HAND_KEPT_ROWS_VI = "{count} dòng của tệp {table}"
 GENERAL_PLAN_NAME_VI = "kế hoạch"  # the plan's name when the targets are the general ones
 
 # --------------------------------------------------------------------------------------

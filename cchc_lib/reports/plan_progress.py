@@ -43,16 +43,20 @@ class PlanProgress:
     signer: Signer | None = None  # who signs the report, from the plans file
     readings: pd.DataFrame | None = None  # plan shares read the other way (plan.other_readings)
     hand_kept_aside: dict[str, int] | None = None  # table -> rows of the plan's files set aside
+    plan_year: int | None = None  # the plan's own year (an earlier one: no plan this year)
 
     def hand_kept_note(self) -> str:
-        """The rows of the plan's own files (targets, plans, tasks, progress) ingest could not
-        read: what the report may be missing, said to whoever reviews it ("" when none)."""
-        aside = self.hand_kept_aside or {}
-        if not aside:
-            return ""
-        rows = ", ".join(lang.HAND_KEPT_ROWS_VI.format(count=n, table=TABLE_LABELS_VI[t])
-                         for t, n in aside.items())
-        return lang.HAND_KEPT_SET_ASIDE_VI.format(rows=rows)
+        """What whoever reviews the report must know first ("" when nothing): the plan is an
+        earlier year's (the unit has none for this year), and rows of the plan's own files
+        (targets, plans, tasks, progress) ingest could not read."""
+        notes = []
+        if self.plan_year is not None and self.plan_year < self.year:
+            notes.append(lang.EARLIER_PLAN_VI.format(year=self.year, plan_year=self.plan_year))
+        if aside := self.hand_kept_aside or {}:
+            rows = ", ".join(lang.HAND_KEPT_ROWS_VI.format(count=n, table=TABLE_LABELS_VI[t])
+                             for t, n in aside.items())
+            notes.append(lang.HAND_KEPT_SET_ASIDE_VI.format(rows=rows))
+        return " ".join(notes)
 
     def header(self) -> Rich:
         counts = self.tasks.status.map(TASK_STATUS_VI).value_counts()  # by the first flag
@@ -162,7 +166,7 @@ def plan_progress_of(tables: dict[str, pd.DataFrame], unit_code: str, year: int,
                         set_aside(tables.get("quarantine"), [unit_code], date(year, 1, 1),
                                   day), info.name_vi if info.own else lang.GENERAL_PLAN_NAME_VI,
                         info.signer, readings,
-                        hand_kept_set_aside(tables.get("quarantine"), unit_code))
+                        hand_kept_set_aside(tables.get("quarantine"), unit_code), info.year)
 
 
 __all__ = [

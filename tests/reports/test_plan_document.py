@@ -226,3 +226,19 @@ def test_a_target_row_ingest_could_not_read_is_said_on_the_draft(sample_processe
     final = write_plan_document("SAMPLE-P2", 2022, "2022-11-15", data, tmp_path / "f.docx",
                                 final=True)
     assert not any("Lưu ý khi soát xét" in p.text for p in docx.Document(str(final)).paragraphs)
+
+
+def test_a_plan_of_an_earlier_year_is_said_on_the_draft(sample_processed, tmp_path):
+    """The plans file holds only the 2021 plan: the 2022 report follows it (the latest earlier
+    plan) and its draft says so before anything else."""
+    import shutil
+
+    data = tmp_path / "processed"
+    shutil.copytree(sample_processed, data)
+    plans = pd.read_parquet(data / "plans.parquet")
+    plans["year"] = plans.year.where(plans.unit_code != "SAMPLE-P2", 2021)
+    plans.to_parquet(data / "plans.parquet", index=False)
+    path = write_plan_document("SAMPLE-P2", 2022, "2022-11-15", data, tmp_path / "d.docx")
+    text = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert any("chưa có kế hoạch năm 2022 của đơn vị; báo cáo theo kế hoạch năm 2021" in t
+               for t in text)

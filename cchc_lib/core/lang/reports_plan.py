@@ -8,7 +8,7 @@ document's administrative blocks. Templates take named placeholders, filled with
 __all__ = [
     "AUTHOR_VI", "CAUSE_IDLE_MONTHS_VI", "CAUSE_NO_DEMAND_VI", "CAUSE_NOT_WRITTEN_VI",
     "CAUSE_OTHER_CHANNELS_VI", "CAUSE_WRITTEN_VI", "CAUSES_FROM_DATA_VI", "CLOSING_VI",
-    "DATA_ENDS_VI", "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "FIELD_UNKNOWN_VI",
+    "DATA_ENDS_VI", "DOCUMENT_TYPE_VI", "DRAFT_MARK_VI", "EARLIER_PLAN_VI", "FIELD_UNKNOWN_VI",
     "GAP_UNIT_DOSSIERS_VI", "GAP_UNIT_PROCEDURES_VI", "GENERAL_PLAN_NAME_VI", "HAND_KEPT_ROWS_VI",
     "HAND_KEPT_SET_ASIDE_VI", "INDEX_BEFORE_VI", "INDEX_DOWN_VI", "INDEX_EVIDENCED_VI",
     "INDEX_NO_METHOD_VI", "INDEX_RANK_BEFORE_VI", "INDEX_RANKED_VI", "INDEX_UNRANKED_VI",
@@ -63,6 +63,9 @@ NO_TASKS_YET_VI = ("{plan} chưa có nhiệm vụ nào trong tệp nhiệm vụ 
 HAND_KEPT_SET_ASIDE_VI = ("Lưu ý khi soát xét: khi nhập dữ liệu, {rows} không đọc được nên đã để "
                           "riêng (xem quarantine.csv); mục tiêu, nhiệm vụ hoặc tiến độ nêu trong "
                           "báo cáo này có thể chưa đầy đủ.")
+EARLIER_PLAN_VI = ("Lưu ý khi soát xét: tệp kế hoạch chưa có kế hoạch năm {year} của đơn vị; "
+                   "báo cáo theo kế hoạch năm {plan_year} gần nhất, với thời gian thực hiện "
+                   "nhiệm vụ của năm đó.")
 HAND_KEPT_ROWS_VI = "{count} dòng của tệp {table}"
 GENERAL_PLAN_NAME_VI = "kế hoạch"  # the plan's name when the targets are the general ones
 

@@ -32,6 +32,8 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
     "conflicting_duplicate": "Một mã khai hai lần với nội dung khác nhau",
     "unknown_criterion": "Tiêu chí không có trong bộ chỉ số",
     "unknown_task": "Nhiệm vụ không có trong kế hoạch",
+    "above_maximum": "Điểm tự chấm cao hơn điểm tối đa của tiêu chí",
+    "outside_plan_year": "Ngày cập nhật ngoài năm của kế hoạch",
     "unknown_unit": "Mã đơn vị không có trong danh sách đơn vị",
     "bad_timeframe": "Thời gian thực hiện không đọc được",
     "wrong_field_count": "Dòng có số cột khác tiêu đề (dấu phân cách trong nội dung)",

@@ -55,8 +55,8 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
     - catalogue: a procedure code listed twice with different attributes (both rows: which
       one is right is the office's call); listed twice the same (the later row);
     - units: a unit code listed twice (the later row);
-    - self-assessment: a criterion the methodology lacks;
-    - progress log: a task the plan lacks;
+    - self-assessment: a criterion the methodology lacks, points above its maximum;
+    - progress log: a task the plan lacks, an update dated outside its plan's year;
     - plan tasks: a time frame that cannot be read as dates.
     """
     ok = ~reasons.rejected
@@ -84,9 +84,27 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
             list(methodology.criteria))
         reasons.add(unknown, "unknown_criterion", "criterion_id",
                     shown_values(frame.criterion_id, "code"))
+        maximum = frame.criterion_id.map(
+            {c.id: c.max_points for c in methodology.criteria.values()}).astype("Float64")
+        above = (frame.points > maximum + 1e-9).fillna(False).astype(bool)
+        reasons.add(above, "above_maximum", "points",
+                    shown_values(frame.points.astype("string"), "amount"))
     elif table is schema.PLAN_PROGRESS and "plan_tasks" in tables:
-        unknown = frame.task_id.notna() & ~frame.task_id.isin(tables["plan_tasks"].task_id)
+        tasks = tables["plan_tasks"]
+        unknown = frame.task_id.notna() & ~frame.task_id.isin(tasks.task_id)
         reasons.add(unknown, "unknown_task", "task_id", shown_values(frame.task_id, "code"))
+        # an update dated outside its plan's year (the task's plan in the plans file)
+        plans = tables.get("plans")
+        if plans is not None and len(plans) and "plan_id" in tasks and frame.date.notna().any():
+            plan_year = dict(zip(plans.plan_id, plans.year, strict=True))
+            task_year = {t: plan_year.get(p) for t, p in zip(tasks.task_id, tasks.plan_id,
+                                                             strict=True) if p in plan_year}
+            year = frame.task_id.map(task_year).astype("Float64")
+            outside = (frame.date.dt.year.astype("Float64") != year).fillna(False).astype(bool)
+            shown = pd.Series("", index=frame.index, dtype=object)
+            if outside.any():
+                shown[outside] = frame.date[outside].dt.strftime("%d/%m/%Y").astype(object)
+            reasons.add(outside, "outside_plan_year", "date", shown)
     elif table is schema.PLAN_TASKS:
         from cchc_lib.core.errors import TimeframeError
         from cchc_lib.core.timeframes import parse_timeframe

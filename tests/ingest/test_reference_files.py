@@ -32,6 +32,7 @@ def write_project(tmp: Path, **files: str) -> Path:
     spec = ["units: {path: units.csv}", "catalogue: {path: catalogue.csv}",
             "dossiers: [dossiers.csv]"]
     names = {"plan_tasks.csv": "plan_tasks", "plan_progress.csv": "plan_progress",
+             "plans.csv": "plans",
              "self_assessment.csv": "self_assessment", "methodology.yml": "methodology"}
     spec += [f"{names[n]}: {{path: {n}}}" for n in files if n in names]
     (tmp / "catalog.yml").write_text("\n".join(spec) + "\n", encoding="utf-8")
@@ -91,13 +92,37 @@ def test_self_assessment_rows_for_unknown_criteria_and_impossible_points(tmp_pat
             "U1,2022,1.1.1,1,Văn bản số 1\n"
             "U1,2022,1.10,1,Văn bản số 2\n"
             "U1,2022,1.2,inf,Văn bản số 3\n"
-            "U1,2022,1.3,hai,Văn bản số 4\n")
+            "U1,2022,1.3,hai,Văn bản số 4\n"
+            "U1,2022,1.1.2,2,Văn bản số 5\n"  # its maximum: 2 points, accepted
+            "U1,2022,1.1.2,2.25,Văn bản số 6\n")  # above its maximum
     result = ingest(load_catalog(write_project(
         tmp_path, **{"self_assessment.csv": rows,
                      "methodology.yml": TEMPLATE.read_text(encoding="utf-8")})))
     assert quarantined(result, "self_assessment") == {3: "unknown_criterion:criterion_id",
                                                       4: "bad_number:points",
-                                                      5: "bad_number:points"}
+                                                      5: "bad_number:points",
+                                                      7: "above_maximum:points"}
+    q = result.quarantine
+    assert q[q.source_row == 7].detail.iloc[0] == "points=2.25"
+
+
+def test_progress_dated_outside_its_plans_year(tmp_path):
+    """A 2022 plan's update dated 2021 or 2023 (a year typed wrong) is set aside, named by
+    its line; an update of a task whose plan the plans file does not date is kept."""
+    plans = "plan_id,unit_code,number,year\nKH99,U1,99/KH-UBND,2022\n"
+    tasks = ("task_id,section,task,lead,timeframe,plan_id\n"
+             "I.1,I,Việc một,Công chức VP-TK,Thường xuyên,KH99\n"
+             "I.2,I,Việc hai,Công chức VP-TK,Thường xuyên,\n")
+    progress = ("task_id,date,status,note,evidence\n"
+                "I.1,2022-04-15,Đang thực hiện,,\n"
+                "I.1,2021-04-15,Đang thực hiện,,\n"
+                "I.1,15/04/2023,Hoàn thành,,\n"
+                "I.2,2021-04-15,Đang thực hiện,,\n")
+    result = ingest(load_catalog(write_project(
+        tmp_path, **{"plans.csv": plans, "plan_tasks.csv": tasks,
+                     "plan_progress.csv": progress})))
+    assert quarantined(result, "plan_progress") == {3: "outside_plan_year:date",
+                                                    4: "outside_plan_year:date"}
 
 
 def test_template_titles_read_whole():

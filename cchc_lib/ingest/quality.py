@@ -82,18 +82,34 @@ def reasons_vi(tags: str) -> str:
     return REASON_SEP.join(out)
 
 
-def quarantine_for_readers(quarantine: pd.DataFrame) -> pd.DataFrame:
+def titles_named(tags: str, titles: dict[str, str]) -> str:
+    """The titles, as the file or sheet writes them, of the columns a row's reasons name
+    ("Điểm tự chấm" for ``above_maximum:points``), so an officer finds the cell."""
+    names = [tag.partition(":")[2] for tag in str(tags).split(REASON_SEP)]
+    return REASON_SEP.join(dict.fromkeys(titles[n] for n in names if n in titles))
+
+
+def quarantine_for_readers(quarantine: pd.DataFrame,
+                           titles: dict[tuple[str, str], dict[str, str]] | None = None
+                           ) -> pd.DataFrame:
     """The quarantine as ``quarantine.csv`` shows it: Vietnamese headers, the table's name, the
-    reasons in words beside their codes (kept for filtering)."""
+    reasons in words beside their codes (kept for filtering), and the column each reason
+    names under its own title in the file (``titles``: per (file, sheet), column -> title)."""
     out = quarantine.copy()
     out["table"] = out.table.map(lambda name: table_label(name) if name in schema.TABLES
                                  else name)
     out.insert(out.columns.get_loc("reasons"), "reasons_vi",
                out.reasons.map(reasons_vi, na_action="ignore"))
-    return out.rename(columns=QUARANTINE_HEADERS_VI | {"reasons_vi": lang.REASONS_HEADER_VI})
+    if titles is not None:
+        sheets = out.source_sheet.fillna("").astype(str)
+        out.insert(out.columns.get_loc("reasons"), "titles_named", [
+            titles_named(tags, titles.get((str(f), s), {}))
+            for tags, f, s in zip(out.reasons, out.source_file, sheets, strict=True)])
+    return out.rename(columns=QUARANTINE_HEADERS_VI | {"reasons_vi": lang.REASONS_HEADER_VI,
+                                                      "titles_named": lang.COLUMN_TITLES_VI})
 
 
 __all__ = [
     "quality_table", "quarantine_for_readers", "QUARANTINE_HEADERS_VI", "reason_counts",
-    "reasons_vi", "table_label", "WHOLE_ROW",
+    "reasons_vi", "table_label", "titles_named", "WHOLE_ROW",
 ]

@@ -84,7 +84,8 @@ def _write_tables(result: IngestResult, folder: Path, keep_gitkeep: bool) -> Non
     for name, frame in {**result.tables, "quarantine": result.quarantine,
                         "source_columns": result.source_columns}.items():
         frame.to_parquet(folder / PROCESSED_FILES[name], index=False)
-    write_csv(quarantine_for_readers(result.quarantine), folder / "quarantine.csv")
+    titles = {(f.file, f.sheet or ""): dict(f.columns_read) for f in result.files}
+    write_csv(quarantine_for_readers(result.quarantine, titles), folder / "quarantine.csv")
     write_csv(result.summary, folder / "ingest_summary.csv")
     write_csv(quality_table(result), folder / "data_quality.csv")
     (folder / ALERTS_FILE).write_text(alerts_text(result), encoding="utf-8")

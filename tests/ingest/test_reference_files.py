@@ -254,3 +254,22 @@ def test_a_name_or_phone_in_an_id_column_never_reaches_the_quarantine(tmp_path):
     row = q.iloc[0]
     assert row.dossier_id == "<văn bản, 13 ký tự>" and row.unit_code == "<số, 10 chữ số>"
     assert "Nguyễn" not in q.to_csv() and "0912345678" not in q.to_csv()
+
+
+def test_quarantine_names_the_column_as_the_office_titled_it(tmp_path):
+    """quarantine.csv says which cell to fix in the office's own words: the file, the sheet,
+    the line and the column under the title the file gives it."""
+    import pandas as pd
+
+    from cchc_lib.ingest.store import write_processed
+
+    rows = ("Mã đơn vị,Năm,Mã tiêu chí,Điểm tự chấm,Tài liệu kiểm chứng\n"
+            "U1,2022,1.1.2,9,Văn bản số 6\n")
+    result = ingest(load_catalog(write_project(
+        tmp_path, **{"self_assessment.csv": rows,
+                     "methodology.yml": TEMPLATE.read_text(encoding="utf-8")})))
+    write_processed(result, tmp_path / "processed")
+    q = pd.read_csv(tmp_path / "processed/quarantine.csv", encoding="utf-8-sig")
+    row = q[q["Mã lý do"] == "above_maximum:points"].iloc[0]
+    assert row["Dòng"] == 2 and row["Cột trong tệp"] == "Điểm tự chấm"
+    assert row["Lý do"] == "Điểm tự chấm cao hơn điểm tối đa của tiêu chí (points)"

@@ -7,6 +7,7 @@ __all__ = [
     "FLAG_ABOVE_MAX", "FLAG_NO_DATA", "FLAG_NO_EVIDENCE", "FLAG_NO_VALUE", "FLAG_NOT_SCORED",
     "GENERAL_TARGETS_BASIS_VI", "GENERAL_TARGETS_NAME_VI", "NO_METHODOLOGY_VI", "NO_OWN_PLAN_VI",
     "NUMBER_PREFIX_PATTERN", "PLAN_DATE_VI", "PLAN_ISSUER_VI", "PLAN_NAME_VI", "PLAN_TARGETS_VI",
+    "TARGET_CARRIED_BARE_VI", "TARGET_CARRIED_VI", "TASK_CARRIED_VI",
 ]
 
 # cchc_lib.par.scoring: the flag of a scored criterion (read also by cchc_lib.par.evidence)
@@ -32,3 +33,8 @@ PLAN_TARGETS_VI = "của {name}"
 NO_OWN_PLAN_VI = "đơn vị chưa có kế hoạch riêng"
 GENERAL_TARGETS_NAME_VI = "mục tiêu chung"
 GENERAL_TARGETS_BASIS_VI = "chung ({basis})"
+
+# cchc_lib.par.new_year: what next year's records say they carry
+TASK_CARRIED_VI = "[Chuyển từ năm {year}] {task}"
+TARGET_CARRIED_VI = "Chuyển từ năm {year}, cần rà soát ({source})"
+TARGET_CARRIED_BARE_VI = "Chuyển từ năm {year}, cần rà soát"

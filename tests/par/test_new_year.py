@@ -1,0 +1,69 @@
+"""Next year's records from this year's, worked out by hand on a small plan: what is carried
+(units, the plan as a stub, unfinished tasks marked and moved, targets marked for review,
+this year's official results) and what is not (the progress log, the self-assessment)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cchc_lib.par.new_year import next_plan_id, next_year_tables
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    return {
+        "units": pd.DataFrame({"unit_code": ["U1", "U2"], "unit_name": ["Phường 1", "Phường 2"]}),
+        "plans": pd.DataFrame({"plan_id": ["U1-KH7-2022"], "unit_code": ["U1"],
+                               "number": ["7/KH-UBND"], "date": pd.to_datetime(["2022-02-01"]),
+                               "issuer": ["UBND phường 1"], "title": ["Kế hoạch CCHC"],
+                               "year": [2022], "signing": [None], "signer_title": [None],
+                               "signer_name": ["Nguyễn Văn A"]}),
+        "plan_tasks": pd.DataFrame({
+            "task_id": ["1", "2", "3"], "section": ["I"] * 3, "section_title": [None] * 3,
+            "task": ["Việc xong", "Việc dở", "Việc chưa làm"], "lead": ["VP-TK"] * 3,
+            "coordinators": [None] * 3,
+            "timeframe": ["Quý II năm 2022", "Quý IV năm 2022", "Thường xuyên"],
+            "indicators": [None] * 3, "plan_id": ["U1-KH7-2022"] * 3}),
+        "plan_progress": pd.DataFrame({
+            "task_id": ["1", "2"], "date": pd.to_datetime(["2022-06-20", "2022-12-10"]),
+            "status": ["done", "in_progress"], "note": ["Xong", "Đang làm"],
+            "evidence": ["QĐ 1", None]}),
+        "targets": pd.DataFrame({
+            "indicator": ["online_procedure_rate", "online_procedure_rate",
+                          "postal_procedure_rate"],
+            "target": [0.5, 0.4, 0.6], "unit_code": ["U1", "U1", None],
+            "year": pd.array([2022, 2021, None], dtype="Int64"),
+            "source": ["Kế hoạch 7", "Kế hoạch cũ", None]}),
+        "self_assessment": pd.DataFrame({"unit_code": ["U1"], "year": [2022],
+                                         "criterion_id": ["1.1.1"], "points": [1.0]}),
+        "official_results": pd.DataFrame({"year": [2021, 2022], "unit_code": ["U1", "U1"],
+                                          "criterion_id": ["1.1.1", "1.1.1"],
+                                          "points": [0.5, 1.0]}),
+    }
+
+
+def test_next_year_carries_what_it_should_and_nothing_else():
+    got = next_year_tables(tables(), 2023)
+    assert set(got) == {"units", "plans", "plan_tasks", "targets", "official_results"}
+    assert list(got["units"].unit_code) == ["U1", "U2"]
+    plan = got["plans"].iloc[0]
+    assert (plan.plan_id, plan.unit_code, plan.year) == ("U1-KH7-2023", "U1", 2023)
+    assert pd.isna(plan.number) and pd.isna(plan.signer_name)  # the new plan, to complete
+    tasks = got["plan_tasks"]
+    assert list(tasks.task_id) == ["2", "3"]  # task 1 was done on 20/06
+    assert list(tasks.task) == ["[Chuyển từ năm 2022] Việc dở",
+                                "[Chuyển từ năm 2022] Việc chưa làm"]
+    assert list(tasks.timeframe) == ["Quý IV năm 2023", "Thường xuyên"]
+    assert set(tasks.plan_id) == {"U1-KH7-2023"}
+    targets = got["targets"]
+    assert list(targets.target) == [0.5, 0.6]  # 2021's 40 % is not this year's
+    assert set(targets.year) == {2023}
+    assert list(targets.source) == ["Chuyển từ năm 2022, cần rà soát (Kế hoạch 7)",
+                                    "Chuyển từ năm 2022, cần rà soát"]
+    assert list(got["official_results"].points) == [1.0]  # 2022's, next year's baseline
+    assert "source_file" not in targets
+
+
+def test_next_plan_id_moves_the_year():
+    assert next_plan_id("P2-KH99-2022", 2023) == "P2-KH99-2023"
+    assert next_plan_id("KH99", 2023) == "KH99-2023"
+    assert next_plan_id("KH2022022", 2023) == "KH2022022-2023"  # no year standing alone

@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     c = _Command(sub, "init")
     c.add("folder", metavar=lang.METAVAR_FOLDER_VI)
 
+    c = _Command(sub, "nam-moi")
+    c.add("year", type=int, metavar=lang.METAVAR_YEAR_VI)
+    c.add("--data", default=str(PROCESSED_DIR))
+    c.add("--out", metavar="FILE.xlsx")
+
     c = _Command(sub, "email")
     c.add("--unit", required=True, metavar="CODE")
     c.add("--period", required=True, metavar="P")
@@ -184,9 +189,15 @@ def _init(a) -> int:
     return init_folder(a.folder)
 
 
+def _new_year(a) -> int:
+    from cchc_lib.delivery.command import new_year_workbook
+
+    return new_year_workbook(a.year, a.data, a.out)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": _ingest, "indicators": _indicators, "run": _run, "spark": _spark,
-    "email": _email, "init": _init}
+    "email": _email, "init": _init, "nam-moi": _new_year}
 # commands that write data/processed or reports/: they run under the project lock (`spark`
 # writes only the file it is given, and runs where there is no workbook: a cluster's driver)
 WRITING_COMMANDS = {"ingest", "run", "email"}

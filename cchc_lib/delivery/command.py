@@ -145,5 +145,28 @@ def init_folder(folder: str) -> int:
     return 0
 
 
-__all__ = ["EXIT_PARTIAL", "email_report", "email_reminders", "init_folder", "run_every_unit",
-           "run_reports", "say_alerts"]
+def new_year_workbook(year: int, data: str | Path, out: str | Path | None) -> int:
+    """``cchc nam-moi``: next year's logbook from the processed records of the year before
+    (par.new_year), never over an existing file."""
+    from cchc_lib.core.catalog import project_root, resolve
+    from cchc_lib.core.errors import CchcError
+    from cchc_lib.ingest.store import read_processed
+    from cchc_lib.par.new_year import next_year_tables
+    from cchc_lib.par.scoring import processed_methodology
+    from cchc_lib.reports.logbook import write_logbook
+
+    folder = resolve(data)
+    path = Path(out) if out else project_root() / "data" / "raw" / f"so_theo_doi_{year}.xlsx"
+    if path.exists():
+        raise CchcError(lang.NEW_YEAR_EXISTS_VI.format(path=path))
+    tables = next_year_tables(read_processed(folder), year)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_logbook(path, year, tables, processed_methodology(folder))
+    print(lang.NEW_YEAR_WRITTEN_VI.format(year=year, path=path,
+                                          tasks=len(tables.get("plan_tasks", ())),
+                                          targets=len(tables.get("targets", ()))))
+    return 0
+
+
+__all__ = ["EXIT_PARTIAL", "email_report", "email_reminders", "init_folder",
+           "new_year_workbook", "run_every_unit", "run_reports", "say_alerts"]

@@ -67,3 +67,31 @@ def test_next_plan_id_moves_the_year():
     assert next_plan_id("P2-KH99-2022", 2023) == "P2-KH99-2023"
     assert next_plan_id("KH99", 2023) == "KH99-2023"
     assert next_plan_id("KH2022022", 2023) == "KH2022022-2023"  # no year standing alone
+
+
+def test_cchc_nam_moi_writes_next_years_workbook_and_never_over_one(sample_processed,
+                                                                      tmp_path):
+    """`cchc nam-moi 2023` on the sample's 2022 records: the workbook opens in Excel's format
+    with the carried tasks marked and the targets for review, and a second run refuses to
+    overwrite it (one Vietnamese line, exit 2)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import openpyxl
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "so_theo_doi_2023.xlsx"
+    cmd = [sys.executable, "-m", "cchc_lib.cli", "nam-moi", "2023", "--data",
+           str(sample_processed), "--out", str(out)]
+    run = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "3 nhiệm vụ chuyển sang, 6 mục tiêu cần rà soát" in run.stdout
+    book = openpyxl.load_workbook(out)
+    tasks = [r for r in book["Nhiệm vụ"].iter_rows(min_row=2, values_only=True) if any(r)]
+    assert [r[0] for r in tasks] == ["I.2", "II.1", "III.1"]  # I.1 was done on 28/09/2022
+    assert all(str(r[3]).startswith("[Chuyển từ năm 2022] ") for r in tasks)
+    assert not [r for r in book["Tiến độ"].iter_rows(min_row=2, values_only=True) if any(r)]
+    again = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2 and "không ghi đè" in again.stderr
+    assert "Traceback" not in again.stderr

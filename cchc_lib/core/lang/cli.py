@@ -8,8 +8,9 @@ __all__ = [
     "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "COMMANDS_VI", "DESCRIPTION_VI",
     "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "FINAL_NOT_ASKED_VI", "INGEST_STRICT_VI",
     "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI", "JAVA_HOME_WITHOUT_JAVA_VI",
-    "JOBS_AT_LEAST_ONE_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "MONTHS_FORM_VI",
-    "NO_JAVA_VI", "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
+    "JOBS_AT_LEAST_ONE_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "METAVAR_YEAR_VI",
+    "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI", "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI",
+    "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
     "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI", "REMINDER_NO_ADDRESS_VI",
     "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI", "REPORT_SKIPPED_VI",
     "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI", "SPARK_NOT_STARTED_VI",
@@ -56,6 +57,11 @@ COMMANDS_VI = {
              "Tạo thư mục sổ tay sẵn dùng cho đơn vị đã cài gói bằng pip (không cần bản dự "
              "án): data/catalog.yml trỏ tới data/raw/, dữ liệu mẫu cho mỗi loại tệp đầu vào, "
              "mẫu bộ tiêu chí chấm điểm, README.md hướng dẫn."),
+    "nam-moi": ("lập sổ theo dõi năm mới (so_theo_doi_<năm>.xlsx) từ số liệu năm trước",
+                "Ghi sổ theo dõi của năm mới: danh sách đơn vị, kế hoạch năm mới để hoàn "
+                "thiện, các nhiệm vụ chưa hoàn thành chuyển sang (có ghi chú), mục tiêu chuyển "
+                "sang để rà soát, kết quả chính thức năm trước làm mốc, bảng tự chấm điểm theo "
+                "bộ tiêu chí. Không chép tiến độ và điểm tự chấm của năm trước."),
     "email": ("gửi báo cáo qua thư điện tử (hoặc ghi tệp .eml)",
               "Soạn thư từ báo cáo đã lập (chạy `cchc run` trước): nội dung báo cáo đọc được "
               "trên điện thoại, biểu đồ kèm trong thư, phần tóm tắt dạng văn bản, các văn bản "
@@ -123,6 +129,10 @@ OPTIONS_VI = {
                            "spark-submit, hoặc mọi nhân máy này)",
     ("spark", "--out"): "tệp kết quả, .parquet hoặc .csv (một dòng mỗi đơn vị × tháng)",
     ("init", "folder"): "thư mục mới hoặc trống",
+    ("nam-moi", "year"): "năm mới, ví dụ 2023 (số liệu năm trước lấy từ --data)",
+    ("nam-moi", "--data"): "thư mục dữ liệu đã chuẩn hóa của năm trước (mặc định: %(default)s)",
+    ("nam-moi", "--out"): "tệp sổ theo dõi sẽ ghi (mặc định: data/raw/so_theo_doi_<năm>.xlsx); "
+                          "không ghi đè tệp đã có",
     ("email", "--unit"): "mã đơn vị, ví dụ SAMPLE-P2 (với --report overview: đơn vị nhận thư)",
     ("email", "--report"): "gửi báo cáo nào; tasks: nhắc việc từng người chủ trì các nhiệm vụ "
                            "quá hạn, có nguy cơ, chưa cập nhật hoặc sắp đến hạn (mặc định: "
@@ -189,5 +199,9 @@ NO_PLAN_FOR_REPORT_VI = ("{unit} chưa có kế hoạch năm {year} trong tệp 
                          "vào tệp đó rồi chạy lại")
 PLANS_FILE_UNKNOWN_VI = "mục plans của danh mục dữ liệu"
 REPORT_SKIPPED_VI = "không lập {report}: {reason}"
+METAVAR_YEAR_VI = "NĂM"
+NEW_YEAR_EXISTS_VI = "{path} đã có: không ghi đè sổ theo dõi; chọn tệp khác bằng --out"
+NEW_YEAR_WRITTEN_VI = ("Đã ghi sổ theo dõi năm {year}: {path} ({tasks} nhiệm vụ chuyển sang, "
+                       "{targets} mục tiêu cần rà soát)")
 FINAL_NOT_ASKED_VI = ("{path} là bản chính thức (lập với --final): chỉ gửi khi được yêu cầu, "
                       "thêm --final vào lệnh cchc email")

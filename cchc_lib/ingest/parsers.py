@@ -222,12 +222,17 @@ def parse_count(raw: pd.Series, col: Column, value_map=None) -> Parsed:
 PERCENT = re.compile(r"\s*%\s*$")
 
 
+def _visible_text(raw: pd.Series) -> pd.Series:
+    """A column's cells as text, invisible characters dropped and the ends trimmed."""
+    return raw.where(~missing(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
+                                                                ).str.strip()
+
+
 def parse_share(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A share, as offices write a target: "0,5", "0.5", "50%", "50 %" or "50" are all 50 %.
     A number above 1 and at most 100 is read as percent (a share cannot pass 1); a value
     with "%" is always percent; anything else (negative, above 100 %) is unreadable."""
-    text = raw.where(~missing(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
-                                                                ).str.strip()
+    text = _visible_text(raw)
     written = text.fillna("").ne("")
     percent = text.str.contains(PERCENT, regex=True).fillna(False).astype(bool)
     num = pd.to_numeric(_number_text(text.str.replace(PERCENT, "", regex=True)),
@@ -243,8 +248,7 @@ FREE = {match_key(s) for s in lang.FREE_WORDS}
 
 def parse_amount(raw: pd.Series, col: Column, value_map=None) -> Parsed:
     """A non-negative number; "1,5" is 1.5; "Trong ngày" is 0; "3 ngày làm việc" is 3."""
-    text = raw.where(~missing(raw)).astype("string").str.replace(INVISIBLE, "", regex=True
-                                                                ).str.strip()
+    text = _visible_text(raw)
     written = text.fillna("").ne("")  # (a cell of invisible characters only: nothing)
     same_day = map_unique(text, lambda v: match_key(v) in SAME_DAY).fillna(False).astype(bool)
     text = text.str.replace(lang.DAYS_SUFFIX_PATTERN, "", regex=True)

@@ -122,7 +122,8 @@ def task_shortcomings(tasks: pd.DataFrame) -> list[str]:
     return out
 
 
-def _note(r) -> str | None:
+def no_data_note(r) -> str | None:
+    """Why a plan row has no figure (None: it has one)."""
     note = getattr(r, "no_data", None)
     return note if has_note(note) else None
 
@@ -134,7 +135,7 @@ def shortcomings(plan: pd.DataFrame, tasks: pd.DataFrame, found: dict[str, Gap],
     tasks without evidence; a target without data is said to be so, and not judged."""
     out = []
     for r in plan.itertuples():
-        if (note := _note(r)) is not None:
+        if (note := no_data_note(r)) is not None:
             out.append(lang.SHORTCOMING_NO_DATA_VI.format(label=registry.label(r.indicator),
                                                           note=note))
             continue

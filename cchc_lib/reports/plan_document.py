@@ -30,7 +30,6 @@ from cchc_lib.core.text import within_sentence
 from cchc_lib.core.vi import NO_DATA_VI
 from cchc_lib.indicators.base import clip_to_data, dated
 from cchc_lib.indicators.plan import gaps, procedure_uptake
-from cchc_lib.indicators.unknown import has_note
 from cchc_lib.par.scoring import SURVEY_ID
 from cchc_lib.par.tasks import Signer
 from cchc_lib.reports import docx_parts as parts
@@ -39,6 +38,7 @@ from cchc_lib.reports.plan_causes import (
     Evidence,
     evidence_of,
     lost_before,
+    no_data_note,
     recommendations,
     recovered_vi,
     shortcomings,
@@ -187,9 +187,9 @@ def build(progress: PlanProgress, unit: str, parent: str, found: dict, uptake: p
          + (lang.DATA_ENDS_VI.format(day=formats.day(through)) if through < progress.as_of
             else ""))
     parts.table(doc, list(lang.TARGETS_HEADER_VI),
-           [[registry.label(r.indicator), render.share_shown(r.value, _note(r)),
+           [[registry.label(r.indicator), render.share_shown(r.value, no_data_note(r)),
              f"{formats.integer(r.numerator)} / {formats.integer(r.denominator)}",
-             formats.percent(r.target, 0), render.verdict_shown(r.met, _note(r))]
+             formats.percent(r.target, 0), render.verdict_shown(r.met, no_data_note(r))]
             for r in progress.plan.itertuples()], widths=(55, 25, 30, 22, 25))
     for line in render.notes_of(progress.plan) + render.reading_lines(progress.plan,
                                                                        progress.readings):
@@ -299,12 +299,6 @@ def _index_text(index: IndexLine | None, year: int, through: date) -> str:
             direction=lang.INDEX_UP_VI if change >= 0 else lang.INDEX_DOWN_VI,
             change=formats.points(abs(change)))
     return text
-
-
-def _note(r) -> str | None:
-    """Why a plan row has no figure (None: it has one)."""
-    note = getattr(r, "no_data", None)
-    return note if has_note(note) else None
 
 
 # --------------------------------------------------------------------------------------

@@ -393,9 +393,10 @@ def behind_plan(plan: pd.DataFrame) -> str:
 
 def behind_form() -> str:
     """Where the dossiers behind Biểu 06's columns are: a sheet per column group."""
-    from cchc_lib.reports.detail import FILE_NAME, SHEET_OF, group_keys
+    from cchc_lib.reports.detail import FILE_NAME, group_keys, sheet_names
 
-    sheets = ", ".join(lang_detail.SHEET_QUOTED_VI.format(sheet=SHEET_OF[k])
+    names = sheet_names()
+    sheets = ", ".join(lang_detail.SHEET_QUOTED_VI.format(sheet=names[k])
                        for k in group_keys())
     return lang_detail.BEHIND_FIGURES_VI.format(
         file=FILE_NAME, sheets=lang_detail.BEHIND_FORM_VI.format(sheets=sheets))

@@ -6,6 +6,11 @@ real codes of domain.md; the rest are real procedure names with made-up codes st
 ``9.``), dossier exports for January 2021 to November 2022 in three shapes real systems
 produce, the plan's targets and the four tasks of Phụ lục 1 of Kế hoạch 99/KH-UBND.
 
+The records an office keeps by hand (units, plan, targets, tasks, progress log,
+self-assessment, official results) are written as the office's logbook,
+``so_theo_doi_2022.xlsx``, which the sample catalog reads, and as the same records in CSV
+files under ``csv/`` with their own catalog (``csv/catalog.yml``): both give the same tables.
+
 Every citizen name, ID number, phone and address in the exports is invented; they are
 there so ingest can prove it drops them. A handful of bad rows (duplicates, impossible
 dates, unknown codes) are planted the way real exports carry them.
@@ -23,6 +28,7 @@ import pandas as pd
 import yaml
 
 from cchc_lib.core.calendar import WorkCalendar, add_working_days
+from cchc_lib.reports.logbook import FILE_NAME, logbook_catalog_entries, write_logbook
 
 SEED = 99_2022
 EXPORTED_AT = pd.Timestamp("2022-11-30 17:30")
@@ -608,6 +614,7 @@ def _vn_csv_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))
 
 
@@ -622,6 +629,13 @@ def _csv(frame: pd.DataFrame, sep: str = ",") -> str:
 # --------------------------------------------------------------------------------------
 
 METHODOLOGY_TEMPLATE = "methodology/chi_so_cchc_cap_xa_mau.yml"  # under data/raw
+YEAR = 2022  # the plan's year: the office's logbook is this year's
+LOGBOOK = FILE_NAME.format(year=YEAR)  # the hand-kept records the sample catalog reads
+CSV_DIR = "csv"  # the same records as CSV files, with their own catalog
+CSV_FILES = {"units": "units.csv", "plans": "plans.csv", "targets": "targets.csv",
+             "plan_tasks": "plan_tasks.csv", "plan_progress": "plan_progress.csv",
+             "self_assessment": "self_assessment_2022.csv",
+             "official_results": "official_results.csv"}
 # Phường 2 lost points in 2021 where Phụ lục 1 of the plan acts: 1.5, 1.6 (section I),
 # 3.4 (section II), 7.2 and 7.3 (section III)
 P2_LOST_2021 = {"1.5": 0.0, "1.6": 1.0, "3.4": 0.0, "7.2": 1.0, "7.3": 1.0}
@@ -681,6 +695,32 @@ def _scoring_inputs(rng: np.random.Generator, methodology_path: Path
                                                "evidence", "cause"]))
 
 
+def _write_logbook(out: Path, methodology: Path) -> Path:
+    """The office's logbook of the sample year, written from the CSV files (ingested as an
+    office's would be: the logbook holds exactly what ingest read from them)."""
+    from cchc_lib.core.catalog import load_catalog
+    from cchc_lib.core.yamlfile import load_file
+    from cchc_lib.ingest.methodology import load_methodology
+    from cchc_lib.ingest.pipeline import ingest
+
+    # the CSV files' own catalog (every table of the logbook read from them), the
+    # methodology given (the sample may be written outside data/raw)
+    temporary = out / CSV_DIR / ".logbook.yml"
+    temporary.write_text(yaml.safe_dump({"include": ["catalog.yml"], "methodology": {
+        "path": str(methodology.resolve())}}), encoding="utf-8")
+    try:
+        result = ingest(load_catalog(temporary), today=EXPORTED_AT.date())
+    finally:
+        temporary.unlink()
+    if not result.quarantine[result.quarantine.table.isin(CSV_FILES)].empty:
+        raise SystemExit("the sample's own records were set aside: see tools/sample.py")
+    from cchc_lib.core.catalog import project_root
+
+    recipients = load_file(project_root() / "data" / "recipients.yml")
+    return write_logbook(out / LOGBOOK, YEAR, result.tables, load_methodology(methodology),
+                         recipients)
+
+
 # --------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------
@@ -709,7 +749,7 @@ def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list
 
     units = pd.DataFrame([(u[0], u[1], *TOWN) for u in UNITS],
                          columns=["unit_code", "unit_name", "parent_code", "parent_name"])
-    save(out / "units.csv", _csv(units))
+    save(out / CSV_DIR / "units.csv", _csv(units))
     catalogue = pd.DataFrame({
         "Mã TTHC": cat.procedure_code,
         "Tên TTHC": cat.procedure_name,
@@ -726,12 +766,12 @@ def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list
         [(i, t, "SAMPLE-P2", 2022, PLAN_SOURCE) for i, t in TARGETS]
         + [(i, t, "", 2022, GENERAL_TARGETS_SOURCE) for i, t in TARGETS],
         columns=["indicator", "target", "unit_code", "year", "source"])
-    save(out / "targets.csv", _csv(targets))
-    save(out / "plans.csv", _csv(pd.DataFrame([PLAN], columns=list(PLAN))))
+    save(out / CSV_DIR / "targets.csv", _csv(targets))
+    save(out / CSV_DIR / "plans.csv", _csv(pd.DataFrame([PLAN], columns=list(PLAN))))
     tasks = pd.DataFrame(PLAN_TASKS, columns=["task_id", "section", "section_title", "task",
                                               "lead", "coordinators", "timeframe", "indicators"])
     tasks["plan_id"] = PLAN["plan_id"]
-    save(out / "plan_tasks.csv", _csv(tasks))
+    save(out / CSV_DIR / "plan_tasks.csv", _csv(tasks))
 
     frames: dict[tuple[str, int], pd.DataFrame] = {}
     for unit in UNITS:
@@ -760,25 +800,31 @@ def generate(out_dir: Path | str, methodology: Path | str | None = None) -> list
 
     official, self_assessment, progress = _scoring_inputs(np.random.default_rng(SEED + 1),
                                                           methodology)
-    save(out / "official_results.csv", _csv(official))
-    save(out / "self_assessment_2022.csv", _csv(self_assessment))
-    save(out / "plan_progress.csv", _csv(progress))
+    save(out / CSV_DIR / "official_results.csv", _csv(official))
+    save(out / CSV_DIR / "self_assessment_2022.csv", _csv(self_assessment))
+    save(out / CSV_DIR / "plan_progress.csv", _csv(progress))
+    sample_note = "Dữ liệu mẫu thị xã Quảng Trị (made-up sample data, see tools/sample.py)"
+    header = ("# yaml-language-server: $schema={schema}\n"
+              "# Generated by tools/sample.py: do not edit.\n")
     catalog = {
-        "description": "Dữ liệu mẫu thị xã Quảng Trị (made-up sample data, see tools/sample.py)",
-        "units": {"path": "units.csv"},
+        "description": sample_note,
+        **logbook_catalog_entries(LOGBOOK),
         "catalogue": {"path": "catalogue.csv"},
-        "targets": {"path": "targets.csv"},
-        "plans": {"path": "plans.csv"},
-        "plan_tasks": {"path": "plan_tasks.csv"},
-        "plan_progress": {"path": "plan_progress.csv"},
-        "self_assessment": {"path": "self_assessment_2022.csv"},
-        "official_results": {"path": "official_results.csv"},
         "methodology": {"path": f"../{METHODOLOGY_TEMPLATE}"},
         "dossiers": sources,
     }
-    save(out / "catalog.yml", "# yaml-language-server: $schema=../../../cchc_lib/resources/"
-         "catalog.schema.json\n# Generated by tools/sample.py: do not edit.\n"
+    save(out / "catalog.yml", header.format(schema="../../../cchc_lib/resources/"
+                                            "catalog.schema.json")
          + yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False))
+    # the same records as CSV files: the catalog of an office that keeps them so (and the
+    # round trip's other side: both catalogs give the same processed tables)
+    csv_catalog = {"description": sample_note + "; các bảng tự theo dõi dạng CSV",
+                   "include": ["../catalog.yml"],
+                   **{name: {"path": file} for name, file in CSV_FILES.items()}}
+    save(out / CSV_DIR / "catalog.yml", header.format(
+        schema="../../../../cchc_lib/resources/catalog.schema.json")
+         + yaml.safe_dump(csv_catalog, allow_unicode=True, sort_keys=False))
+    written.append(_write_logbook(out, methodology))
     return sorted(written)
 
 

@@ -36,6 +36,9 @@ class Table:
     label_vi: str
     columns: tuple[Column, ...]
     derived: dict[str, str] = field(default_factory=dict)  # extra output column -> dtype
+    # the columns an office fills in a row the logbook writes ready (the self-assessment's
+    # grid): a row with all of them blank is not filled yet, counted as such, not refused
+    filled_by_office: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -187,6 +190,9 @@ CALENDAR = Table(
     ),
 )
 
+# the files a row's evidence names under data/evidence/, and those not there (ingest.evidence)
+EVIDENCE_DERIVED = {"evidence_files": "string", "evidence_missing": "string"}
+
 SELF_ASSESSMENT = Table(
     name="self_assessment",
     label_vi=lang.TABLE_LABELS_VI["self_assessment"],
@@ -198,6 +204,8 @@ SELF_ASSESSMENT = Table(
         Column("evidence", "text", False, lang.SELF_ASSESSMENT_ALIASES["evidence"]),
         Column("note", "text", False, lang.SELF_ASSESSMENT_ALIASES["note"]),
     ),
+    filled_by_office=("points", "evidence", "note"),
+    derived=EVIDENCE_DERIVED,
 )
 
 OFFICIAL_RESULTS = Table(
@@ -223,6 +231,7 @@ PLAN_PROGRESS = Table(
         Column("evidence", "text", False, lang.PLAN_PROGRESS_ALIASES["evidence"]),
         Column("cause", "text", False, lang.PLAN_PROGRESS_ALIASES["cause"]),
     ),
+    derived=EVIDENCE_DERIVED,
 )
 
 TASK_STATUSES = lang.TASK_STATUSES

@@ -34,12 +34,14 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
     "unknown_task": "Nhiệm vụ không có trong kế hoạch",
     "above_maximum": "Điểm tự chấm cao hơn điểm tối đa của tiêu chí",
     "outside_plan_year": "Ngày cập nhật ngoài năm của kế hoạch",
+    "evidence_outside": "Tệp minh chứng nằm ngoài thư mục data/evidence (không nhận)",
     "unknown_unit": "Mã đơn vị không có trong danh sách đơn vị",
     "bad_timeframe": "Thời gian thực hiện không đọc được",
     "wrong_field_count": "Dòng có số cột khác tiêu đề (dấu phân cách trong nội dung)",
 }
 NON_DATA_REASONS_VI = {
     "blank": "Dòng trống",
+    "not_filled": "Dòng lập sẵn chưa điền (tiêu chí chưa chấm điểm)",
     "column_numbers": "Dòng đánh số cột (1), (2), …",
     "totals": "Dòng tổng cộng",
     "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",
@@ -69,7 +71,8 @@ POINTS_SOURCE_VI = {"indicator": "Tính từ dữ liệu", "manual": "Tự chấ
              "sum": ""}
 
 # a criterion's evidence, as the checklist for the Home Affairs office says it
-EVIDENCE_STATUS_VI = {"missing": "Còn thiếu", "not_scored": "Chưa tự chấm",
+EVIDENCE_STATUS_VI = {"missing": "Còn thiếu", "file_missing": "Thiếu tệp minh chứng",
+                      "not_scored": "Chưa tự chấm",
                       "attached": "Đã có", "zero": "Không có điểm tự chấm",
                       "data": "Tự tính từ dữ liệu hồ sơ",
                       "no_data": "Không chấm điểm: không có số liệu"}

@@ -43,7 +43,8 @@ def init_workbook(folder: str | Path) -> list[Path]:
     shutil.copy2(source / README, folder / README)
     # the catalogs' JSON Schema beside them, so an editor checks them in the new folder too
     shutil.copy2(catalog_schema.SCHEMA_FILE, data / catalog_schema.SCHEMA_FILE.name)
-    for catalog in (data / "catalog.yml", data / "raw" / "sample" / "catalog.yml"):
+    sample = data / "raw" / "sample"
+    for catalog in (data / "catalog.yml", sample / "catalog.yml", sample / "csv" / "catalog.yml"):
         catalog.write_text(with_schema_line(catalog.read_text(encoding="utf-8"), catalog,
                                             data / catalog_schema.SCHEMA_FILE.name),
                            encoding="utf-8")

@@ -170,7 +170,9 @@ def no_plan_vi(request: RunRequest, tables: dict) -> str:
 
     try:
         source = load_catalog(resolve(request.folders.catalog)).sources.get("plans")
-        plans = source.label if source is not None else lang.PLANS_FILE_UNKNOWN_VI
+        plans = (lang.PLANS_FILE_UNKNOWN_VI if source is None else source.label
+                 if not source.sheet else lang.FILE_SHEET_VI.format(file=source.label,
+                                                                     sheet=source.sheet))
     except CchcError:  # no catalog here (a report made from processed data alone)
         plans = lang.PLANS_FILE_UNKNOWN_VI
     return lang.NO_PLAN_FOR_REPORT_VI.format(

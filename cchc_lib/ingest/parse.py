@@ -52,6 +52,7 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
     dossier_id = next((p for p, n in cmap.canonical.items() if n == "dossier_id"), None)
     kind = non_data_rows(values, received, dossier_id)
     kind.iloc[raw.header_rows] = "header"  # a header repeated below the first one
+    kind = _not_filled(kind, values, cmap, table)
     data = (kind == "").to_numpy()
     skipped = kind[~data].value_counts().sort_index().to_dict()
     if not data.all():  # (a copy of every column, one at a time: only when some rows are
@@ -83,6 +84,23 @@ def _block(raw: RawSheet, cmap: ColumnMap, source: Source, table: Table,
                         unread_codes=unread, note=_note(raw), dates_ambiguous=ambiguous_dates,
                         **columns)
     return frame, reasons, report
+
+
+def _not_filled(kind: pd.Series, values: pd.DataFrame, cmap: ColumnMap, table: Table
+                ) -> pd.Series:
+    """Rows written ready for the office (a criterion of the self-assessment) whose cells
+    the office fills are all blank: not filled yet ("not_filled"), not a row with a value
+    missing. A row with any of them filled is data, checked as any other."""
+    if not table.filled_by_office:
+        return kind
+    from cchc_lib.core.text import blank
+
+    positions = [p for p, n in cmap.canonical.items() if n in table.filled_by_office
+                 and p in values.columns]
+    empty = pd.Series(True, index=values.index)
+    for p in positions:
+        empty &= blank(values[p]).to_numpy()
+    return kind.mask((kind == "").to_numpy() & empty.to_numpy(), "not_filled")
 
 
 def _note(raw: RawSheet) -> str:

@@ -41,6 +41,7 @@ from cchc_lib.ingest.checks import (
     mark_duplicates,
 )
 from cchc_lib.ingest.columns import Reasons
+from cchc_lib.ingest.evidence import EVIDENCE_DIR, check_evidence_files
 from cchc_lib.ingest.memory import release_memory
 from cchc_lib.ingest.parse import parse_files, take_rows
 from cchc_lib.ingest.result import (
@@ -162,6 +163,34 @@ def _count(reports: list[FileReport], frame: pd.DataFrame, accepted: pd.Series) 
                                  f"{r.quarantined} quarantined")
 
 
+def evidence_folder(catalog: DataCatalog) -> Path:
+    """The workbook's evidence folder, ``data/evidence`` of the project (of the catalog's
+    folder for a catalog outside any project)."""
+    from cchc_lib.core.catalog import project_root
+
+    try:
+        return project_root() / EVIDENCE_DIR
+    except CchcError:
+        return catalog.path.parent / EVIDENCE_DIR
+
+
+def _evidence_files(frame: pd.DataFrame, reasons: Reasons, reports: list[FileReport],
+                    folder: Path) -> None:
+    """The files each row's evidence names (ingest.evidence): a name leading outside the
+    evidence folder sets the row aside; files not there are kept as missing, and each file
+    read says how many."""
+    found = check_evidence_files(frame.evidence, folder)
+    reasons.add(found.outside, "evidence_outside", "evidence")
+    frame["evidence_files"] = found.files
+    frame["evidence_missing"] = found.missing
+    gone = frame[found.missing.notna() & ~reasons.rejected]
+    for r in reports:
+        n = int(((gone.source_file == r.file) & (gone.source_sheet == r.sheet)).sum())
+        if n:
+            extra = lang.EVIDENCE_MISSING_NOTE_VI.format(n=n, folder=EVIDENCE_DIR.as_posix())
+            r.note = "; ".join(p for p in (r.note, extra) if p)
+
+
 def _finish(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     cols = [*table.names, *[c for c in table.derived if c in frame], *SOURCE_COLUMNS]
     out = frame[cols].reset_index(drop=True)
@@ -221,6 +250,8 @@ def ingest(catalog: DataCatalog, today: date | None = None,
             reasons.add(unknown, "bad_code", "indicator",
                         shown_values(frame.indicator, "code").where(unknown, ""))
         check_reference_rows(table, frame, reasons, tables, methodology)
+        if "evidence_files" in table.derived and "evidence" in frame:
+            _evidence_files(frame, reasons, file_reports, evidence_folder(catalog))
         if table is schema.DOSSIERS:
             _codes_for_names(frame, tables["units"], file_reports)
             known = frame.unit_code.isin(tables["units"].unit_code) | frame.unit_code.isna()

@@ -35,8 +35,8 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
             checks.append(pa.Check.str_length(min_value=1))
         columns[col.name] = pa.Column(schema.KIND_DTYPES[col.kind], checks=checks,
                                       nullable=not col.required)
-    for name, dtype in table.derived.items():
-        columns[name] = pa.Column(dtype, nullable=False)
+    for name, dtype in table.derived.items():  # flags always set; texts where they apply
+        columns[name] = pa.Column(dtype, nullable=dtype == "string")
     for name, dtype in SOURCE_COLUMNS.items():
         columns[name] = pa.Column(dtype, nullable=False)
     return pa.DataFrameSchema(

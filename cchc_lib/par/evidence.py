@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cchc_lib.core.lang.par import FLAG_FILE_MISSING
 from cchc_lib.core.text import fold
 from cchc_lib.ingest.methodology import Methodology
 
 # the checklist's order: what costs points first
-STATUS_ORDER = ("missing", "not_scored", "no_data", "zero", "attached", "data")
+STATUS_ORDER = ("missing", "file_missing", "not_scored", "no_data", "zero", "attached", "data")
 
 
 def section_owners(tasks: pd.DataFrame | None) -> dict[str, str]:
@@ -55,14 +56,18 @@ def evidence_status(source: str, points: float, evidence: object, flag: object,
         return "not_scored"
     if not points:
         return "zero"
-    return "attached" if isinstance(evidence, str) and evidence.strip() else "missing"
+    if not (isinstance(evidence, str) and evidence.strip()):
+        return "missing"
+    return "file_missing" if isinstance(flag, str) and flag.startswith(
+        f"{FLAG_FILE_MISSING}:") else "attached"
 
 
 def evidence_checklist(method: Methodology, scored: pd.DataFrame, owners: dict[str, str]
                        ) -> pd.DataFrame:
     """One row per leaf criterion (the survey is the office's, not the unit's): id, field,
     title, max_points, source, points (self-assessed), evidenced, at_stake (points that count
-    only once the evidence is attached), required, attached, status, owner; what costs points
+    only once the evidence is attached), required, attached, status, owner, evidence_files and
+    evidence_missing (the files the evidence names under data/evidence/); what costs points
     first, then in the methodology's order."""
     from cchc_lib.par.scoring import FLAG_NOT_SCORED
 
@@ -80,9 +85,12 @@ def evidence_checklist(method: Methodology, scored: pd.DataFrame, owners: dict[s
     leaves["rank"] = leaves.status.map({s: i for i, s in enumerate(STATUS_ORDER)})
     leaves = leaves.sort_values(["rank", "at_stake", "order"], ascending=[True, False, True],
                                 kind="stable")
+    for column in ("evidence_files", "evidence_missing"):  # scored from older data: absent
+        if column not in leaves:
+            leaves[column] = None
     return leaves[["id", "field", "title", "max_points", "source", "points", "evidenced",
-                   "at_stake", "required", "attached", "status", "owner"]
-                  ].reset_index(drop=True)
+                   "at_stake", "required", "attached", "status", "owner", "evidence_files",
+                   "evidence_missing"]].reset_index(drop=True)
 
 
 __all__ = ["criterion_owners", "evidence_checklist", "section_owners"]

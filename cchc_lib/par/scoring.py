@@ -3,8 +3,9 @@ indicators, the self-assessment and the official results of earlier years.
 
 - indicator criteria: the band the unit's value for the year falls in;
 - manual criteria: the self-assessed points (capped at the maximum); points above zero with no
-  evidence are flagged, since the Home Affairs office rejects them, and count 0 in the score
-  with evidence (``evidenced``) the scorecard shows beside the self-assessed one;
+  evidence, or whose evidence names a file not in ``data/evidence/``, are flagged, since the
+  Home Affairs office rejects them, and count 0 in the score with evidence (``evidenced``) the
+  scorecard shows beside the self-assessed one;
 - parents: the sum of their children; index = points ÷ maximum × 100 (survey included); grade
   from the methodology's thresholds;
 - an indicator criterion whose indicator has no data (a column the unit's exports lack) is not
@@ -22,6 +23,7 @@ import pandas as pd
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.lang.par import (  # the flags, re-exported: tests and evidence read them
     FLAG_ABOVE_MAX,
+    FLAG_FILE_MISSING,
     FLAG_NO_DATA,
     FLAG_NO_EVIDENCE,
     FLAG_NO_VALUE,
@@ -43,6 +45,13 @@ def band_points(bands: tuple[Band, ...], value: float | None) -> float:
     return 0.0
 
 
+def _text(entry, column: str) -> str | None:
+    """A self-assessment row's text column, None when blank or absent (older processed
+    data)."""
+    value = getattr(entry, column, None)
+    return None if value is None or pd.isna(value) or not str(value) else str(value)
+
+
 def score(method: Methodology, values: dict[str, float | None],
           self_assessment: pd.DataFrame | None = None,
           survey_points: float | None = None,
@@ -61,7 +70,8 @@ def score(method: Methodology, values: dict[str, float | None],
         row = {"id": c.id, "level": c.level, "parent": c.parent, "title": c.title,
                "max_points": c.max_points, "source": "sum", "indicator": c.indicator,
                "value": None, "points": 0.0, "evidence": None, "note": None, "flag": None,
-               "evidence_required": c.evidence, "no_data": None}
+               "evidence_required": c.evidence, "no_data": None, "evidence_files": None,
+               "evidence_missing": None}
         if c.indicator and (note := (no_data or {}).get(c.indicator)):
             row.update(source="indicator", flag=f"{FLAG_NO_DATA}: {note}", no_data=note)
         elif c.indicator:
@@ -77,13 +87,17 @@ def score(method: Methodology, values: dict[str, float | None],
                 points = float(entry.points)
                 evidence = None if pd.isna(entry.evidence) else str(entry.evidence)
                 row.update(points=min(points, c.max_points), evidence=evidence,
-                           note=None if pd.isna(entry.note) else str(entry.note))
+                           note=None if pd.isna(entry.note) else str(entry.note),
+                           evidence_files=_text(entry, "evidence_files"),
+                           evidence_missing=_text(entry, "evidence_missing"))
                 if points > c.max_points:
                     row["flag"] = FLAG_ABOVE_MAX
                 elif points > 0 and not evidence:
                     row["flag"] = FLAG_NO_EVIDENCE
-        row["evidenced"] = row["points"] if row["source"] != "manual" or row["evidence"] \
-            else 0.0
+                elif points > 0 and row["evidence_missing"]:  # named, not in data/evidence
+                    row["flag"] = f"{FLAG_FILE_MISSING}: {row['evidence_missing']}"
+        row["evidenced"] = row["points"] if row["source"] != "manual" or (
+            row["evidence"] and not row["evidence_missing"]) else 0.0
         rows[c.id] = row
     for c in reversed(list(method.criteria.values())):  # children come after their parent
         if c.children:
@@ -98,7 +112,8 @@ def score(method: Methodology, values: dict[str, float | None],
                              "evidenced": float(survey_points or 0.0), "evidence": None,
                              "evidence_required": None, "note": None,
                              "flag": None if survey_points is not None else FLAG_NOT_SCORED,
-                             "no_data": None}
+                             "no_data": None, "evidence_files": None,
+                             "evidence_missing": None}
     return out
 
 

@@ -5,6 +5,7 @@ for it; shown in the scorecard and written as ``kiem_chung.xlsx`` beside it, to 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +18,15 @@ from cchc_lib.core.lang.reports_scorecard import (  # COLUMNS_VI: this module's 
     CHECKLIST_COLUMNS_VI as COLUMNS_VI,
 )
 from cchc_lib.core.lang.reports_scorecard import (
+    CHECKLIST_FILE_MISSING_VI,
+    CHECKLIST_FILE_PRESENT_VI,
+    CHECKLIST_FILES_COLUMNS_VI,
+    CHECKLIST_FILES_SHEET_VI,
+    CHECKLIST_FILES_TITLE_VI,
     CHECKLIST_METHOD_VI,
     CHECKLIST_SHEET_VI,
     CHECKLIST_SUMMARY_ALL_EVIDENCED_VI,
+    CHECKLIST_SUMMARY_FILE_MISSING_VI,
     CHECKLIST_SUMMARY_MISSING_VI,
     CHECKLIST_SUMMARY_NOT_SCORED_VI,
     CHECKLIST_SUMMARY_VI,
@@ -30,7 +37,8 @@ from cchc_lib.core.lang.reports_scorecard import (
     CHECKLIST_WORKBOOK_TITLE_VI,
 )
 from cchc_lib.core.provenance import Stamp
-from cchc_lib.core.sheets import print_a4_landscape, stamp_workbook, write_text
+from cchc_lib.core.sheets import neutral, print_a4_landscape, stamp_workbook, write_text
+from cchc_lib.ingest.evidence import EVIDENCE_DIR
 from cchc_lib.ingest.methodology import Methodology
 from cchc_lib.par.evidence import criterion_owners, evidence_checklist
 from cchc_lib.par.tasks import owners_of, plan_for, tasks_of
@@ -72,6 +80,11 @@ def summary_vi(checklist: pd.DataFrame) -> str:
     if len(missing):
         parts.append(CHECKLIST_SUMMARY_MISSING_VI.format(
             count=len(missing), points=points_text(missing.at_stake.sum())))
+    files = checklist[checklist.status == "file_missing"]
+    if len(files):
+        parts.append(CHECKLIST_SUMMARY_FILE_MISSING_VI.format(
+            count=len(files), folder=EVIDENCE_DIR.as_posix(),
+            points=points_text(files.at_stake.sum())))
     if not_scored:
         parts.append(CHECKLIST_SUMMARY_NOT_SCORED_VI.format(count=not_scored))
     if not parts:
@@ -92,12 +105,14 @@ def total_note_vi(checklist: pd.DataFrame, method: Methodology) -> str:
 
 
 def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: int,
-               method_name: str, stamp: Stamp | None = None, total_note: str = "") -> Path:
+               method_name: str, stamp: Stamp | None = None, total_note: str = "",
+               evidence_dir: Path | None = None) -> Path:
     """The checklist laid out to print and send: title, unit, methodology, a one-line summary,
     the table (points as numbers, totals as SUM formulas with their values stored), filters on
     the header, what the total adds up (``total_note``), then the place and date and the two
     signatures (who made it, the head of the unit); A4 landscape, one page wide, the header
-    repeated on each page."""
+    repeated on each page. With ``evidence_dir`` (the workbook's ``data/evidence``), a second
+    sheet lists every file the evidence names, linked where it was found, flagged where not."""
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -134,7 +149,7 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
         write_text(ws, head, j, name, fmt["head"])
     numeric = {COLUMNS_VI[c] for c in POINT_COLUMNS}
     status = COLUMNS_VI["status"]
-    missing_vi = vi.EVIDENCE_STATUS_VI["missing"]
+    flagged = {vi.EVIDENCE_STATUS_VI["missing"], vi.EVIDENCE_STATUS_VI["file_missing"]}
     first = head + 1
     for i, row in enumerate(table.itertuples(index=False), start=first):
         for j, (name, value) in enumerate(zip(table.columns, row, strict=True)):
@@ -143,7 +158,7 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
             elif value == "":
                 ws.write_blank(i, j, None, fmt["text"])
             else:
-                style = "missing" if name == status and value == missing_vi else "text"
+                style = "missing" if name == status and value in flagged else "text"
                 write_text(ws, i, j, value, fmt[style])
     total = first + len(table)
     write_text(ws, total, 1, vi.TOTAL_ROW_VI, fmt["total_text"])
@@ -175,8 +190,69 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
     ws.autofilter(head, 0, total - 1, last)
     print_a4_landscape(ws, (head, head), sign + 6, last, left_margin=0.5)
     stamp_workbook(wb, ws, stamp)
+    if evidence_dir is not None:
+        _files_sheet(wb, fmt, checklist, path, Path(evidence_dir))
     wb.close()
     return path
+
+
+def file_rows(checklist: pd.DataFrame) -> list[tuple[str, str, str, bool]]:
+    """One row per file a criterion's evidence names: id, title, file (relative to the
+    evidence folder), whether it was there at the last ingest; in the checklist's order."""
+    out = []
+    for r in checklist.itertuples(index=False):
+        if not isinstance(r.evidence_files, str) or not r.evidence_files:
+            continue
+        gone = set(str(r.evidence_missing).split("; ")) if isinstance(r.evidence_missing,
+                                                                     str) else set()
+        out.extend((r.id, r.title, name, name not in gone)
+                   for name in r.evidence_files.split("; "))
+    return out
+
+
+def _link(file: str, evidence_dir: Path, workbook: Path) -> str | None:
+    """A link from the workbook to an evidence file, relative (the folder copied or shared
+    whole keeps it); None for a name that leads outside the folder or that Excel would read
+    as something else."""
+    from cchc_lib.ingest.evidence import relative_name
+
+    if relative_name(file, evidence_dir) != file or "#" in file or len(file) > 200:
+        return None
+    target = evidence_dir / file
+    try:
+        return "external:" + Path(os.path.relpath(target, workbook.resolve().parent)).as_posix()
+    except ValueError:  # Windows: another drive
+        return "external:" + str(target.resolve())
+
+
+def _files_sheet(wb, fmt: dict, checklist: pd.DataFrame, path: Path,
+                 evidence_dir: Path) -> None:
+    """The files the evidence names, one per row, each linked where it is on disk; written
+    when some criterion names a file."""
+    rows = file_rows(checklist)
+    if not rows:
+        return
+    ws = wb.add_worksheet(CHECKLIST_FILES_SHEET_VI)
+    link_fmt = wb.add_format({"font_name": "Times New Roman", "font_size": 11, "border": 1,
+                              "font_color": "#1F4E79", "underline": 1})
+    write_text(ws, 0, 0, CHECKLIST_FILES_TITLE_VI.format(folder=EVIDENCE_DIR.as_posix()),
+               fmt["bold"])
+    for j, title in enumerate(CHECKLIST_FILES_COLUMNS_VI):
+        write_text(ws, 2, j, title, fmt["head"])
+    for i, (cid, title, file, present) in enumerate(rows, start=3):
+        write_text(ws, i, 0, cid, fmt["text"])
+        write_text(ws, i, 1, title, fmt["text"])
+        url = _link(file, evidence_dir, path) if present else None
+        if url:
+            ws.write_url(i, 2, url, link_fmt, string=str(neutral(file)))
+        else:
+            write_text(ws, i, 2, file, fmt["text"])
+        write_text(ws, i, 3, CHECKLIST_FILE_PRESENT_VI if present
+                   else CHECKLIST_FILE_MISSING_VI, fmt["text"] if present else fmt["missing"])
+    for j, width in enumerate((8, 46, 46, 22)):
+        ws.set_column(j, j, width)
+    ws.freeze_panes(3, 0)
+    print_a4_landscape(ws, (2, 2), 2 + len(rows), 3, left_margin=0.5)
 
 
 def write_checklist_document(unit_code: str, year: int, data_dir: str | Path,
@@ -192,8 +268,9 @@ def write_checklist_document(unit_code: str, year: int, data_dir: str | Path,
     scored = rankings(data_dir, year)[0][unit_code][0].copy()  # as its scorecard scored it
     checklist = checklist_of(method, tables, unit_code, year, scored)
     return write_xlsx(checklist, path, unit_name(tables["units"], unit_code), year, method.name,
-                      provenance.stamp(data_dir), total_note_vi(checklist, method))
+                      provenance.stamp(data_dir), total_note_vi(checklist, method),
+                      resolve(EVIDENCE_DIR))
 
 
-__all__ = ["COLUMNS_VI", "FILE_NAME", "checklist_of", "readable", "summary_vi",
+__all__ = ["COLUMNS_VI", "FILE_NAME", "checklist_of", "file_rows", "readable", "summary_vi",
            "total_note_vi", "write_checklist_document", "write_xlsx"]

@@ -38,6 +38,7 @@ from cchc_lib.reports.quality import set_aside, set_aside_vi
 from cchc_lib.reports.safe import Rich, rich
 
 LOST_LIMIT = 12
+TO_DO = ("missing", "file_missing", "not_scored")  # the checklist's statuses still to act on
 
 
 @dataclass
@@ -148,8 +149,9 @@ class Scorecard:
                     file=CHECKLIST_FILE)
 
     def evidence_table(self) -> HTML | Rich:
-        """The criteria whose evidence is missing or not yet scored: what to do first."""
-        todo = self.checklist[self.checklist.status.isin(["missing", "not_scored"])]
+        """The criteria whose evidence is missing (in words, or its file) or not yet scored:
+        what to do first."""
+        todo = self.checklist[self.checklist.status.isin(TO_DO)]
         if todo.empty:
             return rich(lang.NOTHING_TO_ADD_VI)
         table = readable(todo).drop(columns=[COLUMNS_VI["attached"]])
@@ -212,5 +214,5 @@ def scorecard(unit_code: str, year: int, data_dir: str | Path,
 
 
 __all__ = [
-    "LOST_LIMIT", "Scorecard", "scorecard",
+    "LOST_LIMIT", "Scorecard", "TO_DO", "scorecard",
 ]

@@ -85,13 +85,14 @@ def hostile(tmp_path_factory):
         f.loc[mine, "MaHoSo"] = [f"{HOSTILE}-{i}" for i in range(len(mine))]
         f.loc[mine[:5], "MaTTHC"] = FORMULA  # unknown procedure codes: listed, not run
 
-    for name, change in (("units.csv", units), ("catalogue.csv", catalogue),
-                         ("plan_tasks.csv", tasks), ("plans.csv", plans),
-                         ("plan_progress.csv", progress),
-                         ("self_assessment_2022.csv", assessment),
+    # the office's records as CSV files (csv/catalog.yml: the sample's, those tables on top)
+    for name, change in (("csv/units.csv", units), ("catalogue.csv", catalogue),
+                         ("csv/plan_tasks.csv", tasks), ("csv/plans.csv", plans),
+                         ("csv/plan_progress.csv", progress),
+                         ("csv/self_assessment_2022.csv", assessment),
                          ("dossiers/dvcqg_2022.csv", dossiers)):
         _csv(raw / name, change)
-    common = ["--catalog", str(raw / "catalog.yml"), "--data", str(tmp / "processed"),
+    common = ["--catalog", str(raw / "csv" / "catalog.yml"), "--data", str(tmp / "processed"),
               "--reports", str(tmp / "reports")]
     cchc = [sys.executable, "-m", "cchc_lib.cli"]
     for args in (["run", "--unit", UNIT, "--period", "2022", "--report", "all"],

@@ -56,7 +56,8 @@ def test_a_unit_without_a_plan_is_told_which_file_to_complete(sample_processed, 
     base = ("--unit", "SAMPLE-P1", "--period", "2022", "--report", "plan", "--data",
             str(sample_processed), "--reports", str(reports))
     line = one_line(cchc("run", *base, "--skip-ingest", "--catalog", SAMPLE_CATALOG))
-    assert "chưa có kế hoạch năm 2022" in line and "plans.csv" in line
+    assert "chưa có kế hoạch năm 2022" in line
+    assert "so_theo_doi_2022.xlsx, trang tính “Kế hoạch”" in line
     assert not (reports / "2022" / "SAMPLE-P1" / "plan_progress.html").exists()
     mail = one_line(cchc("email", *base, "--dry-run"))
     assert "chưa có kế hoạch năm 2022" in mail and "cchc run" not in mail

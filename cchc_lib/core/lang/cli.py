@@ -6,10 +6,10 @@ body: ``ingest/command.py``, ``reports/command.py``, ``indicators/spark.py``,
 __all__ = [
     "ALL_UNITS_DONE_VI", "ALL_UNITS_FAILED_VI", "ALL_UNITS_NO_DATA_VI", "AS_OF_NOT_A_DAY_VI",
     "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "COMMANDS_VI", "DESCRIPTION_VI",
-    "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "FINAL_NOT_ASKED_VI", "INGEST_STRICT_VI",
-    "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI", "JAVA_HOME_WITHOUT_JAVA_VI",
-    "JOBS_AT_LEAST_ONE_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI", "METAVAR_YEAR_VI",
-    "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI", "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI",
+    "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "FILE_SHEET_VI", "FINAL_NOT_ASKED_VI",
+    "INGEST_STRICT_VI", "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI",
+    "JAVA_HOME_WITHOUT_JAVA_VI", "JOBS_AT_LEAST_ONE_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI",
+    "METAVAR_YEAR_VI", "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI", "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI",
     "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
     "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI", "REMINDER_NO_ADDRESS_VI",
     "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI", "REPORT_SKIPPED_VI",
@@ -194,6 +194,7 @@ SPARK_NOT_STARTED_VI = "không khởi động được Spark ({kind}: {problem})
 SPARK_OUT_FORMAT_VI = "{path}: chỉ ghi được tệp .parquet hoặc .csv"
 
 # ---- delivery/runs.py, delivery/mail.py: a plan report for a unit without a plan ---------
+FILE_SHEET_VI = "{file}, trang tính “{sheet}”"
 NO_PLAN_FOR_REPORT_VI = ("{unit} chưa có kế hoạch năm {year} trong tệp kế hoạch ({plans}): "
                          "không có báo cáo kế hoạch để lập hoặc gửi; thêm kế hoạch của đơn vị "
                          "vào tệp đó rồi chạy lại")

@@ -20,10 +20,10 @@ __all__ = [
     "COLUMNS_MORE_VI", "COLUMNS_READ_HOW_VI", "COLUMNS_UNREAD_VI", "COMMON_SYLLABLES",
     "CONTINUES_NOTE_VI", "COPY_HAS_VALUES_VI", "CURRENCY_PATTERN", "DATE_ORDER_ALERT_VI",
     "DAY_PART_WORDS", "DAY_WORDS", "DAYS_SUFFIX_PATTERN", "DUE_DERIVED_UNITS_VI", "DUE_DERIVED_VI",
-    "EVIDENCE_NOT_TEXT_VI", "FIELDS_MISSING_VI", "FILE_ACCEPTED_VI", "FILE_QUARANTINED_VI",
-    "FILE_ROWS_IN_VI", "FILE_SKIPPED_VI", "FILE_SUMMARY_VI", "FILE_UNREADABLE_VI",
-    "FILES_REUSED_VI", "FREE_WORDS", "GRADE_INCOMPLETE_VI", "HOUR_WORDS", "HOW_VI",
-    "ID_READ_AS_NUMBER_VI", "ID_TWICE_VI", "INDICATOR_UNKNOWN_VI", "KEY_MISSING_VI",
+    "EVIDENCE_MISSING_NOTE_VI", "EVIDENCE_NOT_TEXT_VI", "FIELDS_MISSING_VI", "FILE_ACCEPTED_VI",
+    "FILE_QUARANTINED_VI", "FILE_ROWS_IN_VI", "FILE_SKIPPED_VI", "FILE_SUMMARY_VI",
+    "FILE_UNREADABLE_VI", "FILES_REUSED_VI", "FREE_WORDS", "GRADE_INCOMPLETE_VI", "HOUR_WORDS",
+    "HOW_VI", "ID_READ_AS_NUMBER_VI", "ID_TWICE_VI", "INDICATOR_UNKNOWN_VI", "KEY_MISSING_VI",
     "KEYS_UNKNOWN_VI", "LEAF_SCORING_VI", "LEGACY_ENCODING_NOTE_VI", "METHODOLOGY_NOT_FOUND_VI",
     "MINUTE_WORDS", "MISSING_PIN_EXAMPLE_VI", "MISSING_PIN_VI", "MISSING_REQUIRED_VI",
     "MISSING_SHEET_VI", "NO_DETAIL_VI", "NODE_NOT_MAPPING_VI", "NONE_VI", "NOT_A_NUMBER_VI",
@@ -94,6 +94,7 @@ COLUMNS_UNREAD_VI = "cột không đọc: {columns}"
 TABLE_SUMMARY_VI = ("{table}: {rows_in} dòng dữ liệu, nhận {accepted}, cách ly {quarantined} "
                     "({files} tệp)\n")
 FILE_SKIPPED_VI = "bỏ qua: {skipped}"
+EVIDENCE_MISSING_NOTE_VI = "{n} dòng nêu tệp minh chứng không có trong thư mục {folder}"
 FILE_SUMMARY_VI = "  {file}{where}: {rows_in} = {accepted} nhận + {quarantined} cách ly"
 FILES_REUSED_VI = ("{reused} tệp không đổi từ lần nhập trước: dùng lại kết quả đã đọc; đọc "
                    "{parsed} tệp (`cchc ingest --full` để đọc lại tất cả)\n")

@@ -4,14 +4,15 @@ criterion carries, the message when no methodology was ingested) and :mod:`cchc_
 leaf: it imports nothing from the workbook."""
 
 __all__ = [
-    "FLAG_ABOVE_MAX", "FLAG_NO_DATA", "FLAG_NO_EVIDENCE", "FLAG_NO_VALUE", "FLAG_NOT_SCORED",
-    "GENERAL_TARGETS_BASIS_VI", "GENERAL_TARGETS_NAME_VI", "NO_METHODOLOGY_VI", "NO_OWN_PLAN_VI",
-    "NUMBER_PREFIX_PATTERN", "PLAN_DATE_VI", "PLAN_ISSUER_VI", "PLAN_NAME_VI", "PLAN_TARGETS_VI",
-    "TARGET_CARRIED_BARE_VI", "TARGET_CARRIED_VI", "TASK_CARRIED_VI",
+    "FLAG_ABOVE_MAX", "FLAG_FILE_MISSING", "FLAG_NO_DATA", "FLAG_NO_EVIDENCE", "FLAG_NO_VALUE",
+    "FLAG_NOT_SCORED", "GENERAL_TARGETS_BASIS_VI", "GENERAL_TARGETS_NAME_VI", "NO_METHODOLOGY_VI",
+    "NO_OWN_PLAN_VI", "NUMBER_PREFIX_PATTERN", "PLAN_DATE_VI", "PLAN_ISSUER_VI", "PLAN_NAME_VI",
+    "PLAN_TARGETS_VI", "TARGET_CARRIED_BARE_VI", "TARGET_CARRIED_VI", "TASK_CARRIED_VI",
 ]
 
 # cchc_lib.par.scoring: the flag of a scored criterion (read also by cchc_lib.par.evidence)
 FLAG_NO_EVIDENCE = "Có điểm nhưng thiếu tài liệu kiểm chứng"
+FLAG_FILE_MISSING = "Có điểm nhưng tệp minh chứng không có trong thư mục data/evidence"
 FLAG_NOT_SCORED = "Chưa tự chấm"
 FLAG_ABOVE_MAX = "Điểm tự chấm vượt điểm tối đa (đã tính bằng điểm tối đa)"
 FLAG_NO_VALUE = "Chỉ số không áp dụng trong kỳ (0 điểm)"

@@ -4,15 +4,17 @@ column titles and notes, and the checklist's columns, summary sentence and sheet
 Templates take named placeholders, filled with ``str.format`` or by ``safe.rich``."""
 
 __all__ = [
-    "CHECKLIST_COLUMNS_VI", "CHECKLIST_METHOD_VI", "CHECKLIST_SHEET_VI",
-    "CHECKLIST_SUMMARY_ALL_EVIDENCED_VI", "CHECKLIST_SUMMARY_MISSING_VI",
+    "CHECKLIST_COLUMNS_VI", "CHECKLIST_FILE_MISSING_VI", "CHECKLIST_FILE_PRESENT_VI",
+    "CHECKLIST_FILES_COLUMNS_VI", "CHECKLIST_FILES_SHEET_VI", "CHECKLIST_FILES_TITLE_VI",
+    "CHECKLIST_METHOD_VI", "CHECKLIST_SHEET_VI", "CHECKLIST_SUMMARY_ALL_EVIDENCED_VI",
+    "CHECKLIST_SUMMARY_FILE_MISSING_VI", "CHECKLIST_SUMMARY_MISSING_VI",
     "CHECKLIST_SUMMARY_NOT_SCORED_VI", "CHECKLIST_SUMMARY_VI", "CHECKLIST_TITLE_VI",
     "CHECKLIST_TOTAL_NOTE_NO_SURVEY_VI", "CHECKLIST_TOTAL_NOTE_VI", "CHECKLIST_UNIT_VI",
-    "CHECKLIST_WORKBOOK_TITLE_VI", "EVIDENCE_SUMMARY_VI", "FIELDS_COLUMNS_VI",
-    "FIELD_NOT_SCORED_VI", "HEADER_ALL_EVIDENCED_VI", "HEADER_BEFORE_VI",
-    "HEADER_EVIDENCED_GAP_VI", "HEADER_GRADE_VI", "HEADER_TEMPLATE_METHOD_VI",
-    "HEADER_UNSCORED_VI", "HEADER_VI", "LOST_COLUMNS_VI", "NOTE_VI", "NOTHING_TO_ADD_VI",
-    "RANKING_COLUMNS_VI", "SURVEY_SHORT_VI", "UNRANKED_NOTE_VI",
+    "CHECKLIST_WORKBOOK_TITLE_VI", "EVIDENCE_SUMMARY_VI", "FIELD_NOT_SCORED_VI",
+    "FIELDS_COLUMNS_VI", "HEADER_ALL_EVIDENCED_VI", "HEADER_BEFORE_VI", "HEADER_EVIDENCED_GAP_VI",
+    "HEADER_GRADE_VI", "HEADER_TEMPLATE_METHOD_VI", "HEADER_UNSCORED_VI", "HEADER_VI",
+    "LOST_COLUMNS_VI", "NOTE_VI", "NOTHING_TO_ADD_VI", "RANKING_COLUMNS_VI", "SURVEY_SHORT_VI",
+    "UNRANKED_NOTE_VI",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -91,11 +93,18 @@ CHECKLIST_COLUMNS_VI = {"id": "Tiêu chí", "title": "Nội dung", "max_points":
 CHECKLIST_SUMMARY_MISSING_VI = ("{count} tiêu chí có điểm tự chấm nhưng còn thiếu tài liệu kiểm "
                                 "chứng ({points} điểm chưa được tính)")
 CHECKLIST_SUMMARY_NOT_SCORED_VI = "{count} tiêu chí chưa tự chấm"
+CHECKLIST_SUMMARY_FILE_MISSING_VI = ("{count} tiêu chí nêu tệp minh chứng không có trong thư mục "
+                                     "{folder} ({points} điểm chưa được tính)")
 CHECKLIST_SUMMARY_ALL_EVIDENCED_VI = "Mọi tiêu chí tự chấm có điểm đều đã có tài liệu kiểm chứng."
 CHECKLIST_SUMMARY_VI = "Còn {parts}."
 # the workbook
 CHECKLIST_WORKBOOK_TITLE_VI = "Tài liệu kiểm chứng Chỉ số CCHC {year}: {unit}"
 CHECKLIST_SHEET_VI = "Kiểm chứng"
+CHECKLIST_FILES_SHEET_VI = "Tệp minh chứng"
+CHECKLIST_FILES_TITLE_VI = "TỆP MINH CHỨNG TRONG THƯ MỤC {folder} (theo lần nhập dữ liệu gần nhất)"
+CHECKLIST_FILES_COLUMNS_VI = ("Tiêu chí", "Nội dung", "Tệp", "Tình trạng")
+CHECKLIST_FILE_PRESENT_VI = "Có (bấm để mở)"
+CHECKLIST_FILE_MISSING_VI = "KHÔNG CÓ TRONG THƯ MỤC"
 CHECKLIST_TITLE_VI = "DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CCHC NĂM {year}"
 CHECKLIST_UNIT_VI = "Đơn vị: {unit}"
 CHECKLIST_METHOD_VI = "Bộ chỉ số: {method}"

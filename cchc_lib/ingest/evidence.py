@@ -27,8 +27,18 @@ import pandas as pd
 
 EVIDENCE_DIR = Path("data/evidence")  # under the project folder
 SEPARATORS = re.compile(r"[;\n\r]+")
-# Python's built-in table only (no system file): the same answer on every PC
+# Python's built-in table only (no system file): the same answer on every PC. Before 3.13
+# it lacks the office formats a ward scans and saves to; they are added, as 3.13 has them.
 _TYPES = mimetypes.MimeTypes(filenames=())
+for _ext, _type in {
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ".odt": "application/vnd.oasis.opendocument.text",
+        ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+        ".rar": "application/vnd.rar", ".7z": "application/x-7z-compressed",
+        ".zip": "application/zip"}.items():
+    _TYPES.add_type(_type, _ext)
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -42,15 +52,28 @@ class EvidenceFiles:
     outside: pd.Series
 
 
+def _is_file(word: str) -> bool:
+    return _TYPES.guess_type(word.replace("\\", "/"), strict=False)[0] is not None
+
+
 def named_files(text: object) -> list[str]:
-    """The documents of an evidence cell that name a file, as written (trimmed)."""
+    """The documents of an evidence cell that name a file, as written (trimmed). A document
+    ends at ";", at a line's end, and at a word ending in a file type: ingest makes a cell's
+    lines one (its spaces collapsed), so "a.pdf b.docx" is two files, and
+    "Quyết định số 12/QĐ-UBND qd12.pdf", typed without ";", one file of that whole name (not
+    found, so flagged: never a file guessed out of a sentence)."""
     if not isinstance(text, str):
         return []
     out = []
     for part in SEPARATORS.split(text):
-        part = part.strip().strip("\"'")
-        if part and _TYPES.guess_type(part.replace("\\", "/"), strict=False)[0] is not None:
-            out.append(part)
+        words = part.split()
+        start = 0
+        for k, word in enumerate(words):
+            if _is_file(word.strip("\"'")):
+                name = " ".join(words[start:k + 1]).strip().strip("\"'")
+                if name:
+                    out.append(name)
+                start = k + 1
     return out
 
 

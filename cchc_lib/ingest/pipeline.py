@@ -164,12 +164,13 @@ def _count(reports: list[FileReport], frame: pd.DataFrame, accepted: pd.Series) 
 
 
 def evidence_folder(catalog: DataCatalog) -> Path:
-    """The workbook's evidence folder, ``data/evidence`` of the project (of the catalog's
-    folder for a catalog outside any project)."""
+    """The workbook's evidence folder, ``data/evidence`` of the catalog's project (the
+    nearest folder above it holding data/catalog.yml; the catalog's own folder for one
+    outside any project)."""
     from cchc_lib.core.catalog import project_root
 
     try:
-        return project_root() / EVIDENCE_DIR
+        return project_root(catalog.path.parent) / EVIDENCE_DIR
     except CchcError:
         return catalog.path.parent / EVIDENCE_DIR
 

@@ -80,7 +80,7 @@ def evidence_checklist(method: Methodology, scored: pd.DataFrame, owners: dict[s
     leaves["at_stake"] = leaves.points - leaves.evidenced
     leaves["required"] = leaves.evidence_required
     leaves["attached"] = leaves.evidence
-    leaves["owner"] = leaves.id.map(owners).fillna("")
+    leaves["owner"] = leaves.id.map(lambda i: owners.get(i, ""))
     leaves["order"] = range(len(leaves))
     leaves["rank"] = leaves.status.map({s: i for i, s in enumerate(STATUS_ORDER)})
     leaves = leaves.sort_values(["rank", "at_stake", "order"], ascending=[True, False, True],

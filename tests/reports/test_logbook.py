@@ -336,3 +336,31 @@ def test_every_given_self_assessment_row_is_written(sample):
     assert len(rows) == len(manual) + 2  # the grid, the repeated row, last year's row
     assert rows.set_index("criterion_id").loc["1.2"].points.tolist() == [2.0, 1.0, 1.5]
     assert rows.points.isna().sum() == len(manual) - 1
+
+
+def test_a_grid_row_not_filled_is_counted_not_refused_a_half_filled_one_is(sample, tmp_path):
+    """The self-assessment sheet of a new year holds every criterion ready: rows the office
+    has not scored yet are counted as not filled; a row given evidence but no points is set
+    aside, named with its sheet and row; a scored row is read."""
+    tables = {"units": sample["result"].tables["units"]}
+    path = write_logbook(tmp_path / "so_theo_doi_2023.xlsx", YEAR + 1, tables, sample["method"])
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEETS["self_assessment"]]
+    grid = ws.max_row - 1
+    assert [c.value for c in ws[2]][:3] == ["SAMPLE-P1", YEAR + 1, "1.1.1"]
+    ws["D2"], ws["E2"] = 1, "Kế hoạch số 5/KH-UBND"   # scored
+    ws["E3"] = "Báo cáo số 7/BC-UBND"                  # evidence, points forgotten
+    wb.save(path)
+    catalog = tmp_path / "catalog.yml"
+    spec = {"include": [str(SAMPLE_CATALOG)],
+            "self_assessment": {"path": str(path), "sheet": SHEETS["self_assessment"]}}
+    catalog.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    result = ingest(load_catalog(catalog))
+    sa = result.tables["self_assessment"]
+    assert sa[["criterion_id", "points"]].values.tolist() == [["1.1.1", 1.0]]
+    (read,) = [f for f in result.files if f.table == "self_assessment"]
+    assert read.rows_skipped == {"not_filled": grid - 2}
+    assert (read.rows_in, read.accepted, read.quarantined) == (2, 1, 1)
+    q = result.quarantine[result.quarantine.table == "self_assessment"]
+    assert q[["source_sheet", "source_row", "reasons"]].values.tolist() == [
+        [SHEETS["self_assessment"], 3, "missing:points"]]

@@ -199,7 +199,7 @@ def write_xlsx(checklist: pd.DataFrame, path: str | Path, unit_name: str, year: 
 def file_rows(checklist: pd.DataFrame) -> list[tuple[str, str, str, bool]]:
     """One row per file a criterion's evidence names: id, title, file (relative to the
     evidence folder), whether it was there at the last ingest; in the checklist's order."""
-    out = []
+    out: list[tuple[str, str, str, bool]] = []
     for r in checklist.itertuples(index=False):
         if not isinstance(r.evidence_files, str) or not r.evidence_files:
             continue

@@ -24,7 +24,6 @@ from typing import cast
 
 import nbformat
 
-from cchc_lib.core import yamlfile
 from cchc_lib.core.errors import CchcError, InputFileError, LoginRefused
 from cchc_lib.core.lang import cli as cli_lang
 from cchc_lib.core.lang import delivery as lang
@@ -118,8 +117,10 @@ def summary_of(notebook: Path) -> tuple[str, str]:
 
 def recipients(book_path: Path, unit_code: str) -> list[str]:
     """The addresses for a unit from the recipients file (``MÃ_ĐƠN_VỊ: [địa chỉ, …]``, and
-    ``default: […]`` for every other unit)."""
-    book = yamlfile.load_file(book_path, str(book_path)) if book_path.exists() else {}
+    ``default: […]`` for every other unit), or the logbook's recipients sheet."""
+    from cchc_lib.delivery.recipients import load_book
+
+    book = load_book(book_path)
     if book and not isinstance(book, dict):
         raise InputFileError(str(book_path), lang.RECIPIENTS_FORMAT_VI)
     entries: dict = book if isinstance(book, dict) else {}

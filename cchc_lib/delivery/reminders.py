@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_lib.core import yamlfile
 from cchc_lib.core.errors import CchcError, InputFileError
 from cchc_lib.core.lang import delivery as lang
 from cchc_lib.core.request import RunRequest
@@ -44,8 +43,11 @@ def tasks_to_remind(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
 
 def officer_addresses(book_path: Path, unit_code: str) -> dict[str, list[str]]:
-    """Lead officer (as the task table names them) -> addresses, for one unit."""
-    book = yamlfile.load_file(book_path, str(book_path)) if book_path.exists() else {}
+    """Lead officer (as the task table names them) -> addresses, for one unit (from the
+    recipients file or the logbook's recipients sheet)."""
+    from cchc_lib.delivery.recipients import load_book
+
+    book = load_book(book_path)
     officers = (book or {}).get("officers", {}) if isinstance(book, dict) else None
     mine = officers.get(unit_code, {}) if isinstance(officers, dict) else None
     if not isinstance(mine, dict):

@@ -140,7 +140,9 @@ OPTIONS_VI = {
     ("email", "--as-of"): "--report tasks: tính đến ngày nào (mặc định: cuối kỳ hoặc ngày cuối "
                           "cùng có số liệu)",
     ("email", "--to"): "địa chỉ người nhận (nếu không, lấy từ tệp danh sách người nhận)",
-    ("email", "--recipients"): "danh sách người nhận theo đơn vị, YAML (mặc định: %(default)s)",
+    ("email", "--recipients"): ("danh sách người nhận theo đơn vị: tệp YAML, hoặc sổ theo dõi "
+                                "so_theo_doi_<năm>.xlsx (trang “Người nhận”) "
+                                "(mặc định: %(default)s)"),
     ("email", "--data"): "thư mục dữ liệu đã chuẩn hóa, để kiểm tra kỳ có số liệu (mặc định: "
                          "%(default)s)",
     ("email", "--smtp-config"): "tệp INI có mục [smtp], để ngoài thư mục dự án",

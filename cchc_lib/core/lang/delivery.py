@@ -8,14 +8,22 @@ __all__ = [
     "FULL_REPORT_IN_HTML_VI", "KERNEL_NOT_STARTED_VI", "LOGIN_REFUSED_VI", "NO_LEAD_ADDRESS_VI",
     "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI", "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI",
     "NO_UPDATE_YET_VI", "NON_ASCII_PASSWORD_VI", "NOTEBOOK_STOPPED_VI", "NOTEBOOK_UNEXPECTED_VI",
-    "OFFICERS_FORMAT_VI", "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_FORMAT_VI",
-    "REMINDER_COLUMNS_VI", "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI", "REPORT_NOT_RUN_VI",
-    "SEND_FAILED_VI", "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
+    "OFFICERS_FORMAT_VI", "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_BAD_KIND_VI",
+    "RECIPIENTS_BAD_ROW_VI", "RECIPIENTS_FORMAT_VI", "RECIPIENTS_NO_SHEET_VI", "RECIPIENTS_ROW_VI",
+    "RECIPIENTS_UNREADABLE_VI", "REMINDER_COLUMNS_VI", "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI",
+    "REPORT_NOT_RUN_VI", "SEND_FAILED_VI", "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
 ]
 
 # cchc_lib.delivery.mail: the recipients file and the report to mail
 RECIPIENTS_FORMAT_VI = ("danh sách người nhận viết theo dạng "
                         "'MÃ_ĐƠN_VỊ: [địa chỉ, …]' (và 'default: […]')")
+RECIPIENTS_NO_SHEET_VI = "sổ theo dõi không có trang tính “{sheet}” (danh sách người nhận)"
+RECIPIENTS_UNREADABLE_VI = ("không đọc được sổ theo dõi ({problem}): mở bằng Excel, lưu lại rồi "
+                            "chạy lại")
+RECIPIENTS_ROW_VI = "trang tính “{sheet}”, dòng {row}"
+RECIPIENTS_BAD_KIND_VI = "{where}: cột “Nhận” phải là một trong: {kinds}"
+RECIPIENTS_BAD_ROW_VI = ("{where}: cần mã đơn vị (hoặc “Các đơn vị khác”), chức danh (khi nhận "
+                         "nhắc việc) và một địa chỉ thư điện tử không có dấu cách")
 NO_RECIPIENTS_VI = "chưa có người nhận cho {unit}: ghi --to hoặc liệt kê trong {book}"
 REPORT_NOT_RUN_VI = "{notebook}: chưa có báo cáo; hãy chạy `cchc run {how} --period {period}` trước"
 

@@ -317,6 +317,11 @@ def _lists_sheet(wb, fmt: dict, columns: dict[str, list]) -> None:
     ws.protect("", PROTECTION)
 
 
+def _height(text: str, per_line: int = 105) -> int:
+    """A wrapped guide row's height: 16 points a line, two lines at least."""
+    return 16 * max(2, -(-len(text) // per_line))
+
+
 def _guide_sheet(wb, fmt: dict, year: int) -> None:
     ws = wb.add_worksheet(GUIDE_SHEET)
     ws.set_column(0, 0, 24)
@@ -326,13 +331,13 @@ def _guide_sheet(wb, fmt: dict, year: int) -> None:
     for line in lang.GUIDE_LINES_VI:
         ws.merge_range(row, 0, row, 1, "", fmt["wrap"])
         write_text(ws, row, 0, line.format(year=year), fmt["wrap"])
-        ws.set_row(row, 32)
+        ws.set_row(row, _height(line))
         row += 1
     row += 1
     for key, text in lang.GUIDE_SHEETS_VI:
         write_text(ws, row, 0, lang.SHEET_NAMES_VI[key], fmt["bold"])
         write_text(ws, row, 1, text, fmt["wrap"])
-        ws.set_row(row, 32)
+        ws.set_row(row, _height(text))
         row += 1
     ws.activate()
     _print_setup(ws)
@@ -364,6 +369,10 @@ def _recipients_sheet(wb, fmt: dict, recipients: dict | None) -> None:
                       fmt[("cell", "text")])
         for i, row in enumerate(rows, start=1):
             _cell(ws, i, j, row[j], "text", fmt[("cell", "text")])
+    kinds = list(lang.RECIPIENT_KINDS_VI.values())
+    ws.data_validation(1, 1, LAST_ROW - 1, 1, {
+        "validate": "list", "source": kinds, "input_title": lang.RECIPIENT_TITLES_VI[1],
+        "input_message": " / ".join(kinds), "error_type": "stop"})
     ws.freeze_panes(1, 0)
     _print_setup(ws)
 

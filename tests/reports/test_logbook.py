@@ -258,6 +258,9 @@ def test_recipients_sheet(book, sample):
     assert rows[0] == ("Các đơn vị khác", "Báo cáo của đơn vị", None, "phongnoivu@example.vn")
     assert ("SAMPLE-P2", "Nhắc việc nhiệm vụ", "Công chức VP-TK",
             "vptk.phuong2@example.vn") in rows
+    (check,) = book["Người nhận"].data_validations.dataValidation
+    assert str(check.sqref) == f"B2:B{LAST_ROW}" and check.type == "list"
+    assert check.formula1 == '"Báo cáo của đơn vị,Nhắc việc nhiệm vụ"'
 
 
 def test_text_is_neutralised_and_bytes_are_deterministic(sample, tmp_path):

@@ -192,6 +192,11 @@ GUIDE_LINES_VI: tuple[str, ...] = (
     "Các trang được bảo vệ không mật khẩu để tránh sửa nhầm tiêu đề. Khi cần (ví dụ thêm "
     "cột ghi chú riêng), chọn Review → Unprotect Sheet (Xem lại → Bỏ bảo vệ trang tính).",
     "Trang “Danh mục” (ẩn) chứa các danh sách thả xuống; không sửa trang này.",
+    "Tài liệu kiểm chứng dạng tệp (bản quét PDF, ảnh, Word…): đặt tệp trong thư mục "
+    "data/evidence của sổ tay, rồi ghi tên tệp tính từ thư mục đó (ví dụ "
+    "{year}/quyet_dinh_12.pdf) vào cột tài liệu kiểm chứng, mỗi tài liệu một dòng hoặc cách "
+    "nhau bằng dấu “;”. Tệp không có trong thư mục bị đánh dấu thiếu; đường dẫn ra ngoài thư "
+    "mục đó không được nhận.",
 )
 
 # (sheet key, what it holds and how to fill it)
@@ -211,6 +216,7 @@ GUIDE_SHEETS_VI: tuple[tuple[str, str], ...] = (
                         "để tham khảo, phần mềm không đọc."),
     ("official_results", "Điểm thẩm định Chỉ số CCHC đã công bố (của năm trước: làm mốc so "
                          "sánh)."),
-    ("recipients", "Người nhận báo cáo và nhắc việc, theo tệp danh sách người nhận; trang "
-                   "này chỉ để tra cứu, phần mềm không đọc lại."),
+    ("recipients", "Người nhận báo cáo và nhắc việc: mã đơn vị (hoặc “Các đơn vị khác”), loại "
+                   "thư nhận, chức danh (khi nhận nhắc việc), một địa chỉ mỗi dòng. Phần mềm "
+                   "đọc trang này khi lệnh gửi thư ghi --recipients là tệp sổ này."),
 )

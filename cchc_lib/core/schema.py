@@ -39,6 +39,8 @@ class Table:
     # the columns an office fills in a row the logbook writes ready (the self-assessment's
     # grid): a row with all of them blank is not filled yet, counted as such, not refused
     filled_by_office: tuple[str, ...] = ()
+    # what names one row of a hand-kept table: a key given twice is refused (ingest.checks)
+    key: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -141,6 +143,7 @@ TARGETS = Table(
         Column("year", "count", False, lang.TARGETS_ALIASES["year"]),  # blank = every year
         Column("source", "text", False, lang.TARGETS_ALIASES["source"]),
     ),
+    key=("indicator", "unit_code", "year"),
 )
 
 PLANS = Table(
@@ -160,6 +163,8 @@ PLANS = Table(
         Column("signer_title", "text", False, lang.PLANS_ALIASES["signer_title"]),
         Column("signer_name", "text", False, lang.PLANS_ALIASES["signer_name"]),
     ),
+    key=("plan_id",),
+    filled_by_office=("number", "date", "issuer", "title"),
 )
 
 PLAN_TASKS = Table(
@@ -178,6 +183,7 @@ PLAN_TASKS = Table(
         # blank: the only plan
         Column("plan_id", "text", False, lang.PLAN_TASKS_ALIASES["plan_id"]),
     ),
+    key=("plan_id", "task_id"),
 )
 
 CALENDAR = Table(
@@ -206,6 +212,7 @@ SELF_ASSESSMENT = Table(
     ),
     filled_by_office=("points", "evidence", "note"),
     derived=EVIDENCE_DERIVED,
+    key=("unit_code", "year", "criterion_id"),
 )
 
 OFFICIAL_RESULTS = Table(
@@ -217,6 +224,7 @@ OFFICIAL_RESULTS = Table(
         Column("criterion_id", "text", True, lang.OFFICIAL_RESULTS_ALIASES["criterion_id"]),
         Column("points", "amount", True, lang.OFFICIAL_RESULTS_ALIASES["points"]),
     ),
+    key=("year", "unit_code", "criterion_id"),
 )
 
 PLAN_PROGRESS = Table(

@@ -33,6 +33,7 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
     "unknown_criterion": "Tiêu chí không có trong bộ chỉ số",
     "unknown_task": "Nhiệm vụ không có trong kế hoạch",
     "above_maximum": "Điểm tự chấm cao hơn điểm tối đa của tiêu chí",
+    "not_self_assessed": "Tiêu chí không tự chấm (tính từ dữ liệu hồ sơ, hoặc là nhóm tiêu chí)",
     "outside_plan_year": "Ngày cập nhật ngoài năm của kế hoạch",
     "evidence_outside": "Tệp minh chứng nằm ngoài thư mục data/evidence (không nhận)",
     "unknown_unit": "Mã đơn vị không có trong danh sách đơn vị",

@@ -47,6 +47,31 @@ def check_plausible_dates(df: pd.DataFrame, reasons: Reasons, latest: pd.Series)
         reasons.add(bad, "implausible_date", column, shown)
 
 
+# the column a duplicate of a hand-kept table is reported under: what names the row
+NAMED_BY = {"targets": "indicator", "plans": "plan_id", "plan_tasks": "task_id",
+            "self_assessment": "criterion_id", "official_results": "criterion_id"}
+# the hand-kept tables whose unit must be one of the units file's (a blank one is general)
+UNIT_CHECKED = (schema.TARGETS, schema.PLANS, schema.SELF_ASSESSMENT, schema.OFFICIAL_RESULTS)
+
+
+def _keyed_duplicates(table: Table, frame: pd.DataFrame, reasons: Reasons, key: list[str],
+                      ok: pd.Series, column: str, shown: pd.Series | None = None) -> None:
+    """Rows that share a key: given twice alike, the later one is a duplicate; given with
+    different content, every one of them is set aside (which is right is the office's
+    call). Rows already set aside take no part."""
+    attrs = [c for c in table.names if c not in key]
+    rows = frame[ok]
+    distinct = rows.drop_duplicates(key + attrs)
+    conflicting = distinct[distinct.duplicated(key, keep=False)]
+    clash = rows.set_index(key).index.isin(conflicting.set_index(key).index)
+    reasons.add(pd.Series(clash, index=rows.index).reindex(frame.index, fill_value=False),
+                "conflicting_duplicate", column,
+                shown if shown is not None else shown_values(frame[column].astype("string"),
+                                                             "code"))
+    same = rows.duplicated(key + attrs) & ~pd.Series(clash, index=rows.index)
+    reasons.add(same.reindex(frame.index, fill_value=False), "duplicate", column)
+
+
 def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
                          tables: dict[str, pd.DataFrame], methodology) -> None:
     """Reference files are held to the rules exports are: a row that would be dropped
@@ -55,22 +80,21 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
     - catalogue: a procedure code listed twice with different attributes (both rows: which
       one is right is the office's call); listed twice the same (the later row);
     - units: a unit code listed twice (the later row);
-    - self-assessment: a criterion the methodology lacks, points above its maximum;
+    - hand-kept tables with a key (``Table.key``): a row given twice; targets, plans and
+      scores: a unit the units file lacks;
+    - self-assessment: a criterion the methodology lacks, one it does not leave to the office
+      (scored from the dossiers, or a group), points above its maximum;
     - progress log: a task the plan lacks, an update dated outside its plan's year;
     - plan tasks: a time frame that cannot be read as dates.
     """
     ok = ~reasons.rejected
+    if "unit_code" in frame and table in UNIT_CHECKED and "units" in tables:
+        known = frame.unit_code.isin(tables["units"].unit_code) | frame.unit_code.isna()
+        reasons.add(~known, "unknown_unit", "unit_code",
+                    shown_values(frame.unit_code, "code").where(~known, ""))
     if table is schema.CATALOGUE:
-        key = ["procedure_code", "unit_code"]
-        attrs = [c for c in table.names if c not in key]
-        rows = frame[ok]
-        distinct = rows.drop_duplicates(key + attrs)
-        conflicting = distinct[distinct.duplicated(key, keep=False)]
-        clash = rows.set_index(key).index.isin(conflicting.set_index(key).index)
-        reasons.add(pd.Series(clash, index=rows.index).reindex(frame.index, fill_value=False),
-                    "conflicting_duplicate", "procedure_code", frame.procedure_code)
-        same = rows.duplicated(key + attrs) & ~pd.Series(clash, index=rows.index)
-        reasons.add(same.reindex(frame.index, fill_value=False), "duplicate", "procedure_code")
+        _keyed_duplicates(table, frame, reasons, ["procedure_code", "unit_code"], ok,
+                          "procedure_code", frame.procedure_code)
     elif table is schema.UNITS:
         # a unit code names the unit's report folder: it must be a plain name
         unsafe = frame.unit_code.notna() & ~frame.unit_code.map(is_safe_part,
@@ -83,6 +107,11 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
         unknown = frame.criterion_id.notna() & ~frame.criterion_id.isin(
             list(methodology.criteria))
         reasons.add(unknown, "unknown_criterion", "criterion_id",
+                    shown_values(frame.criterion_id, "code"))
+        # a criterion scored from the dossiers, or a group of criteria: not the office's
+        manual = [c.id for c in methodology.criteria.values() if c.is_leaf and c.manual]
+        computed = frame.criterion_id.notna() & ~unknown & ~frame.criterion_id.isin(manual)
+        reasons.add(computed, "not_self_assessed", "criterion_id",
                     shown_values(frame.criterion_id, "code"))
         maximum = frame.criterion_id.map(
             {c.id: c.max_points for c in methodology.criteria.values()}).astype("Float64")
@@ -118,6 +147,9 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
         bad = frame.timeframe.map(unreadable, na_action="ignore").fillna(False).astype(bool)
         reasons.add(bad, "bad_timeframe", "timeframe",
                     shown_values(frame.timeframe, "code"))
+    if table.key:  # a hand-kept row given twice, among the rows kept so far
+        _keyed_duplicates(table, frame, reasons, list(table.key), ~reasons.rejected,
+                          NAMED_BY[table.name])
 
 
 # what deciding the duplicates reads of a dossier
@@ -179,5 +211,6 @@ def complete_dossiers(df: pd.DataFrame, catalogue: pd.DataFrame,
 
 __all__ = [
     "check_dossier_rules", "check_plausible_dates", "check_reference_rows", "complete_dossiers",
-    "DATE_COLUMNS", "DUE_AHEAD", "DUPLICATE_KEYS", "EARLIEST_DATE", "mark_duplicates",
+    "DATE_COLUMNS", "DUE_AHEAD", "DUPLICATE_KEYS", "EARLIEST_DATE", "mark_duplicates", "NAMED_BY",
+    "UNIT_CHECKED",
 ]

@@ -205,6 +205,8 @@ REPORT_SKIPPED_VI = "không lập {report}: {reason}"
 METAVAR_YEAR_VI = "NĂM"
 NEW_YEAR_EXISTS_VI = "{path} đã có: không ghi đè sổ theo dõi; chọn tệp khác bằng --out"
 NEW_YEAR_WRITTEN_VI = ("Đã ghi sổ theo dõi năm {year}: {path} ({tasks} nhiệm vụ chuyển sang, "
-                       "{targets} mục tiêu cần rà soát)")
+                       "{targets} mục tiêu cần rà soát). Ghi số, ngày, trích yếu kế hoạch năm "
+                       "{year} ở trang “Kế hoạch”, rồi sửa data/catalog.yml để các bảng tự theo "
+                       "dõi đọc từ tệp này.")
 FINAL_NOT_ASKED_VI = ("{path} là bản chính thức (lập với --final): chỉ gửi khi được yêu cầu, "
                       "thêm --final vào lệnh cchc email")

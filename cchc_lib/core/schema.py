@@ -244,6 +244,9 @@ PLAN_PROGRESS = Table(
 
 TASK_STATUSES = lang.TASK_STATUSES
 
+# the tables an office keeps by hand (its logbook's sheets, reports.logbook), in its order
+HAND_KEPT = ("units", "plans", "targets", "plan_tasks", "plan_progress", "self_assessment",
+             "official_results")
 TABLES: dict[str, Table] = {t.name: t for t in (DOSSIERS, CATALOGUE, UNITS, TARGETS, PLANS,
                                                 PLAN_TASKS,
                                                 CALENDAR, SELF_ASSESSMENT, OFFICIAL_RESULTS,
@@ -305,8 +308,9 @@ REASON_SEP = "; "
 
 __all__ = [
     "CALENDAR", "CATALOGUE", "Column", "DAY_KINDS", "DOSSIERS", "E_RESULT_PARTS", "ENDED_STATUSES",
-    "FLAGS", "FROM_CATALOGUE", "KIND_DTYPES", "LEVELS", "NOT_ACCEPTED_STATUSES",
-    "OFFICIAL_RESULTS", "ONLINE_LEVELS", "PERSONAL_ALIASES", "PLAN_PROGRESS", "PLAN_TASKS",
+    "EVIDENCE_DERIVED", "FLAGS", "FROM_CATALOGUE", "HAND_KEPT", "KIND_DTYPES", "LEVELS",
+    "NOT_ACCEPTED_STATUSES", "OFFICIAL_RESULTS", "ONLINE_LEVELS", "PERSONAL_ALIASES",
+    "PLAN_PROGRESS", "PLAN_TASKS",
     "PLANS", "REASON_SEP", "RECEIVE_CHANNELS", "RESOLVED_STATUSES", "RETURN_CHANNELS",
     "SELF_ASSESSMENT", "STATUS_CODES", "STATUS_PROGRESS", "Table", "table_named", "TABLES",
     "TARGETS", "TASK_STATUSES", "UNITS", "VOCABULARIES",

@@ -42,7 +42,7 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
 }
 NON_DATA_REASONS_VI = {
     "blank": "Dòng trống",
-    "not_filled": "Dòng lập sẵn chưa điền (tiêu chí chưa chấm điểm)",
+    "not_filled": "Dòng lập sẵn chưa điền (tiêu chí chưa chấm, kế hoạch chưa ghi số)",
     "column_numbers": "Dòng đánh số cột (1), (2), …",
     "totals": "Dòng tổng cộng",
     "incomplete_sheet": "Trang tính thiếu cột bắt buộc (không đọc)",

@@ -152,17 +152,22 @@ class ReasonAlert:
     rows_in: int
     first_row: int
     shown: str  # what the quarantine shows of the first one (never text a person typed)
+    sheet: str = ""  # the sheet of a workbook (one table per sheet: a logbook)
+    title: str = ""  # the column's title in the file, when it has one
 
     def message_vi(self) -> str:
         from cchc_lib.core.formats import integer, percent
 
         example = f" ({self.shown})" if self.shown else ""
+        column = (f"“{self.title}” ({self.column})" if self.title and self.title != self.column
+                  else self.column)
         return lang.REASON_ALERT_VI.format(
-            file=self.file, rows=integer(self.rows), rows_in=integer(self.rows_in),
+            file=self.file + (f" [{self.sheet}]" if self.sheet else ""),
+            rows=integer(self.rows), rows_in=integer(self.rows_in),
             share=percent(self.rows / self.rows_in if self.rows_in else 0.0),
             reason=vi.QUARANTINE_REASONS_VI.get(self.reason, self.reason).lower(),
             column=("" if self.column == "row"
-                    else lang.REASON_ALERT_COLUMN_VI.format(column=self.column)),
+                    else lang.REASON_ALERT_COLUMN_VI.format(column=column)),
             first=self.first_row, example=example)
 
 
@@ -263,20 +268,30 @@ class IngestResult:
         for f in self.files:
             rows_in[(f.table, f.file)] = rows_in.get((f.table, f.file), 0) + f.rows_in
         tags = q.reasons.str.split(REASON_SEP).explode()
-        found = q.loc[tags.index, ["table", "source_file", "source_row", "detail"]].assign(
-            tag=tags.to_numpy())
+        found = q.loc[tags.index, ["table", "source_file", "source_sheet", "source_row",
+                                   "detail"]].assign(tag=tags.to_numpy())
         found[["reason", "column"]] = found.tag.str.split(":", n=1, expand=True)
         found = found[found.reason.isin(READING_REASONS)]
+        # a sheet is named when the file's table is read from one sheet (a logbook's)
+        sheets: dict[tuple[str, str], set[str]] = {}
+        titles: dict[tuple[str, str], dict[str, str]] = {}
+        for f in self.files:
+            sheets.setdefault((f.table, f.file), set()).add(f.sheet or "")
+            titles.setdefault((f.table, f.file), {}).update(f.columns_read)
         out = []
         for (table, file, reason, column), part in found.groupby(
                 ["table", "source_file", "reason", "column"], sort=True):
-            n, total = len(part), rows_in.get((str(table), str(file)), 0)
+            key = (str(table), str(file))
+            n, total = len(part), rows_in.get(key, 0)
             if n >= ALERT_ROWS or n >= ALERT_SHARE * total:
                 first = part.sort_values("source_row").iloc[0]
                 shown = next((d for d in str(first.detail or "").split(REASON_SEP)
                               if d.startswith(f"{column}=")), "")
+                one = sheets.get(key, set())
                 out.append(ReasonAlert(str(table), str(file), str(reason), str(column), n,
-                                       total, int(first.source_row), shown))
+                                       total, int(first.source_row), shown,
+                                       next(iter(one)) if len(one) == 1 else "",
+                                       titles.get(key, {}).get(str(column), "")))
         return sorted(out, key=lambda a: (-a.rows, a.file, a.column))
 
     @property
@@ -361,6 +376,30 @@ def columns_lines(f: FileReport, derived: int = 0) -> list[str]:
     return out
 
 
+def _reference_file_lines(buf: io.StringIO, f: FileReport) -> None:
+    """A hand-kept file's line, only when there is something to say: its note (evidence
+    files missing), rows that are not data (a grid row not filled yet), optional columns it
+    lacks (read as blank: a self-assessment without its evidence column scores nothing as
+    evidenced)."""
+    from cchc_lib.core.formats import integer as n
+    from cchc_lib.core.vi import NON_DATA_REASONS_VI
+
+    skipped = ", ".join(f"{NON_DATA_REASONS_VI.get(k, k).lower()} {n(v)}"
+                        for k, v in f.rows_skipped.items())
+    notes = "; ".join(p for p in (
+        f.note, lang.FILE_SKIPPED_VI.format(skipped=skipped) if skipped else "") if p)
+    if not (notes or f.columns_missing) or f.table not in schema.HAND_KEPT:
+        return
+    where = f" [{f.sheet}]" if f.sheet else ""
+    buf.write(lang.FILE_SUMMARY_VI.format(file=f.file, where=where, rows_in=n(f.rows_in),
+                                          accepted=n(f.accepted), quarantined=n(f.quarantined))
+              + (f" ({notes})" if notes else "") + "\n")
+    if f.columns_missing:
+        first = {c.name: c.aliases[0] for c in schema.TABLES[f.table].columns}
+        buf.write("    " + lang.OPTIONAL_MISSING_VI.format(columns=", ".join(
+            f"“{first.get(c, c)}”" for c in f.columns_missing)) + "\n")
+
+
 def summary_text(result: IngestResult) -> str:
     """A short plain summary of a run, in Vietnamese, for the terminal and logs (no
     personal values)."""
@@ -377,6 +416,7 @@ def summary_text(result: IngestResult) -> str:
     derived = derived_due_dates(result)
     for f in result.files:
         if f.table != "dossiers":
+            _reference_file_lines(buf, f)
             continue
         where = f" [{f.sheet}]" if f.sheet else ""
         skipped = ", ".join(f"{NON_DATA_REASONS_VI.get(k, k).lower()} {n}"

@@ -36,8 +36,7 @@ from cchc_lib.ingest.methodology import Methodology
 from cchc_lib.par.scoring import SURVEY_ID
 
 FILE_NAME = "so_theo_doi_{year}.xlsx"
-TABLES = ("units", "plans", "targets", "plan_tasks", "plan_progress", "self_assessment",
-          "official_results")
+TABLES = schema.HAND_KEPT
 SHEETS: dict[str, str] = {name: lang.SHEET_NAMES_VI[name] for name in TABLES}
 GUIDE_SHEET = lang.SHEET_NAMES_VI["guide"]
 RECIPIENTS_SHEET = lang.SHEET_NAMES_VI["recipients"]

@@ -69,5 +69,5 @@ def test_a_value_not_read_in_many_rows_is_an_alert(tmp_path):
     code, alerts = _ingest(folder)
     assert code == 0 and alerts.startswith("CẢNH BÁO ")
     assert ("2/2 dòng (100,0\u00a0%) bị cách ly vì ngày tháng không đọc được ở cột "
-            "received_at; lần đầu ở dòng 2") in alerts
+            "“Ngày tiếp nhận” (received_at); lần đầu ở dòng 2") in alerts
     assert _ingest(folder, "--strict")[0] == 2

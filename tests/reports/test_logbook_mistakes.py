@@ -126,3 +126,32 @@ def test_every_row_is_accounted_for(filled):
         assert f.rows_in == f.accepted + f.quarantined, name
         assert f.accepted == len(result.tables[name]), name
     assert read["plans"].rows_skipped == {"not_filled": 1}
+
+
+def test_the_console_names_the_sheet_and_what_it_skipped(filled):
+    from cchc_lib.ingest.result import summary_text
+
+    said = summary_text(filled[0])
+    assert ("so_theo_doi_2022.xlsx [Kế hoạch]: 1 = 1 nhận + 0 cách ly (bỏ qua: dòng lập sẵn "
+            "chưa điền (tiêu chí chưa chấm, kế hoạch chưa ghi số) 1)") in said
+
+
+def test_a_sheet_that_lost_its_evidence_column_says_so(tmp_path):
+    from cchc_lib.ingest.result import ReasonAlert, summary_text
+
+    wb = openpyxl.load_workbook(LOGBOOK)
+    wb[SA].delete_cols(5)  # "Tài liệu kiểm chứng", deleted by mistake
+    path = tmp_path / "so_theo_doi_2022.xlsx"
+    wb.save(path)
+    catalog = tmp_path / "catalog.yml"
+    catalog.write_text(yaml.safe_dump({"include": [str(SAMPLE_CATALOG)], "self_assessment": {
+        "path": str(path), "sheet": SA}}, allow_unicode=True), encoding="utf-8")
+    said = summary_text(ingest(load_catalog(catalog)))
+    assert f"so_theo_doi_2022.xlsx [{SA}]: 100 = 100 nhận + 0 cách ly\n    không có cột " \
+           "“Tài liệu kiểm chứng”: đọc là để trống" in said
+    # an alert about a logbook's sheet names the sheet and the column's title there
+    alert = ReasonAlert("self_assessment", "so.xlsx", "bad_number", "points", 30, 100, 5, "",
+                        SA, "Điểm tự chấm")
+    assert alert.message_vi().startswith(
+        f"CẢNH BÁO so.xlsx [{SA}]: 30/100 dòng (30,0\u00a0%) bị cách ly vì số không hợp lệ "
+        "ở cột “Điểm tự chấm” (points); lần đầu ở dòng 5")

@@ -22,6 +22,7 @@ QUARANTINE_REASONS_VI: dict[str, str] = {
     "missing": "Thiếu giá trị bắt buộc",
     "bad_date": "Ngày tháng không đọc được",
     "ambiguous_date": "Ngày tháng có thể hiểu theo hai cách (ngày/tháng hoặc tháng/ngày)",
+    "implausible_year": "Năm không thể có (trước năm 2015 hoặc sau năm tới)",
     "implausible_date": "Ngày tháng không thể có (trước năm 2015 hoặc sau ngày xuất dữ liệu)",
     "bad_code": "Mã không hợp lệ",
     "bad_number": "Số không hợp lệ",

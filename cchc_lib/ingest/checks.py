@@ -4,6 +4,8 @@ tables (duplicates, unknown units, criteria and tasks), duplicate dossiers, deri
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -73,7 +75,8 @@ def _keyed_duplicates(table: Table, frame: pd.DataFrame, reasons: Reasons, key: 
 
 
 def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
-                         tables: dict[str, pd.DataFrame], methodology) -> None:
+                         tables: dict[str, pd.DataFrame], methodology,
+                         today: date | None = None) -> None:
     """Reference files are held to the rules exports are: a row that would be dropped
     without a trace or crash a report later is quarantined here, with its file and line.
 
@@ -81,13 +84,19 @@ def check_reference_rows(table: Table, frame: pd.DataFrame, reasons: Reasons,
       one is right is the office's call); listed twice the same (the later row);
     - units: a unit code listed twice (the later row);
     - hand-kept tables with a key (``Table.key``): a row given twice; targets, plans and
-      scores: a unit the units file lacks;
+      scores: a unit the units file lacks, a year before 2015 or after next year;
     - self-assessment: a criterion the methodology lacks, one it does not leave to the office
       (scored from the dossiers, or a group), points above its maximum;
     - progress log: a task the plan lacks, an update dated outside its plan's year;
     - plan tasks: a time frame that cannot be read as dates.
     """
     ok = ~reasons.rejected
+    if "year" in frame and table in UNIT_CHECKED:  # a year typed wrong: 2202, 202
+        latest = (today or date.today()).year + 1  # next year's plan may be written now
+        wrong = frame.year.notna() & ((frame.year < EARLIEST_DATE.year)
+                                      | (frame.year > latest)).fillna(False).astype(bool)
+        reasons.add(wrong, "implausible_year", "year",
+                    shown_values(frame.year.astype("string"), "code").where(wrong, ""))
     if "unit_code" in frame and table in UNIT_CHECKED and "units" in tables:
         known = frame.unit_code.isin(tables["units"].unit_code) | frame.unit_code.isna()
         reasons.add(~known, "unknown_unit", "unit_code",

@@ -250,7 +250,7 @@ def ingest(catalog: DataCatalog, today: date | None = None,
             unknown = frame.indicator.notna() & ~frame.indicator.isin(known)
             reasons.add(unknown, "bad_code", "indicator",
                         shown_values(frame.indicator, "code").where(unknown, ""))
-        check_reference_rows(table, frame, reasons, tables, methodology)
+        check_reference_rows(table, frame, reasons, tables, methodology, today)
         if "evidence_files" in table.derived and "evidence" in frame:
             _evidence_files(frame, reasons, file_reports, evidence_folder(catalog))
         if table is schema.DOSSIERS:

@@ -200,7 +200,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "email": _email, "init": _init, "nam-moi": _new_year}
 # commands that write data/processed or reports/: they run under the project lock (`spark`
 # writes only the file it is given, and runs where there is no workbook: a cluster's driver)
-WRITING_COMMANDS = {"ingest", "run", "email"}
+WRITING_COMMANDS = {"ingest", "run", "email", "nam-moi"}
 
 
 def _root_from_catalog(args) -> str | None:

@@ -164,7 +164,7 @@ PLANS = Table(
         Column("signer_name", "text", False, lang.PLANS_ALIASES["signer_name"]),
     ),
     key=("plan_id",),
-    filled_by_office=("number", "date", "issuer", "title"),
+    filled_by_office=("number", "date", "title"),
 )
 
 PLAN_TASKS = Table(

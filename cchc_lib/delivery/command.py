@@ -159,9 +159,12 @@ def new_year_workbook(year: int, data: str | Path, out: str | Path | None) -> in
     path = Path(out) if out else project_root() / "data" / "raw" / f"so_theo_doi_{year}.xlsx"
     if path.exists():
         raise CchcError(lang.NEW_YEAR_EXISTS_VI.format(path=path))
+    from cchc_lib.delivery.notebooks import atomic_write
+
     tables = next_year_tables(read_processed(folder), year)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_logbook(path, year, tables, processed_methodology(folder))
+    method = processed_methodology(folder)
+    # under the project lock (cli), whole or not at all
+    atomic_write(path, lambda tmp: write_logbook(tmp, year, tables, method))
     print(lang.NEW_YEAR_WRITTEN_VI.format(year=year, path=path,
                                           tasks=len(tables.get("plan_tasks", ())),
                                           targets=len(tables.get("targets", ()))))

@@ -4,6 +4,8 @@ this year's official results) and what is not (the progress log, the self-assess
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from cchc_lib.par.new_year import next_plan_id, next_year_tables
@@ -95,3 +97,34 @@ def test_cchc_nam_moi_writes_next_years_workbook_and_never_over_one(sample_proce
     again = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=120)
     assert again.returncode == 2 and "không ghi đè" in again.stderr
     assert "Traceback" not in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary file left
+
+
+def test_an_untouched_new_year_workbook_ingests_cleanly(sample_tables, tmp_path):
+    """The office points its catalog at next year's workbook before filling it: nothing is
+    set aside, the plan's row and the criteria wait as not filled, tasks carried over read."""
+    import yaml
+
+    from cchc_lib.core.catalog import load_catalog
+    from cchc_lib.ingest.methodology import load_methodology
+    from cchc_lib.ingest.pipeline import ingest
+    from cchc_lib.par.new_year import next_year_tables
+    from cchc_lib.reports.logbook import SHEETS, TABLES, write_logbook
+
+    root = Path(__file__).resolve().parents[2]
+    sample = root / "data/raw/sample/catalog.yml"
+    method = load_methodology(root / "data/raw/methodology/chi_so_cchc_cap_xa_mau.yml")
+    path = write_logbook(tmp_path / "so_theo_doi_2023.xlsx", 2023,
+                         next_year_tables(sample_tables, 2023), method)
+    catalog = tmp_path / "catalog.yml"
+    catalog.write_text(yaml.safe_dump({"include": [str(sample)], **{
+        n: {"path": str(path), "sheet": SHEETS[n]} for n in TABLES}}, allow_unicode=True),
+        encoding="utf-8")
+    result = ingest(load_catalog(catalog))
+    assert result.quarantine[result.quarantine.table.isin(TABLES)].empty
+    skipped = {f.table: f.rows_skipped for f in result.files if f.table in TABLES}
+    assert skipped["plans"] == {"not_filled": 1}
+    manual = sum(1 for c in method.leaves() if c.manual)
+    assert skipped["self_assessment"] == {"not_filled": manual * 5}
+    assert result.tables["plan_tasks"].task_id.tolist() == ["I.2", "II.1", "III.1"]
+    assert result.tables["self_assessment"].empty and result.tables["plans"].empty

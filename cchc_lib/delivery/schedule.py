@@ -74,6 +74,7 @@ def run_all_units(request: RunRequest,
     from dataclasses import replace
 
     from cchc_lib.core.lock import project_lock
+    from cchc_lib.core.processes import process_context
 
     folder = project_root() / request.folders.reports
     with project_lock():  # before anything is ingested or written
@@ -84,7 +85,9 @@ def run_all_units(request: RunRequest,
         each = replace(request, ingest=False)
         workers = max(1, min(request.jobs or os.cpu_count() or 1, len(request.units)))
         outcomes = []
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # the platform's start method (spawn on Windows): _run_one and the request pickle
+        context = process_context(preload=("cchc_lib.delivery.schedule",))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_run_one, each.for_unit(u)) for u in request.units]
             for future in as_completed(futures):
                 outcome = future.result()

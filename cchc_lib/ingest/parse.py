@@ -219,19 +219,29 @@ def parse_files(sources: list[Source], table: Table, catalog: DataCatalog
     size = sum(s.path.stat().st_size for s in sources if s.path.is_file())
     workers = min(len(sources), os.cpu_count() or 1)
     if workers >= 2 and size >= PARALLEL_MIN_BYTES:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        context = multiprocessing.get_context("forkserver")  # no fork of a threaded kernel
-        context.set_forkserver_preload(["cchc_lib.ingest.parse"])
-        try:
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                return list(pool.map(parse_source, sources, [table] * len(sources),
-                                     [catalog] * len(sources)))
-        except (BrokenProcessPool, OSError):  # no worker could start here (a script
-            pass  # without a main guard): on one core, below
+        done = parse_in_parallel(sources, table, catalog, workers)
+        if done is not None:
+            return done
     return [parse_source(s, table, catalog) for s in sources]
+
+
+def parse_in_parallel(sources: list[Source], table: Table, catalog: DataCatalog,
+                      workers: int) -> list[list[Parsed]] | None:
+    """:func:`parse_source` of each file in ``workers`` processes started the platform's way
+    (core.processes: forkserver, or spawn where there is none); None when no worker could
+    start here (a script without a main guard under spawn): the caller reads them itself."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cchc_lib.core.processes import process_context
+
+    context = process_context(preload=("cchc_lib.ingest.parse",))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(parse_source, sources, [table] * len(sources),
+                                 [catalog] * len(sources)))
+    except (BrokenProcessPool, OSError):
+        return None
 
 
 def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -246,4 +256,5 @@ def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(taken, index=index, copy=False)  # (no copy: no block consolidated)
 
 
-__all__ = ["PARALLEL_MIN_BYTES", "parse_files", "parse_source", "take_rows"]
+__all__ = ["PARALLEL_MIN_BYTES", "parse_files", "parse_in_parallel", "parse_source",
+           "take_rows"]

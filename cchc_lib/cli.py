@@ -221,7 +221,38 @@ def _root_from_catalog(args) -> str | None:
     return None
 
 
+def utf8_streams() -> None:
+    """stdout and stderr in UTF-8 whatever the console or the redirect: on Windows a redirected
+    stream (Task Scheduler, ``> log.txt``) is in the ANSI code page (cp1258, cp1252), where
+    most of Vietnamese cannot be written and the first "ị" stops the run. A character a
+    stream still cannot take is replaced, never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # a stream already written to in another way
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line: its exit code (argparse's own exits for --help, --version and a
+    usage mistake pass through). A reader that goes away (``cchc --version | head -1``) ends
+    the output quietly."""
+    utf8_streams()
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # (what is left unflushed goes nowhere)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     root = _root_from_catalog(args)
     if root is not None:  # for this command only
@@ -259,7 +290,8 @@ def _dispatch(args) -> int:
         return 1
 
 
-__all__ = ["COMMANDS", "WRITING_COMMANDS", "build_parser", "main", "report_kinds"]
+__all__ = ["COMMANDS", "WRITING_COMMANDS", "build_parser", "main", "report_kinds",
+           "utf8_streams"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

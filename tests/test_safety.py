@@ -61,7 +61,9 @@ def test_the_command_says_one_line_and_exits_2_on_a_bomb(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("unit", ["../../../X", "a/b", "..", ".hidden", "P 2", "x" * 65, ""])
+@pytest.mark.parametrize("unit", ["../../../X", "a/b", "..", ".hidden", "P 2", "x" * 65, "",
+                                  # names a Windows PC cannot open as folders
+                                  "CON", "nul", "Aux", "COM1.x", "lpt9", "prn.txt", "P1."])
 def test_a_bad_unit_is_refused_before_anything_is_written(unit, tmp_path, capsys):
     code = main(["run", "--unit", unit, "--period", "2022", "--data", str(tmp_path / "d"),
                  "--reports", str(tmp_path / "r")])
@@ -80,15 +82,17 @@ def test_paths_stay_inside_their_root(tmp_path):
 
 def test_a_unit_code_that_cannot_be_a_folder_is_quarantined(tmp_path):
     corpus = ROOT / "tests/corpus"
-    (tmp_path / "units.csv").write_text("unit_code,unit_name\nU1,Phường 1\n../U2,Phường 2\n",
-                                        encoding="utf-8")
+    (tmp_path / "units.csv").write_text("unit_code,unit_name\nU1,Phường 1\n../U2,Phường 2\n"
+                                        "NUL,Phường 3\nP4.,Phường 4\nCOM1.x,Phường 5\n"
+                                        "CONSOLE,Phường 6\n", encoding="utf-8")
     (tmp_path / "catalog.yml").write_text(
         f"units: {{path: units.csv}}\ncatalogue: {{path: {corpus / 'catalogue.csv'}}}\n"
         f"dossiers: [{corpus / 'files/01_dvcqg_utf8.csv'}]\n", encoding="utf-8")
     from cchc_lib.ingest.pipeline import ingest
     result = ingest(load_catalog(tmp_path / "catalog.yml"))
     q = result.quarantine[result.quarantine.table == "units"]
-    assert list(q.source_row) == [3] and list(q.reasons) == ["bad_code:unit_code"]
+    assert list(q.source_row) == [3, 4, 5, 6]  # CONSOLE is a name like any other
+    assert set(q.reasons) == {"bad_code:unit_code"}
 
 
 @pytest.mark.parametrize(("value", "expected"), [

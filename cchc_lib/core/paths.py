@@ -13,12 +13,18 @@ from cchc_lib.core.lang import core as lang
 # A unit code or period label as a folder name: letters, digits, dot, dash, underscore, @;
 # no separator, no leading dot, not "." or "..", at most 64 characters.
 SAFE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+# names Windows keeps for its devices, in any case and with any extension ("nul.txt",
+# "COM1.x"): a folder so named cannot be opened on a Windows PC or a share synced to one
+WINDOWS_RESERVED = re.compile(r"(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:\..*)?", re.IGNORECASE)
 
 
 def is_safe_part(value: object) -> bool:
+    """Whether ``value`` can name a folder on every platform: :data:`SAFE_PART`, not a name
+    Windows reserves, not ending in a dot (Windows drops it: "P1." would be "P1")."""
     text = str(value)
-    return bool(SAFE_PART.fullmatch(text)) and text not in (".", "..") and ".." not in text.split(
-        "/")
+    return (bool(SAFE_PART.fullmatch(text)) and text not in (".", "..")
+            and ".." not in text.split("/") and not WINDOWS_RESERVED.fullmatch(text)
+            and not text.endswith("."))
 
 
 def check_part(value: object, what: str) -> str:
@@ -47,4 +53,4 @@ def inside(root: str | Path, *parts: object, what: str = lang.PATH_PART_WHAT_VI)
     return path
 
 
-__all__ = ["SAFE_PART", "is_safe_part", "check_part", "inside"]
+__all__ = ["SAFE_PART", "WINDOWS_RESERVED", "is_safe_part", "check_part", "inside"]

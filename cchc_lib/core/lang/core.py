@@ -92,7 +92,8 @@ VERSION_TEXT_VI = "Sổ tay CCHC ({package}) {version}\nPython {python}\nthư vi
 PATH_PART_WHAT_VI = "mã"  # what a path part is, when the caller does not say
 PATH_PART_UNSAFE_VI = ("{what} '{value}' không dùng được làm tên thư mục: chỉ gồm chữ "
                        "không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự, không "
-                       "bắt đầu bằng dấu chấm)")
+                       "bắt đầu hay kết thúc bằng dấu chấm, không phải tên Windows dành riêng "
+                       "như CON, NUL, AUX, PRN, COM1, LPT1)")
 PATH_OUTSIDE_ROOT_VI = "{path}: đường dẫn ra ngoài thư mục {root}"
 
 # --------------------------------------------------------------------------------------

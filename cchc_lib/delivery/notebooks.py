@@ -49,15 +49,27 @@ def notebooks_dir() -> Path:
 
 
 def ensure_kernel(name: str = KERNEL_NAME) -> str:
-    """Register this environment's Python as Jupyter kernel ``name`` if it is missing."""
+    """The Jupyter kernel ``name``, ready: the workbook's own (:data:`KERNEL_NAME`) is
+    registered with this environment's Python when missing; any other name must be a kernel
+    already installed (``--kernel`` mistyped never installs one: it stops, the installed
+    kernels named)."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
+    manager = KernelSpecManager()
     try:
-        spec = KernelSpecManager().get_kernel_spec(name)
+        spec = manager.get_kernel_spec(name)
         ours = os.path.abspath(spec.argv[0]) == os.path.abspath(sys.executable) or \
             spec.argv[0] == "python"  # ipykernel's own spec: the environment's python
     except NoSuchKernel:
+        if name != KERNEL_NAME:
+            from cchc_lib.core.lang import cli as cli_lang
+
+            raise CchcError(cli_lang.KERNEL_UNKNOWN_VI.format(
+                name=name, default=KERNEL_NAME,
+                installed=", ".join(sorted(manager.find_kernel_specs())) or "—")) from None
         ours = False
+    if not ours and name != KERNEL_NAME:  # another environment's kernel: used as asked
+        return name
     if not ours:  # missing, or another environment's kernel of the same name found first
         from ipykernel.kernelspec import install
 

@@ -23,7 +23,13 @@ from cchc_lib.core.paths import inside
 from cchc_lib.core.periods import Period
 from cchc_lib.core.provenance import Stamp
 from cchc_lib.core.request import RunRequest
-from cchc_lib.delivery.notebooks import atomic_write, execute, notebooks_dir, to_html
+from cchc_lib.delivery.notebooks import (
+    atomic_write,
+    ensure_kernel,
+    execute,
+    notebooks_dir,
+    to_html,
+)
 from cchc_lib.par.tasks import has_tasks_to_report
 from cchc_lib.reports.registry import DETAIL_FILE, FORM_FILES, REPORTS, UNIT_REPORTS
 
@@ -114,6 +120,7 @@ def run_unit(request: RunRequest, progress: Progress = lambda step: None) -> Uni
 
 
 def _run_unit(request: RunRequest, progress: Progress) -> UnitRun:
+    ensure_kernel(request.kernel)  # a kernel that is not there stops before anything is read
     unit = str(request.unit)
     folder = report_folder(request.label, unit, request.folders.reports)
     notebooks = notebooks_dir()
@@ -189,6 +196,7 @@ def run_overview(request: RunRequest, progress: Progress = lambda step: None) ->
 
 
 def _run_overview(request: RunRequest, progress: Progress) -> UnitRun:
+    ensure_kernel(request.kernel)
     folder = report_folder(request.label, OVERVIEW_FOLDER, request.folders.reports)
     if request.ingest:
         progress("ingest")

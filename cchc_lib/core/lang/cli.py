@@ -8,13 +8,14 @@ __all__ = [
     "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "COMMANDS_VI", "DESCRIPTION_VI",
     "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "FILE_SHEET_VI", "FINAL_NOT_ASKED_VI",
     "INGEST_STRICT_VI", "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI",
-    "JAVA_HOME_WITHOUT_JAVA_VI", "JOBS_AT_LEAST_ONE_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI",
-    "METAVAR_YEAR_VI", "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI", "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI",
-    "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
-    "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI", "REMINDER_NO_ADDRESS_VI",
-    "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI", "REPORT_SKIPPED_VI",
-    "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI", "SPARK_NOT_STARTED_VI",
-    "SPARK_OUT_FORMAT_VI", "UNEXPECTED_VI", "UNIT_OR_PERIOD_WHAT_VI", "UNIT_WHAT_VI",
+    "JAVA_HOME_WITHOUT_JAVA_VI", "JOBS_AT_LEAST_ONE_VI", "KERNEL_UNKNOWN_VI", "METAVAR_COMMAND_VI",
+    "METAVAR_FOLDER_VI", "METAVAR_YEAR_VI", "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI",
+    "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI", "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI",
+    "PERIOD_WHAT_VI", "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI",
+    "REMINDER_NO_ADDRESS_VI", "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI",
+    "REPORT_SKIPPED_VI", "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI",
+    "SPARK_NOT_STARTED_VI", "SPARK_OUT_FORMAT_VI", "UNEXPECTED_VI", "UNIT_OR_PERIOD_WHAT_VI",
+    "UNIT_WHAT_VI",
 ]
 
 DESCRIPTION_VI = """\
@@ -196,6 +197,8 @@ SPARK_NOT_STARTED_VI = "không khởi động được Spark ({kind}: {problem})
 SPARK_OUT_FORMAT_VI = "{path}: chỉ ghi được tệp .parquet hoặc .csv"
 
 # ---- delivery/runs.py, delivery/mail.py: a plan report for a unit without a plan ---------
+KERNEL_UNKNOWN_VI = ("--kernel: không có kernel Jupyter '{name}' (đã cài: {installed}); bỏ "
+                     "--kernel để dùng kernel của sổ tay ({default})")
 FILE_SHEET_VI = "{file}, trang tính “{sheet}”"
 NO_PLAN_FOR_REPORT_VI = ("{unit} chưa có kế hoạch năm {year} trong tệp kế hoạch ({plans}): "
                          "không có báo cáo kế hoạch để lập hoặc gửi; thêm kế hoạch của đơn vị "

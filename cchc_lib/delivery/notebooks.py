@@ -18,6 +18,7 @@ import nbformat
 
 from cchc_lib.core.catalog import NOTEBOOKS_DIR, PROCESSED_DIR, project_root
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.files import replace_path
 from cchc_lib.core.lang import delivery as lang
 from cchc_lib.core.provenance import stamp
 from cchc_lib.core.request import KERNEL_NAME
@@ -107,7 +108,7 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     try:
         write(Path(tmp))
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; reports are for sharing
-        os.replace(tmp, path)
+        replace_path(tmp, path)  # (retried while Excel holds the old one, on Windows)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

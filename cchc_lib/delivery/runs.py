@@ -8,7 +8,6 @@ is settled to the data there, once (:func:`settle`).
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 from cchc_lib.core import provenance
 from cchc_lib.core.catalog import REPORTS_DIR, project_root, resolve
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.files import replace_path
 from cchc_lib.core.lang import cli as lang
 from cchc_lib.core.paths import inside
 from cchc_lib.core.periods import Period
@@ -77,7 +77,7 @@ def ingest_then_check(folder: Path, request: RunRequest, aside_root: Path | None
         record = run_ingest_notebook(aside, request)
         tables, settled = check_period(request)
         folder.mkdir(parents=True, exist_ok=True)
-        os.replace(record, folder / INGEST_NOTEBOOK)
+        replace_path(record, folder / INGEST_NOTEBOOK)
     finally:
         shutil.rmtree(aside, ignore_errors=True)
     return [folder / INGEST_NOTEBOOK], tables, settled

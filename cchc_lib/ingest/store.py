@@ -4,6 +4,7 @@ under it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ import pandas as pd
 
 from cchc_lib.core import schema
 from cchc_lib.core.errors import CchcError
+from cchc_lib.core.files import replace_path
 from cchc_lib.core.lang import ingest as lang
 from cchc_lib.core.sheets import write_csv
 from cchc_lib.ingest.result import (
@@ -62,20 +64,42 @@ def write_processed(result: IngestResult, out_dir: Path | str) -> list[Path]:
         for stale in work.glob(f".{target.name}-*"):  # a killed run's leftovers
             shutil.rmtree(stale, ignore_errors=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=work))
+        keep = (target / ".gitkeep").exists()
         try:
-            _write_tables(result, tmp, keep_gitkeep=(target / ".gitkeep").exists())
+            _write_tables(result, tmp, keep_gitkeep=keep)
             if mounted:
                 _swap_contents(target, tmp)
-            else:
-                old = target.with_name(f".{target.name}-old")
-                if target.exists():
-                    target.rename(old)
-                tmp.rename(target)
-                shutil.rmtree(old, ignore_errors=True)
+            elif not _swap_folder(target, tmp):  # a mount ismount cannot see (a bind mount
+                shutil.rmtree(tmp, ignore_errors=True)  # of the same disk): inside it
+                tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target))
+                _write_tables(result, tmp, keep_gitkeep=keep)
+                _swap_contents(target, tmp)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return sorted(target.iterdir())
+
+
+def _swap_folder(target: Path, new: Path) -> bool:
+    """The folder ``new`` in the place of ``target`` (the old one removed after); False,
+    nothing changed, when ``target`` cannot be moved because it is a mount point. A file of
+    it held open by another program (Excel, on Windows) is waited for, then named."""
+    old = target.with_name(f".{target.name}-old")
+    if target.exists():
+        try:
+            replace_path(target, old, lang.FOLDER_HELD_VI.format(path=target))
+        except OSError as exc:
+            if exc.errno in (errno.EBUSY, errno.EXDEV):  # "Device or resource busy"
+                return False
+            raise
+    try:
+        replace_path(new, target)
+    except BaseException:
+        if old.exists() and not target.exists():
+            os.replace(old, target)  # the old tables back in place
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return True
 
 
 def _write_tables(result: IngestResult, folder: Path, keep_gitkeep: bool) -> None:
@@ -119,9 +143,9 @@ def _swap_contents(target: Path, new: Path) -> None:
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target))
     for entry in target.iterdir():
         if entry not in (new, old):
-            entry.rename(old / entry.name)
+            replace_path(entry, old / entry.name)
     for entry in new.iterdir():
-        entry.rename(target / entry.name)
+        replace_path(entry, target / entry.name)
     new.rmdir()
     shutil.rmtree(old, ignore_errors=True)
 

@@ -94,6 +94,8 @@ PATH_PART_UNSAFE_VI = ("{what} '{value}' không dùng được làm tên thư m�
                        "không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự, không "
                        "bắt đầu hay kết thúc bằng dấu chấm, không phải tên Windows dành riêng "
                        "như CON, NUL, AUX, PRN, COM1, LPT1)")
+FILE_HELD_VI = ("Tệp {path} đang mở trong chương trình khác (Excel?): đóng tệp rồi chạy lại "
+                "(tệp cũ vẫn giữ nguyên)")
 PATH_OUTSIDE_ROOT_VI = "{path}: đường dẫn ra ngoài thư mục {root}"
 
 # --------------------------------------------------------------------------------------
@@ -121,14 +123,13 @@ PERCENTAGE_POINTS_VI = "điểm phần trăm"
 
 __all__ = [
     "ADMIN_LEVELS", "ARGPARSE_MESSAGES_VI", "CAPITAL_D_WITH_STROKE", "CODE_AMBIGUOUS_VI",
-    "CODE_NOT_IN_LIST_VI", "CODE_UNKNOWN_VI", "DATA_UNKNOWN_VI", "D_WITH_STROKE",
+    "CODE_NOT_IN_LIST_VI", "CODE_UNKNOWN_VI", "D_WITH_STROKE", "DATA_UNKNOWN_VI", "FILE_HELD_VI",
     "HALF_LABEL_VI", "HALVES_VI", "HELP_HELP_VI", "LOCK_BUSY_VI", "LOCK_WAIT_NOT_SECONDS_VI",
     "MONTH_LABEL_VI", "OPTIONALS_TITLE_VI", "PARSER_ERROR_VI", "PATH_OUTSIDE_ROOT_VI",
     "PATH_PART_UNSAFE_VI", "PATH_PART_WHAT_VI", "PERCENTAGE_POINTS_VI", "PERIOD_DAY_NOT_REAL_VI",
     "PERIOD_DAY_OUTSIDE_YEAR_VI", "PERIOD_ENDS_BEFORE_START_VI", "PERIOD_FORMS",
-    "PERIOD_NO_SUCH_MONTH_VI", "PERIOD_UNREADABLE_VI", "POSITIONALS_TITLE_VI",
-    "QUARTER_LABEL_VI", "RANGE_LABEL_VI", "SHOWN_DIGITS_VI", "SHOWN_TEXT_VI", "STAMP_LINE_VI",
-    "TIMEFRAME_LABEL_VI", "TIMEFRAME_ONGOING_LABEL_VI", "TIMEFRAME_UNREADABLE_VI",
-    "UNIT_UNKNOWN_VI", "USAGE_VI", "VERSION_HELP_VI", "VERSION_TEXT_VI", "VIETNAMESE_VOWELS",
-    "YEAR_LABEL_VI",
+    "PERIOD_NO_SUCH_MONTH_VI", "PERIOD_UNREADABLE_VI", "POSITIONALS_TITLE_VI", "QUARTER_LABEL_VI",
+    "RANGE_LABEL_VI", "SHOWN_DIGITS_VI", "SHOWN_TEXT_VI", "STAMP_LINE_VI", "TIMEFRAME_LABEL_VI",
+    "TIMEFRAME_ONGOING_LABEL_VI", "TIMEFRAME_UNREADABLE_VI", "UNIT_UNKNOWN_VI", "USAGE_VI",
+    "VERSION_HELP_VI", "VERSION_TEXT_VI", "VIETNAMESE_VOWELS", "YEAR_LABEL_VI",
 ]

@@ -22,12 +22,12 @@ __all__ = [
     "DAY_PART_WORDS", "DAY_WORDS", "DAYS_SUFFIX_PATTERN", "DUE_DERIVED_UNITS_VI", "DUE_DERIVED_VI",
     "EVIDENCE_MISSING_NOTE_VI", "EVIDENCE_NOT_TEXT_VI", "FIELDS_MISSING_VI", "FILE_ACCEPTED_VI",
     "FILE_QUARANTINED_VI", "FILE_ROWS_IN_VI", "FILE_SKIPPED_VI", "FILE_SUMMARY_VI",
-    "FILE_UNREADABLE_VI", "FILES_REUSED_VI", "FREE_WORDS", "GRADE_INCOMPLETE_VI", "HOUR_WORDS",
-    "HOW_VI", "ID_READ_AS_NUMBER_VI", "ID_TWICE_VI", "INDICATOR_UNKNOWN_VI", "KEY_MISSING_VI",
-    "KEYS_UNKNOWN_VI", "LEAF_SCORING_VI", "LEGACY_ENCODING_NOTE_VI", "METHODOLOGY_NOT_FOUND_VI",
-    "MINUTE_WORDS", "MISSING_PIN_EXAMPLE_VI", "MISSING_PIN_VI", "MISSING_REQUIRED_VI",
-    "MISSING_SHEET_VI", "NO_DETAIL_VI", "NODE_NOT_MAPPING_VI", "NONE_VI", "NOT_A_NUMBER_VI",
-    "NOT_DATA_ROWS_VI", "NOT_INGESTED_VI", "NOT_YAML_VI", "NUL_BYTES_NOTE_VI",
+    "FILE_UNREADABLE_VI", "FILES_REUSED_VI", "FOLDER_HELD_VI", "FREE_WORDS", "GRADE_INCOMPLETE_VI",
+    "HOUR_WORDS", "HOW_VI", "ID_READ_AS_NUMBER_VI", "ID_TWICE_VI", "INDICATOR_UNKNOWN_VI",
+    "KEY_MISSING_VI", "KEYS_UNKNOWN_VI", "LEAF_SCORING_VI", "LEGACY_ENCODING_NOTE_VI",
+    "METHODOLOGY_NOT_FOUND_VI", "MINUTE_WORDS", "MISSING_PIN_EXAMPLE_VI", "MISSING_PIN_VI",
+    "MISSING_REQUIRED_VI", "MISSING_SHEET_VI", "NO_DETAIL_VI", "NODE_NOT_MAPPING_VI", "NONE_VI",
+    "NOT_A_NUMBER_VI", "NOT_DATA_ROWS_VI", "NOT_INGESTED_VI", "NOT_YAML_VI", "NUL_BYTES_NOTE_VI",
     "OPTIONAL_MISSING_VI", "OR_VI", "OUT_NOT_FOLDER_VI", "PARENT_SCORED_VI", "PARQUET_EMPTY_VI",
     "PARQUET_UNREADABLE_VI", "PERSONAL_DROPPED_FILES_VI", "PERSONAL_DROPPED_VI",
     "PINNED_TOGETHER_VI", "PROBLEMS_SHEET_VI", "PROCEDURE_NOT_LISTED_VI", "QUALITY_COLUMNS_VI",
@@ -95,6 +95,9 @@ TABLE_SUMMARY_VI = ("{table}: {rows_in} dòng dữ liệu, nhận {accepted}, c�
                     "({files} tệp)\n")
 FILE_SKIPPED_VI = "bỏ qua: {skipped}"
 EVIDENCE_MISSING_NOTE_VI = "{n} dòng nêu tệp minh chứng không có trong thư mục {folder}"
+FOLDER_HELD_VI = ("Thư mục {path} có tệp đang mở trong chương trình khác (Excel đang mở "
+                  "quarantine.csv hay data_quality.csv?): đóng tệp rồi chạy lại (dữ liệu cũ vẫn "
+                  "giữ nguyên)")
 OPTIONAL_MISSING_VI = "không có cột {columns}: đọc là để trống"
 FILE_SUMMARY_VI = "  {file}{where}: {rows_in} = {accepted} nhận + {quarantined} cách ly"
 FILES_REUSED_VI = ("{reused} tệp không đổi từ lần nhập trước: dùng lại kết quả đã đọc; đọc "

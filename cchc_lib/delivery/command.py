@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cchc_lib.core.lang import cli as lang
+from cchc_lib.core.lang import delivery as mail_lang
 from cchc_lib.core.request import RunRequest
 
 EXIT_PARTIAL = 3  # a scheduled run where some units failed
@@ -108,8 +109,27 @@ def email_report(request: RunRequest, report: str, *, to: list[str] | None,
                                            files=len(body.attachments)))
         return 0
     settings = smtp_settings(smtp_config)
-    send(build_message(body, settings.sender, to), settings)
-    print(lang.EMAIL_SENT_VI.format(to=", ".join(to), host=settings.host, port=settings.port))
+    message = build_message(body, settings.sender, to)
+    refused = send(message, settings)
+    return said_sent(message, refused, lambda sent: lang.EMAIL_SENT_VI.format(
+        to=", ".join(sent), host=settings.host, port=settings.port))
+
+
+def said_sent(message, refused: list, line) -> int:
+    """What the server took and what it refused, each refused address with its reply on
+    stderr (cron mails it); exit 3 when any was refused: not everyone got it."""
+    to = [a.addr_spec for a in message["To"].addresses]
+    gone = {r.address for r in refused}
+    sent = [a for a in to if a not in gone]
+    for r in refused:
+        print(mail_lang.REFUSED_VI.format(address=r.address, code=r.code, reply=r.reply),
+              file=sys.stderr)
+    if sent:
+        print(line(sent))
+    if refused:
+        print(mail_lang.DELIVERED_SOME_VI.format(sent=len(sent), total=len(to),
+                                                 refused=len(refused)), file=sys.stderr)
+        return EXIT_PARTIAL
     return 0
 
 
@@ -122,8 +142,14 @@ def email_reminders(request: RunRequest, *, recipients: str | Path, dry_run: str
 
     settings = None if dry_run is not None else smtp_settings(smtp_config)
     sender = settings.sender if settings else os.environ.get("CCHC_SMTP_FROM", DEFAULT_SENDER)
+    codes: list[int] = []
+
+    def deliver(message, reminder) -> None:
+        codes.append(said_sent(message, send(message, settings),
+                               lambda sent: lang.REMINDER_SENT_VI.format(
+                                   lead=reminder.lead, n=reminder.tasks, to=", ".join(sent))))
     done = write_or_send(request, book_path=resolve(recipients), dry_run=dry_run,
-                         sender=sender, send=lambda message: send(message, settings))
+                         sender=sender, send=deliver)
     if not done:
         print(lang.NO_REMINDERS_VI)
     for r, path in done:
@@ -131,9 +157,7 @@ def email_reminders(request: RunRequest, *, recipients: str | Path, dry_run: str
             print(lang.REMINDER_NO_ADDRESS_VI.format(lead=r.lead, n=r.tasks))
         elif path is not None:
             print(lang.REMINDER_WRITTEN_VI.format(lead=r.lead, n=r.tasks, path=path))
-        else:
-            print(lang.REMINDER_SENT_VI.format(lead=r.lead, n=r.tasks, to=", ".join(r.to)))
-    return 0
+    return max(codes, default=0)
 
 
 def init_folder(folder: str) -> int:
@@ -171,5 +195,5 @@ def new_year_workbook(year: int, data: str | Path, out: str | Path | None) -> in
     return 0
 
 
-__all__ = ["EXIT_PARTIAL", "email_report", "email_reminders", "init_folder",
+__all__ = ["EXIT_PARTIAL", "email_report", "said_sent", "email_reminders", "init_folder",
            "new_year_workbook", "run_every_unit", "run_reports", "say_alerts"]

@@ -18,7 +18,7 @@ import smtplib
 import ssl
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import cast
 
@@ -223,11 +223,14 @@ def encoded_header(text: str) -> str:
 
 def build_message(body: EmailBody, sender: str, to: list[str]) -> EmailMessage:
     """multipart/alternative: text/plain, then multipart/related (text/html + PNG charts);
-    with attachments, all of it inside multipart/mixed beside the files."""
+    with attachments, all of it inside multipart/mixed beside the files. ``to``: addresses as
+    written (split, domains in punycode: delivery.addresses)."""
+    from cchc_lib.delivery.addresses import split_addresses
+
     msg = EmailMessage()
     msg.set_raw("Subject", encoded_header(body.subject))
     msg["From"] = sender
-    msg["To"] = ", ".join(to)
+    msg["To"] = [r.header() for r in split_addresses(to)]
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="cchc.local")
     msg.set_content(body.text + lang.FULL_REPORT_IN_HTML_VI)
@@ -326,8 +329,49 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> str:
     return mechanisms
 
 
-def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) -> None:
-    """Send over SMTP with STARTTLS or SSL; errors become one clear message (no secrets)."""
+# the reply a server gives a recipient beyond the number it takes in one message (RFC 5321:
+# "452 too many recipients"): they are sent again in the next message, not refused
+TOO_MANY_RECIPIENTS = 452
+
+
+@dataclass(frozen=True)
+class Refused:
+    address: str
+    code: int
+    reply: str
+
+
+def _deliver(client: smtplib.SMTP, msg: EmailMessage, sender: str,
+             recipients: list[str]) -> list[Refused]:
+    """The message to every recipient, in as many transactions as the server wants (it
+    answers 452 past its limit: those go in the next one); the recipients it refused, with
+    its reply."""
+    refused: list[Refused] = []
+    pending = recipients
+    while pending:
+        try:
+            errors = client.send_message(msg, from_addr=sender, to_addrs=pending)
+        except smtplib.SMTPRecipientsRefused as exc:  # nobody of this round accepted
+            errors = exc.recipients
+        later = [a for a in pending if a in errors and errors[a][0] == TOO_MANY_RECIPIENTS]
+        refused += [Refused(a, code, _text(reply)) for a, (code, reply) in errors.items()
+                    if a not in later]
+        if len(later) == len(pending):  # no progress: refused after all
+            refused += [Refused(a, errors[a][0], _text(errors[a][1])) for a in later]
+            break
+        pending = later
+    return refused
+
+
+def _text(reply: object) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30
+         ) -> list[Refused]:
+    """Send over SMTP with STARTTLS or SSL to every address of the message's To header, in
+    batches the server accepts; the recipients it refused (with its reply) are returned, for
+    the caller to say. Errors become one clear message (no secrets)."""
     if settings is None:
         raise CchcError(lang.NO_MAIL_SERVER_VI)
     context = ssl.create_default_context(cafile=settings.cafile)
@@ -343,9 +387,11 @@ def send(msg: EmailMessage, settings: SmtpSettings | None, timeout: float = 30) 
                 client.starttls(context=context)
             if settings.user:
                 if not settings.password:
-                    raise CchcError(f"{ENV['user']} is set but {PASSWORD_ENV} is not")
+                    raise CchcError(lang.NO_PASSWORD_VI.format(user_env=ENV["user"],
+                                                               password_env=PASSWORD_ENV))
                 _login(client, settings.user, settings.password)
-            client.send_message(msg)
+            to = [a.addr_spec for a in msg["To"].addresses]
+            return _deliver(client, msg, parseaddr(settings.sender)[1], to)
     except LoginRefused as exc:
         raise CchcError(lang.LOGIN_REFUSED_VI.format(
             host=settings.host, user=settings.user, mechanism=exc.mechanism, code=exc.code,

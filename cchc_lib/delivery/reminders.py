@@ -137,7 +137,7 @@ def write_or_send(request: RunRequest, *, book_path: Path, dry_run: str | None, 
             target.write_bytes(bytes(message))
             out.append((r, target))
         else:
-            send(message)
+            send(message, r)  # the sender says what the server took and refused
             out.append((r, None))
     return out
 

@@ -4,14 +4,16 @@ settings, logging in and sending) and :mod:`cchc_lib.delivery.init` (the message
 init``). A leaf: it imports nothing from the workbook."""
 
 __all__ = [
-    "BAD_SECURITY_VI", "DRAFT_SUBJECT_VI", "FILE_NAME_WHAT_VI", "FOLDER_NOT_EMPTY_VI",
-    "FULL_REPORT_IN_HTML_VI", "KERNEL_NOT_STARTED_VI", "LOGIN_REFUSED_VI", "NO_LEAD_ADDRESS_VI",
-    "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI", "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI",
-    "NO_UPDATE_YET_VI", "NON_ASCII_PASSWORD_VI", "NOTEBOOK_STOPPED_VI", "NOTEBOOK_UNEXPECTED_VI",
-    "OFFICERS_FORMAT_VI", "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_BAD_KIND_VI",
+    "BAD_ADDRESSES_VI", "BAD_SECURITY_VI", "DELIVERED_SOME_VI", "DRAFT_SUBJECT_VI",
+    "FILE_NAME_WHAT_VI", "FOLDER_NOT_EMPTY_VI", "FULL_REPORT_IN_HTML_VI", "KERNEL_NOT_STARTED_VI",
+    "LOGIN_REFUSED_VI", "NO_LEAD_ADDRESS_VI", "NO_MAIL_SERVER_VI", "NO_MECHANISMS_VI",
+    "NO_PASSWORD_VI", "NO_RECIPIENTS_VI", "NO_SMTP_SECTION_VI", "NO_UPDATE_YET_VI",
+    "NON_ASCII_PASSWORD_VI", "NOTEBOOK_STOPPED_VI", "NOTEBOOK_UNEXPECTED_VI", "OFFICERS_FORMAT_VI",
+    "PASSWORD_IN_FILE_VI", "PLAINTEXT_PASSWORD_VI", "RECIPIENTS_BAD_KIND_VI",
     "RECIPIENTS_BAD_ROW_VI", "RECIPIENTS_FORMAT_VI", "RECIPIENTS_NO_SHEET_VI", "RECIPIENTS_ROW_VI",
-    "RECIPIENTS_UNREADABLE_VI", "REMINDER_COLUMNS_VI", "REMINDER_HEAD_VI", "REMINDER_SUBJECT_VI",
-    "REPORT_NOT_RUN_VI", "SEND_FAILED_VI", "SMTP_NOT_CONFIGURED_VI", "STARTER_FILES_MISSING_VI",
+    "RECIPIENTS_UNREADABLE_VI", "REFUSED_VI", "REMINDER_COLUMNS_VI", "REMINDER_HEAD_VI",
+    "REMINDER_SUBJECT_VI", "REPORT_NOT_RUN_VI", "SEND_FAILED_VI", "SMTP_NOT_CONFIGURED_VI",
+    "STARTER_FILES_MISSING_VI",
 ]
 
 # cchc_lib.delivery.mail: the recipients file and the report to mail
@@ -24,6 +26,11 @@ RECIPIENTS_ROW_VI = "trang tính “{sheet}”, dòng {row}"
 RECIPIENTS_BAD_KIND_VI = "{where}: cột “Nhận” phải là một trong: {kinds}"
 RECIPIENTS_BAD_ROW_VI = ("{where}: cần mã đơn vị (hoặc “Các đơn vị khác”), chức danh (khi nhận "
                          "nhắc việc) và một địa chỉ thư điện tử không có dấu cách")
+NO_PASSWORD_VI = "đã đặt {user_env} nhưng chưa đặt {password_env} (mật khẩu máy chủ thư)"
+REFUSED_VI = "máy chủ thư không nhận {address}: {code} {reply}"
+DELIVERED_SOME_VI = "đã gửi tới {sent}/{total} người nhận; {refused} địa chỉ bị từ chối (xem trên)"
+BAD_ADDRESSES_VI = ("không phải địa chỉ thư điện tử: {addresses} (mỗi địa chỉ dạng ten@mien.vn; "
+                    "nhiều địa chỉ cách nhau bằng dấu ; hoặc ,)")
 NO_RECIPIENTS_VI = "chưa có người nhận cho {unit}: ghi --to hoặc liệt kê trong {book}"
 REPORT_NOT_RUN_VI = "{notebook}: chưa có báo cáo; hãy chạy `cchc run {how} --period {period}` trước"
 

@@ -235,16 +235,32 @@ def utf8_streams() -> None:
                 pass
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what ``timeout``, systemd and ``kill`` send), raised as Ctrl-C is: every
+    ``finally`` runs, temporary files go, workers stop, the lock is released."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line: its exit code (argparse's own exits for --help, --version and a
     usage mistake pass through). A reader that goes away (``cchc --version | head -1``) ends
-    the output quietly."""
+    the output quietly. Ctrl-C stops with 130, SIGTERM with 143, one line each."""
+    import signal
+    import threading
+
     utf8_streams()
+    main_thread = threading.current_thread() is threading.main_thread()
+    before = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         try:
             return _main(argv)
         finally:
             sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+            if main_thread:
+                signal.signal(signal.SIGTERM, before)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)  # (what is left unflushed goes nowhere)
         os.dup2(devnull, sys.stdout.fileno())
@@ -277,9 +293,9 @@ def _dispatch(args) -> int:
     except CchcError as exc:
         print(lang.ERROR_VI.format(problem=exc), file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         print(lang.INTERRUPTED_VI, file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, Terminated) else 130
     except OSError as exc:  # the machine said no: a user's or an administrator's matter
         print(lang.ERROR_VI.format(problem=os_problem_vi(exc)), file=sys.stderr)
         return EXIT_USER_ERROR

@@ -37,4 +37,27 @@ def process_context(preload: tuple[str, ...] = ()) -> BaseContext:
     return context
 
 
-__all__ = ["PREFERRED", "START_METHOD_ENV", "process_context", "start_method"]
+def ignore_interrupts() -> None:
+    """A worker's initializer: Ctrl-C reaches every process of the terminal's group, but only
+    the command decides to stop (it then stops its workers itself); a worker never prints a
+    traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def stop_workers(pool) -> None:
+    """Stop a ``ProcessPoolExecutor``'s workers now (a stop was asked: Ctrl-C, SIGTERM): the
+    tasks not started are cancelled, the running ones killed, none waited for."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.kill()
+            process.join(timeout=5)
+        except (OSError, ValueError, AttributeError):  # already gone
+            pass
+
+
+__all__ = ["PREFERRED", "START_METHOD_ENV", "ignore_interrupts", "process_context",
+           "start_method", "stop_workers"]

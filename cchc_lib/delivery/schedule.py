@@ -74,7 +74,7 @@ def run_all_units(request: RunRequest,
     from dataclasses import replace
 
     from cchc_lib.core.lock import project_lock
-    from cchc_lib.core.processes import process_context
+    from cchc_lib.core.processes import ignore_interrupts, process_context, stop_workers
 
     folder = project_root() / request.folders.reports
     with project_lock():  # before anything is ingested or written
@@ -87,12 +87,18 @@ def run_all_units(request: RunRequest,
         outcomes = []
         # the platform's start method (spawn on Windows): _run_one and the request pickle
         context = process_context(preload=("cchc_lib.delivery.schedule",))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=ignore_interrupts)
+        try:
             futures = [pool.submit(_run_one, each.for_unit(u)) for u in request.units]
             for future in as_completed(futures):
                 outcome = future.result()
                 outcomes.append(outcome)
                 on_done(outcome)
+        except BaseException:  # a stop asked: the workers (and their kernels) stop now
+            stop_workers(pool)
+            raise
+        pool.shutdown()
         return sorted(outcomes, key=lambda o: o.unit_code)
 
 

@@ -207,6 +207,7 @@ def parse_source(source: Source, table: Table, catalog: DataCatalog) -> list[Par
 # files to parse together at least this big are parsed in parallel, one process per core:
 # below it, starting a process costs more than it saves
 PARALLEL_MIN_BYTES = 32 * 2**20
+PARALLEL_MIN_ENV = "CCHC_PARALLEL_MIN_MB"  # the threshold in MB, for a machine's own tuning
 
 
 def parse_files(sources: list[Source], table: Table, catalog: DataCatalog
@@ -218,11 +219,21 @@ def parse_files(sources: list[Source], table: Table, catalog: DataCatalog
 
     size = sum(s.path.stat().st_size for s in sources if s.path.is_file())
     workers = min(len(sources), os.cpu_count() or 1)
-    if workers >= 2 and size >= PARALLEL_MIN_BYTES:
+    if workers >= 2 and size >= parallel_min_bytes():
         done = parse_in_parallel(sources, table, catalog, workers)
         if done is not None:
             return done
     return [parse_source(s, table, catalog) for s in sources]
+
+
+def parallel_min_bytes() -> int:
+    """:data:`PARALLEL_MIN_BYTES`, or ``CCHC_PARALLEL_MIN_MB`` megabytes when set."""
+    import os
+
+    try:
+        return int(float(os.environ[PARALLEL_MIN_ENV]) * 2**20)
+    except (KeyError, ValueError):
+        return PARALLEL_MIN_BYTES
 
 
 def parse_in_parallel(sources: list[Source], table: Table, catalog: DataCatalog,
@@ -233,15 +244,24 @@ def parse_in_parallel(sources: list[Source], table: Table, catalog: DataCatalog,
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from cchc_lib.core.processes import process_context
+    from cchc_lib.core.processes import ignore_interrupts, process_context, stop_workers
 
     context = process_context(preload=("cchc_lib.ingest.parse",))
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(parse_source, sources, [table] * len(sources),
-                                 [catalog] * len(sources)))
-    except (BrokenProcessPool, OSError):
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_interrupts)
+    except OSError:
         return None
+    try:
+        done = list(pool.map(parse_source, sources, [table] * len(sources),
+                             [catalog] * len(sources)))
+    except (BrokenProcessPool, OSError):
+        stop_workers(pool)
+        return None
+    except BaseException:  # a stop asked (Ctrl-C, SIGTERM) or a file that stops the run
+        stop_workers(pool)
+        raise
+    pool.shutdown()
+    return done
 
 
 def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -256,5 +276,5 @@ def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(taken, index=index, copy=False)  # (no copy: no block consolidated)
 
 
-__all__ = ["PARALLEL_MIN_BYTES", "parse_files", "parse_in_parallel", "parse_source",
-           "take_rows"]
+__all__ = ["PARALLEL_MIN_BYTES", "PARALLEL_MIN_ENV", "parallel_min_bytes", "parse_files",
+           "parse_in_parallel", "parse_source", "take_rows"]

@@ -27,8 +27,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 WINDOWS = os.name == "nt"
-BIN = VENV / ("Scripts" if WINDOWS else "bin")
-PY = BIN / ("python.exe" if WINDOWS else "python")
+
+
+def venv_paths(windows: bool) -> tuple[Path, Path]:
+    """The environment's programs folder and its python, as each platform lays them out."""
+    folder = VENV / ("Scripts" if windows else "bin")
+    return folder, folder / ("python.exe" if windows else "python")
+
+
+BIN, PY = venv_paths(WINDOWS)
 STAMP = VENV / ".installed"
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", "requirements.lock"]
 KERNEL = ["-m", "ipykernel", "install", "--sys-prefix", "--name", "cchc", "--display-name",

@@ -20,12 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from lock import DIGEST_PREFIX, requirements_digest  # noqa: E402
 
-# PyPI name -> conda-forge package name, for the packages environment.yml takes from conda-forge
-# (each from its feedstock, github.com/conda-forge/<name>-feedstock: numpy, pandas, arrow-cpp /
-# pyarrow, matplotlib (whose matplotlib-base output has no Qt), lxml)
-CONDA_FORGE = {"numpy": "numpy", "pandas": "pandas", "pyarrow": "pyarrow",
-               "matplotlib": "matplotlib-base", "lxml": "lxml"}
-
 
 def _lock() -> list[Requirement]:
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
@@ -81,30 +75,26 @@ def test_this_environment_runs_the_locked_versions():
     assert wrong == {}
 
 
-def test_environment_yml_takes_the_locked_versions():
+def test_environment_yml_leaves_every_package_to_pip_and_the_lock():
+    """conda gives Python and pip, nothing else (no package half conda's, half pip's); pip
+    installs the office's workbook, not the developer's tools, within the lock."""
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     assert env["channels"] == ["conda-forge"]
-    assert "python=3.11" in conda and "pip" in conda
-    pins = _pins()
-    by_conda_name = {v: k for k, v in CONDA_FORGE.items()}
-    for dep in conda:
-        name, _, version = dep.partition("=")
-        if name in ("python", "pip"):
-            continue
-        assert name in by_conda_name, f"{name}: not a conda-forge name this test knows"
-        assert version == pins[by_conda_name[name]], f"{dep}: the lock has " \
-                                                     f"{pins[by_conda_name[name]]}"
+    assert conda == ["python=3.11", "pip"]
     pip = [d for d in env["dependencies"] if isinstance(d, dict)][0]["pip"]
-    assert pip == ["-c requirements.lock", "-e .[dev]"]
+    assert pip == ["-c requirements.lock", "-e ."]
 
 
-@pytest.mark.parametrize("target", ["setup", "spark", "lab"])
-def test_make_installs_from_the_lock(target):
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    installs = re.findall(r"pip install [^\n]*", makefile)
-    assert installs and all("-c requirements.lock" in line for line in installs)
-    assert re.search(rf"^{target}:", makefile, re.M)
+@pytest.mark.parametrize("task", ["setup", "lab", "test"])
+def test_every_install_is_within_the_lock(task):
+    """tasks.py (which make calls) installs only through its pip command, constrained by the
+    lock; the Makefile installs nothing itself."""
+    tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
+    assert re.search(r'^PIP = \[.*"-c", "requirements.lock"\]', tasks, re.M)
+    assert tasks.count('"pip", "install"') == 1  # PIP itself: every install goes through it
+    assert "pip install" not in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f'"{task}"' in tasks
 
 
 def _imports(folder: Path) -> set[str]:

@@ -1,9 +1,15 @@
 """Refresh requirements.lock: the exact versions `make` installs, for every platform and every
 Python the workbook supports, with every extra (dev, lab, spark).
 
-    make lock                      # the newest versions pyproject.toml allows
+    make lock                      # the lock again from pyproject.toml and the lock itself:
+                                   # its pins kept where they fit (reproducible: no change
+                                   # when pyproject.toml did not change)
+    .venv/bin/python tools/lock.py --upgrade     # the newest versions pyproject.toml allows
     .venv/bin/python tools/lock.py --keep FILE   # as close as possible to FILE's pins
                                                  # (`pip freeze` of a tested environment)
+
+No package hashes: pip checks hashes only when every requirement has one, and the project
+installs itself editable (``-e .``), which has none.
 
 The lock ends with the hash of pyproject.toml's requirements: tests/test_environment.py fails
 when pyproject.toml changes and the lock was not refreshed. After a refresh, run `make test`:
@@ -57,11 +63,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--keep", metavar="FILE", help="pins to keep where they still fit")
+    parser.add_argument("--upgrade", action="store_true",
+                        help="the newest versions pyproject.toml allows")
     args = parser.parse_args()
     command = [str(Path(sys.executable).with_name("uv")), "pip", "compile", "pyproject.toml",
                "--all-extras", "--universal", "--python-version", "3.11", "--quiet",
                "--no-header", "--output-file", str(LOCK)]
-    command += ["--constraint", args.keep] if args.keep else ["--upgrade"]
+    # without --upgrade, uv keeps the pins of the lock it writes over (the repository's own)
+    command += (["--constraint", args.keep] if args.keep else
+                ["--upgrade"] if args.upgrade else [])
     subprocess.run(command, cwd=ROOT, check=True)
     body = without_constraint_file(LOCK.read_text(encoding="utf-8"))
     LOCK.write_text("# The exact versions `make` installs (pip's constraints file).\n"

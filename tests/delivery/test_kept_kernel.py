@@ -101,3 +101,26 @@ def test_a_notebook_that_stops_says_why_in_vietnamese(tmp_path):
     other = _notebook(tmp_path / "b.ipynb", "{}['thiếu']")
     with pytest.raises(CchcError, match=r"b\.ipynb \(ô 2\): lỗi ngoài dự kiến KeyError"):
         execute(other, tmp_path / "b_out.ipynb", {})
+
+
+def test_papermills_internals_the_engine_leans_on_are_there():
+    """The kept-kernel engine subclasses papermill's client and engine and registers itself in
+    papermill's registry (delivery/notebooks.py): pyproject.toml bounds papermill to the
+    versions tested. This fails loudly the day an upgrade moves what the engine uses: check
+    the engine against the new version, then raise the bound."""
+    import inspect
+    from importlib import metadata
+
+    from packaging.version import Version
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    assert Version("2.6") <= Version(metadata.version("papermill")) < Version("2.8")
+    assert callable(getattr(PapermillNotebookClient, "papermill_execute_cells", None))
+    assert isinstance(papermill_engines._engines, dict)
+    params = inspect.signature(NBClientEngine.execute_managed_notebook).parameters
+    for name in ("nb_man", "kernel_name", "log_output", "stdout_file", "stderr_file",
+                 "start_timeout", "execution_timeout"):
+        assert name in params, name
+    client = inspect.signature(PapermillNotebookClient.__init__).parameters
+    assert "nb_man" in client and "km" in client

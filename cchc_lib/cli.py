@@ -30,6 +30,11 @@ class _Command:
         self.name = name
         summary, description = lang.COMMANDS_VI[name]
         self.parser = sub.add_parser(name, help=summary, description=description)
+        loud = self.parser.add_mutually_exclusive_group()  # every command: for cron
+        loud.add_argument("-q", "--quiet", action="store_true",
+                          help=lang.OPTIONS_VI[("*", "--quiet")])
+        loud.add_argument("-v", "--verbose", action="store_true",
+                          help=lang.OPTIONS_VI[("*", "--verbose")])
 
     def add(self, *flags: str, old: Sequence[str] = (), **kw) -> None:
         """``flags`` with their help; ``old``: spellings of earlier versions, still read
@@ -201,6 +206,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 # commands that write data/processed or reports/: they run under the project lock (`spark`
 # writes only the file it is given, and runs where there is no workbook: a cluster's driver)
 WRITING_COMMANDS = {"ingest", "run", "email", "nam-moi"}
+VERBOSE_ENV = "CCHC_VERBOSE"  # set while a command runs with --verbose
 
 
 def _root_from_catalog(args) -> str | None:
@@ -270,16 +276,48 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    return _logged(args, list(sys.argv[1:] if argv is None else argv))
+
+
+def _logged(args, argv: list[str]) -> int:
+    """The command, its output recorded for the project's log (core/runlog.py); stdout
+    silenced with --quiet, progress shown as lines with --verbose."""
+    from cchc_lib.core import runlog
+
+    if args.verbose:
+        os.environ[VERBOSE_ENV] = "1"
     root = _root_from_catalog(args)
     if root is not None:  # for this command only
         from cchc_lib.core.catalog import ROOT_ENV
 
         os.environ[ROOT_ENV] = root
+    out, err = runlog.Recorder(sys.stdout, silent=args.quiet), runlog.Recorder(sys.stderr)
+    real = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    code = 1
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        return code
+    except KeyboardInterrupt:
+        code = 130
+        raise
     finally:
+        sys.stdout, sys.stderr = real
+        os.environ.pop(VERBOSE_ENV, None)
+        _write_log(argv, code, out.lines, err.lines)
         if root is not None:
             os.environ.pop(ROOT_ENV, None)
+
+
+def _write_log(argv: list[str], code: int, out: list[str], err: list[str]) -> None:
+    from cchc_lib.core import runlog
+    from cchc_lib.core.catalog import project_root
+
+    try:
+        root = project_root()
+    except CchcError:  # no project here: no log
+        return
+    runlog.append(root, runlog.entry(argv, code, out, err))
 
 
 def _dispatch(args) -> int:

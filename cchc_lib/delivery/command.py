@@ -17,9 +17,17 @@ DEFAULT_SENDER = "cchc@localhost"
 
 
 def _bar(total: int, desc: str, unit: str):
+    """A progress bar on the console itself (never into the run's log): shown on a terminal;
+    with --verbose, one line per step with the time, wherever stderr goes; never with
+    --quiet."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None)
+    console = getattr(sys.stderr, "stream", sys.stderr)  # past the log's recorder
+    verbose = os.environ.get("CCHC_VERBOSE") == "1"
+    return tqdm(total=total, desc=desc, unit=unit, file=console,
+                disable=False if verbose else None,
+                mininterval=0 if verbose else 0.1, ascii=verbose or None,
+                bar_format="{desc} [{elapsed}] {n}/{total}{postfix}\n" if verbose else None)
 
 
 def run_reports(request: RunRequest, overview: bool = False) -> int:

@@ -60,7 +60,11 @@ def session(master: str | None = None, app: str = "cchc"):
     SparkSession = _pyspark()
     if SparkSession.getActiveSession() is None:
         _check_java()
-    builder = SparkSession.builder.appName(app).config("spark.sql.session.timeZone", "UTC")
+    # quiet on the console (cron mails stderr): no stage progress bars, the JVM's log at
+    # ERROR from its start (before setLogLevel can act)
+    builder = (SparkSession.builder.appName(app).config("spark.sql.session.timeZone", "UTC")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.driver.extraJavaOptions", "-Dlog4j2.rootLogger.level=ERROR"))
     if master:
         builder = builder.master(master)
     try:

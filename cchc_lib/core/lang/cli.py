@@ -75,6 +75,9 @@ COMMANDS_VI = {
 # {forms} is the period notation (core/periods.py), %(default)s argparse's default
 OPTIONS_VI = {
     ("*", "--catalog"): "danh mục dữ liệu, YAML (mặc định: %(default)s)",
+    ("*", "--quiet"): ("chỉ in lỗi và cảnh báo (cho lịch chạy tự động); mọi kết quả vẫn ghi vào "
+                       "logs/cchc.log"),
+    ("*", "--verbose"): "in từng bước đang làm, kèm thời gian",
     ("*", "--data"): "thư mục dữ liệu đã chuẩn hóa (mặc định: %(default)s)",
     ("*", "--reports"): "thư mục báo cáo (mặc định: %(default)s)",
     ("*", "--period"): "kỳ báo cáo: {forms}",

@@ -94,6 +94,12 @@ PATH_PART_UNSAFE_VI = ("{what} '{value}' không dùng được làm tên thư m�
                        "không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự, không "
                        "bắt đầu hay kết thúc bằng dấu chấm, không phải tên Windows dành riêng "
                        "như CON, NUL, AUX, PRN, COM1, LPT1)")
+# the run log (core/runlog.py)
+LOG_HEAD_VI = "{when} | {command} | {outcome}"
+LOG_OUTCOMES_VI = {0: "xong", 1: "lỗi ngoài dự kiến (mã 1)", 2: "dừng vì lỗi (mã 2)",
+                   3: "xong một phần (mã 3)", 130: "dừng theo yêu cầu (Ctrl-C, mã 130)",
+                   143: "dừng theo yêu cầu (SIGTERM, mã 143)"}
+LOG_OUTCOME_OTHER_VI = "kết thúc với mã {code}"
 FILE_HELD_VI = ("Tệp {path} đang mở trong chương trình khác (Excel?): đóng tệp rồi chạy lại "
                 "(tệp cũ vẫn giữ nguyên)")
 PATH_OUTSIDE_ROOT_VI = "{path}: đường dẫn ra ngoài thư mục {root}"
@@ -125,8 +131,9 @@ __all__ = [
     "ADMIN_LEVELS", "ARGPARSE_MESSAGES_VI", "CAPITAL_D_WITH_STROKE", "CODE_AMBIGUOUS_VI",
     "CODE_NOT_IN_LIST_VI", "CODE_UNKNOWN_VI", "D_WITH_STROKE", "DATA_UNKNOWN_VI", "FILE_HELD_VI",
     "HALF_LABEL_VI", "HALVES_VI", "HELP_HELP_VI", "LOCK_BUSY_VI", "LOCK_WAIT_NOT_SECONDS_VI",
-    "MONTH_LABEL_VI", "OPTIONALS_TITLE_VI", "PARSER_ERROR_VI", "PATH_OUTSIDE_ROOT_VI",
-    "PATH_PART_UNSAFE_VI", "PATH_PART_WHAT_VI", "PERCENTAGE_POINTS_VI", "PERIOD_DAY_NOT_REAL_VI",
+    "LOG_HEAD_VI", "LOG_OUTCOME_OTHER_VI", "LOG_OUTCOMES_VI", "MONTH_LABEL_VI",
+    "OPTIONALS_TITLE_VI", "PARSER_ERROR_VI", "PATH_OUTSIDE_ROOT_VI", "PATH_PART_UNSAFE_VI",
+    "PATH_PART_WHAT_VI", "PERCENTAGE_POINTS_VI", "PERIOD_DAY_NOT_REAL_VI",
     "PERIOD_DAY_OUTSIDE_YEAR_VI", "PERIOD_ENDS_BEFORE_START_VI", "PERIOD_FORMS",
     "PERIOD_NO_SUCH_MONTH_VI", "PERIOD_UNREADABLE_VI", "POSITIONALS_TITLE_VI", "QUARTER_LABEL_VI",
     "RANGE_LABEL_VI", "SHOWN_DIGITS_VI", "SHOWN_TEXT_VI", "STAMP_LINE_VI", "TIMEFRAME_LABEL_VI",

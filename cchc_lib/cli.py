@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                      ("--all-units", {"action": "store_true"})):
         target.add_argument(flag, help=lang.OPTIONS_VI[("run", flag)], **kw)
     c.add("--jobs", type=int, metavar="N")
+    c.add("--catch-up", type=int, default=0, metavar="N")
     c.add("--period", required=True, metavar="P")
     c.add("--catalog", default=str(CATALOG_FILE))
     c.add("--data", default=str(PROCESSED_DIR))
@@ -167,8 +168,12 @@ def _run(a) -> int:
     from cchc_lib.delivery import command
 
     request = _request(a, [] if a.unit is None else [a.unit], report_kinds(a.report))
+    if a.catch_up and not a.all_units:
+        raise CchcError(lang.CATCH_UP_ALL_UNITS_VI)
+    if a.catch_up < 0:
+        raise CchcError(lang.CATCH_UP_NEGATIVE_VI.format(n=a.catch_up))
     if a.all_units:
-        return command.run_every_unit(request)
+        return command.run_every_unit(request, a.catch_up)
     return command.run_reports(request, overview=a.overview)
 
 

@@ -101,6 +101,29 @@ def resolve_relative(text: str, today: date | None = None) -> str:
     return str(text).strip()
 
 
+def periods_before(period: Period, count: int) -> list[Period]:
+    """The ``count`` periods of the same kind just before ``period``, oldest first: months
+    before a month, quarters before a quarter, years before a year (a scheduled run catching
+    up). Another kind of period has no "before" here: a :class:`CchcError` says so."""
+    label = period.label
+    out = []
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        year, month = period.start.year, period.start.month
+        for _ in range(count):
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            out.append(parse_period(f"{year}-{month:02d}"))
+    elif re.fullmatch(r"\d{4}-Q[1-4]", label):
+        year, q = period.start.year, (period.start.month - 1) // 3 + 1
+        for _ in range(count):
+            year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+            out.append(parse_period(f"{year}-Q{q}"))
+    elif re.fullmatch(r"\d{4}", label):
+        out = [parse_period(str(period.start.year - k)) for k in range(1, count + 1)]
+    else:
+        raise PeriodError(lang.CATCH_UP_KIND_VI.format(period=label))
+    return out[::-1]
+
+
 def _month_end(year: int, month: int) -> date:
     nxt = date(year + month // 12, month % 12 + 1, 1)
     return nxt - timedelta(days=1)
@@ -167,5 +190,5 @@ def _label_vi(p: Period) -> str:
 
 
 __all__ = [
-    "parse_period", "Period", "PERIOD_FORMS", "RELATIVE", "resolve_relative",
+    "parse_period", "Period", "PERIOD_FORMS", "periods_before", "RELATIVE", "resolve_relative",
 ]

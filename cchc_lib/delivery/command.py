@@ -68,15 +68,43 @@ def say_alerts(request: RunRequest) -> None:
         print(text, file=sys.stderr, end="")
 
 
-def run_every_unit(request: RunRequest) -> int:
+def run_every_unit(request: RunRequest, catch_up: int = 0) -> int:
     """``cchc run --all-units``: ingest once, every unit in parallel; a unit that fails does
-    not stop the others (exit 3 when one did)."""
+    not stop the others (exit 3 when one did). ``catch_up``: the earlier periods of the same
+    kind (up to that many) whose reports are missing for some unit are made first, oldest
+    first (a PC that was off on the 1st still files every month)."""
+    from cchc_lib.core.periods import periods_before
     from cchc_lib.delivery.schedule import run_all_units, units_to_run
 
+    earlier = periods_before(request.period, catch_up) if catch_up else []
     units = units_to_run(request)
     say_alerts(request)
     request = replace(request, units=tuple(units), ingest=False)
-    with _bar(len(units), request.label, lang.PROGRESS_UNIT_VI) as bar:
+    missing = [p for p in earlier if _reports_missing(replace(request, period=p))]
+    codes = [_every_unit(replace(request, period=p), run_all_units) for p in missing]
+    if missing:
+        print(lang.CAUGHT_UP_VI.format(periods=", ".join(p.label for p in missing)))
+    codes.append(_every_unit(request, run_all_units))
+    return max(codes)
+
+
+def _reports_missing(request: RunRequest) -> bool:
+    """Whether some unit lacks one of the request's report pages for its period, and the
+    data reaches that period at all (a period before the data is not "missed")."""
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.ingest.store import read_processed
+    from cchc_lib.reports.registry import REPORTS
+
+    dossiers = read_processed(resolve(request.folders.data), tables=("dossiers",))["dossiers"]
+    if dossiers.empty or dossiers.received_at.min().date() > request.period.end:
+        return False
+    folder = resolve(request.folders.reports) / request.label
+    return any(not (folder / unit / REPORTS[kind].outputs[1]).is_file()
+               for unit in request.units for kind in request.reports)
+
+
+def _every_unit(request: RunRequest, run_all_units) -> int:
+    with _bar(len(request.units), request.label, lang.PROGRESS_UNIT_VI) as bar:
         outcomes = run_all_units(request, on_done=lambda o: (bar.update(1), bar.set_postfix_str(
             o.unit_code + ("" if o.ok else " FAILED"))))
     failed = [o for o in outcomes if not o.ok]

@@ -5,17 +5,17 @@ body: ``ingest/command.py``, ``reports/command.py``, ``indicators/spark.py``,
 
 __all__ = [
     "ALL_UNITS_DONE_VI", "ALL_UNITS_FAILED_VI", "ALL_UNITS_NO_DATA_VI", "AS_OF_NOT_A_DAY_VI",
-    "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "COMMANDS_VI", "DESCRIPTION_VI",
-    "EMAIL_SENT_VI", "EMAIL_WRITTEN_VI", "ERROR_VI", "FILE_SHEET_VI", "FINAL_NOT_ASKED_VI",
-    "INGEST_STRICT_VI", "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI",
-    "JAVA_HOME_WITHOUT_JAVA_VI", "JOBS_AT_LEAST_ONE_VI", "KERNEL_UNKNOWN_VI", "METAVAR_COMMAND_VI",
-    "METAVAR_FOLDER_VI", "METAVAR_YEAR_VI", "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI",
-    "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI", "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI",
-    "PERIOD_WHAT_VI", "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI",
-    "REMINDER_NO_ADDRESS_VI", "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI",
-    "REPORT_SKIPPED_VI", "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI",
-    "SPARK_NOT_STARTED_VI", "SPARK_OUT_FORMAT_VI", "UNEXPECTED_VI", "UNIT_OR_PERIOD_WHAT_VI",
-    "UNIT_WHAT_VI",
+    "AS_OF_OUTSIDE_VI", "BIEU06_ONE_UNIT_VI", "BIEU06_WRITTEN_VI", "CATCH_UP_ALL_UNITS_VI",
+    "CATCH_UP_NEGATIVE_VI", "CAUGHT_UP_VI", "COMMANDS_VI", "DESCRIPTION_VI", "EMAIL_SENT_VI",
+    "EMAIL_WRITTEN_VI", "ERROR_VI", "FILE_SHEET_VI", "FINAL_NOT_ASKED_VI", "INGEST_STRICT_VI",
+    "INGEST_WRITTEN_VI", "INIT_DONE_VI", "INTERRUPTED_VI", "JAVA_HOME_WITHOUT_JAVA_VI",
+    "JOBS_AT_LEAST_ONE_VI", "KERNEL_UNKNOWN_VI", "METAVAR_COMMAND_VI", "METAVAR_FOLDER_VI",
+    "METAVAR_YEAR_VI", "MONTHS_FORM_VI", "NEW_YEAR_EXISTS_VI", "NEW_YEAR_WRITTEN_VI", "NO_JAVA_VI",
+    "NO_PLAN_FOR_REPORT_VI", "NO_REMINDERS_VI", "OPTIONS_VI", "PERIOD_WHAT_VI",
+    "PLANS_FILE_UNKNOWN_VI", "PROGRESS_STEP_VI", "PROGRESS_UNIT_VI", "REMINDER_NO_ADDRESS_VI",
+    "REMINDER_SENT_VI", "REMINDER_WRITTEN_VI", "REPORT_NONE_VI", "REPORT_SKIPPED_VI",
+    "REPORT_UNKNOWN_VI", "SPARK_DONE_VI", "SPARK_INSTALL_HINT_VI", "SPARK_NOT_STARTED_VI",
+    "SPARK_OUT_FORMAT_VI", "UNEXPECTED_VI", "UNIT_OR_PERIOD_WHAT_VI", "UNIT_WHAT_VI",
 ]
 
 DESCRIPTION_VI = """\
@@ -78,6 +78,9 @@ OPTIONS_VI = {
     ("*", "--quiet"): ("chỉ in lỗi và cảnh báo (cho lịch chạy tự động); mọi kết quả vẫn ghi vào "
                        "logs/cchc.log"),
     ("*", "--verbose"): "in từng bước đang làm, kèm thời gian",
+    ("run", "--catch-up"): ("cùng --all-units: lập bù báo cáo của tối đa N kỳ liền trước (cùng "
+                            "loại tháng, quý, năm) còn thiếu, ví dụ khi máy tắt vào ngày chạy "
+                            "theo lịch"),
     ("*", "--data"): "thư mục dữ liệu đã chuẩn hóa (mặc định: %(default)s)",
     ("*", "--reports"): "thư mục báo cáo (mặc định: %(default)s)",
     ("*", "--period"): "kỳ báo cáo: {forms}",
@@ -202,6 +205,9 @@ SPARK_OUT_FORMAT_VI = "{path}: chỉ ghi được tệp .parquet hoặc .csv"
 # ---- delivery/runs.py, delivery/mail.py: a plan report for a unit without a plan ---------
 KERNEL_UNKNOWN_VI = ("--kernel: không có kernel Jupyter '{name}' (đã cài: {installed}); bỏ "
                      "--kernel để dùng kernel của sổ tay ({default})")
+CATCH_UP_ALL_UNITS_VI = "--catch-up chỉ dùng cùng --all-units (lịch chạy tự động cho mọi đơn vị)"
+CATCH_UP_NEGATIVE_VI = "--catch-up: cần từ 0 trở lên (đã cho {n})"
+CAUGHT_UP_VI = "đã lập bù báo cáo các kỳ còn thiếu: {periods}"
 FILE_SHEET_VI = "{file}, trang tính “{sheet}”"
 NO_PLAN_FOR_REPORT_VI = ("{unit} chưa có kế hoạch năm {year} trong tệp kế hoạch ({plans}): "
                          "không có báo cáo kế hoạch để lập hoặc gửi; thêm kế hoạch của đơn vị "

@@ -62,3 +62,18 @@ def test_every_unit_under_spawn(tmp_path):
     assert "Traceback" not in run.stderr
     pages = sorted(p.parent.name for p in tmp_path.glob("2022-Q3/*/ward_report.html"))
     assert pages == ["SAMPLE-AD", "SAMPLE-HL", "SAMPLE-P1", "SAMPLE-P2", "SAMPLE-P3"]
+
+
+def test_the_whole_ingest_under_spawn(tmp_path, sample_tables):
+    """`cchc ingest --full` with spawned workers for the exports (threshold lowered): the
+    same tables as the session's ingest."""
+    env = {**os.environ, START_METHOD_ENV: "spawn", "CCHC_PARALLEL_MIN_MB": "0"}
+    run = subprocess.run([sys.executable, "-m", "cchc_lib", "ingest", "--full", "--catalog",
+                          str(SAMPLE_CATALOG), "--out", str(tmp_path / "p")], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600, env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    from cchc_lib.ingest.store import read_processed
+
+    got = read_processed(tmp_path / "p")
+    for name in ("dossiers", "self_assessment", "units"):
+        pd.testing.assert_frame_equal(got[name], sample_tables[name], obj=name)

@@ -9,7 +9,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from cchc_lib.core.argparse_vi import EXIT_USER_ERROR, VersionAction, VietnameseParser
 from cchc_lib.core.catalog import CATALOG_FILE, PROCESSED_DIR, REPORTS_DIR
@@ -214,64 +213,24 @@ WRITING_COMMANDS = {"ingest", "run", "email", "nam-moi"}
 VERBOSE_ENV = "CCHC_VERBOSE"  # set while a command runs with --verbose
 
 
-def _root_from_catalog(args) -> str | None:
-    """The project folder of a command given a data catalog outside any workbook folder: the
-    catalog's folder (the parent of its ``data/``), for relative paths and the lock; None when
-    the project is found as usual."""
-    from cchc_lib.core.catalog import ROOT_ENV, project_root
-
-    given = getattr(args, "catalog", None)
-    if given is None or os.environ.get(ROOT_ENV):
-        return None
-    try:
-        project_root()
-    except CchcError:
-        if Path(given).is_file():
-            folder = Path(given).resolve().parent
-            return str(folder.parent if folder.name == "data" else folder)
-    return None
-
-
-def utf8_streams() -> None:
-    """stdout and stderr in UTF-8 whatever the console or the redirect: on Windows a redirected
-    stream (Task Scheduler, ``> log.txt``) is in the ANSI code page (cp1258, cp1252), where
-    most of Vietnamese cannot be written and the first "ị" stops the run. A character a
-    stream still cannot take is replaced, never an error."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):  # a stream already written to in another way
-                pass
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (what ``timeout``, systemd and ``kill`` send), raised as Ctrl-C is: every
-    ``finally`` runs, temporary files go, workers stop, the lock is released."""
-
-
-def _terminate(signum, frame) -> None:
-    raise Terminated()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line: its exit code (argparse's own exits for --help, --version and a
-    usage mistake pass through). A reader that goes away (``cchc --version | head -1``) ends
-    the output quietly. Ctrl-C stops with 130, SIGTERM with 143, one line each."""
-    import signal
-    import threading
+    usage mistake pass through). UTF-8 output, Ctrl-C 130 and SIGTERM 143 with one line, a
+    log entry per command (delivery/console.py); a reader that goes away
+    (``cchc --version | head -1``) ends the output quietly."""
+    from cchc_lib.delivery import console
 
-    utf8_streams()
-    main_thread = threading.current_thread() is threading.main_thread()
-    before = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
+    console.utf8_streams()
     try:
-        try:
-            return _main(argv)
-        finally:
-            sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
-            if main_thread:
-                signal.signal(signal.SIGTERM, before)
+        with console.stops(process_entry=argv is None):
+            try:
+                args = build_parser().parse_args(argv)
+                return _logged(args, list(sys.argv[1:] if argv is None else argv))
+            except KeyboardInterrupt:  # a stop between the command's own steps
+                print(lang.INTERRUPTED_VI, file=sys.stderr)
+                return console.stopped()
+            finally:
+                sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)  # (what is left unflushed goes nowhere)
         os.dup2(devnull, sys.stdout.fileno())
@@ -279,50 +238,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
-    return _logged(args, list(sys.argv[1:] if argv is None else argv))
-
-
 def _logged(args, argv: list[str]) -> int:
-    """The command, its output recorded for the project's log (core/runlog.py); stdout
-    silenced with --quiet, progress shown as lines with --verbose."""
-    from cchc_lib.core import runlog
+    """The command, its output recorded for the project's log; stdout silenced with
+    --quiet, progress shown as lines with --verbose."""
+    from cchc_lib.core.catalog import ROOT_ENV
+    from cchc_lib.delivery import console
 
     if args.verbose:
         os.environ[VERBOSE_ENV] = "1"
-    root = _root_from_catalog(args)
+    root = console.catalog_project(getattr(args, "catalog", None))
     if root is not None:  # for this command only
-        from cchc_lib.core.catalog import ROOT_ENV
-
         os.environ[ROOT_ENV] = root
-    out, err = runlog.Recorder(sys.stdout, silent=args.quiet), runlog.Recorder(sys.stderr)
-    real = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
     code = 1
     try:
-        code = _dispatch(args)
+        with console.recorded(args.quiet) as (out, err):
+            code = _dispatch(args)
         return code
-    except KeyboardInterrupt:
-        code = 130
-        raise
     finally:
-        sys.stdout, sys.stderr = real
         os.environ.pop(VERBOSE_ENV, None)
-        _write_log(argv, code, out.lines, err.lines)
+        console.write_log(argv, code, out.lines, err.lines)
         if root is not None:
             os.environ.pop(ROOT_ENV, None)
-
-
-def _write_log(argv: list[str], code: int, out: list[str], err: list[str]) -> None:
-    from cchc_lib.core import runlog
-    from cchc_lib.core.catalog import project_root
-
-    try:
-        root = project_root()
-    except CchcError:  # no project here: no log
-        return
-    runlog.append(root, runlog.entry(argv, code, out, err))
 
 
 def _dispatch(args) -> int:
@@ -336,21 +272,27 @@ def _dispatch(args) -> int:
     except CchcError as exc:
         print(lang.ERROR_VI.format(problem=exc), file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt as stop:
+    except KeyboardInterrupt:
+        from cchc_lib.delivery.console import stopped
+
         print(lang.INTERRUPTED_VI, file=sys.stderr)
-        return 143 if isinstance(stop, Terminated) else 130
+        return stopped()
     except OSError as exc:  # the machine said no: a user's or an administrator's matter
         print(lang.ERROR_VI.format(problem=os_problem_vi(exc)), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # no traceback for analysts; developers set CCHC_DEBUG=1
+        from cchc_lib.delivery.console import asked, stopped
+
+        if asked():  # a library's own word for the stop (DuckDB: "Query interrupted")
+            print(lang.INTERRUPTED_VI, file=sys.stderr)
+            return stopped()
         if os.environ.get("CCHC_DEBUG"):
             raise
         print(lang.UNEXPECTED_VI.format(kind=type(exc).__name__, problem=exc), file=sys.stderr)
         return 1
 
 
-__all__ = ["COMMANDS", "WRITING_COMMANDS", "build_parser", "main", "report_kinds",
-           "utf8_streams"]
+__all__ = ["COMMANDS", "WRITING_COMMANDS", "build_parser", "main", "report_kinds"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -82,3 +82,15 @@ def sample_run(tmp_path_factory) -> dict[str, Path]:
     folder = base / "reports" / "2022" / "SAMPLE-P2"
     return {"base": base, "folder": folder, "stdout": run.stdout, "stderr": run.stderr,
             "processed": base / "processed"}
+
+
+@pytest.fixture
+def own_project(tmp_path_factory) -> dict:
+    """The environment of a command run in a workbook folder of its own (its own lock and
+    log, the sample's catalog included): a long command then never holds the checkout's lock
+    while other tests, in other processes, wait for it."""
+    folder = tmp_path_factory.mktemp("project")
+    (folder / "data").mkdir()
+    (folder / "data" / "catalog.yml").write_text(f"include: {SAMPLE_CATALOG}\n",
+                                                 encoding="utf-8")
+    return {**os.environ, "CCHC_PROJECT_DIR": str(folder)}

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 
 START_METHOD_ENV = "CCHC_START_METHOD"  # forces one method (tests: Windows' spawn on Linux)
@@ -37,27 +41,79 @@ def process_context(preload: tuple[str, ...] = ()) -> BaseContext:
     return context
 
 
+@contextmanager
+def starting_workers() -> Iterator[None]:
+    """Workers start here ignoring Ctrl-C from their first instruction: the terminal's Ctrl-C
+    reaches every process of its group, and a worker still unpickling its task would print a
+    traceback of its own. An ignored signal stays ignored across ``exec``, so the forkserver
+    (started here, once) and each spawned worker are born ignoring it; the command, which
+    ignores it only while they start, stops them itself. (A Ctrl-C in that instant is lost:
+    pressing again stops the run.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        if start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _interrupt(signum, frame) -> None:
+    """A worker told to stop: nothing more of it on the console (its unit's log says how it
+    ended), then an interrupt, so that its ``finally`` blocks run."""
+    import logging
+    import sys
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    try:
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 2)
+        os.close(quiet)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - until exit
+    except OSError:
+        pass
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one ends it at once
+    raise KeyboardInterrupt
+
+
 def ignore_interrupts() -> None:
     """A worker's initializer: Ctrl-C reaches every process of the terminal's group, but only
     the command decides to stop (it then stops its workers itself); a worker never prints a
-    traceback of its own."""
-    import signal
-
+    traceback of its own. (Where a worker was born ignoring it, this keeps it so.) SIGTERM,
+    what the command stops it with, is raised as an interrupt: the worker's ``finally``
+    blocks run (a temporary file it was writing is removed) before it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _interrupt)
 
 
-def stop_workers(pool) -> None:
+def stop_workers(pool, grace: float = 5.0) -> None:
     """Stop a ``ProcessPoolExecutor``'s workers now (a stop was asked: Ctrl-C, SIGTERM): the
-    tasks not started are cancelled, the running ones killed, none waited for."""
+    tasks not started are cancelled; the running ones get SIGTERM (their cleanup runs), and
+    what is still there after ``grace`` seconds is killed."""
+    import time
+
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         try:
-            process.kill()
-            process.join(timeout=5)
+            process.terminate()
         except (OSError, ValueError, AttributeError):  # already gone
+            pass
+    deadline = time.monotonic() + grace
+    for process in processes:
+        try:
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+        except (OSError, ValueError, AttributeError):
             pass
 
 
 __all__ = ["PREFERRED", "START_METHOD_ENV", "ignore_interrupts", "process_context",
-           "start_method", "stop_workers"]
+           "start_method", "starting_workers", "stop_workers"]

@@ -101,6 +101,21 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
+TEMPORARY = ".*.tmp"  # what atomic_write leaves while it writes (".name.XXXX.tmp")
+
+
+def sweep_temporary(folder: Path) -> int:
+    """Remove what a stopped or killed writer left in ``folder`` and the folders in it (two
+    levels: reports/<period>/<unit>/); call under the project lock, when nobody writes.
+    Returns how many files went."""
+    gone = 0
+    for pattern in (TEMPORARY, f"*/{TEMPORARY}"):
+        for path in folder.glob(pattern):
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -301,6 +316,7 @@ def heading_of(nb: nbformat.NotebookNode) -> list[str]:
 
 __all__ = [
     "atomic_write", "clean_notebook", "ENGINE_NAME", "ensure_kernel", "execute", "heading_of",
+    "sweep_temporary", "TEMPORARY",
     "HIDDEN_TAGS", "KERNEL_ARGUMENTS", "KERNEL_DISPLAY_NAME", "KERNEL_RETRY_SECONDS",
     "KERNEL_START_TRIES", "notebooks_dir", "RESET_CODE", "shutdown_kept_kernels", "TEMPLATE_DIR",
     "TEMPLATE_NAME", "stopped_vi", "to_html", "VOLATILE_NB_METADATA",

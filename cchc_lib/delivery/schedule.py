@@ -13,7 +13,7 @@ from cchc_lib.core.catalog import project_root
 from cchc_lib.core.errors import CchcError
 from cchc_lib.core.paths import inside
 from cchc_lib.core.request import RunRequest
-from cchc_lib.delivery.notebooks import atomic_write, ensure_kernel
+from cchc_lib.delivery.notebooks import atomic_write, ensure_kernel, sweep_temporary
 from cchc_lib.delivery.runs import ingest_then_check, run_unit
 
 # --------------------------------------------------------------------------------------
@@ -74,11 +74,18 @@ def run_all_units(request: RunRequest,
     from dataclasses import replace
 
     from cchc_lib.core.lock import project_lock
-    from cchc_lib.core.processes import ignore_interrupts, process_context, stop_workers
+    from cchc_lib.core.processes import (
+        ignore_interrupts,
+        process_context,
+        starting_workers,
+        stop_workers,
+    )
 
     folder = project_root() / request.folders.reports
     with project_lock():  # before anything is ingested or written
         folder.mkdir(parents=True, exist_ok=True)
+        if (folder / request.label).is_dir():  # a run killed before this one
+            sweep_temporary(folder / request.label)
         ensure_kernel(request.kernel)
         ingest_then_check(inside(folder, request.label), replace(request, units=()),
                           aside_root=folder)  # the tables are read again in each unit
@@ -87,16 +94,18 @@ def run_all_units(request: RunRequest,
         outcomes = []
         # the platform's start method (spawn on Windows): _run_one and the request pickle
         context = process_context(preload=("cchc_lib.delivery.schedule",))
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=ignore_interrupts)
-        try:
+        with starting_workers():  # (the workers start at the first submit)
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                       initializer=ignore_interrupts)
             futures = [pool.submit(_run_one, each.for_unit(u)) for u in request.units]
+        try:
             for future in as_completed(futures):
                 outcome = future.result()
                 outcomes.append(outcome)
                 on_done(outcome)
         except BaseException:  # a stop asked: the workers (and their kernels) stop now
             stop_workers(pool)
+            sweep_temporary(inside(folder, request.label))  # what a killed worker left
             raise
         pool.shutdown()
         return sorted(outcomes, key=lambda o: o.unit_code)

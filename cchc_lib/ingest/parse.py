@@ -244,16 +244,23 @@ def parse_in_parallel(sources: list[Source], table: Table, catalog: DataCatalog,
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from cchc_lib.core.processes import ignore_interrupts, process_context, stop_workers
+    from cchc_lib.core.processes import (
+        ignore_interrupts,
+        process_context,
+        starting_workers,
+        stop_workers,
+    )
 
     context = process_context(preload=("cchc_lib.ingest.parse",))
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_interrupts)
+        with starting_workers():  # (the workers start at the first submit)
+            pool = ProcessPoolExecutor(workers, mp_context=context,
+                                       initializer=ignore_interrupts)
+            futures = [pool.submit(parse_source, s, table, catalog) for s in sources]
     except OSError:
         return None
     try:
-        done = list(pool.map(parse_source, sources, [table] * len(sources),
-                             [catalog] * len(sources)))
+        done = [f.result() for f in futures]
     except (BrokenProcessPool, OSError):
         stop_workers(pool)
         return None

@@ -44,19 +44,20 @@ def one_unit(sample_processed, tmp_path):
     return data
 
 
-def _run(data: Path, reports: Path, *args: str) -> subprocess.CompletedProcess:
+def _run(data: Path, reports: Path, *args: str, env: dict | None = None
+         ) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cchc_lib", "run", "--all-units", "--skip-ingest",
                            "--data", str(data), "--reports", str(reports), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, env=env)
 
 
-def test_a_missed_month_is_made_the_made_one_left(one_unit, tmp_path):
+def test_a_missed_month_is_made_the_made_one_left(one_unit, tmp_path, own_project):
     reports = tmp_path / "reports"
-    first = _run(one_unit, reports, "--period", "2022-08")
+    first = _run(one_unit, reports, "--period", "2022-08", env=own_project)
     assert first.returncode == 0, first.stderr
     made = reports / "2022-08" / "SAMPLE-P2" / "ward_report.html"
     before = made.stat().st_mtime_ns
-    run = _run(one_unit, reports, "--period", "2022-09", "--catch-up", "2")
+    run = _run(one_unit, reports, "--period", "2022-09", "--catch-up", "2", env=own_project)
     assert run.returncode == 0, run.stderr
     assert "đã lập bù báo cáo các kỳ còn thiếu: 2022-07" in run.stdout
     for month in ("2022-07", "2022-08", "2022-09"):

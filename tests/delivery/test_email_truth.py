@@ -7,7 +7,6 @@ pasted list is split, and an internationalized domain goes out in punycode."""
 from __future__ import annotations
 
 import email
-import os
 import socket
 import subprocess
 import sys
@@ -71,11 +70,12 @@ def test_addresses_as_offices_write_them():
             split_addresses([wrong])
 
 
-def test_every_recipient_delivered_in_batches_and_the_refused_one_named(server, sample_run):
+def test_every_recipient_delivered_in_batches_and_the_refused_one_named(server, sample_run,
+                                                                        own_project):
     handler, port = server
     many = [f"nguoinhan{i:03d}@example.vn" for i in range(250)]
     pasted = "; ".join(many[:200])  # an Outlook list pasted as one value
-    env = {**os.environ, "CCHC_SMTP_HOST": "127.0.0.1", "CCHC_SMTP_PORT": str(port),
+    env = {**own_project, "CCHC_SMTP_HOST": "127.0.0.1", "CCHC_SMTP_PORT": str(port),
            "CCHC_SMTP_SECURITY": "none", "CCHC_SMTP_FROM": "Văn phòng <baocao@example.vn>"}
     env.pop("CCHC_SMTP_USER", None)
     run = subprocess.run(

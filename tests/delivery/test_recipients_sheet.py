@@ -83,14 +83,14 @@ def test_a_logbook_without_the_sheet_or_not_a_workbook(tmp_path):
         load_book(tmp_path / "b.xlsx")
 
 
-def test_email_addressed_from_the_logbook(sample_run, tmp_path):
+def test_email_addressed_from_the_logbook(sample_run, tmp_path, own_project):
     eml = tmp_path / "ward.eml"
     done = subprocess.run(
         [sys.executable, "-m", "cchc_lib.cli", "email", "--unit", "SAMPLE-P2", "--period",
          "2022", "--recipients", str(LOGBOOK), "--dry-run", str(eml),
          "--reports", str(sample_run["base"] / "reports"), "--data",
          str(sample_run["processed"])],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=own_project)
     assert done.returncode == 0, done.stderr
     message = email.message_from_bytes(eml.read_bytes())
     assert [a for _, a in email.utils.getaddresses([message["To"]])] == [

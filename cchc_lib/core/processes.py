@@ -81,6 +81,21 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def worker_setup(environment: dict[str, str]) -> None:
+    """A worker's initializer: the command's environment as it is now (a forkserver started
+    earlier in a long-lived process, a notebook kernel or a test run, holds the environment
+    of then: the project lock the command holds since, for one, would make the worker wait
+    for its own command), then :func:`ignore_interrupts`."""
+    os.environ.clear()
+    os.environ.update(environment)
+    ignore_interrupts()
+
+
+def worker_arguments() -> dict:
+    """``ProcessPoolExecutor``'s initializer and its arguments for the workbook's workers."""
+    return {"initializer": worker_setup, "initargs": (dict(os.environ),)}
+
+
 def ignore_interrupts() -> None:
     """A worker's initializer: Ctrl-C reaches every process of the terminal's group, but only
     the command decides to stop (it then stops its workers itself); a worker never prints a
@@ -116,4 +131,5 @@ def stop_workers(pool, grace: float = 5.0) -> None:
 
 
 __all__ = ["PREFERRED", "START_METHOD_ENV", "ignore_interrupts", "process_context",
-           "start_method", "starting_workers", "stop_workers"]
+           "start_method", "starting_workers", "stop_workers", "worker_arguments",
+           "worker_setup"]

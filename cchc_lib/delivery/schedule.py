@@ -75,10 +75,10 @@ def run_all_units(request: RunRequest,
 
     from cchc_lib.core.lock import project_lock
     from cchc_lib.core.processes import (
-        ignore_interrupts,
         process_context,
         starting_workers,
         stop_workers,
+        worker_arguments,
     )
 
     folder = project_root() / request.folders.reports
@@ -96,7 +96,7 @@ def run_all_units(request: RunRequest,
         context = process_context(preload=("cchc_lib.delivery.schedule",))
         with starting_workers():  # (the workers start at the first submit)
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                       initializer=ignore_interrupts)
+                                       **worker_arguments())
             futures = [pool.submit(_run_one, each.for_unit(u)) for u in request.units]
         try:
             for future in as_completed(futures):

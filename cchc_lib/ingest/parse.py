@@ -245,17 +245,16 @@ def parse_in_parallel(sources: list[Source], table: Table, catalog: DataCatalog,
     from concurrent.futures.process import BrokenProcessPool
 
     from cchc_lib.core.processes import (
-        ignore_interrupts,
         process_context,
         starting_workers,
         stop_workers,
+        worker_arguments,
     )
 
     context = process_context(preload=("cchc_lib.ingest.parse",))
     try:
         with starting_workers():  # (the workers start at the first submit)
-            pool = ProcessPoolExecutor(workers, mp_context=context,
-                                       initializer=ignore_interrupts)
+            pool = ProcessPoolExecutor(workers, mp_context=context, **worker_arguments())
             futures = [pool.submit(parse_source, s, table, catalog) for s in sources]
     except OSError:
         return None

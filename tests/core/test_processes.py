@@ -5,6 +5,7 @@ arguments pickled by name. (What Windows itself does beyond spawn, these tests c
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,19 @@ def test_the_whole_ingest_under_spawn(tmp_path, sample_tables, own_project):
     for name in ("dossiers", "self_assessment", "units"):  # (files named from its project)
         pd.testing.assert_frame_equal(got[name].drop(columns=SOURCE_COLUMNS),
                                       sample_tables[name].drop(columns=SOURCE_COLUMNS), obj=name)
+
+
+def test_workers_take_the_commands_environment_of_now(monkeypatch):
+    """A forkserver started before the command took its lock holds the environment of then:
+    the workers are given the command's environment of now (the lock marker with it)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cchc_lib.core.processes import worker_arguments
+
+    monkeypatch.delenv(START_METHOD_ENV, raising=False)
+    context = process_context()
+    with ProcessPoolExecutor(1, mp_context=context) as early:  # the server starts now
+        assert early.submit(os.getenv, "CCHC_LOCK_HELD").result() is None
+    monkeypatch.setenv("CCHC_LOCK_HELD", "/project/.cchc.lock|1")
+    with ProcessPoolExecutor(1, mp_context=context, **worker_arguments()) as pool:
+        assert pool.submit(os.getenv, "CCHC_LOCK_HELD").result() == "/project/.cchc.lock|1"

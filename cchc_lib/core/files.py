@@ -29,11 +29,11 @@ def held_by_another_program(exc: OSError) -> bool:
 
 
 def replace_path(source: str | Path, target: str | Path, message: str | None = None,
-                 waits: tuple[float, ...] = RETRY_WAITS) -> None:
+                 waits: tuple[float, ...] | None = None) -> None:
     """``os.replace(source, target)``, tried again while another program holds ``target``
     (or a file in it); then a :class:`CchcError` saying so (``message``, default: the file
     named). ``source`` is left for the caller to remove."""
-    for wait in (*waits, None):
+    for wait in (*(RETRY_WAITS if waits is None else waits), None):
         try:
             os.replace(source, target)
             return

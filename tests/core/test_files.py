@@ -30,7 +30,11 @@ def held(exc_errno: int = errno.EACCES, winerror: int | None = 32) -> OSError:
 
 
 def holding(monkeypatch, target: Path, times: int, exc: OSError | None = None) -> list:
-    """os.replace refuses to replace (or move) ``target`` ``times`` times, then does it."""
+    """os.replace refuses to replace (or move) ``target`` ``times`` times, then does it (the
+    waits between tries shortened: the same tries, in a tenth of the time)."""
+    import cchc_lib.core.files as files
+
+    monkeypatch.setattr(files, "RETRY_WAITS", tuple(w / 10 for w in files.RETRY_WAITS))
     calls: list = []
 
     def replace(src, dst):

@@ -130,12 +130,23 @@ def test() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("task", choices=["setup", "report", "test", "lab", "lock", "sample",
-                                         "golden", "lint", "typecheck", "clean"])
-    parser.add_argument("--unit", default=os.environ.get("UNIT", "SAMPLE-P2"))
-    parser.add_argument("--period", default=os.environ.get("PERIOD", "2022"))
+    parser = argparse.ArgumentParser(
+        description="Các việc của dự án, chạy được trên mọi máy chỉ với Python 3.11 (không cần "
+                    "make): report lập báo cáo mẫu, test chạy toàn bộ kiểm thử. Windows: "
+                    "py -3.11 tasks.py report",
+        epilog="setup: tạo .venv đúng các phiên bản đã kiểm thử; lab: JupyterLab; lock: ghi lại "
+               "requirements.lock; sample, golden: dữ liệu mẫu và sổ tay chuẩn; lint, "
+               "typecheck: kiểm tra mã; clean: xóa .venv", add_help=False)
+    parser._positionals.title, parser._optionals.title = "việc cần làm", "tùy chọn"
+    parser.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+    parser.add_argument("task", metavar="VIỆC",
+                        choices=["setup", "report", "test", "lab", "lock", "sample", "golden",
+                                 "lint", "typecheck", "clean"],
+                        help="một trong: %(choices)s")
+    parser.add_argument("--unit", default=os.environ.get("UNIT", "SAMPLE-P2"),
+                        help="mã đơn vị của báo cáo (mặc định: %(default)s)")
+    parser.add_argument("--period", default=os.environ.get("PERIOD", "2022"),
+                        help="kỳ báo cáo (mặc định: %(default)s)")
     a = parser.parse_args(argv)
     if a.task == "setup":
         setup()

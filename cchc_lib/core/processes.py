@@ -53,6 +53,12 @@ def starting_workers() -> Iterator[None]:
         yield
         return
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # and born with stderr on the null device: what a worker would print (a traceback while
+    # it starts, as a stop takes its queues away) is never the user's; its failures come back
+    # to the command as results, its unit's log says the rest
+    saved = os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
     try:
         if start_method() == "forkserver":
             from multiprocessing import forkserver
@@ -60,6 +66,9 @@ def starting_workers() -> Iterator[None]:
             forkserver.ensure_running()
         yield
     finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
         signal.signal(signal.SIGINT, before)
 
 
@@ -108,12 +117,13 @@ def ignore_interrupts() -> None:
 
 def stop_workers(pool, grace: float = 5.0) -> None:
     """Stop a ``ProcessPoolExecutor``'s workers now (a stop was asked: Ctrl-C, SIGTERM): the
-    tasks not started are cancelled; the running ones get SIGTERM (their cleanup runs), and
-    what is still there after ``grace`` seconds is killed."""
+    running ones get SIGTERM (their cleanup runs; one still starting just ends), what is still
+    there after ``grace`` seconds is killed; only then is the pool shut, its tasks not started
+    cancelled (shut first, it would take away the queues a starting worker is still reading,
+    and that worker would print a traceback)."""
     import time
 
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         try:
             process.terminate()
@@ -128,6 +138,7 @@ def stop_workers(pool, grace: float = 5.0) -> None:
                 process.join(timeout=5)
         except (OSError, ValueError, AttributeError):
             pass
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 __all__ = ["PREFERRED", "START_METHOD_ENV", "ignore_interrupts", "process_context",

@@ -210,7 +210,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 # commands that write data/processed or reports/: they run under the project lock (`spark`
 # writes only the file it is given, and runs where there is no workbook: a cluster's driver)
 WRITING_COMMANDS = {"ingest", "run", "email", "nam-moi"}
-VERBOSE_ENV = "CCHC_VERBOSE"  # set while a command runs with --verbose
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -245,7 +244,7 @@ def _logged(args, argv: list[str]) -> int:
     from cchc_lib.delivery import console
 
     if args.verbose:
-        os.environ[VERBOSE_ENV] = "1"
+        os.environ[console.VERBOSE_ENV] = "1"
     root = console.catalog_project(getattr(args, "catalog", None))
     if root is not None:  # for this command only
         os.environ[ROOT_ENV] = root
@@ -255,7 +254,7 @@ def _logged(args, argv: list[str]) -> int:
             code = _dispatch(args)
         return code
     finally:
-        os.environ.pop(VERBOSE_ENV, None)
+        os.environ.pop(console.VERBOSE_ENV, None)
         console.write_log(argv, code, out.lines, err.lines)
         if root is not None:
             os.environ.pop(ROOT_ENV, None)

@@ -22,8 +22,10 @@ def _bar(total: int, desc: str, unit: str):
     --quiet."""
     from tqdm import tqdm
 
+    from cchc_lib.delivery.console import VERBOSE_ENV
+
     console = getattr(sys.stderr, "stream", sys.stderr)  # past the log's recorder
-    verbose = os.environ.get("CCHC_VERBOSE") == "1"
+    verbose = os.environ.get(VERBOSE_ENV) == "1"
     return tqdm(total=total, desc=desc, unit=unit, file=console,
                 disable=False if verbose else None,
                 mininterval=0 if verbose else 0.1, ascii=verbose or None,
@@ -80,7 +82,9 @@ def run_every_unit(request: RunRequest, catch_up: int = 0) -> int:
     units = units_to_run(request)
     say_alerts(request)
     request = replace(request, units=tuple(units), ingest=False)
-    missing = [p for p in earlier if _reports_missing(replace(request, period=p))]
+    first = _first_day(request) if earlier else None
+    missing = [p for p in earlier if first is not None and p.end >= first
+               and _reports_missing(replace(request, period=p))]
     codes = [_every_unit(replace(request, period=p), run_all_units) for p in missing]
     if missing:
         print(lang.CAUGHT_UP_VI.format(periods=", ".join(p.label for p in missing)))
@@ -88,16 +92,21 @@ def run_every_unit(request: RunRequest, catch_up: int = 0) -> int:
     return max(codes)
 
 
-def _reports_missing(request: RunRequest) -> bool:
-    """Whether some unit lacks one of the request's report pages for its period, and the
-    data reaches that period at all (a period before the data is not "missed")."""
+def _first_day(request: RunRequest):
+    """The day the processed dossiers begin (None without any): a period ending before it was
+    not "missed"."""
     from cchc_lib.core.catalog import resolve
     from cchc_lib.ingest.store import read_processed
-    from cchc_lib.reports.registry import REPORTS
 
     dossiers = read_processed(resolve(request.folders.data), tables=("dossiers",))["dossiers"]
-    if dossiers.empty or dossiers.received_at.min().date() > request.period.end:
-        return False
+    return None if dossiers.empty else dossiers.received_at.min().date()
+
+
+def _reports_missing(request: RunRequest) -> bool:
+    """Whether some unit lacks one of the request's report pages for its period."""
+    from cchc_lib.core.catalog import resolve
+    from cchc_lib.reports.registry import REPORTS
+
     folder = resolve(request.folders.reports) / request.label
     return any(not (folder / unit / REPORTS[kind].outputs[1]).is_file()
                for unit in request.units for kind in request.reports)

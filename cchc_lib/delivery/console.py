@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _STOP = {"terminated": False, "asked": False}
+VERBOSE_ENV = "CCHC_VERBOSE"  # "1" while a command runs with --verbose (progress as lines)
 
 
 def utf8_streams() -> None:
@@ -136,5 +137,5 @@ def write_log(argv: list[str], code: int, out: list[str], err: list[str]) -> Non
     runlog.append(root, runlog.entry(argv, code, out, err))
 
 
-__all__ = ["asked", "catalog_project", "recorded", "stopped", "stops", "terminated", "utf8_streams",
-           "write_log"]
+__all__ = ["VERBOSE_ENV", "asked", "catalog_project", "recorded", "stopped", "stops",
+           "terminated", "utf8_streams", "write_log"]

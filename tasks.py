@@ -148,32 +148,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--period", default=os.environ.get("PERIOD", "2022"),
                         help="kỳ báo cáo (mặc định: %(default)s)")
     a = parser.parse_args(argv)
-    if a.task == "setup":
-        setup()
-    elif a.task == "report":
-        report(a.unit, a.period)
-    elif a.task == "test":
-        test()
-    elif a.task == "lab":
-        setup("dev,lab")
-        run("-m", "jupyterlab", "notebooks/")
-    elif a.task == "lock":
-        setup()
-        run("tools/lock.py")
-    elif a.task == "sample":
-        setup()
-        run("tools/sample.py", "--out", "data/raw/sample")
-    elif a.task == "golden":
-        setup()
-        run("tools/golden.py")
-    elif a.task == "lint":
-        lint()
-    elif a.task == "typecheck":
-        typecheck()
-    elif a.task == "clean":
-        for path in (VENV, ROOT / "tests/.sample_processed", ROOT / ".pytest_cache"):
-            shutil.rmtree(path, ignore_errors=True)
+    tasks = {
+        "setup": setup,
+        "report": lambda: report(a.unit, a.period),
+        "test": test,
+        "lab": lambda: (setup("dev,lab"), run("-m", "jupyterlab", "notebooks/")),
+        "lock": lambda: (setup(), run("tools/lock.py")),
+        "sample": lambda: (setup(), run("tools/sample.py", "--out", "data/raw/sample")),
+        "golden": lambda: (setup(), run("tools/golden.py")),
+        "lint": lint,
+        "typecheck": typecheck,
+        "clean": clean,
+    }
+    tasks[a.task]()
 
+
+def clean() -> None:
+    for path in (VENV, ROOT / "tests/.sample_processed", ROOT / ".pytest_cache"):
+        shutil.rmtree(path, ignore_errors=True)
 
 if __name__ == "__main__":
     main()
